@@ -1,0 +1,53 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { AppError } from '../../shared/errors';
+import { migrate, type Migration } from './migrate';
+import { migrations as allMigrations } from './migrations';
+
+export type Db = Database.Database;
+
+export interface OpenOptions {
+  /** For tests of a single migration step. */
+  migrations?: readonly Migration[];
+  readonly?: boolean;
+}
+
+/**
+ * Opens the one writer connection with the pragmas the ledger's durability depends on:
+ * WAL so readers never block the door, synchronous=FULL so an acknowledged scan survives a
+ * power cut.
+ */
+export function openDatabase(path: string, options: OpenOptions = {}): Db {
+  if (path !== ':memory:' && !options.readonly) mkdirSync(dirname(path), { recursive: true });
+  let db: Db;
+  try {
+    db = new Database(path, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
+    applyPragmas(db);
+  } catch (error) {
+    if (isNotADatabase(error)) throw new AppError('DB_CORRUPT', { reason: 'not a database' });
+    throw error;
+  }
+  if (!options.readonly) {
+    try {
+      migrate(db, options.migrations ?? allMigrations);
+    } catch (error) {
+      db.close();
+      if (isNotADatabase(error)) throw new AppError('DB_CORRUPT', { reason: 'not a database' });
+      throw error;
+    }
+  }
+  return db;
+}
+
+export function applyPragmas(db: Db): void {
+  db.pragma('busy_timeout = 5000');
+  if (!db.readonly) db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+}
+
+function isNotADatabase(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  return code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT';
+}

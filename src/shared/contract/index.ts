@@ -1,0 +1,40 @@
+import type { z } from 'zod';
+import type { Result } from '../errors';
+import type { MethodSpec } from './define';
+import type { EventPayload, Events } from './events';
+import { kioskMethods } from './kiosk';
+import type { EventName, MethodName } from './names';
+
+export * from './kiosk';
+export * from './events';
+export * from './names';
+export type { MethodSpec } from './define';
+
+/**
+ * Every call the screen can make, declared once. Main binds each name to ipcMain, the preload
+ * exposes exactly these names, the test bridge serves them over HTTP; all of them derive their
+ * types from this object.
+ */
+export const contract = {
+  ...kioskMethods,
+} satisfies Record<MethodName, MethodSpec>;
+
+export type Contract = typeof contract;
+export type MethodArgs<K extends MethodName> = z.input<Contract[K]['args']>;
+export type ParsedArgs<K extends MethodName> = z.output<Contract[K]['args']>;
+export type MethodResult<K extends MethodName> = z.output<Contract[K]['result']>;
+
+// `satisfies` above rejects a missing name; these reject a schema whose name is not listed.
+type SameKeys<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const methodListComplete: SameKeys<keyof Contract, MethodName> = true;
+const eventListComplete: SameKeys<keyof Events, EventName> = true;
+void methodListComplete;
+void eventListComplete;
+
+/** What the screen sees: one async function per method, and a subscription per push event. */
+export type Api = { [K in MethodName]: (args: MethodArgs<K>) => Promise<Result<MethodResult<K>>> };
+
+export interface Bridge {
+  api: Api;
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+}

@@ -1,0 +1,17 @@
+/**
+ * The contract's names without its schemas, so the sandboxed preload can be built from them
+ * without bundling a validation library. `index.ts` checks at compile time that these lists and
+ * the schema tables have exactly the same keys.
+ */
+export const methodNameList = ['getKioskInfo', 'getHealth', 'exitKiosk'] as const;
+export const eventNameList = ['scan', 'stateChanged'] as const;
+
+export type MethodName = (typeof methodNameList)[number];
+export type EventName = (typeof eventNameList)[number];
+
+/** The IPC channel of a method; one prefix so nothing outside the contract can be registered. */
+export const channelOf = (name: MethodName): string => `inleverpunt:${name}`;
+export const eventChannelOf = (name: EventName): string => `inleverpunt-event:${name}`;
+
+/** The name under which the preload (or the test bridge) puts the bridge on `window`. */
+export const BRIDGE_GLOBAL = 'inleverpunt';
