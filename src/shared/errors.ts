@@ -35,6 +35,8 @@ export const errorMessages = {
     nl: 'Het logboek klopt niet meer, daarom wordt er niets opgeslagen. Vraag de beheerder een back-up terug te zetten.',
     en: 'The ledger failed its check, so nothing is being stored. Ask the administrator to restore a backup.',
   },
+  // — custody ledger and its services —
+  // — scanning —
 } as const satisfies Record<string, LocalizedText>;
 
 export interface LocalizedText {
