@@ -13,9 +13,13 @@ export async function runCli(argv: string[], io: CliIo, commands: CliCommand[] =
     const words = c.name.split(' ');
     return words.every((w, i) => rest[i] === w);
   });
-  if (!command || (help && rest.length === 0)) {
+  if (!command) {
+    if (rest.length > 0 && !help) {
+      io.stderr(`Unknown command: ${rest.join(' ')}\n\n${helpText(commands)}`);
+      return 2;
+    }
     io.stdout(helpText(commands));
-    return command || help ? 0 : rest.length === 0 ? 0 : 2;
+    return 0;
   }
   const args = rest.slice(command.name.split(' ').length);
   if (help) {

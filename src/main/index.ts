@@ -1,103 +1,17 @@
-import { app, BrowserWindow, ipcMain, powerSaveBlocker, session } from 'electron';
-import { join } from 'node:path';
-import { openCore, type Core } from '../core';
-import { createGateway } from '../core/api/gateway';
-import { createHandlers } from '../core/api/handlers';
-import { bindGateway } from './ipc';
-import { registerAppScheme, serveAppFiles } from './protocol';
-import { contentSecurityPolicy } from './security/csp';
-import { APP_ENTRY_URL, originOf, trustedOrigins } from './security/origins';
-import { allowNavigation, allowPermission, allowPermissionCheck } from './security/policies';
-import { kioskWindowOptions, resolveKioskMode } from './windowOptions';
+import { app } from 'electron';
+import { runCli } from '../cli/run';
+import { startKiosk } from './kiosk';
 
-const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
-const origins = trustedOrigins(devServerUrl);
-const here = import.meta.dirname;
-
-registerAppScheme();
-
-if (!app.requestSingleInstanceLock()) {
-  // A second start (a double click on the icon) only brings the running kiosk to the front.
-  app.quit();
+// `Inleverpunt --cli <command>` is the installed app's command line for IT partners: the same
+// commands as `npm run cli`, without enabling Electron's run-as-Node fuse.
+const cliAt = process.argv.indexOf('--cli');
+if (cliAt !== -1) {
+  process.env.INLEVERPUNT_DB ??= `${app.getPath('userData')}/inleverpunt.db`;
+  void runCli(process.argv.slice(cliAt + 1), {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    stdin: process.stdin,
+  }).then((code) => app.exit(code));
 } else {
-  let mainWindow: BrowserWindow | null = null;
-  let core: Core | null = null;
-  let quitting = false;
-
-  app.on('second-instance', () => {
-    if (!mainWindow) return;
-    if (mainWindow.isMinimized()) mainWindow.restore();
-    mainWindow.focus();
-  });
-
-  // Every web contents, including any the app never meant to create, is locked to our pages.
-  app.on('web-contents-created', (_event, contents) => {
-    contents.on('will-navigate', (event, url) => {
-      if (!allowNavigation(url, origins)) event.preventDefault();
-    });
-    contents.on('will-redirect', (event, url) => {
-      if (!allowNavigation(url, origins)) event.preventDefault();
-    });
-    contents.on('will-attach-webview', (event) => event.preventDefault());
-    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
-  });
-
-  void app.whenReady().then(() => {
-    const kiosk = resolveKioskMode({ packaged: app.isPackaged, argv: process.argv, env: process.env });
-    const dbPath = process.env.INLEVERPUNT_DB ?? join(app.getPath('userData'), 'inleverpunt.db');
-    core = openCore({ dbPath, appVersion: app.getVersion() });
-
-    const ses = session.defaultSession;
-    ses.setPermissionRequestHandler((webContents, permission, callback, details) => {
-      const mediaTypes = 'mediaTypes' in details ? (details.mediaTypes ?? []) : [];
-      callback(allowPermission(permission, webContents.getURL(), origins, mediaTypes));
-    });
-    ses.setPermissionCheckHandler((_webContents, permission, requestingOrigin) =>
-      allowPermissionCheck(permission, requestingOrigin, origins),
-    );
-    if (devServerUrl) {
-      const devOrigin = originOf(devServerUrl) ?? undefined;
-      ses.webRequest.onHeadersReceived((details, callback) => {
-        callback({
-          responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [contentSecurityPolicy(devOrigin)] },
-        });
-      });
-    } else {
-      serveAppFiles(join(here, '../renderer'));
-    }
-
-    const gateway = createGateway(
-      createHandlers(core, {
-        exitKiosk: () => {
-          quitting = true;
-          app.quit();
-        },
-      }),
-      { onInternalError: (method, error) => console.error(`[ipc] ${method} failed:`, (error as Error)?.name) },
-    );
-    bindGateway(ipcMain, gateway, origins);
-
-    mainWindow = new BrowserWindow(
-      kioskWindowOptions({ preloadPath: join(here, '../preload/index.cjs'), kiosk }),
-    );
-    const win = mainWindow;
-    win.once('ready-to-show', () => win.show());
-    // In kiosk mode the window closes only through the admin-PIN exit (or the OS shutting down).
-    win.on('close', (event) => {
-      if (kiosk && !quitting) event.preventDefault();
-    });
-    win.on('closed', () => {
-      mainWindow = null;
-    });
-    const blocker = powerSaveBlocker.start('prevent-display-sleep');
-    app.once('will-quit', () => powerSaveBlocker.stop(blocker));
-
-    void win.loadURL(devServerUrl ?? APP_ENTRY_URL);
-  });
-
-  app.on('before-quit', () => {
-    quitting = true;
-  });
-  app.on('window-all-closed', () => app.quit());
-  app.on('quit', () => core?.close());
+  startKiosk();
 }

@@ -23,6 +23,8 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
   let db: Db;
   try {
     db = new Database(path, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
+    // Before any pragma that writes (WAL changes the file header): a newer app's file stays as it is.
+    refuseNewerSchema(db, (options.migrations ?? allMigrations).length);
     applyPragmas(db);
   } catch (error) {
     if (isNotADatabase(error)) throw new AppError('DB_CORRUPT', { reason: 'not a database' });
@@ -38,6 +40,14 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
     }
   }
   return db;
+}
+
+function refuseNewerSchema(db: Db, latest: number): void {
+  const found = db.pragma('user_version', { simple: true }) as number;
+  if (found > latest) {
+    db.close();
+    throw new AppError('DB_FROM_NEWER_VERSION', { found, supported: latest });
+  }
 }
 
 export function applyPragmas(db: Db): void {

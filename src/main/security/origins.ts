@@ -24,7 +24,7 @@ export function originOf(url: unknown): string | null {
   } catch {
     return null;
   }
-  if (parsed.protocol === `${APP_SCHEME}:`) return parsed.host === APP_HOST ? APP_ORIGIN : null;
+  if (parsed.protocol === `${APP_SCHEME}:`) return parsed.host.toLowerCase() === APP_HOST ? APP_ORIGIN : null;
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return null;
   if (parsed.username || parsed.password) return null;
   return parsed.origin;

@@ -1,0 +1,145 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { openCore, type Core } from '../../src/core';
+import { createGateway } from '../../src/core/api/gateway';
+import { createHandlers } from '../../src/core/api/handlers';
+import { events, type EventName, type EventPayload } from '../../src/shared/contract';
+import { contentSecurityPolicy } from '../../src/main/security/csp';
+import { mimeTypeOf, resolveAppFile } from '../../src/main/security/appFiles';
+import { APP_ORIGIN } from '../../src/main/security/origins';
+import { bridgeClientSource } from './client';
+
+export interface BridgeOptions {
+  /** Defaults to a fresh database in a temporary folder. */
+  dbPath?: string;
+  port?: number;
+  rendererDir?: string;
+  /** Serve the bridge client inside index.html (the browser preview); Playwright uses an init script. */
+  injectClient?: boolean;
+}
+
+export interface Bridge {
+  url: string;
+  core: Core;
+  dbPath: string;
+  /** How often the page asked to leave kiosk mode (Electron would quit). */
+  exitRequests: number;
+  push<E extends EventName>(event: E, payload: EventPayload<E>): void;
+  close(): Promise<void>;
+}
+
+/**
+ * Test code, not product: the real core and the real gateway (the same handler table ipcMain
+ * binds) behind HTTP on 127.0.0.1, serving the built renderer with the app's CSP.
+ */
+export async function startBridge(options: BridgeOptions = {}): Promise<Bridge> {
+  const dbPath = options.dbPath ?? join(mkdtempSync(join(tmpdir(), 'inleverpunt-bridge-')), 'inleverpunt.db');
+  const rendererDir = resolve(options.rendererDir ?? 'out/renderer');
+  const core = openCore({ dbPath, appVersion: '0.0.0-bridge' });
+  const streams = new Set<ServerResponse>();
+  const csp = contentSecurityPolicy();
+  const clientSource = bridgeClientSource();
+
+  const bridge: Bridge = {
+    url: '',
+    core,
+    dbPath,
+    exitRequests: 0,
+    push(event, payload) {
+      const data = JSON.stringify(events[event].parse(payload));
+      for (const res of streams) res.write(`event: ${event}\ndata: ${data}\n\n`);
+    },
+    close: async () => {
+      for (const res of streams) res.end();
+      await new Promise<void>((done) => server.close(() => done()));
+      core.close();
+    },
+  };
+  const gateway = createGateway(createHandlers(core, { exitKiosk: () => void bridge.exitRequests++ }), {
+    onInternalError: (method, error) => console.error(`[bridge] ${method} failed`, error),
+  });
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      console.error('[bridge]', error);
+      if (!res.headersSent) res.writeHead(500);
+      res.end();
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', bridge.url);
+    if (url.pathname.startsWith('/__bridge/call/') && req.method === 'POST') {
+      // The HTTP stand-in for the IPC sender check: only our own page may call.
+      if (req.headers.origin !== undefined && req.headers.origin !== bridge.url) {
+        res.writeHead(403).end();
+        return;
+      }
+      const method = decodeURIComponent(url.pathname.slice('/__bridge/call/'.length));
+      let args: unknown;
+      try {
+        args = JSON.parse((await readBody(req)) || '{}');
+      } catch {
+        args = Symbol('unparsable');
+      }
+      const result = await gateway.invoke(method, args);
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(result));
+      return;
+    }
+    if (url.pathname === '/__bridge/events') {
+      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store' });
+      res.write(': connected\n\n');
+      streams.add(res);
+      req.on('close', () => streams.delete(res));
+      return;
+    }
+    if (url.pathname === '/__bridge/client.js') {
+      res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' }).end(clientSource);
+      return;
+    }
+    const file = resolveAppFile(`${APP_ORIGIN}${url.pathname}`, rendererDir);
+    if (!file) {
+      res.writeHead(404).end();
+      return;
+    }
+    let body: Buffer;
+    try {
+      body = await readFile(file);
+    } catch {
+      res.writeHead(404).end();
+      return;
+    }
+    if (options.injectClient && file.endsWith('index.html')) {
+      body = Buffer.from(body.toString('utf8').replace('<head>', '<head><script src="/__bridge/client.js"></script>'));
+    }
+    res
+      .writeHead(200, {
+        'content-type': mimeTypeOf(file),
+        'content-security-policy': csp,
+        'x-content-type-options': 'nosniff',
+        'cache-control': 'no-store',
+      })
+      .end(body);
+  }
+
+  await new Promise<void>((done) => server.listen(options.port ?? 0, '127.0.0.1', done));
+  bridge.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return bridge;
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((done, fail) => {
+    let body = '';
+    req.setEncoding('utf8');
+    req.on('data', (chunk: string) => {
+      body += chunk;
+      if (body.length > 1_000_000) req.destroy(new Error('body too large'));
+    });
+    req.on('end', () => done(body));
+    req.on('error', fail);
+  });
+}

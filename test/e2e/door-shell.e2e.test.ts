@@ -1,0 +1,75 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { renameKiosk } from '../../src/core/kiosk/identity';
+import { startBridge, type Bridge } from '../bridge/server';
+import { launchChromium, openKiosk, screenshot } from './support/browser';
+
+describe('the kiosk shell in Chromium, through the test bridge', () => {
+  let bridge: Bridge;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    bridge = await startBridge();
+    renameKiosk(bridge.core.db, 'Groep 7 — lokaal 12');
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await bridge?.close();
+  });
+
+  it('opens on the scan screen in Dutch and shows the kiosk name read from the database', async () => {
+    const { page, problems, context } = await openKiosk(browser, bridge.url);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Scan je telefoon of horloge');
+    await expect.poll(() => page.getByTestId('kiosk-name').textContent()).toBe('Kiosk: Groep 7 — lokaal 12');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('nl');
+    await screenshot(page, 'door-nl-1366x768');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('switches to English and back without reloading', async () => {
+    const { page, context } = await openKiosk(browser, bridge.url);
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Scan your phone or watch');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    await screenshot(page, 'door-en-1366x768');
+    await page.getByRole('button', { name: 'Nederlands' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Scan je telefoon of horloge');
+    await context.close();
+  });
+
+  it('fits a full-HD screen and reaches the teacher and office areas', async () => {
+    const { page, context } = await openKiosk(browser, bridge.url, { width: 1920, height: 1080 });
+    await page.getByRole('heading', { name: 'Scan je telefoon of horloge' }).waitFor();
+    await screenshot(page, 'door-nl-1920x1080');
+    await page.getByRole('button', { name: 'Leerkracht' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Leerkracht');
+    await page.getByRole('button', { name: 'Administratie' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Administratie');
+    const overflows = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+    expect(overflows).toBe(false);
+    await context.close();
+  });
+
+  it('returns a typed error, not a stack trace, when the page sends an invalid call', async () => {
+    const { page, context } = await openKiosk(browser, bridge.url);
+    const result = await page.evaluate(() =>
+      (window as unknown as { inleverpunt: { api: { exitKiosk(a: unknown): Promise<unknown> } } }).inleverpunt.api.exitKiosk({
+        pin: 'not a pin',
+      }),
+    );
+    expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
+    expect(JSON.stringify(result)).not.toMatch(/at .*\.ts/);
+    await context.close();
+  });
+
+  it('refuses a call from another origin', async () => {
+    const response = await fetch(`${bridge.url}/__bridge/call/getKioskInfo`, {
+      method: 'POST',
+      headers: { origin: 'http://evil.example', 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect(response.status).toBe(403);
+  });
+});

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { en } from '../src/renderer/i18n/locales/en';
+import { nl } from '../src/renderer/i18n/locales/nl';
+
+function keys(obj: object, prefix = ''): string[] {
+  return Object.entries(obj).flatMap(([k, v]) =>
+    typeof v === 'string' ? [`${prefix}${k}`] : keys(v as object, `${prefix}${k}.`),
+  );
+}
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? sourceFiles(path) : /\.tsx?$/.test(name) ? [path] : [];
+  });
+}
+
+describe('translations', () => {
+  it('Dutch and English have exactly the same keys', () => {
+    expect(keys(en).sort()).toEqual(keys(nl).sort());
+  });
+
+  it('no text is empty or left untranslated placeholder-wise', () => {
+    const flatNl = Object.fromEntries(keys(nl).map((k) => [k, k.split('.').reduce<unknown>((o, p) => (o as Record<string, unknown>)[p], nl)]));
+    const flatEn = Object.fromEntries(keys(en).map((k) => [k, k.split('.').reduce<unknown>((o, p) => (o as Record<string, unknown>)[p], en)]));
+    for (const k of Object.keys(flatNl)) {
+      expect(String(flatNl[k]).trim(), k).not.toBe('');
+      expect(String(flatEn[k]).trim(), k).not.toBe('');
+      const vars = (s: unknown) => (String(s).match(/{{\w+}}/g) ?? []).sort();
+      expect(vars(flatEn[k]), k).toEqual(vars(flatNl[k]));
+    }
+  });
+
+  it('every literal key used in the screens exists', () => {
+    const known = new Set(keys(nl));
+    const used = sourceFiles('src/renderer').flatMap((file) =>
+      [...readFileSync(file, 'utf8').matchAll(/\bt\(\s*'([\w.]+)'/g)].map((m) => m[1]!),
+    );
+    expect(used.length).toBeGreaterThan(0);
+    expect(used.filter((k) => !known.has(k))).toEqual([]);
+  });
+});
