@@ -30,6 +30,12 @@ export const en: Messages = {
   health: {
     readOnly: 'Warning: the ledger failed its check. Nothing is being stored. Tell the administrator.',
   },
+  pin: {
+    entered_one: '{{count}} digit entered',
+    entered_other: '{{count}} digits entered',
+    erase: 'Erase last digit',
+    ok: 'Confirm PIN',
+  },
   errors: {
     bridgeMissing: 'The screen cannot reach the kiosk. Restart Inleverpunt.',
   },

@@ -29,6 +29,12 @@ export const nl = {
   health: {
     readOnly: 'Let op: het logboek klopt niet meer. Er wordt niets opgeslagen. Waarschuw de beheerder.',
   },
+  pin: {
+    entered_one: '{{count}} cijfer ingetoetst',
+    entered_other: '{{count}} cijfers ingetoetst',
+    erase: 'Wis laatste cijfer',
+    ok: 'Bevestig pincode',
+  },
   errors: {
     bridgeMissing: 'Het scherm kan de kiosk niet bereiken. Start Inleverpunt opnieuw.',
   },
