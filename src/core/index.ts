@@ -1,10 +1,17 @@
 import { AppError } from '../shared/errors';
 import { openDatabase, type Db } from './db/open';
 import { ensureKioskIdentity, readIdentity, type KioskIdentity } from './kiosk/identity';
+import { startupCheck, type StartupCheck, type StartupProblem } from './ledger/checkpoint';
+import { createServices, type Services } from './services';
+import type { ScryptCost } from './services/pin';
 
 export interface CoreOptions {
   dbPath: string;
   appVersion: string;
+  /** The clock every service uses; tests pass a fake one. */
+  now?: () => Date;
+  /** A cheaper PIN hash for tests; the product uses the default. */
+  pinCost?: ScryptCost;
 }
 
 export interface Core {
@@ -12,22 +19,42 @@ export interface Core {
   readonly appVersion: string;
   kiosk(): KioskIdentity;
   /** Null when writing is allowed; otherwise why the app refuses to write. */
-  readonly problem: 'DB_CORRUPT' | 'DB_READ_ONLY' | null;
+  readonly problem: StartupProblem | null;
+  /** What the start-up check found (quick_check, then the chain since the last checkpoint). */
+  readonly startup: StartupCheck;
+  readonly services: Services;
   close(): void;
 }
 
-/** Opens the database, applies migrations and makes sure the kiosk has an identity. */
+/**
+ * Opens the database, applies migrations, makes sure the kiosk has an identity, and checks the
+ * database and the ledger before anything is written. A failed check does not stop the app: it
+ * opens read-only in spirit (every write service refuses with DB_READ_ONLY) so staff can still
+ * look, export and restore a backup.
+ */
 export function openCore(options: CoreOptions): Core {
   const db = openDatabase(options.dbPath);
-  ensureKioskIdentity(db);
+  const now = options.now ?? (() => new Date());
+  const identity = ensureKioskIdentity(db, now());
+  const startup = startupCheck(db, now());
+  const problem = startup.problem;
+  const services = createServices({
+    db,
+    kioskId: identity.kioskId,
+    now,
+    problem: () => problem,
+    ...(options.pinCost ? { pinCost: options.pinCost } : {}),
+  });
   return {
     db,
     appVersion: options.appVersion,
-    problem: null,
+    problem,
+    startup,
+    services,
     kiosk() {
-      const identity = readIdentity(db);
-      if (!identity) throw new AppError('DB_CORRUPT', { reason: 'kiosk identity missing' });
-      return identity;
+      const current = readIdentity(db);
+      if (!current) throw new AppError('DB_CORRUPT', { reason: 'kiosk identity missing' });
+      return current;
     },
     close() {
       db.close();

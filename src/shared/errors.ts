@@ -35,8 +35,152 @@ export const errorMessages = {
     nl: 'Het logboek klopt niet meer, daarom wordt er niets opgeslagen. Vraag de beheerder een back-up terug te zetten.',
     en: 'The ledger failed its check, so nothing is being stored. Ask the administrator to restore a backup.',
   },
+  BACKUP_FAILED: {
+    nl: 'De back-up is mislukt: de kopie klopte niet en is weggegooid. De database zelf is niet veranderd.',
+    en: 'The backup failed: the copy did not check out and was discarded. The database itself is unchanged.',
+  },
+  BACKUP_INVALID: {
+    nl: 'Deze back-up is beschadigd of niet compleet en wordt niet teruggezet. Kies een andere back-up.',
+    en: 'This backup is damaged or incomplete and will not be restored. Choose another backup.',
+  },
   // — custody ledger and its services —
+  UNKNOWN_TAG: {
+    nl: 'Deze sticker of tag kent Inleverpunt niet. Vraag je leerkracht.',
+    en: 'Inleverpunt does not know this sticker or tag. Ask your teacher.',
+  },
+  TAG_REVOKED: {
+    nl: 'Deze sticker of tag is ingetrokken en werkt niet meer. Vraag je leerkracht om een nieuwe.',
+    en: 'This sticker or tag has been withdrawn and no longer works. Ask your teacher for a new one.',
+  },
+  TAG_IN_USE: {
+    nl: 'Deze code hoort al bij een andere actieve sticker of tag. Trek die eerst in.',
+    en: 'This code already belongs to another active sticker or tag. Withdraw that one first.',
+  },
+  NO_DEVICE: {
+    nl: 'Bij deze leerling is nog geen apparaat geregistreerd. Vraag je leerkracht.',
+    en: 'No device is registered for this pupil yet. Ask your teacher.',
+  },
+  CHOOSE_DEVICE: {
+    nl: 'Kies welk apparaat het is.',
+    en: 'Choose which device it is.',
+  },
+  NOT_IN_CUSTODY: {
+    nl: 'Dit apparaat is nu niet ingeleverd, dus het kan niet worden teruggegeven of verplaatst.',
+    en: 'This device is not handed in right now, so it cannot be returned or moved.',
+  },
+  ALREADY_IN_CUSTODY: {
+    nl: 'Dit apparaat is al ingeleverd. Vraag je leerkracht als dat niet klopt.',
+    en: 'This device has already been handed in. Ask your teacher if that is not right.',
+  },
+  CONFISCATED: {
+    nl: 'Dit apparaat is in bewaring genomen en gaat alleen terug naar een ouder of verzorger.',
+    en: 'This device has been taken into custody and goes back only to a parent or guardian.',
+  },
+  ALREADY_CONFISCATED: {
+    nl: 'Dit apparaat is al in bewaring genomen.',
+    en: 'This device has already been taken into custody.',
+  },
+  WITNESS_REQUIRED: {
+    nl: 'Voor in bewaring nemen is een tweede medewerker als getuige nodig, met een eigen pincode.',
+    en: 'Taking a device into custody needs a second staff member as witness, with their own PIN.',
+  },
+  PIN_WRONG: {
+    nl: 'De pincode klopt niet.',
+    en: 'The PIN is not correct.',
+  },
+  PIN_LOCKED: {
+    nl: 'Te vaak een verkeerde pincode. Wacht even en probeer het dan opnieuw.',
+    en: 'Too many wrong PINs. Wait a moment, then try again.',
+  },
+  PIN_TAKEN: {
+    nl: 'Deze pincode is al in gebruik. Kies een andere.',
+    en: 'This PIN is already in use. Choose another one.',
+  },
+  NOT_AUTHORISED: {
+    nl: 'Dit mag u met uw rol niet doen.',
+    en: 'Your role does not allow this.',
+  },
+  UNKNOWN_STAFF: {
+    nl: 'Deze medewerker bestaat niet of is niet meer actief.',
+    en: 'This staff member does not exist or is no longer active.',
+  },
+  UNKNOWN_PUPIL: {
+    nl: 'Deze leerling bestaat niet of is niet meer actief.',
+    en: 'This pupil does not exist or is no longer active.',
+  },
+  UNKNOWN_DEVICE: {
+    nl: 'Dit apparaat bestaat niet of is niet meer actief.',
+    en: 'This device does not exist or is no longer active.',
+  },
+  UNKNOWN_LOCATION: {
+    nl: 'Deze bewaarplek bestaat niet of is niet meer actief.',
+    en: 'This storage place does not exist or is no longer active.',
+  },
+  DUPLICATE_KEY: {
+    nl: 'Dit bestaat al (zelfde sleutel of nummer).',
+    en: 'This already exists (same key or number).',
+  },
+  UNKNOWN_EVENT: {
+    nl: 'Deze gebeurtenis staat niet in het logboek.',
+    en: 'This event is not in the ledger.',
+  },
+  ALREADY_VOIDED: {
+    nl: 'Deze gebeurtenis is al gecorrigeerd.',
+    en: 'This event has already been corrected.',
+  },
+  NOT_VOIDABLE: {
+    nl: 'Deze gebeurtenis kan niet worden gecorrigeerd.',
+    en: 'This event cannot be corrected.',
+  },
   // — scanning —
+  MISREAD_CODE: {
+    nl: 'Verkeerd gelezen, scan opnieuw.',
+    en: 'Misread, please scan again.',
+  },
+  SCAN_TOO_LONG: {
+    nl: 'Deze code is te lang om een label van Inleverpunt te zijn. Vraag je leerkracht.',
+    en: 'This code is too long to be an Inleverpunt label. Ask your teacher.',
+  },
+  INVALID_NFC_UID: {
+    nl: 'Het nummer van deze NFC-tag klopt niet. Controleer het invoerprofiel van de lezer.',
+    en: "This NFC tag's number is not valid. Check the reader's input profile.",
+  },
+  RANDOM_NFC_UID: {
+    nl: 'Dit is een telefoon of pas met een wisselend NFC-nummer. Gebruik een NFC-sticker of de barcode.',
+    en: 'This is a phone or card with a changing NFC number. Use an NFC sticker or the barcode.',
+  },
+  CASCADE_NFC_UID: {
+    nl: 'De lezer geeft maar een deel van het tagnummer door (begint met 88). Stel de lezer in op 7-byte UID’s.',
+    en: 'The reader passes on only part of the tag number (it starts with 88). Set the reader to 7-byte UIDs.',
+  },
+  NFC_PROFILE_NOT_DETECTED: {
+    nl: 'Het invoerprofiel van de lezer kon niet met deze referentietag worden bepaald. Probeer een andere tag.',
+    en: "The reader's input profile could not be determined from this reference tag. Try another tag.",
+  },
+  SCANNER_NOT_FOUND: {
+    nl: 'De scanner is niet gevonden. Controleer de USB-kabel en het vendor- en product-id in de instellingen.',
+    en: 'The scanner was not found. Check the USB cable and the vendor and product id in the settings.',
+  },
+  SCANNER_OPEN_FAILED: {
+    nl: 'De scanner is gevonden maar kan niet worden geopend. Mogelijk gebruikt een ander programma hem, of ontbreken rechten (Linux: udev-regel).',
+    en: 'The scanner was found but cannot be opened. Another program may be using it, or permissions are missing (Linux: udev rule).',
+  },
+  CAMERA_NOT_AVAILABLE: {
+    nl: 'Er is geen camera gevonden, of een ander programma gebruikt hem.',
+    en: 'No camera was found, or another program is using it.',
+  },
+  CAMERA_PERMISSION_DENIED: {
+    nl: 'De camera mag niet worden gebruikt. Vraag de beheerder dit toe te staan.',
+    en: 'The camera may not be used. Ask the administrator to allow it.',
+  },
+  IMAGE_UNREADABLE: {
+    nl: 'Dit bestand is geen leesbare PNG- of JPEG-afbeelding.',
+    en: 'This file is not a readable PNG or JPEG image.',
+  },
+  NO_CODE_IN_IMAGE: {
+    nl: 'Er is geen barcode of QR-code in de afbeelding gevonden.',
+    en: 'No barcode or QR code was found in the image.',
+  },
 } as const satisfies Record<string, LocalizedText>;
 
 export interface LocalizedText {

@@ -1,5 +1,5 @@
-import { AppError } from '../../shared/errors';
 import type { Core } from '../index';
+import { createCustodyHandlers, exitKioskWithPin } from './custodyHandlers';
 import type { Handlers } from './gateway';
 
 /** What only the hosting process can do (Electron's app, or the test bridge's stand-in). */
@@ -17,11 +17,9 @@ export function createHandlers(core: Core, shell: ShellActions): Handlers {
     getHealth() {
       return { writable: core.problem === null, problem: core.problem };
     },
-    exitKiosk() {
-      // The PIN check arrives with staff and PINs (the ledger issue); until then leaving the
-      // kiosk stays refused rather than open to anyone.
-      void shell;
-      throw new AppError('NOT_AVAILABLE');
+    exitKiosk({ pin }) {
+      return exitKioskWithPin(core, pin, () => shell.exitKiosk());
     },
+    ...createCustodyHandlers(core),
   };
 }

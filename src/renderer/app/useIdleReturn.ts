@@ -19,7 +19,7 @@ const activityEvents = ['pointerdown', 'keydown', 'touchstart', 'wheel'] as cons
  */
 export function useIdleReturn({ active, timeoutMs = 120_000, warningMs = 20_000, dirty, onTimeout }: IdleOptions): number | null {
   const [secondsLeft, setSecondsLeft] = useState<number | null>(null);
-  const lastActivity = useRef(Date.now());
+  const lastActivity = useRef(0);
   const timeoutRef = useRef(onTimeout);
   useEffect(() => {
     timeoutRef.current = onTimeout;

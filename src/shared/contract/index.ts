@@ -2,10 +2,12 @@ import type { z } from 'zod';
 import type { Result } from '../errors';
 import type { MethodSpec } from './define';
 import type { EventPayload, Events } from './events';
+import { custodyMethods } from './custody';
 import { kioskMethods } from './kiosk';
 import type { EventName, MethodName } from './names';
 
 export * from './kiosk';
+export * from './custody';
 export * from './events';
 export * from './names';
 export type { MethodSpec } from './define';
@@ -17,6 +19,7 @@ export type { MethodSpec } from './define';
  */
 export const contract = {
   ...kioskMethods,
+  ...custodyMethods,
 } satisfies Record<MethodName, MethodSpec>;
 
 export type Contract = typeof contract;

@@ -3,7 +3,27 @@
  * without bundling a validation library. `index.ts` checks at compile time that these lists and
  * the schema tables have exactly the same keys.
  */
-export const methodNameList = ['getKioskInfo', 'getHealth', 'exitKiosk'] as const;
+export const methodNameList = [
+  'getKioskInfo',
+  'getHealth',
+  'exitKiosk',
+  // custody ledger
+  'scan',
+  'handIn',
+  'returnDevice',
+  'transfer',
+  'confiscate',
+  'releaseToGuardian',
+  'noteCondition',
+  'reportIncident',
+  'correct',
+  'unlockStaff',
+  'listCustody',
+  'listEvents',
+  'listPupils',
+  'listDevices',
+  'verifyLedger',
+] as const;
 export const eventNameList = ['scan', 'stateChanged'] as const;
 
 export type MethodName = (typeof methodNameList)[number];

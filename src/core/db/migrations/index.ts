@@ -1,5 +1,7 @@
 import type { Migration } from '../migrate';
 import { m001Kiosk } from './001-kiosk';
+import { m002PeopleAndThings } from './002-people-and-things';
+import { m003Ledger } from './003-ledger';
 
 /** Append only: a released migration is never edited, a new one is added at the end. */
-export const migrations: readonly Migration[] = [m001Kiosk];
+export const migrations: readonly Migration[] = [m001Kiosk, m002PeopleAndThings, m003Ledger];

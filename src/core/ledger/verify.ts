@@ -1,0 +1,183 @@
+import type { Db } from '../db/open';
+import { prepared, preparedRaw } from '../db/statements';
+import { redactionTypes } from './events';
+import { GENESIS_HASH, HEADER_FIELDS, hashFieldRow, hashPayload } from './hash';
+import { ledgerHead } from './rows';
+
+export type VerifyProblem =
+  /** An event is missing: the seq after the last good one is not there. */
+  | 'gap'
+  /** Stored events are out of order: this event's prev_hash is the hash of a different, existing event. */
+  | 'reorder'
+  /** The event's fields no longer give its stored hash. */
+  | 'hash_mismatch'
+  /** The event does not point at the hash of the event before it. */
+  | 'prev_hash_mismatch'
+  /** The payload text no longer gives the payload hash the event carries. */
+  | 'payload_hash_mismatch'
+  /** The event carries a payload hash but its payload row is gone. */
+  | 'payload_missing'
+  /** A payload row exists for an event that has none. */
+  | 'payload_unexpected'
+  /** A payload was erased without a redaction event naming it. */
+  | 'unrecorded_redaction'
+  /** The newest events are gone: the chain ends before the recorded head. */
+  | 'truncated'
+  /** The recorded head does not match the last event. */
+  | 'head_mismatch'
+  /** The event at the last verified checkpoint changed since it was checked. */
+  | 'checkpoint_mismatch';
+
+export type VerifyResult =
+  | { ok: true; lastSeq: number; headHash: string; checked: number }
+  | { ok: false; firstBadSeq: number; problem: VerifyProblem; checked: number };
+
+export interface VerifyOptions {
+  /** Start here, trusting the stored hash of the event before it. */
+  fromSeq?: number;
+  /** Start after a checkpoint: the event at `seq` must still have exactly `hash`. */
+  after?: { seq: number; hash: Buffer };
+}
+
+// Header fields in HEADER_FIELDS order (indexes 0–14), then hash (15), payload row present (16), body (17).
+const WALK_SQL = `SELECT e.seq, e.event_id, e.kiosk_id, e.occurred_at, e.type, e.actor, e.custodian, e.device_id,
+    e.pupil_id, e.location_id, e.pouch_id, e.voids_seq, e.details, e.payload_hash, e.prev_hash, e.hash,
+    p.seq IS NOT NULL, p.body
+  FROM ledger_events e LEFT JOIN ledger_payloads p ON p.seq = e.seq
+  WHERE e.seq > ? ORDER BY e.seq`;
+const TYPE = 4;
+const DETAILS = 12;
+const PAYLOAD_HASH = 13;
+const PREV_HASH = 14;
+const HASH = HEADER_FIELDS.length;
+const HAS_PAYLOAD_ROW = HASH + 1;
+const BODY = HASH + 2;
+
+/**
+ * Walks the chain once, in seq order, with one prepared statement, and names the first bad
+ * event. Cost per event: one row read, one SHA-256 of the header encoding, and one SHA-256 of the
+ * payload text when there is one.
+ */
+export function verifyLedger(db: Db, options: VerifyOptions = {}): VerifyResult {
+  let afterSeq = 0;
+  let prev: Buffer = GENESIS_HASH;
+  if (options.after) {
+    afterSeq = options.after.seq;
+    prev = options.after.hash;
+    if (afterSeq > 0) {
+      const stored = storedHash(db, afterSeq);
+      if (!stored || !stored.equals(prev)) return { ok: false, firstBadSeq: afterSeq, problem: 'checkpoint_mismatch', checked: 0 };
+    }
+  } else if (options.fromSeq !== undefined && options.fromSeq > 1) {
+    afterSeq = options.fromSeq - 1;
+    const stored = storedHash(db, afterSeq);
+    if (!stored) return { ok: false, firstBadSeq: afterSeq, problem: 'gap', checked: 0 };
+    prev = stored;
+  }
+
+  let expected = afterSeq + 1;
+  let checked = 0;
+  const pendingRedactions = new Set<number>();
+  let failure: { seq: number; problem: VerifyProblem; prevHash?: Buffer } | undefined;
+
+  for (const row of preparedRaw(db, WALK_SQL).iterate(afterSeq) as IterableIterator<unknown[]>) {
+    const seq = row[0] as number;
+    if (seq !== expected) {
+      failure = { seq: expected, problem: 'gap' };
+      break;
+    }
+    const prevHash = row[PREV_HASH] as Buffer;
+    if (!prevHash.equals(prev)) {
+      failure = { seq, problem: 'prev_hash_mismatch', prevHash };
+      break;
+    }
+    const payloadHash = row[PAYLOAD_HASH] as Buffer | null;
+    if (payloadHash === null) {
+      if (row[HAS_PAYLOAD_ROW]) {
+        failure = { seq, problem: 'payload_unexpected' };
+        break;
+      }
+    } else if (!row[HAS_PAYLOAD_ROW]) {
+      failure = { seq, problem: 'payload_missing' };
+      break;
+    } else if (row[BODY] === null) {
+      pendingRedactions.add(seq);
+    } else if (!hashPayload(row[BODY] as string).equals(payloadHash)) {
+      failure = { seq, problem: 'payload_hash_mismatch' };
+      break;
+    }
+    const hash = row[HASH] as Buffer;
+    if (!hashFieldRow(row).equals(hash)) {
+      failure = { seq, problem: 'hash_mismatch' };
+      break;
+    }
+    if (redactionTypes.has(row[TYPE] as string)) {
+      for (const s of redactedSeqs(row[DETAILS] as string)) pendingRedactions.delete(s);
+    }
+    prev = hash;
+    expected++;
+    checked++;
+  }
+
+  if (failure) {
+    // Only after the walk: the connection cannot run another query while iterating.
+    if (failure.prevHash && hashExistsElsewhere(db, failure.prevHash, failure.seq - 1)) failure.problem = 'reorder';
+    return { ok: false, firstBadSeq: failure.seq, problem: failure.problem, checked };
+  }
+  if (pendingRedactions.size > 0) {
+    return { ok: false, firstBadSeq: Math.min(...pendingRedactions), problem: 'unrecorded_redaction', checked };
+  }
+  const lastSeq = expected - 1;
+  const head = ledgerHead(db);
+  if (head.seq > lastSeq) return { ok: false, firstBadSeq: lastSeq + 1, problem: 'truncated', checked };
+  if (head.seq !== lastSeq || !head.hash.equals(prev)) {
+    return { ok: false, firstBadSeq: Math.max(1, Math.min(head.seq, lastSeq)), problem: 'head_mismatch', checked };
+  }
+  return { ok: true, lastSeq, headHash: prev.toString('hex'), checked };
+}
+
+function storedHash(db: Db, seq: number): Buffer | undefined {
+  return prepared<{ hash: Buffer }>(db, 'SELECT hash FROM ledger_events WHERE seq = ?').get(seq)?.hash;
+}
+
+/** A rare path (only after a failure): a full scan is fine. */
+function hashExistsElsewhere(db: Db, hash: Buffer, exceptSeq: number): boolean {
+  return (
+    prepared<{ seq: number }>(db, 'SELECT seq FROM ledger_events WHERE hash = ? AND seq <> ? LIMIT 1').get(
+      hash,
+      exceptSeq,
+    ) !== undefined
+  );
+}
+
+/** `details.seqs` of a redaction event: [[from, to], …] inclusive ranges. */
+export function redactedSeqs(details: string): number[] {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(details);
+  } catch {
+    return [];
+  }
+  const ranges = (parsed as { seqs?: unknown }).seqs;
+  if (!Array.isArray(ranges)) return [];
+  const out: number[] = [];
+  for (const range of ranges) {
+    if (!Array.isArray(range) || range.length !== 2) continue;
+    const [from, to] = range as unknown[];
+    if (!Number.isSafeInteger(from) || !Number.isSafeInteger(to)) continue;
+    for (let s = from as number; s <= (to as number); s++) out.push(s);
+  }
+  return out;
+}
+
+/** Compresses sorted seqs into the inclusive ranges a redaction event records. */
+export function toRanges(seqs: readonly number[]): [number, number][] {
+  const sorted = [...new Set(seqs)].sort((a, b) => a - b);
+  const ranges: [number, number][] = [];
+  for (const s of sorted) {
+    const last = ranges[ranges.length - 1];
+    if (last && last[1] === s - 1) last[1] = s;
+    else ranges.push([s, s]);
+  }
+  return ranges;
+}

@@ -1,0 +1,93 @@
+import { AppError } from '../../../shared/errors';
+import type { LedgerEvent } from '../../ledger/events';
+import { PUPIL_ACTOR, type Actor } from '../../ledger/events';
+import { getEvent } from '../../ledger/rows';
+import type { ServiceContext } from '../context';
+import type { Device, DeviceKind } from '../devices';
+import { getPouch, type Pouch } from '../locations';
+import { getPupil } from '../pupils';
+import { requireStaff, type StaffSummary } from '../staff';
+
+/** A scan repeated within this window is acknowledged with the first event, not recorded twice. */
+export const REPEAT_WINDOW_MS = 60_000;
+
+/** An event as the screen and the CLI see it: hashes in hex, no payload. */
+export interface EventSummary {
+  seq: number;
+  eventId: string;
+  type: string;
+  occurredAt: string;
+  actor: string;
+  custodian: string | null;
+  deviceId: string | null;
+  pupilId: string | null;
+  locationId: string | null;
+  pouchId: string | null;
+  voidsSeq: number | null;
+  hash: string;
+}
+
+export function summarizeEvent(e: LedgerEvent): EventSummary {
+  return {
+    seq: e.seq,
+    eventId: e.eventId,
+    type: e.type,
+    occurredAt: e.occurredAt,
+    actor: e.actor,
+    custodian: e.custodian,
+    deviceId: e.deviceId,
+    pupilId: e.pupilId,
+    locationId: e.locationId,
+    pouchId: e.pouchId,
+    voidsSeq: e.voidsSeq,
+    hash: e.hash.toString('hex'),
+  };
+}
+
+/** What the door screen shows after a scan: first name (not the full name), device, pouch. */
+export interface CustodyOutcome {
+  event: EventSummary;
+  /** True when this was a repeat scan acknowledged with the earlier event; nothing was written. */
+  repeat: boolean;
+  device: { deviceId: string; kind: DeviceKind; description: string };
+  pupil: { pupilId: string; roepnaam: string; groep: string } | null;
+  pouch: { pouchId: string; number: number; locationName: string } | null;
+}
+
+export function outcome(ctx: ServiceContext, event: LedgerEvent, device: Device, repeat: boolean): CustodyOutcome {
+  const pupil = getPupil(ctx, device.ownerPupilId);
+  const pouch: Pouch | undefined = event.pouchId ? getPouch(ctx, event.pouchId) : undefined;
+  return {
+    event: summarizeEvent(event),
+    repeat,
+    device: { deviceId: device.deviceId, kind: device.kind, description: device.description },
+    pupil: pupil ? { pupilId: pupil.pupilId, roepnaam: pupil.roepnaam, groep: pupil.groep } : null,
+    pouch: pouch ? { pouchId: pouch.pouchId, number: pouch.number, locationName: pouch.locationName } : null,
+  };
+}
+
+export function requireEvent(ctx: ServiceContext, seq: number): LedgerEvent {
+  const event = getEvent(ctx.db, seq);
+  if (!event) throw new AppError('UNKNOWN_EVENT');
+  return event;
+}
+
+/** The pupil at the door may hand in and return; everything else needs an active staff member. */
+export function requireActor(ctx: ServiceContext, actor: Actor, options: { pupilAllowed: boolean }): StaffSummary | null {
+  if (actor === PUPIL_ACTOR) {
+    if (!options.pupilAllowed) throw new AppError('NOT_AUTHORISED');
+    return null;
+  }
+  return requireStaff(ctx, actor);
+}
+
+/** Free text is optional everywhere; empty means absent, and it goes to the payload only. */
+export function text(value: string | undefined | null): string | undefined {
+  const trimmed = value?.trim();
+  return trimmed ? trimmed : undefined;
+}
+
+/** Symmetric, so a clock nudged back a few seconds by time sync does not turn a repeat into an error. */
+export function withinRepeatWindow(ctx: ServiceContext, isoTime: string): boolean {
+  return Math.abs(ctx.now().getTime() - Date.parse(isoTime)) < REPEAT_WINDOW_MS;
+}

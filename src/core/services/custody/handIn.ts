@@ -1,0 +1,52 @@
+import { AppError } from '../../../shared/errors';
+import { appendEvent } from '../../ledger/append';
+import { custodian, type Actor } from '../../ledger/events';
+import { readCustody } from '../../ledger/projection';
+import { ledgerWriter, writeTransaction, type ServiceContext } from '../context';
+import { requireDevice } from '../devices';
+import { defaultLocationId, getPouch, pouchOfPupil } from '../locations';
+import type { TagKind } from '../tags';
+import { outcome, requireActor, requireEvent, withinRepeatWindow, type CustodyOutcome } from './common';
+
+export interface HandInInput {
+  deviceId: string;
+  /** 'pupil' at the door, or the staff member doing it by hand. */
+  actor: Actor;
+  /** The tag that was scanned, if any (recorded as non-personal detail). */
+  via?: { tagId: string; kind: TagKind };
+  /** The pouch scanned or chosen; otherwise the pupil's own pouch, or the kiosk's default place. */
+  pouchId?: string;
+}
+
+/**
+ * Records that the school now holds the device. A device is handed in once until it is returned:
+ * the same hand-in repeated within 60 s (a pupil scanning twice) is acknowledged with the
+ * original event and writes nothing; later it is ALREADY_IN_CUSTODY.
+ */
+export function handIn(ctx: ServiceContext, input: HandInInput): CustodyOutcome {
+  return writeTransaction(ctx, () => {
+    const staff = requireActor(ctx, input.actor, { pupilAllowed: true });
+    const device = requireDevice(ctx, input.deviceId);
+    const current = readCustody(ctx.db, device.deviceId);
+    if (current?.held) {
+      if (current.lastSeq === current.handedInSeq && withinRepeatWindow(ctx, current.since)) {
+        return outcome(ctx, requireEvent(ctx, current.lastSeq), device, true);
+      }
+      throw new AppError('ALREADY_IN_CUSTODY', { sinceSeq: current.lastSeq });
+    }
+    const pouch = input.pouchId ? getPouch(ctx, input.pouchId) : pouchOfPupil(ctx, device.ownerPupilId);
+    if (input.pouchId && !pouch) throw new AppError('INVALID_ARGUMENT', { field: 'pouchId' });
+    const locationId = pouch?.locationId ?? defaultLocationId(ctx);
+    const event = appendEvent(ledgerWriter(ctx), {
+      type: 'handed_in',
+      actor: input.actor,
+      custodian: locationId ? custodian.location(locationId) : staff ? custodian.staff(staff.staffId) : custodian.school,
+      deviceId: device.deviceId,
+      pupilId: device.ownerPupilId,
+      locationId,
+      pouchId: pouch?.pouchId ?? null,
+      details: input.via ? { tagId: input.via.tagId, via: input.via.kind } : { via: 'manual' },
+    });
+    return outcome(ctx, event, device, false);
+  });
+}

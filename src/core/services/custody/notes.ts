@@ -1,0 +1,76 @@
+import { AppError } from '../../../shared/errors';
+import { appendEvent } from '../../ledger/append';
+import { readCustody } from '../../ledger/projection';
+import { ledgerWriter, writeTransaction, type ServiceContext } from '../context';
+import { requireDevice } from '../devices';
+import { outcome, requireActor, text, type CustodyOutcome } from './common';
+
+/** The two-tap damage marks at the door; free text is optional and personal. */
+export const conditionMarks = ['screen_cracked', 'back_cracked', 'case_damaged', 'water_damage', 'other'] as const;
+export type ConditionMark = (typeof conditionMarks)[number];
+
+export const incidentKinds = ['damage', 'loss', 'theft', 'other'] as const;
+export type IncidentKind = (typeof incidentKinds)[number];
+
+export interface ConditionInput {
+  deviceId: string;
+  /** The pupil at the door may mark damage too. */
+  actor: string;
+  marks: ConditionMark[];
+  note?: string;
+}
+
+/** Records the condition seen at a handover; it does not change who holds the device. */
+export function noteCondition(ctx: ServiceContext, input: ConditionInput): CustodyOutcome {
+  const marks = [...new Set(input.marks)].sort();
+  if (marks.some((m) => !conditionMarks.includes(m))) throw new AppError('INVALID_ARGUMENT', { field: 'marks' });
+  const note = text(input.note);
+  if (marks.length === 0 && !note) throw new AppError('INVALID_ARGUMENT', { field: 'marks' });
+  return writeTransaction(ctx, () => {
+    requireActor(ctx, input.actor, { pupilAllowed: true });
+    const device = requireDevice(ctx, input.deviceId);
+    const current = readCustody(ctx.db, device.deviceId);
+    const event = appendEvent(ledgerWriter(ctx), {
+      type: 'condition_noted',
+      actor: input.actor,
+      custodian: current?.custodian ?? null,
+      deviceId: device.deviceId,
+      pupilId: device.ownerPupilId,
+      locationId: current?.held ? current.locationId : null,
+      pouchId: current?.held ? current.pouchId : null,
+      details: { marks },
+      payload: note ? { note } : null,
+    });
+    return outcome(ctx, event, device, false);
+  });
+}
+
+export interface IncidentInput {
+  deviceId: string;
+  actor: string;
+  kind: IncidentKind;
+  description: string;
+}
+
+/** An incident (damage, loss, theft) about a device: kept until released, never purged as routine. */
+export function reportIncident(ctx: ServiceContext, input: IncidentInput): CustodyOutcome {
+  if (!incidentKinds.includes(input.kind)) throw new AppError('INVALID_ARGUMENT', { field: 'kind' });
+  const description = text(input.description);
+  if (!description) throw new AppError('INVALID_ARGUMENT', { field: 'description' });
+  return writeTransaction(ctx, () => {
+    requireActor(ctx, input.actor, { pupilAllowed: false });
+    const device = requireDevice(ctx, input.deviceId);
+    const current = readCustody(ctx.db, device.deviceId);
+    const event = appendEvent(ledgerWriter(ctx), {
+      type: 'incident_reported',
+      actor: input.actor,
+      custodian: current?.custodian ?? null,
+      deviceId: device.deviceId,
+      pupilId: device.ownerPupilId,
+      locationId: current?.held ? current.locationId : null,
+      details: { kind: input.kind },
+      payload: { description },
+    });
+    return outcome(ctx, event, device, false);
+  });
+}

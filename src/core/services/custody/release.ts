@@ -1,0 +1,43 @@
+import { AppError } from '../../../shared/errors';
+import { appendEvent } from '../../ledger/append';
+import { custodian } from '../../ledger/events';
+import { readCustody } from '../../ledger/projection';
+import { ledgerWriter, writeTransaction, type ServiceContext } from '../context';
+import { requireDevice } from '../devices';
+import { outcome, requireActor, text, type CustodyOutcome } from './common';
+
+export interface ReleaseInput {
+  deviceId: string;
+  actor: string;
+  guardianName: string;
+  /** SHA-256 (hex) of the signature image captured on the touch screen, stored elsewhere. */
+  signatureImageHash?: string;
+  note?: string;
+}
+
+const SHA256_HEX = /^[0-9a-f]{64}$/;
+
+/** Hands a held device (typically a confiscated one) to a named parent or guardian. */
+export function releaseToGuardian(ctx: ServiceContext, input: ReleaseInput): CustodyOutcome {
+  const guardianName = text(input.guardianName);
+  if (!guardianName) throw new AppError('INVALID_ARGUMENT', { field: 'guardianName' });
+  if (input.signatureImageHash !== undefined && !SHA256_HEX.test(input.signatureImageHash)) {
+    throw new AppError('INVALID_ARGUMENT', { field: 'signatureImageHash' });
+  }
+  return writeTransaction(ctx, () => {
+    requireActor(ctx, input.actor, { pupilAllowed: false });
+    const device = requireDevice(ctx, input.deviceId);
+    const current = readCustody(ctx.db, device.deviceId);
+    if (!current?.held) throw new AppError('NOT_IN_CUSTODY');
+    const event = appendEvent(ledgerWriter(ctx), {
+      type: 'released_to_guardian',
+      actor: input.actor,
+      custodian: custodian.guardian,
+      deviceId: device.deviceId,
+      pupilId: device.ownerPupilId,
+      details: { confiscatedSeq: current.confiscatedSeq ?? undefined, signed: input.signatureImageHash !== undefined },
+      payload: { guardianName, signatureImageHash: input.signatureImageHash, note: text(input.note) },
+    });
+    return outcome(ctx, event, device, false);
+  });
+}

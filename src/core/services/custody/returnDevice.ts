@@ -1,0 +1,43 @@
+import { AppError } from '../../../shared/errors';
+import { appendEvent } from '../../ledger/append';
+import { custodian, type Actor } from '../../ledger/events';
+import { readCustody } from '../../ledger/projection';
+import { ledgerWriter, writeTransaction, type ServiceContext } from '../context';
+import { requireDevice } from '../devices';
+import type { TagKind } from '../tags';
+import { outcome, requireActor, requireEvent, withinRepeatWindow, type CustodyOutcome } from './common';
+
+export interface ReturnInput {
+  deviceId: string;
+  actor: Actor;
+  via?: { tagId: string; kind: TagKind };
+}
+
+/**
+ * Gives a held device back to its pupil. Only a held device can be returned; a confiscated one
+ * goes back only to a parent or guardian (releaseToGuardian). A return scanned twice within 60 s
+ * is acknowledged with the first return.
+ */
+export function returnDevice(ctx: ServiceContext, input: ReturnInput): CustodyOutcome {
+  return writeTransaction(ctx, () => {
+    requireActor(ctx, input.actor, { pupilAllowed: true });
+    const device = requireDevice(ctx, input.deviceId);
+    const current = readCustody(ctx.db, device.deviceId);
+    if (!current?.held) {
+      if (current && current.custodian === custodian.pupil && withinRepeatWindow(ctx, current.since)) {
+        return outcome(ctx, requireEvent(ctx, current.lastSeq), device, true);
+      }
+      throw new AppError('NOT_IN_CUSTODY');
+    }
+    if (current.confiscatedSeq !== null) throw new AppError('CONFISCATED', { confiscatedSeq: current.confiscatedSeq });
+    const event = appendEvent(ledgerWriter(ctx), {
+      type: 'returned',
+      actor: input.actor,
+      custodian: custodian.pupil,
+      deviceId: device.deviceId,
+      pupilId: device.ownerPupilId,
+      details: input.via ? { tagId: input.via.tagId, via: input.via.kind } : { via: 'manual' },
+    });
+    return outcome(ctx, event, device, false);
+  });
+}

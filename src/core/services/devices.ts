@@ -1,0 +1,83 @@
+import { randomUUID } from 'node:crypto';
+import { AppError } from '../../shared/errors';
+import { prepared } from '../db/statements';
+import type { Actor } from '../ledger/events';
+import { writeTransaction, type ServiceContext } from './context';
+import { requirePupil } from './pupils';
+import { requireRole } from './staff';
+
+export const deviceKinds = ['smartphone', 'smartwatch', 'tablet', 'other'] as const;
+export type DeviceKind = (typeof deviceKinds)[number];
+
+export interface Device {
+  deviceId: string;
+  kind: DeviceKind;
+  description: string;
+  ownerPupilId: string;
+  active: boolean;
+}
+
+interface DeviceRow {
+  device_id: string;
+  kind: DeviceKind;
+  description: string;
+  owner_pupil_id: string;
+  active: number;
+}
+
+const DEVICE_COLUMNS = 'device_id, kind, description, owner_pupil_id, active';
+const toDevice = (r: DeviceRow): Device => ({
+  deviceId: r.device_id,
+  kind: r.kind,
+  description: r.description,
+  ownerPupilId: r.owner_pupil_id,
+  active: r.active === 1,
+});
+
+export function createDevice(
+  ctx: ServiceContext,
+  input: { ownerPupilId: string; kind: DeviceKind; description?: string },
+  actor: Actor,
+): Device {
+  if (!deviceKinds.includes(input.kind)) throw new AppError('INVALID_ARGUMENT', { field: 'kind' });
+  return writeTransaction(ctx, () => {
+    requireRole(ctx, actor, ['office', 'admin']);
+    requirePupil(ctx, input.ownerPupilId);
+    const deviceId = randomUUID();
+    prepared(
+      ctx.db,
+      'INSERT INTO devices (device_id, kind, description, owner_pupil_id, created_at) VALUES (?, ?, ?, ?, ?)',
+    ).run(deviceId, input.kind, (input.description ?? '').trim(), input.ownerPupilId, ctx.now().toISOString());
+    return requireDevice(ctx, deviceId);
+  });
+}
+
+export function requireDevice(ctx: ServiceContext, deviceId: string): Device {
+  const row = prepared<DeviceRow>(ctx.db, `SELECT ${DEVICE_COLUMNS} FROM devices WHERE device_id = ?`).get(deviceId);
+  if (!row || row.active !== 1) throw new AppError('UNKNOWN_DEVICE');
+  return toDevice(row);
+}
+
+/** A pupil's active devices, oldest registration first (a stable order for the choice screen). */
+export function devicesOfPupil(ctx: ServiceContext, pupilId: string): Device[] {
+  return prepared<DeviceRow>(
+    ctx.db,
+    `SELECT ${DEVICE_COLUMNS} FROM devices WHERE owner_pupil_id = ? AND active = 1 ORDER BY created_at, rowid`,
+  )
+    .all(pupilId)
+    .map(toDevice);
+}
+
+export function listDevices(ctx: ServiceContext, filter: { pupilId?: string; groep?: string } = {}): Device[] {
+  if (filter.pupilId !== undefined) return devicesOfPupil(ctx, filter.pupilId);
+  const rows =
+    filter.groep === undefined
+      ? prepared<DeviceRow>(ctx.db, `SELECT ${DEVICE_COLUMNS} FROM devices WHERE active = 1 ORDER BY created_at, rowid`).all()
+      : prepared<DeviceRow>(
+          ctx.db,
+          `SELECT d.device_id, d.kind, d.description, d.owner_pupil_id, d.active
+           FROM devices d JOIN pupils p ON p.pupil_id = d.owner_pupil_id
+           WHERE d.active = 1 AND p.groep = ? ORDER BY p.achternaam, p.roepnaam, d.created_at`,
+        ).all(filter.groep);
+  return rows.map(toDevice);
+}

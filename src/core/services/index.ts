@@ -1,0 +1,58 @@
+import type { ServiceContext } from './context';
+import { confiscate } from './custody/confiscate';
+import { correct } from './custody/correct';
+import { handIn } from './custody/handIn';
+import { noteCondition, reportIncident } from './custody/notes';
+import { listCustody, listEvents } from './custody/queries';
+import { releaseToGuardian } from './custody/release';
+import { returnDevice } from './custody/returnDevice';
+import { scan } from './custody/scan';
+import { transfer } from './custody/transfer';
+import { createDevice, listDevices } from './devices';
+import { createLocation, createPouch, listLocations, setDefaultLocation } from './locations';
+import { createPupil, listPupils } from './pupils';
+import { redactPayloads } from './redact';
+import { createStaff, loginStaff, requireStaff, unlockWithPin, verifyPin } from './staff';
+import { assignTag, revokeTag } from './tags';
+
+type Bound<F> = F extends (ctx: ServiceContext, ...args: infer A) => infer R ? (...args: A) => R : never;
+const bind =
+  <F extends (ctx: ServiceContext, ...args: never[]) => unknown>(ctx: ServiceContext, fn: F): Bound<F> =>
+  ((...args: never[]) => fn(ctx, ...args)) as Bound<F>;
+
+/** Every service with its context bound: what the handlers, the CLI and the demo seed call. */
+export function createServices(ctx: ServiceContext) {
+  return {
+    context: ctx,
+    scan: bind(ctx, scan),
+    handIn: bind(ctx, handIn),
+    returnDevice: bind(ctx, returnDevice),
+    transfer: bind(ctx, transfer),
+    confiscate: bind(ctx, confiscate),
+    releaseToGuardian: bind(ctx, releaseToGuardian),
+    noteCondition: bind(ctx, noteCondition),
+    reportIncident: bind(ctx, reportIncident),
+    correct: bind(ctx, correct),
+    listCustody: bind(ctx, listCustody),
+    listEvents: bind(ctx, listEvents),
+    createStaff: bind(ctx, createStaff),
+    verifyPin: bind(ctx, verifyPin),
+    unlockWithPin: bind(ctx, unlockWithPin),
+    loginStaff: bind(ctx, loginStaff),
+    requireStaff: bind(ctx, requireStaff),
+    createPupil: bind(ctx, createPupil),
+    listPupils: bind(ctx, listPupils),
+    createDevice: bind(ctx, createDevice),
+    listDevices: bind(ctx, listDevices),
+    createLocation: bind(ctx, createLocation),
+    createPouch: bind(ctx, createPouch),
+    listLocations: bind(ctx, listLocations),
+    setDefaultLocation: bind(ctx, setDefaultLocation),
+    assignTag: bind(ctx, assignTag),
+    revokeTag: bind(ctx, revokeTag),
+    redactPayloads: bind(ctx, redactPayloads),
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;
+export type { ServiceContext } from './context';

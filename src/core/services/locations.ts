@@ -1,0 +1,146 @@
+import { randomUUID } from 'node:crypto';
+import { AppError } from '../../shared/errors';
+import { prepared } from '../db/statements';
+import { appendEvent } from '../ledger/append';
+import type { Actor } from '../ledger/events';
+import { ledgerWriter, writeTransaction, type ServiceContext } from './context';
+import { requirePupil } from './pupils';
+import { requireRole } from './staff';
+
+export const locationKinds = ['phone_bag', 'locker', 'office_safe', 'school_leader', 'other'] as const;
+export type LocationKind = (typeof locationKinds)[number];
+
+export interface Location {
+  locationId: string;
+  kind: LocationKind;
+  name: string;
+}
+
+/** A numbered pouch of a phone bag or a locker slot, and the pupil it is given to. */
+export interface Pouch {
+  pouchId: string;
+  locationId: string;
+  locationName: string;
+  number: number;
+  pupilId: string | null;
+}
+
+/** The setting that says where a hand-in goes when the pupil has no pouch of their own. */
+export const DEFAULT_LOCATION_SETTING = 'custody.defaultLocationId';
+
+export function createLocation(ctx: ServiceContext, input: { kind: LocationKind; name: string }, actor: Actor): Location {
+  const name = input.name.trim();
+  if (!name || !locationKinds.includes(input.kind)) throw new AppError('INVALID_ARGUMENT', { field: 'location' });
+  return writeTransaction(ctx, () => {
+    requireRole(ctx, actor, ['office', 'admin']);
+    const locationId = randomUUID();
+    prepared(ctx.db, 'INSERT INTO locations (location_id, kind, name, created_at) VALUES (?, ?, ?, ?)').run(
+      locationId,
+      input.kind,
+      name,
+      ctx.now().toISOString(),
+    );
+    return { locationId, kind: input.kind, name };
+  });
+}
+
+export function requireLocation(ctx: ServiceContext, locationId: string): Location {
+  const row = prepared<{ location_id: string; kind: LocationKind; name: string; active: number }>(
+    ctx.db,
+    'SELECT location_id, kind, name, active FROM locations WHERE location_id = ?',
+  ).get(locationId);
+  if (!row || row.active !== 1) throw new AppError('UNKNOWN_LOCATION');
+  return { locationId: row.location_id, kind: row.kind, name: row.name };
+}
+
+export function listLocations(ctx: ServiceContext): Location[] {
+  return prepared<{ location_id: string; kind: LocationKind; name: string }>(
+    ctx.db,
+    'SELECT location_id, kind, name FROM locations WHERE active = 1 ORDER BY kind, name',
+  )
+    .all()
+    .map((r) => ({ locationId: r.location_id, kind: r.kind, name: r.name }));
+}
+
+/** Adds pouch `number` to a phone bag or locker, optionally given to a pupil straight away. */
+export function createPouch(
+  ctx: ServiceContext,
+  input: { locationId: string; number: number; pupilId?: string | null },
+  actor: Actor,
+): Pouch {
+  if (!Number.isInteger(input.number) || input.number < 1) throw new AppError('INVALID_ARGUMENT', { field: 'number' });
+  return writeTransaction(ctx, () => {
+    requireRole(ctx, actor, ['office', 'admin']);
+    requireLocation(ctx, input.locationId);
+    if (input.pupilId) requirePupil(ctx, input.pupilId);
+    if (prepared(ctx.db, 'SELECT 1 FROM pouches WHERE location_id = ? AND number = ?').get(input.locationId, input.number)) {
+      throw new AppError('DUPLICATE_KEY', { field: 'number' });
+    }
+    const pouchId = randomUUID();
+    prepared(ctx.db, 'INSERT INTO pouches (pouch_id, location_id, number, pupil_id) VALUES (?, ?, ?, ?)').run(
+      pouchId,
+      input.locationId,
+      input.number,
+      input.pupilId ?? null,
+    );
+    return getPouch(ctx, pouchId) as Pouch;
+  });
+}
+
+interface PouchRow {
+  pouch_id: string;
+  location_id: string;
+  location_name: string;
+  number: number;
+  pupil_id: string | null;
+}
+const POUCH_SELECT = `SELECT p.pouch_id, p.location_id, l.name AS location_name, p.number, p.pupil_id
+  FROM pouches p JOIN locations l ON l.location_id = p.location_id`;
+const toPouch = (r: PouchRow): Pouch => ({
+  pouchId: r.pouch_id,
+  locationId: r.location_id,
+  locationName: r.location_name,
+  number: r.number,
+  pupilId: r.pupil_id,
+});
+
+export function getPouch(ctx: ServiceContext, pouchId: string): Pouch | undefined {
+  const row = prepared<PouchRow>(ctx.db, `${POUCH_SELECT} WHERE p.pouch_id = ?`).get(pouchId);
+  return row && toPouch(row);
+}
+
+/** The pupil's pouch in an active bag or locker (the first, if the office gave more than one). */
+export function pouchOfPupil(ctx: ServiceContext, pupilId: string): Pouch | undefined {
+  const row = prepared<PouchRow>(
+    ctx.db,
+    `${POUCH_SELECT} WHERE p.pupil_id = ? AND l.active = 1 ORDER BY l.created_at, p.number LIMIT 1`,
+  ).get(pupilId);
+  return row && toPouch(row);
+}
+
+export function defaultLocationId(ctx: ServiceContext): string | null {
+  const row = prepared<{ value: string }>(ctx.db, 'SELECT value FROM settings WHERE key = ?').get(DEFAULT_LOCATION_SETTING);
+  return row?.value ?? null;
+}
+
+/** Where hand-ins go when the pupil has no pouch: a kiosk setting, recorded as a settings change. */
+export function setDefaultLocation(ctx: ServiceContext, locationId: string | null, actor: Actor): void {
+  writeTransaction(ctx, () => {
+    requireRole(ctx, actor, ['office', 'admin']);
+    if (locationId === null) {
+      prepared(ctx.db, 'DELETE FROM settings WHERE key = ?').run(DEFAULT_LOCATION_SETTING);
+    } else {
+      requireLocation(ctx, locationId);
+      prepared(
+        ctx.db,
+        'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+      ).run(DEFAULT_LOCATION_SETTING, locationId);
+    }
+    appendEvent(ledgerWriter(ctx), {
+      type: 'settings_changed',
+      actor,
+      locationId,
+      details: { key: DEFAULT_LOCATION_SETTING },
+    });
+  });
+}

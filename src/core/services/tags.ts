@@ -1,0 +1,119 @@
+import { randomUUID } from 'node:crypto';
+import { AppError } from '../../shared/errors';
+import { canonicalizeScan } from '../../shared/scan/canonical';
+import { prepared } from '../db/statements';
+import { appendEvent } from '../ledger/append';
+import type { Actor } from '../ledger/events';
+import { ledgerWriter, writeTransaction, type ServiceContext } from './context';
+import { requireDevice } from './devices';
+import { getPouch } from './locations';
+import { requirePupil } from './pupils';
+import { requireRole } from './staff';
+
+export const tagKinds = ['device_sticker', 'nfc', 'pouch', 'pupil_card'] as const;
+export type TagKind = (typeof tagKinds)[number];
+
+export interface Tag {
+  tagId: string;
+  kind: TagKind;
+  canonical: string;
+  deviceId: string | null;
+  pouchId: string | null;
+  pupilId: string | null;
+}
+
+export interface AssignTagInput {
+  kind: TagKind;
+  /** What the reader delivered when the tag was enrolled. */
+  raw: string;
+  /** Already canonical (an NFC UID after the reader's profile); defaults to canonicalizeScan(raw). */
+  canonical?: string;
+  deviceId?: string;
+  pouchId?: string;
+  pupilId?: string;
+}
+
+/** Binds a sticker, NFC tag, pouch tag or pupil card to what it identifies, and records it. */
+export function assignTag(ctx: ServiceContext, input: AssignTagInput, actor: Actor): Tag {
+  const canonical = input.canonical ?? canonicalizeScan(input.raw);
+  const deviceId = input.kind === 'device_sticker' || input.kind === 'nfc' ? input.deviceId : undefined;
+  const pouchId = input.kind === 'pouch' ? input.pouchId : undefined;
+  const pupilId = input.kind === 'pupil_card' ? input.pupilId : undefined;
+  if (!deviceId && !pouchId && !pupilId) throw new AppError('INVALID_ARGUMENT', { field: 'target' });
+  return writeTransaction(ctx, () => {
+    requireRole(ctx, actor, ['office', 'admin']);
+    let ownerPupilId: string | null = pupilId ?? null;
+    if (deviceId) ownerPupilId = requireDevice(ctx, deviceId).ownerPupilId;
+    if (pouchId && !getPouch(ctx, pouchId)) throw new AppError('INVALID_ARGUMENT', { field: 'pouchId' });
+    if (pupilId) requirePupil(ctx, pupilId);
+    if (prepared(ctx.db, "SELECT 1 FROM tags WHERE canonical = ? AND status = 'active'").get(canonical)) {
+      throw new AppError('TAG_IN_USE');
+    }
+    const tagId = randomUUID();
+    prepared(
+      ctx.db,
+      `INSERT INTO tags (tag_id, kind, canonical, raw_input, device_id, pouch_id, pupil_id, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(tagId, input.kind, canonical, input.raw, deviceId ?? null, pouchId ?? null, pupilId ?? null, ctx.now().toISOString());
+    appendEvent(ledgerWriter(ctx), {
+      type: 'tag_assigned',
+      actor,
+      deviceId: deviceId ?? null,
+      pupilId: ownerPupilId,
+      pouchId: pouchId ?? null,
+      details: { tagId, kind: input.kind },
+    });
+    return { tagId, kind: input.kind, canonical, deviceId: deviceId ?? null, pouchId: pouchId ?? null, pupilId: pupilId ?? null };
+  });
+}
+
+/** Withdraws a lost or replaced tag: scanning it is refused from now on, its code may be reused. */
+export function revokeTag(ctx: ServiceContext, tagId: string, actor: Actor): void {
+  writeTransaction(ctx, () => {
+    requireRole(ctx, actor, ['office', 'admin']);
+    const tag = prepared<TagRow>(ctx.db, `SELECT ${TAG_COLUMNS} FROM tags WHERE tag_id = ?`).get(tagId);
+    if (!tag) throw new AppError('UNKNOWN_TAG');
+    if (tag.status === 'revoked') throw new AppError('TAG_REVOKED');
+    prepared(ctx.db, "UPDATE tags SET status = 'revoked', revoked_at = ? WHERE tag_id = ?").run(ctx.now().toISOString(), tagId);
+    appendEvent(ledgerWriter(ctx), {
+      type: 'tag_revoked',
+      actor,
+      deviceId: tag.device_id,
+      pupilId: tag.pupil_id,
+      pouchId: tag.pouch_id,
+      details: { tagId, kind: tag.kind },
+    });
+  });
+}
+
+interface TagRow {
+  tag_id: string;
+  kind: TagKind;
+  canonical: string;
+  status: 'active' | 'revoked';
+  device_id: string | null;
+  pouch_id: string | null;
+  pupil_id: string | null;
+}
+const TAG_COLUMNS = 'tag_id, kind, canonical, status, device_id, pouch_id, pupil_id';
+
+/**
+ * The active tag with this canonical value. A value known only from revoked tags is TAG_REVOKED
+ * (a lost sticker that turned up again), anything else UNKNOWN_TAG.
+ */
+export function resolveTag(ctx: ServiceContext, canonical: string): Tag {
+  const row = prepared<TagRow>(
+    ctx.db,
+    `SELECT ${TAG_COLUMNS} FROM tags WHERE canonical = ? ORDER BY status = 'active' DESC LIMIT 1`,
+  ).get(canonical);
+  if (!row) throw new AppError('UNKNOWN_TAG');
+  if (row.status !== 'active') throw new AppError('TAG_REVOKED');
+  return {
+    tagId: row.tag_id,
+    kind: row.kind,
+    canonical: row.canonical,
+    deviceId: row.device_id,
+    pouchId: row.pouch_id,
+    pupilId: row.pupil_id,
+  };
+}

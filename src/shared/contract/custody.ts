@@ -1,0 +1,192 @@
+import { z } from 'zod';
+import { method } from './define';
+
+/**
+ * The custody ledger's calls. Until the kiosk UI has sessions, a staff action names its staff
+ * member in the arguments (`staffId`), and the core checks that person exists and is active.
+ * Door actions without a `staffId` are the pupil's own.
+ */
+const Id = z.uuid();
+const Pin = z.string().regex(/^\d{4,8}$/);
+const FreeText = (max: number) => z.string().trim().min(1).max(max);
+const OptionalText = (max: number) => z.string().max(max).optional();
+
+export const ScanMode = z.enum(['hand-in', 'return']);
+export const ConditionMark = z.enum(['screen_cracked', 'back_cracked', 'case_damaged', 'water_damage', 'other']);
+export const IncidentKind = z.enum(['damage', 'loss', 'theft', 'other']);
+export const DeviceKind = z.enum(['smartphone', 'smartwatch', 'tablet', 'other']);
+export const StaffRole = z.enum(['teacher', 'office', 'admin']);
+
+export const EventSummary = z.object({
+  seq: z.number().int(),
+  eventId: z.string(),
+  type: z.string(),
+  occurredAt: z.string(),
+  actor: z.string(),
+  custodian: z.string().nullable(),
+  deviceId: z.string().nullable(),
+  pupilId: z.string().nullable(),
+  locationId: z.string().nullable(),
+  pouchId: z.string().nullable(),
+  voidsSeq: z.number().int().nullable(),
+  hash: z.string(),
+});
+export type EventSummary = z.infer<typeof EventSummary>;
+
+/** What the door screen shows after a scan. */
+export const CustodyOutcome = z.object({
+  event: EventSummary,
+  repeat: z.boolean(),
+  device: z.object({ deviceId: z.string(), kind: DeviceKind, description: z.string() }),
+  pupil: z.object({ pupilId: z.string(), roepnaam: z.string(), groep: z.string() }).nullable(),
+  pouch: z.object({ pouchId: z.string(), number: z.number().int(), locationName: z.string() }).nullable(),
+});
+export type CustodyOutcome = z.infer<typeof CustodyOutcome>;
+
+export const StaffSummary = z.object({ staffId: z.string(), displayName: z.string(), role: StaffRole });
+export type StaffSummary = z.infer<typeof StaffSummary>;
+
+export const CustodyListItem = z.object({
+  deviceId: z.string(),
+  deviceKind: DeviceKind,
+  description: z.string(),
+  pupil: z
+    .object({
+      pupilId: z.string(),
+      roepnaam: z.string(),
+      voorvoegsel: z.string(),
+      achternaam: z.string(),
+      groep: z.string(),
+    })
+    .nullable(),
+  held: z.boolean(),
+  since: z.string(),
+  custodian: z.string().nullable(),
+  locationId: z.string().nullable(),
+  locationName: z.string().nullable(),
+  pouchNumber: z.number().int().nullable(),
+  confiscatedSeq: z.number().int().nullable(),
+  lastSeq: z.number().int(),
+});
+export type CustodyListItem = z.infer<typeof CustodyListItem>;
+
+export const EventListItem = z.object({
+  seq: z.number().int(),
+  type: z.string(),
+  occurredAt: z.string(),
+  actor: z.string(),
+  custodian: z.string().nullable(),
+  deviceId: z.string().nullable(),
+  pupilId: z.string().nullable(),
+  locationId: z.string().nullable(),
+  pouchId: z.string().nullable(),
+  voidsSeq: z.number().int().nullable(),
+  voidedBySeq: z.number().int().nullable(),
+  details: z.record(z.string(), z.unknown()),
+  payload: z.record(z.string(), z.unknown()).nullable(),
+  redacted: z.boolean(),
+});
+export type EventListItem = z.infer<typeof EventListItem>;
+
+export const PupilItem = z.object({
+  pupilId: z.string(),
+  roepnaam: z.string(),
+  voorvoegsel: z.string(),
+  achternaam: z.string(),
+  jaargroep: z.number().int().nullable(),
+  groep: z.string(),
+});
+export const DeviceItem = z.object({
+  deviceId: z.string(),
+  kind: DeviceKind,
+  description: z.string(),
+  ownerPupilId: z.string(),
+});
+
+export const VerifyOutcome = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), lastSeq: z.number().int(), headHash: z.string(), checked: z.number().int() }),
+  z.object({ ok: z.literal(false), firstBadSeq: z.number().int(), problem: z.string(), checked: z.number().int() }),
+]);
+export type VerifyOutcome = z.infer<typeof VerifyOutcome>;
+
+const DoorActor = { staffId: Id.optional() };
+const StaffActor = { staffId: Id };
+
+export const custodyMethods = {
+  /** One scan at the door: hand in or return whatever the code identifies. */
+  scan: method(
+    z.strictObject({ code: z.string().min(1).max(256), mode: ScanMode, ...DoorActor }),
+    CustodyOutcome,
+  ),
+  handIn: method(z.strictObject({ deviceId: Id, pouchId: Id.optional(), ...DoorActor }), CustodyOutcome),
+  returnDevice: method(z.strictObject({ deviceId: Id, ...DoorActor }), CustodyOutcome),
+  transfer: method(
+    z.strictObject({
+      deviceId: Id,
+      to: z.union([z.strictObject({ staffId: Id }), z.strictObject({ locationId: Id })]),
+      note: OptionalText(1000),
+      ...StaffActor,
+    }),
+    CustodyOutcome,
+  ),
+  confiscate: method(
+    z.strictObject({
+      deviceId: Id,
+      reason: FreeText(1000),
+      article: OptionalText(40),
+      witnessStaffId: Id,
+      witnessPin: Pin,
+      sealedBagNumber: OptionalText(40),
+      locationId: Id.optional(),
+      ...StaffActor,
+    }),
+    CustodyOutcome,
+  ),
+  releaseToGuardian: method(
+    z.strictObject({
+      deviceId: Id,
+      guardianName: FreeText(200),
+      signatureImageHash: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+      note: OptionalText(1000),
+      ...StaffActor,
+    }),
+    CustodyOutcome,
+  ),
+  noteCondition: method(
+    z.strictObject({ deviceId: Id, marks: z.array(ConditionMark).max(5), note: OptionalText(1000), ...DoorActor }),
+    CustodyOutcome,
+  ),
+  reportIncident: method(
+    z.strictObject({ deviceId: Id, kind: IncidentKind, description: FreeText(2000), ...StaffActor }),
+    CustodyOutcome,
+  ),
+  correct: method(
+    z.strictObject({ seq: z.number().int().min(1), reason: FreeText(1000), ...StaffActor }),
+    z.object({ event: EventSummary, voided: EventSummary }),
+  ),
+  /** The teacher's PIN pad: PIN alone, or name + PIN. */
+  unlockStaff: method(z.strictObject({ pin: Pin, staffId: Id.optional() }), StaffSummary),
+  listCustody: method(
+    z.strictObject({ heldOnly: z.boolean().optional(), locationId: Id.optional(), groep: z.string().max(40).optional(), ...StaffActor }),
+    z.object({ items: z.array(CustodyListItem) }),
+  ),
+  listEvents: method(
+    z.strictObject({
+      beforeSeq: z.number().int().min(1).optional(),
+      limit: z.number().int().min(1).max(500).optional(),
+      deviceId: Id.optional(),
+      ...StaffActor,
+    }),
+    z.object({ events: z.array(EventListItem), nextBeforeSeq: z.number().int().nullable() }),
+  ),
+  listPupils: method(
+    z.strictObject({ groep: z.string().max(40).optional(), ...StaffActor }),
+    z.object({ pupils: z.array(PupilItem) }),
+  ),
+  listDevices: method(
+    z.strictObject({ pupilId: Id.optional(), groep: z.string().max(40).optional(), ...StaffActor }),
+    z.object({ devices: z.array(DeviceItem) }),
+  ),
+  /** Walks the whole chain (or from `fromSeq`) and names the first bad event. */
+  verifyLedger: method(z.strictObject({ fromSeq: z.number().int().min(1).optional(), ...StaffActor }), VerifyOutcome),
+};
