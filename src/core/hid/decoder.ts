@@ -14,13 +14,7 @@ export interface HidReportDecoder {
   reset(): void;
 }
 
-export const hidFormats = ['boot', 'hidpos'] as const;
-/** `boot`: a reader that is a keyboard (boot protocol); `hidpos`: a HID-POS barcode scanner (page 0x8C). */
-export type HidFormat = (typeof hidFormats)[number];
-
-export function isHidFormat(value: unknown): value is HidFormat {
-  return typeof value === 'string' && (hidFormats as readonly string[]).includes(value);
-}
+export { hidFormats, isHidFormat, type HidFormat } from '../../shared/scan/hidFormats';
 
 /** Longest scan we collect; more is a stuck device or garbage, and is dropped. */
 export const MAX_HID_SCAN_BYTES = 4096;

@@ -125,7 +125,9 @@ export function verifyLedger(db: Db, options: VerifyOptions = {}): VerifyResult 
     return { ok: false, firstBadSeq: failure.seq, problem: failure.problem, checked };
   }
   if (pendingRedactions.size > 0) {
-    return { ok: false, firstBadSeq: Math.min(...pendingRedactions), problem: 'unrecorded_redaction', checked };
+    let first = Number.MAX_SAFE_INTEGER;
+    for (const s of pendingRedactions) if (s < first) first = s;
+    return { ok: false, firstBadSeq: first, problem: 'unrecorded_redaction', checked };
   }
   const lastSeq = expected - 1;
   const head = ledgerHead(db);

@@ -1,0 +1,48 @@
+import { defaultSettings, Settings, type SettingsPatch } from '../../shared/contract/settings';
+import type { Db } from '../db/open';
+import { appendEvent } from '../ledger/append';
+import { ledgerWriter, writeTransaction, type ServiceContext } from '../services/context';
+
+type Key = keyof Settings;
+const keys = Object.keys(defaultSettings) as Key[];
+
+/**
+ * The kiosk's settings: each top-level key stored as JSON, defaults for whatever was never set.
+ * A stored value that no longer validates (an older version wrote it) falls back to the default
+ * rather than stopping the kiosk at the door.
+ */
+export function readSettings(db: Db): Settings {
+  const rows = db.prepare('SELECT key, value FROM settings').all() as { key: string; value: string }[];
+  const stored = new Map(rows.map((r) => [r.key, r.value]));
+  const merged: Record<string, unknown> = { ...defaultSettings };
+  for (const key of keys) {
+    const raw = stored.get(key);
+    if (raw === undefined) continue;
+    try {
+      const candidate = { ...merged, [key]: JSON.parse(raw) as unknown };
+      if (Settings.safeParse(candidate).success) merged[key] = candidate[key];
+    } catch {
+      // unreadable JSON: keep the default
+    }
+  }
+  return Settings.parse(merged);
+}
+
+/**
+ * Changes settings and records who changed which keys in the ledger (the keys, not the values:
+ * a value such as a group name says nothing about a child, but the ledger needs only the fact).
+ */
+export function updateSettings(ctx: ServiceContext, actorStaffId: string, patch: SettingsPatch): Settings {
+  return writeTransaction(ctx, () => {
+    const current = readSettings(ctx.db);
+    const next = Settings.parse({ ...current, ...patch });
+    const changed = keys.filter((k) => JSON.stringify(current[k]) !== JSON.stringify(next[k]));
+    if (changed.length === 0) return current;
+    const upsert = ctx.db.prepare(
+      'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+    );
+    for (const key of changed) upsert.run(key, JSON.stringify(next[key]));
+    appendEvent(ledgerWriter(ctx), { type: 'settings_changed', actor: actorStaffId, details: { keys: changed } });
+    return next;
+  });
+}
