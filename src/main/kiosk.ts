@@ -4,6 +4,8 @@ import { openCore, type Core } from '../core';
 import { createGateway } from '../core/api/gateway';
 import { createHandlers } from '../core/api/handlers';
 import { bindGateway } from './ipc';
+import { HidReaderHost } from './hidReader';
+import { readSettings } from '../core/settings/store';
 import { registerAppScheme, serveAppFiles } from './protocol';
 import { contentSecurityPolicy } from './security/csp';
 import { APP_ENTRY_URL, originOf, trustedOrigins } from './security/origins';
@@ -69,12 +71,15 @@ export function startKiosk(): void {
       serveAppFiles(join(here, '../renderer'));
     }
 
+    const hidReader = new HidReaderHost(() => mainWindow?.webContents ?? null);
+    app.once('will-quit', () => hidReader.stop());
     const gateway = createGateway(
       createHandlers(core, {
         exitKiosk: () => {
           quitting = true;
           app.quit();
         },
+        settingsChanged: (settings) => hidReader.apply(settings.hid),
       }),
       { onInternalError: (method, error) => console.error(`[ipc] ${method} failed:`, (error as Error)?.name) },
     );
@@ -96,6 +101,7 @@ export function startKiosk(): void {
     app.once('will-quit', () => powerSaveBlocker.stop(blocker));
 
     void win.loadURL(devServerUrl ?? APP_ENTRY_URL);
+    win.webContents.once('did-finish-load', () => hidReader.apply(readSettings(core!.db).hid));
   });
 
   app.on('before-quit', () => {

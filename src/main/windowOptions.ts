@@ -38,6 +38,8 @@ export function kioskWindowOptions(input: KioskWindowInput): BrowserWindowConstr
       disableBlinkFeatures: 'Auxclick',
       // The door screen must keep listening for scans while the teacher's window is not focused.
       backgroundThrottling: false,
+      // The success and error tones must sound for a scan, which is not a user gesture.
+      autoplayPolicy: 'no-user-gesture-required',
       devTools: !input.kiosk,
     },
   };

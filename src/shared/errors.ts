@@ -43,6 +43,10 @@ export const errorMessages = {
     nl: 'Deze back-up is beschadigd of niet compleet en wordt niet teruggezet. Kies een andere back-up.',
     en: 'This backup is damaged or incomplete and will not be restored. Choose another backup.',
   },
+  NOT_UNLOCKED: {
+    nl: 'Ontgrendel eerst met je pincode.',
+    en: 'Unlock with your PIN first.',
+  },
   // — custody ledger and its services —
   UNKNOWN_TAG: {
     nl: 'Deze sticker of tag kent Inleverpunt niet. Vraag je leerkracht.',

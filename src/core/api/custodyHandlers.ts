@@ -3,53 +3,60 @@ import { AppError } from '../../shared/errors';
 import type { Core } from '../index';
 import { recordCheckpoint } from '../ledger/checkpoint';
 import { appendEvent } from '../ledger/append';
-import { PUPIL_ACTOR } from '../ledger/events';
 import { verifyLedger } from '../ledger/verify';
 import { ledgerWriter, writeTransaction } from '../services/context';
 import type { Handlers } from './gateway';
+import type { KioskSession } from './session';
 
-type CustodyMethod = Exclude<MethodName, 'getKioskInfo' | 'getHealth' | 'exitKiosk'>;
+type CustodyMethod = Exclude<MethodName, 'getKioskInfo' | 'getHealth' | 'exitKiosk' | 'getSettings' | 'updateSettings'>;
 
 /**
- * The contract's custody methods on top of the services. Staff actions name their staff member
- * (`staffId`) until the UI has sessions; every service re-checks that the person is active.
- * Results are shaped by the contract's result schemas, which drop anything not declared.
+ * The contract's custody methods on top of the services. The actor always comes from the
+ * session (who unlocked with a PIN), never from the screen's arguments. Results are shaped by
+ * the contract's result schemas, which drop anything not declared.
  */
-export function createCustodyHandlers(core: Core): Pick<Handlers, CustodyMethod> {
+export function createCustodyHandlers(core: Core, session: KioskSession): Pick<Handlers, CustodyMethod> {
   const s = core.services;
-  const doorActor = (staffId: string | undefined) => staffId ?? PUPIL_ACTOR;
+  const staff = () => session.requireUnlocked().staffId;
+  const duty = () => {
+    const id = session.dutyStaffId();
+    return id ? { dutyStaffId: id } : {};
+  };
   return {
-    scan: ({ code, mode, staffId }) => s.scan({ code, mode, actor: doorActor(staffId) }),
-    handIn: ({ deviceId, pouchId, staffId }) =>
-      s.handIn({ deviceId, actor: doorActor(staffId), ...(pouchId ? { pouchId } : {}) }),
-    returnDevice: ({ deviceId, staffId }) => s.returnDevice({ deviceId, actor: doorActor(staffId) }),
-    transfer: ({ deviceId, to, note, staffId }) => s.transfer({ deviceId, to, note, actor: staffId }),
-    confiscate: ({ staffId, ...rest }) => s.confiscate({ ...rest, actor: staffId }),
-    releaseToGuardian: ({ staffId, ...rest }) => s.releaseToGuardian({ ...rest, actor: staffId }),
-    noteCondition: ({ deviceId, marks, note, staffId }) =>
-      s.noteCondition({ deviceId, marks, note, actor: doorActor(staffId) }),
-    reportIncident: ({ deviceId, kind, description, staffId }) =>
-      s.reportIncident({ deviceId, kind, description, actor: staffId }),
-    correct: ({ seq, reason, staffId }) => s.correct({ seq, reason, actor: staffId }),
-    unlockStaff: ({ pin, staffId }) => s.loginStaff({ pin, ...(staffId ? { staffId } : {}) }),
-    listCustody: ({ staffId, ...filter }) => {
-      s.requireStaff(staffId);
+    scan: ({ code, mode }) => s.scan({ code, mode, actor: session.doorActor(), ...duty() }),
+    handIn: ({ deviceId, pouchId }) =>
+      s.handIn({ deviceId, actor: session.doorActor(), ...duty(), ...(pouchId ? { pouchId } : {}) }),
+    returnDevice: ({ deviceId }) => s.returnDevice({ deviceId, actor: session.doorActor() }),
+    transfer: ({ deviceId, to, note }) => s.transfer({ deviceId, to, note, actor: staff() }),
+    confiscate: (args) => s.confiscate({ ...args, actor: staff() }),
+    releaseToGuardian: (args) => s.releaseToGuardian({ ...args, actor: staff() }),
+    noteCondition: ({ deviceId, marks, note }) => s.noteCondition({ deviceId, marks, note, actor: session.doorActor() }),
+    reportIncident: ({ deviceId, kind, description }) => s.reportIncident({ deviceId, kind, description, actor: staff() }),
+    correct: ({ seq, reason }) => s.correct({ seq, reason, actor: staff() }),
+    unlockStaff: ({ pin, staffId }) => session.unlock(pin, staffId),
+    lockStaff: ({ endDuty }) => {
+      session.lock(endDuty ?? false);
+      return session.state();
+    },
+    getSession: () => session.state(),
+    listCustody: (filter) => {
+      staff();
       return { items: s.listCustody(filter) };
     },
-    listEvents: ({ staffId, ...options }) => {
-      s.requireStaff(staffId);
+    listEvents: (options) => {
+      staff();
       return s.listEvents(options);
     },
-    listPupils: ({ staffId, groep }) => {
-      s.requireStaff(staffId);
+    listPupils: ({ groep }) => {
+      staff();
       return { pupils: s.listPupils(groep === undefined ? {} : { groep }) };
     },
-    listDevices: ({ staffId, ...filter }) => {
-      s.requireStaff(staffId);
+    listDevices: (filter) => {
+      staff();
       return { devices: s.listDevices(filter) };
     },
-    verifyLedger: ({ staffId, fromSeq }) => {
-      s.requireStaff(staffId);
+    verifyLedger: ({ fromSeq }) => {
+      staff();
       const result = verifyLedger(core.db, fromSeq === undefined ? {} : { fromSeq });
       // A clean full walk moves the start-up checkpoint forward (not ledger data: allowed read-only).
       if (fromSeq === undefined && result.ok) recordCheckpoint(core.db, result, s.context.now());

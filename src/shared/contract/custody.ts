@@ -2,9 +2,9 @@ import { z } from 'zod';
 import { method } from './define';
 
 /**
- * The custody ledger's calls. Until the kiosk UI has sessions, a staff action names its staff
- * member in the arguments (`staffId`), and the core checks that person exists and is active.
- * Door actions without a `staffId` are the pupil's own.
+ * The custody ledger's calls. No call names its actor: the main process knows who unlocked the
+ * kiosk with a PIN (see core/api/session). Staff actions need an unlocked staff member; door
+ * actions are the pupil's own unless a staff member has the kiosk unlocked.
  */
 const Id = z.uuid();
 const Pin = z.string().regex(/^\d{4,8}$/);
@@ -45,6 +45,9 @@ export type CustodyOutcome = z.infer<typeof CustodyOutcome>;
 
 export const StaffSummary = z.object({ staffId: z.string(), displayName: z.string(), role: StaffRole });
 export type StaffSummary = z.infer<typeof StaffSummary>;
+
+export const Session = z.object({ onDuty: StaffSummary.nullable(), unlocked: StaffSummary.nullable() });
+export type Session = z.infer<typeof Session>;
 
 export const CustodyListItem = z.object({
   deviceId: z.string(),
@@ -109,23 +112,20 @@ export const VerifyOutcome = z.discriminatedUnion('ok', [
 ]);
 export type VerifyOutcome = z.infer<typeof VerifyOutcome>;
 
-const DoorActor = { staffId: Id.optional() };
-const StaffActor = { staffId: Id };
 
 export const custodyMethods = {
   /** One scan at the door: hand in or return whatever the code identifies. */
   scan: method(
-    z.strictObject({ code: z.string().min(1).max(256), mode: ScanMode, ...DoorActor }),
+    z.strictObject({ code: z.string().min(1).max(256), mode: ScanMode }),
     CustodyOutcome,
   ),
-  handIn: method(z.strictObject({ deviceId: Id, pouchId: Id.optional(), ...DoorActor }), CustodyOutcome),
-  returnDevice: method(z.strictObject({ deviceId: Id, ...DoorActor }), CustodyOutcome),
+  handIn: method(z.strictObject({ deviceId: Id, pouchId: Id.optional() }), CustodyOutcome),
+  returnDevice: method(z.strictObject({ deviceId: Id }), CustodyOutcome),
   transfer: method(
     z.strictObject({
       deviceId: Id,
       to: z.union([z.strictObject({ staffId: Id }), z.strictObject({ locationId: Id })]),
       note: OptionalText(1000),
-      ...StaffActor,
     }),
     CustodyOutcome,
   ),
@@ -138,7 +138,6 @@ export const custodyMethods = {
       witnessPin: Pin,
       sealedBagNumber: OptionalText(40),
       locationId: Id.optional(),
-      ...StaffActor,
     }),
     CustodyOutcome,
   ),
@@ -148,26 +147,28 @@ export const custodyMethods = {
       guardianName: FreeText(200),
       signatureImageHash: z.string().regex(/^[0-9a-f]{64}$/).optional(),
       note: OptionalText(1000),
-      ...StaffActor,
     }),
     CustodyOutcome,
   ),
   noteCondition: method(
-    z.strictObject({ deviceId: Id, marks: z.array(ConditionMark).max(5), note: OptionalText(1000), ...DoorActor }),
+    z.strictObject({ deviceId: Id, marks: z.array(ConditionMark).max(5), note: OptionalText(1000) }),
     CustodyOutcome,
   ),
   reportIncident: method(
-    z.strictObject({ deviceId: Id, kind: IncidentKind, description: FreeText(2000), ...StaffActor }),
+    z.strictObject({ deviceId: Id, kind: IncidentKind, description: FreeText(2000) }),
     CustodyOutcome,
   ),
   correct: method(
-    z.strictObject({ seq: z.number().int().min(1), reason: FreeText(1000), ...StaffActor }),
+    z.strictObject({ seq: z.number().int().min(1), reason: FreeText(1000) }),
     z.object({ event: EventSummary, voided: EventSummary }),
   ),
-  /** The teacher's PIN pad: PIN alone, or name + PIN. */
+  /** The teacher's PIN pad: PIN alone, or name + PIN. The teacher is then on duty. */
   unlockStaff: method(z.strictObject({ pin: Pin, staffId: Id.optional() }), StaffSummary),
+  /** Closes the staff screens; `endDuty` also hands the teacher's duty back. */
+  lockStaff: method(z.strictObject({ endDuty: z.boolean().optional() }), Session),
+  getSession: method(z.strictObject({}), Session),
   listCustody: method(
-    z.strictObject({ heldOnly: z.boolean().optional(), locationId: Id.optional(), groep: z.string().max(40).optional(), ...StaffActor }),
+    z.strictObject({ heldOnly: z.boolean().optional(), locationId: Id.optional(), groep: z.string().max(40).optional() }),
     z.object({ items: z.array(CustodyListItem) }),
   ),
   listEvents: method(
@@ -175,18 +176,17 @@ export const custodyMethods = {
       beforeSeq: z.number().int().min(1).optional(),
       limit: z.number().int().min(1).max(500).optional(),
       deviceId: Id.optional(),
-      ...StaffActor,
     }),
     z.object({ events: z.array(EventListItem), nextBeforeSeq: z.number().int().nullable() }),
   ),
   listPupils: method(
-    z.strictObject({ groep: z.string().max(40).optional(), ...StaffActor }),
+    z.strictObject({ groep: z.string().max(40).optional() }),
     z.object({ pupils: z.array(PupilItem) }),
   ),
   listDevices: method(
-    z.strictObject({ pupilId: Id.optional(), groep: z.string().max(40).optional(), ...StaffActor }),
+    z.strictObject({ pupilId: Id.optional(), groep: z.string().max(40).optional() }),
     z.object({ devices: z.array(DeviceItem) }),
   ),
   /** Walks the whole chain (or from `fromSeq`) and names the first bad event. */
-  verifyLedger: method(z.strictObject({ fromSeq: z.number().int().min(1).optional(), ...StaffActor }), VerifyOutcome),
+  verifyLedger: method(z.strictObject({ fromSeq: z.number().int().min(1).optional() }), VerifyOutcome),
 };

@@ -4,10 +4,12 @@ import type { MethodSpec } from './define';
 import type { EventPayload, Events } from './events';
 import { custodyMethods } from './custody';
 import { kioskMethods } from './kiosk';
+import { settingsMethods } from './settings';
 import type { EventName, MethodName } from './names';
 
 export * from './kiosk';
 export * from './custody';
+export * from './settings';
 export * from './events';
 export * from './names';
 export type { MethodSpec } from './define';
@@ -20,6 +22,7 @@ export type { MethodSpec } from './define';
 export const contract = {
   ...kioskMethods,
   ...custodyMethods,
+  ...settingsMethods,
 } satisfies Record<MethodName, MethodSpec>;
 
 export type Contract = typeof contract;

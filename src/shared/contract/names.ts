@@ -7,6 +7,8 @@ export const methodNameList = [
   'getKioskInfo',
   'getHealth',
   'exitKiosk',
+  'getSettings',
+  'updateSettings',
   // custody ledger
   'scan',
   'handIn',
@@ -18,6 +20,8 @@ export const methodNameList = [
   'reportIncident',
   'correct',
   'unlockStaff',
+  'lockStaff',
+  'getSession',
   'listCustody',
   'listEvents',
   'listPupils',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { method } from './define';
 import { nfcProfiles } from '../scan/nfc';
 import { hidFormats } from '../scan/hidFormats';
 
@@ -60,4 +61,10 @@ export const defaultSettings: Settings = {
   wedge: { maxGapMs: 50, maxAvgGapMs: 25, minLength: 4, suffix: 'enter-or-tab', prefix: '', nfcProfile: null },
   camera: { enabled: false, deviceId: null },
   hid: null,
+};
+
+/** Anyone at the kiosk may read the settings (the door needs them); only an admin changes them. */
+export const settingsMethods = {
+  getSettings: method(z.strictObject({}), Settings),
+  updateSettings: method(z.strictObject({ patch: SettingsPatch }), Settings),
 };

@@ -34,26 +34,40 @@ describe('the custody methods through the contract gateway', () => {
     expect(JSON.stringify(result)).not.toContain('scrypt');
   });
 
-  it('staff methods require an existing, active staff id', async () => {
-    const result = await gateway.invoke('listCustody', { staffId: '00000000-0000-4000-8000-000000000000' });
-    expect(result).toMatchObject({ ok: false, error: { code: 'UNKNOWN_STAFF' } });
-    expect(await gateway.invoke('listCustody', {})).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
+  it('staff methods need a PIN unlock first, and the screen cannot name an actor itself', async () => {
+    expect(await gateway.invoke('listCustody', {})).toMatchObject({ ok: false, error: { code: 'NOT_UNLOCKED' } });
+    const claimed = await gateway.invoke('listCustody', { staffId: f.teacher.staffId });
+    expect(claimed).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
   });
 
-  it('lists custody, events, pupils and devices for staff', async () => {
+  it('lists custody, events, pupils and devices for an unlocked teacher', async () => {
     await gateway.invoke('scan', { code: 'STK-2', mode: 'hand-in' });
-    const staffId = f.teacher.staffId;
-    expect(await gateway.invoke('listCustody', { staffId })).toMatchObject({ ok: true, value: { items: [{ pouchNumber: 2 }] } });
-    expect(await gateway.invoke('listEvents', { staffId, limit: 1 })).toMatchObject({ ok: true, value: { events: [{ type: 'handed_in' }] } });
-    expect(await gateway.invoke('listPupils', { staffId, groep: '7B' })).toMatchObject({ ok: true, value: { pupils: [{}, {}] } });
-    expect(await gateway.invoke('listDevices', { staffId })).toMatchObject({ ok: true, value: { devices: [{}, {}] } });
-    expect(await gateway.invoke('verifyLedger', { staffId })).toMatchObject({ ok: true, value: { ok: true } });
+    await gateway.invoke('unlockStaff', { pin: PINS.teacher });
+    expect(await gateway.invoke('listCustody', {})).toMatchObject({ ok: true, value: { items: [{ pouchNumber: 2 }] } });
+    expect(await gateway.invoke('listEvents', { limit: 1 })).toMatchObject({ ok: true, value: { events: [{ type: 'staff_login' }] } });
+    expect(await gateway.invoke('listPupils', { groep: '7B' })).toMatchObject({ ok: true, value: { pupils: [{}, {}] } });
+    expect(await gateway.invoke('listDevices', {})).toMatchObject({ ok: true, value: { devices: [{}, {}] } });
+    expect(await gateway.invoke('verifyLedger', {})).toMatchObject({ ok: true, value: { ok: true } });
+  });
+
+  it('the teacher on duty holds what pupils hand in, also after the staff screens lock', async () => {
+    await gateway.invoke('unlockStaff', { pin: PINS.teacher });
+    expect(await gateway.invoke('lockStaff', {})).toMatchObject({
+      ok: true,
+      value: { onDuty: { staffId: f.teacher.staffId }, unlocked: null },
+    });
+    const result = await gateway.invoke('scan', { code: 'STK-1', mode: 'hand-in' });
+    expect(result).toMatchObject({ ok: true, value: { event: { actor: 'pupil', custodian: `staff:${f.teacher.staffId}` } } });
+    await gateway.invoke('lockStaff', { endDuty: true });
+    expect(await gateway.invoke('getSession', {})).toEqual({ ok: true, value: { onDuty: null, unlocked: null } });
+    expect(await gateway.invoke('listCustody', {})).toMatchObject({ ok: false, error: { code: 'NOT_UNLOCKED' } });
   });
 
   it('a correction through the gateway voids the event it names', async () => {
     const scan = await gateway.invoke('scan', { code: 'STK-1', mode: 'hand-in' });
     const seq = (scan as { value: { event: { seq: number } } }).value.event.seq;
-    const result = await gateway.invoke('correct', { seq, reason: 'fout gescand', staffId: f.teacher.staffId });
+    await gateway.invoke('unlockStaff', { pin: PINS.teacher });
+    const result = await gateway.invoke('correct', { seq, reason: 'fout gescand' });
     expect(result).toMatchObject({ ok: true, value: { event: { type: 'corrected', voidsSeq: seq }, voided: { seq } } });
   });
 
@@ -67,9 +81,9 @@ describe('the custody methods through the contract gateway', () => {
   });
 
   it('a confiscation with a wrong witness PIN is refused', async () => {
+    await gateway.invoke('unlockStaff', { pin: PINS.teacher });
     const result = await gateway.invoke('confiscate', {
       deviceId: f.phones[0]!.deviceId,
-      staffId: f.teacher.staffId,
       reason: 'gebruik in de les',
       witnessStaffId: f.witness.staffId,
       witnessPin: '0000',

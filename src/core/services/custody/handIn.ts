@@ -16,6 +16,8 @@ export interface HandInInput {
   via?: { tagId: string; kind: TagKind };
   /** The pouch scanned or chosen; otherwise the pupil's own pouch, or the kiosk's default place. */
   pouchId?: string;
+  /** The teacher on duty at this kiosk: they hold what is handed in while their session lasts. */
+  dutyStaffId?: string;
 }
 
 /**
@@ -40,7 +42,13 @@ export function handIn(ctx: ServiceContext, input: HandInInput): CustodyOutcome 
     const event = appendEvent(ledgerWriter(ctx), {
       type: 'handed_in',
       actor: input.actor,
-      custodian: locationId ? custodian.location(locationId) : staff ? custodian.staff(staff.staffId) : custodian.school,
+      custodian: input.dutyStaffId
+        ? custodian.staff(input.dutyStaffId)
+        : locationId
+          ? custodian.location(locationId)
+          : staff
+            ? custodian.staff(staff.staffId)
+            : custodian.school,
       deviceId: device.deviceId,
       pupilId: device.ownerPupilId,
       locationId,

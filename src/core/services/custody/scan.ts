@@ -17,6 +17,8 @@ export interface ScanInput {
   mode: ScanMode;
   /** 'pupil' at the door, or the staff member scanning. */
   actor: string;
+  /** The teacher on duty, who holds what is handed in (see handIn). */
+  dutyStaffId?: string;
 }
 
 /**
@@ -35,7 +37,13 @@ export function scan(ctx: ServiceContext, input: ScanInput): CustodyOutcome {
     const via = { tagId: tag.tagId, kind: tag.kind };
     const { device, pouchId } = deviceFor(ctx, tag, input.mode);
     return input.mode === 'hand-in'
-      ? handIn(ctx, { deviceId: device.deviceId, actor: input.actor, via, ...(pouchId ? { pouchId } : {}) })
+      ? handIn(ctx, {
+          deviceId: device.deviceId,
+          actor: input.actor,
+          via,
+          ...(pouchId ? { pouchId } : {}),
+          ...(input.dutyStaffId ? { dutyStaffId: input.dutyStaffId } : {}),
+        })
       : returnDevice(ctx, { deviceId: device.deviceId, actor: input.actor, via });
   });
 }
