@@ -1,43 +1,17 @@
-/** Dutch is the source language: every key exists here first. */
+import { common } from './nl/common';
+import { door } from './nl/door';
+import { office } from './nl/office';
+import { teacher } from './nl/teacher';
+
+/**
+ * Dutch is the source language: every key exists here first. One file per area of the app
+ * (`nl/door.ts`, `nl/teacher.ts`, …) with its English twin in `en/`.
+ */
 export const nl = {
-  app: {
-    name: 'Inleverpunt',
-    language: 'Taal',
-    languages: { nl: 'Nederlands', en: 'English' },
-  },
-  nav: {
-    door: 'Inleveren',
-    teacher: 'Leerkracht',
-    office: 'Administratie',
-    main: 'Hoofdmenu',
-  },
-  door: {
-    prompt: 'Scan je telefoon of horloge',
-    hint: 'Houd de sticker of de tag bij de lezer.',
-    kiosk: 'Kiosk: {{name}}',
-    notReady:
-      'Deze kiosk registreert nog geen inleveringen: scannen en het bewaarlogboek worden nog ingebouwd. Lever je apparaat in bij je juf of meester.',
-  },
-  teacher: {
-    title: 'Leerkracht',
-    notReady: 'Ontgrendelen met een pincode, teruggeven en het overzicht van wat in bewaring is komen in een volgende versie.',
-  },
-  office: {
-    title: 'Administratie',
-    notReady: 'Leerlingen importeren, apparaten registreren, stickers afdrukken en logboeken exporteren komen in een volgende versie.',
-  },
-  health: {
-    readOnly: 'Let op: het logboek klopt niet meer. Er wordt niets opgeslagen. Waarschuw de beheerder.',
-  },
-  pin: {
-    entered_one: '{{count}} cijfer ingetoetst',
-    entered_other: '{{count}} cijfers ingetoetst',
-    erase: 'Wis laatste cijfer',
-    ok: 'Bevestig pincode',
-  },
-  errors: {
-    bridgeMissing: 'Het scherm kan de kiosk niet bereiken. Start Inleverpunt opnieuw.',
-  },
+  ...common,
+  door,
+  teacher,
+  office,
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

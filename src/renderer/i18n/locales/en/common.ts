@@ -1,0 +1,28 @@
+/** Texts every screen shares. */
+import type { Messages } from '../nl';
+
+export const common: Pick<Messages, 'app' | 'nav' | 'health' | 'pin' | 'errors'> = {
+  app: {
+    name: 'Inleverpunt',
+    language: 'Language',
+    languages: { nl: 'Nederlands', en: 'English' },
+  },
+  nav: {
+    door: 'Hand in',
+    teacher: 'Teacher',
+    office: 'Office',
+    main: 'Main menu',
+  },
+  health: {
+    readOnly: 'Warning: the ledger failed its check. Nothing is being stored. Tell the administrator.',
+  },
+  pin: {
+    entered_one: '{{count}} digit entered',
+    entered_other: '{{count}} digits entered',
+    erase: 'Erase last digit',
+    ok: 'Confirm PIN',
+  },
+  errors: {
+    bridgeMissing: 'The screen cannot reach the kiosk. Restart Inleverpunt.',
+  },
+};

@@ -1,0 +1,26 @@
+/** Texts every screen shares. */
+export const common = {
+  app: {
+    name: 'Inleverpunt',
+    language: 'Taal',
+    languages: { nl: 'Nederlands', en: 'English' },
+  },
+  nav: {
+    door: 'Inleveren',
+    teacher: 'Leerkracht',
+    office: 'Administratie',
+    main: 'Hoofdmenu',
+  },
+  health: {
+    readOnly: 'Let op: het logboek klopt niet meer. Er wordt niets opgeslagen. Waarschuw de beheerder.',
+  },
+  pin: {
+    entered_one: '{{count}} cijfer ingetoetst',
+    entered_other: '{{count}} cijfers ingetoetst',
+    erase: 'Wis laatste cijfer',
+    ok: 'Bevestig pincode',
+  },
+  errors: {
+    bridgeMissing: 'Het scherm kan de kiosk niet bereiken. Start Inleverpunt opnieuw.',
+  },
+} as const;
