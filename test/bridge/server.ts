@@ -4,7 +4,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { openCore, type Core } from '../../src/core';
+import { openCore, type Core, type CoreOptions } from '../../src/core';
 import { createGateway } from '../../src/core/api/gateway';
 import { createHandlers } from '../../src/core/api/handlers';
 import { events, type EventName, type EventPayload } from '../../src/shared/contract';
@@ -20,6 +20,10 @@ export interface BridgeOptions {
   rendererDir?: string;
   /** Serve the bridge client inside index.html (the browser preview); Playwright uses an init script. */
   injectClient?: boolean;
+  /** Fills the fresh database before the page opens (e.g. the demo school). */
+  seed?: (core: Core) => void;
+  /** Cheap PIN hashing for tests; the product's default cost otherwise. */
+  pinCost?: CoreOptions['pinCost'];
 }
 
 export interface Bridge {
@@ -39,7 +43,8 @@ export interface Bridge {
 export async function startBridge(options: BridgeOptions = {}): Promise<Bridge> {
   const dbPath = options.dbPath ?? join(mkdtempSync(join(tmpdir(), 'inleverpunt-bridge-')), 'inleverpunt.db');
   const rendererDir = resolve(options.rendererDir ?? 'out/renderer');
-  const core = openCore({ dbPath, appVersion: '0.0.0-bridge' });
+  const core = openCore({ dbPath, appVersion: '0.0.0-bridge', ...(options.pinCost ? { pinCost: options.pinCost } : {}) });
+  options.seed?.(core);
   const streams = new Set<ServerResponse>();
   const csp = contentSecurityPolicy();
   const clientSource = bridgeClientSource();

@@ -30,6 +30,7 @@ describe('the kiosk shell in Chromium, through the test bridge', () => {
 
   it('switches to English and back without reloading', async () => {
     const { page, context } = await openKiosk(browser, bridge.url);
+    await page.getByTestId('kiosk-name').waitFor();
     await page.getByRole('button', { name: 'English' }).click();
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Scan your phone or watch');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
@@ -39,12 +40,14 @@ describe('the kiosk shell in Chromium, through the test bridge', () => {
     await context.close();
   });
 
-  it('fits a full-HD screen and reaches the teacher and office areas', async () => {
+  it('fits a full-HD screen; the teacher area asks for a PIN first', async () => {
     const { page, context } = await openKiosk(browser, bridge.url, { width: 1920, height: 1080 });
     await page.getByRole('heading', { name: 'Scan je telefoon of horloge' }).waitFor();
     await screenshot(page, 'door-nl-1920x1080');
     await page.getByRole('button', { name: 'Leerkracht' }).click();
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Leerkracht');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Leerkracht: ontgrendelen');
+    await page.getByRole('form', { name: 'Toets je pincode in' }).waitFor();
+    await screenshot(page, 'teacher-unlock-nl-1920x1080');
     await page.getByRole('button', { name: 'Administratie' }).click();
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Administratie');
     const overflows = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);

@@ -1,29 +1,59 @@
-import { useEffect } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '../components/LanguageSwitch';
-import { DoorScreen } from '../screens/DoorScreen';
+import { DoorScreen } from '../screens/door/DoorScreen';
 import { OfficeScreen } from '../screens/OfficeScreen';
-import { TeacherScreen } from '../screens/TeacherScreen';
-import { navigate, routes, useRoute } from './router';
+import { SettingsArea } from '../screens/settings/SettingsArea';
+import { TeacherArea } from '../screens/teacher/TeacherArea';
+import { FormDirtyProvider } from './FormDirty';
+import { navigate, useRoute, type Area } from './router';
+import { SessionProvider, useSession } from './SessionContext';
+import { SettingsProvider } from './SettingsContext';
+import { useIdleReturn } from './useIdleReturn';
 import { useKioskInfo } from './useKioskInfo';
 
 export function App() {
+  return (
+    <SettingsProvider>
+      <SessionProvider>
+        <Shell />
+      </SessionProvider>
+    </SettingsProvider>
+  );
+}
+
+const menu: Area[] = ['door', 'teacher', 'office', 'settings'];
+
+function Shell() {
   const { t, i18n } = useTranslation();
   const route = useRoute();
   const kiosk = useKioskInfo();
+  const { lock } = useSession();
+  const [dirty, setDirty] = useState(false);
 
   useEffect(() => {
     document.documentElement.lang = i18n.language;
   }, [i18n.language]);
+
+  const backToDoor = useCallback(() => {
+    void lock(false);
+    navigate('door');
+  }, [lock]);
+  const secondsLeft = useIdleReturn({ active: route.area !== 'door', dirty, onTimeout: backToDoor });
 
   return (
     <div className="app">
       <header className="topbar">
         <span className="brand">{t('app.name')}</span>
         <nav aria-label={t('nav.main')}>
-          {routes.map((r) => (
-            <button key={r} type="button" aria-current={route === r ? 'page' : undefined} onClick={() => navigate(r)}>
-              {t(`nav.${r}`)}
+          {menu.map((area) => (
+            <button
+              key={area}
+              type="button"
+              aria-current={route.area === area ? 'page' : undefined}
+              onClick={() => navigate(area)}
+            >
+              {t(`nav.${area}`)}
             </button>
           ))}
         </nav>
@@ -39,11 +69,20 @@ export function App() {
           {t('errors.bridgeMissing')}
         </div>
       )}
-      <main className="screen">
-        {route === 'door' && <DoorScreen kioskName={kiosk.info?.name ?? null} />}
-        {route === 'teacher' && <TeacherScreen />}
-        {route === 'office' && <OfficeScreen />}
-      </main>
+      {secondsLeft !== null && (
+        <div className="banner banner-warning" role="alertdialog" aria-live="assertive">
+          <span>{t('idle.warning', { seconds: secondsLeft })}</span>
+          <button type="button">{t('idle.stay')}</button>
+        </div>
+      )}
+      <FormDirtyProvider onChange={setDirty}>
+        <main className="screen">
+          {route.area === 'door' && <DoorScreen kioskName={kiosk.info?.name ?? null} />}
+          {route.area === 'teacher' && <TeacherArea screen={route.screen} params={route.params} />}
+          {route.area === 'office' && <OfficeScreen />}
+          {route.area === 'settings' && <SettingsArea />}
+        </main>
+      </FormDirtyProvider>
     </div>
   );
 }

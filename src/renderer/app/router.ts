@@ -1,25 +1,44 @@
 import { useEffect, useState } from 'react';
 
 /** The kiosk's areas. The door screen is home: every idle timeout returns there. */
-export const routes = ['door', 'teacher', 'office'] as const;
-export type Route = (typeof routes)[number];
+export const areas = ['door', 'teacher', 'office', 'settings'] as const;
+export type Area = (typeof areas)[number];
+
+export interface Route {
+  area: Area;
+  /** A screen inside the area, e.g. `confiscate` in `#/teacher/confiscate`. */
+  screen: string | null;
+  /** Query parameters, e.g. the device a screen is about: `#/teacher/transfer?device=…`. */
+  params: URLSearchParams;
+}
 
 export function parseRoute(hash: string): Route {
-  const name = hash.replace(/^#\/?/, '');
-  return (routes as readonly string[]).includes(name) ? (name as Route) : 'door';
+  const [path = '', query = ''] = hash.replace(/^#\/?/, '').split('?');
+  const [area = '', screen] = path.split('/');
+  const known = (areas as readonly string[]).includes(area);
+  return {
+    area: known ? (area as Area) : 'door',
+    screen: known && screen && /^[a-z-]{1,40}$/.test(screen) ? screen : null,
+    params: new URLSearchParams(known ? query : ''),
+  };
 }
 
-export function navigate(route: Route): void {
-  window.location.hash = `#/${route}`;
+export function routeHash(area: Area, screen?: string | null, params?: Record<string, string>): string {
+  const query = params && Object.keys(params).length ? `?${new URLSearchParams(params).toString()}` : '';
+  return `#/${area}${screen ? `/${screen}` : ''}${query}`;
 }
 
-/** Hash routing: changing the hash never navigates the window, which the main process forbids. */
+/** Changing the hash never navigates the window, which the main process forbids. */
+export function navigate(area: Area, screen?: string | null, params?: Record<string, string>): void {
+  window.location.hash = routeHash(area, screen, params);
+}
+
 export function useRoute(): Route {
-  const [route, setRoute] = useState<Route>(() => parseRoute(window.location.hash));
+  const [hash, setHash] = useState(() => window.location.hash);
   useEffect(() => {
-    const onChange = () => setRoute(parseRoute(window.location.hash));
+    const onChange = () => setHash(window.location.hash);
     window.addEventListener('hashchange', onChange);
     return () => window.removeEventListener('hashchange', onChange);
   }, []);
-  return route;
+  return parseRoute(hash);
 }

@@ -1,6 +1,7 @@
 import { common } from './en/common';
 import { door } from './en/door';
 import { office } from './en/office';
+import { settings } from './en/settings';
 import { teacher } from './en/teacher';
 import type { Messages } from './nl';
 
@@ -9,4 +10,5 @@ export const en: Messages = {
   door,
   teacher,
   office,
+  settings,
 };

@@ -1,6 +1,7 @@
 import { common } from './nl/common';
 import { door } from './nl/door';
 import { office } from './nl/office';
+import { settings } from './nl/settings';
 import { teacher } from './nl/teacher';
 
 /**
@@ -12,6 +13,7 @@ export const nl = {
   door,
   teacher,
   office,
+  settings,
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -1,7 +1,7 @@
 /** Texts every screen shares. */
 import type { Messages } from '../nl';
 
-export const common: Pick<Messages, 'app' | 'nav' | 'health' | 'pin' | 'errors'> = {
+export const common: Pick<Messages, 'app' | 'nav' | 'idle' | 'health' | 'pin' | 'errors'> = {
   app: {
     name: 'Inleverpunt',
     language: 'Language',
@@ -11,7 +11,12 @@ export const common: Pick<Messages, 'app' | 'nav' | 'health' | 'pin' | 'errors'>
     door: 'Hand in',
     teacher: 'Teacher',
     office: 'Office',
+    settings: 'Settings',
     main: 'Main menu',
+  },
+  idle: {
+    warning: 'Still there? In {{seconds}} s the screen returns to the door and what you entered is lost.',
+    stay: 'I am still here',
   },
   health: {
     readOnly: 'Warning: the ledger failed its check. Nothing is being stored. Tell the administrator.',

@@ -2,5 +2,14 @@ import type { Messages } from '../nl';
 
 export const teacher: Messages['teacher'] = {
   title: 'Teacher',
-  notReady: 'Unlocking with a PIN, returning devices and the overview of what is in custody come in a later version.',
+  onDuty: '{{name}} is on duty: what is handed in now is in your custody.',
+  lock: 'Lock',
+  menu: {
+    label: 'Teacher menu',
+    overview: 'Overview',
+  },
+  unlock: {
+    title: 'Teacher: unlock',
+    pin: 'Enter your PIN',
+  },
 };

@@ -9,7 +9,12 @@ export const common = {
     door: 'Inleveren',
     teacher: 'Leerkracht',
     office: 'Administratie',
+    settings: 'Instellingen',
     main: 'Hoofdmenu',
+  },
+  idle: {
+    warning: 'Ben je er nog? Over {{seconds}} s gaat het scherm terug naar het inleveren en wat je invulde verdwijnt.',
+    stay: 'Ik ben er nog',
   },
   health: {
     readOnly: 'Let op: het logboek klopt niet meer. Er wordt niets opgeslagen. Waarschuw de beheerder.',

@@ -1,4 +1,13 @@
 export const teacher = {
   title: 'Leerkracht',
-  notReady: 'Ontgrendelen met een pincode, teruggeven en het overzicht van wat in bewaring is komen in een volgende versie.',
+  onDuty: '{{name}} heeft dienst: wat nu wordt ingeleverd, is in jouw bewaring.',
+  lock: 'Vergrendelen',
+  menu: {
+    label: 'Leerkrachtmenu',
+    overview: 'Overzicht',
+  },
+  unlock: {
+    title: 'Leerkracht: ontgrendelen',
+    pin: 'Toets je pincode in',
+  },
 } as const;

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { DevicesIcon } from '../components/DevicesIcon';
+import { DevicesIcon } from '../../components/DevicesIcon';
 
 export function DoorScreen({ kioskName }: { kioskName: string | null }) {
   const { t } = useTranslation();
