@@ -1,4 +1,4 @@
-import type { MethodName } from '../../shared/contract';
+import type { custodyMethods } from '../../shared/contract/custody';
 import { AppError } from '../../shared/errors';
 import type { Core } from '../index';
 import { recordCheckpoint } from '../ledger/checkpoint';
@@ -8,7 +8,7 @@ import { ledgerWriter, writeTransaction } from '../services/context';
 import type { Handlers } from './gateway';
 import type { KioskSession } from './session';
 
-type CustodyMethod = Exclude<MethodName, 'getKioskInfo' | 'getHealth' | 'exitKiosk' | 'getSettings' | 'updateSettings'>;
+type CustodyMethod = keyof typeof custodyMethods;
 
 /**
  * The contract's custody methods on top of the services. The actor always comes from the

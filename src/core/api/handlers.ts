@@ -2,6 +2,10 @@ import type { Settings } from '../../shared/contract/settings';
 import { AppError } from '../../shared/errors';
 import type { Core } from '../index';
 import { readSettings, updateSettings } from '../settings/store';
+import { listHidDevices } from '../hid/devices';
+import { renameKiosk } from '../kiosk/identity';
+import { appendEvent } from '../ledger/append';
+import { ledgerWriter, writeTransaction } from '../services/context';
 import { createCustodyHandlers, exitKioskWithPin } from './custodyHandlers';
 import type { Handlers } from './gateway';
 import { createSession } from './session';
@@ -16,10 +20,35 @@ export interface ShellActions {
 /** The core's side of the contract; the same table serves ipcMain, the test bridge and tests. */
 export function createHandlers(core: Core, shell: ShellActions): Handlers {
   const session = createSession(core.services);
+  const requireAdmin = () => {
+    const staff = session.requireUnlocked();
+    if (staff.role !== 'admin') throw new AppError('NOT_AUTHORISED');
+    return staff;
+  };
   return {
     getKioskInfo() {
       const { kioskId, name, school } = core.kiosk();
       return { kioskId, name, school, appVersion: core.appVersion };
+    },
+    renameKiosk({ name, school }) {
+      const admin = requireAdmin();
+      const ctx = core.services.context;
+      writeTransaction(ctx, () => {
+        renameKiosk(core.db, name, school);
+        appendEvent(ledgerWriter(ctx), { type: 'settings_changed', actor: admin.staffId, details: { keys: ['kioskName'] } });
+      });
+      const identity = core.kiosk();
+      return { kioskId: identity.kioskId, name: identity.name, school: identity.school, appVersion: core.appVersion };
+    },
+    async listHidDevices() {
+      requireAdmin();
+      try {
+        const devices = await listHidDevices();
+        return { devices: devices.map(({ path: _path, usage: _usage, ...d }) => d), error: null };
+      } catch (error) {
+        // No libusb/hidraw on this PC: the settings screen says so instead of failing.
+        return { devices: [], error: (error as Error).message.slice(0, 200) };
+      }
     },
     getHealth() {
       return { writable: core.problem === null, problem: core.problem };
@@ -29,8 +58,7 @@ export function createHandlers(core: Core, shell: ShellActions): Handlers {
     },
     getSettings: () => readSettings(core.db),
     updateSettings({ patch }) {
-      const admin = session.requireUnlocked();
-      if (admin.role !== 'admin') throw new AppError('NOT_AUTHORISED');
+      const admin = requireAdmin();
       const next = updateSettings(core.services.context, admin.staffId, patch);
       shell.settingsChanged?.(next);
       return next;

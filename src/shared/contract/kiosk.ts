@@ -18,9 +18,25 @@ export type Health = z.infer<typeof Health>;
 
 const NoArgs = z.object({}).strict();
 
+export const HidDevice = z.object({
+  vendorId: z.number().int(),
+  productId: z.number().int(),
+  usagePage: z.number().int().nullable(),
+  product: z.string().nullable(),
+  manufacturer: z.string().nullable(),
+});
+export type HidDevice = z.infer<typeof HidDevice>;
+
 /** The kiosk itself: who it is, whether it is healthy, and leaving kiosk mode. */
 export const kioskMethods = {
   getKioskInfo: method(NoArgs, KioskInfo),
+  /** Admin only; recorded in the ledger as a settings change. */
+  renameKiosk: method(
+    z.object({ name: z.string().trim().min(1).max(60), school: z.string().trim().max(120) }).strict(),
+    KioskInfo,
+  ),
+  /** The HID devices this PC sees, for choosing a directly opened scanner. Admin only. */
+  listHidDevices: method(NoArgs, z.object({ devices: z.array(HidDevice), error: z.string().nullable() })),
   getHealth: method(NoArgs, Health),
   /** Leaving the full-screen kiosk needs an administrator's PIN. */
   exitKiosk: method(z.object({ pin: z.string().regex(/^\d{4,8}$/) }).strict(), z.object({ exiting: z.literal(true) })),

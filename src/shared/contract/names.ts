@@ -5,6 +5,8 @@
  */
 export const methodNameList = [
   'getKioskInfo',
+  'renameKiosk',
+  'listHidDevices',
   'getHealth',
   'exitKiosk',
   'getSettings',
