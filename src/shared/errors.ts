@@ -101,7 +101,7 @@ export const errorMessages = {
     en: 'This PIN is already in use. Choose another one.',
   },
   NOT_AUTHORISED: {
-    nl: 'Dit mag u met uw rol niet doen.',
+    nl: 'Dat mag je met jouw rol niet doen.',
     en: 'Your role does not allow this.',
   },
   UNKNOWN_STAFF: {
@@ -135,6 +135,18 @@ export const errorMessages = {
   NOT_VOIDABLE: {
     nl: 'Deze gebeurtenis kan niet worden gecorrigeerd.',
     en: 'This event cannot be corrected.',
+  },
+  DB_NOT_FOUND: {
+    nl: 'Er is op deze plek geen database gevonden. Controleer het pad.',
+    en: 'No database was found at this location. Check the path.',
+  },
+  DB_NOT_EMPTY: {
+    nl: 'Deze database bevat al gegevens. Demogegevens worden alleen in een lege database gezet (of gebruik --force).',
+    en: 'This database already holds data. Demo data only goes into an empty database (or use --force).',
+  },
+  DAY_NOT_CLEAR: {
+    nl: 'De dag kan nog niet worden afgesloten: er zijn nog apparaten in bewaring zonder besluit.',
+    en: 'The day cannot be closed yet: devices are still held without a decision.',
   },
   // — scanning —
   MISREAD_CODE: {

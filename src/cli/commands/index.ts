@@ -1,12 +1,18 @@
 import type { CliCommand } from '../command';
+import { backup } from './backup';
 import { codesNew } from './codesNew';
 import { decodeHid } from './decodeHid';
 import { decodeImage } from './decodeImage';
+import { demo } from './demo';
 import { doctor } from './doctor';
+import { list } from './list';
+import { restore } from './restore';
+import { scan } from './scan';
 import { scanners } from './scanners';
 import { scannersListen } from './scannersListen';
 import { tagDetectProfile } from './tagDetectProfile';
 import { tagNormalize } from './tagNormalize';
+import { verify } from './verify';
 
 /** Every CLI command; a new one is one file in this folder and one line here. */
 export const commands: CliCommand[] = [
@@ -18,4 +24,10 @@ export const commands: CliCommand[] = [
   tagNormalize,
   tagDetectProfile,
   codesNew,
+  demo,
+  scan,
+  verify,
+  backup,
+  restore,
+  list,
 ];

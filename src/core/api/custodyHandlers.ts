@@ -5,6 +5,7 @@ import { recordCheckpoint } from '../ledger/checkpoint';
 import { appendEvent } from '../ledger/append';
 import { verifyLedger } from '../ledger/verify';
 import { ledgerWriter, writeTransaction } from '../services/context';
+import { custodyCount } from '../services/custody/count';
 import type { Handlers } from './gateway';
 import type { KioskSession } from './session';
 
@@ -31,7 +32,8 @@ export function createCustodyHandlers(core: Core, session: KioskSession): Pick<H
     confiscate: (args) => s.confiscate({ ...args, actor: staff() }),
     releaseToGuardian: (args) => s.releaseToGuardian({ ...args, actor: staff() }),
     noteCondition: ({ deviceId, marks, note }) => s.noteCondition({ deviceId, marks, note, actor: session.doorActor() }),
-    reportIncident: ({ deviceId, kind, description }) => s.reportIncident({ deviceId, kind, description, actor: staff() }),
+    reportIncident: ({ deviceId, kind, description, photoHash }) =>
+      s.reportIncident({ deviceId, kind, description, ...(photoHash ? { photoHash } : {}), actor: staff() }),
     correct: ({ seq, reason }) => s.correct({ seq, reason, actor: staff() }),
     unlockStaff: ({ pin, staffId }) => session.unlock(pin, staffId),
     lockStaff: ({ endDuty }) => {
@@ -43,6 +45,7 @@ export function createCustodyHandlers(core: Core, session: KioskSession): Pick<H
       staff();
       return { items: s.listCustody(filter) };
     },
+    custodyCount: () => custodyCount(s.context),
     listEvents: (options) => {
       staff();
       return s.listEvents(options);

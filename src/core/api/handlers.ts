@@ -7,6 +7,7 @@ import { renameKiosk } from '../kiosk/identity';
 import { appendEvent } from '../ledger/append';
 import { ledgerWriter, writeTransaction } from '../services/context';
 import { createCustodyHandlers, exitKioskWithPin } from './custodyHandlers';
+import { createDayHandlers } from './dayHandlers';
 import type { Handlers } from './gateway';
 import { createSession } from './session';
 
@@ -64,5 +65,6 @@ export function createHandlers(core: Core, shell: ShellActions): Handlers {
       return next;
     },
     ...createCustodyHandlers(core, session),
+    ...createDayHandlers(core, session),
   };
 }

@@ -20,6 +20,8 @@ export const eventTypes = [
   'pupils_imported',
   'tag_assigned',
   'tag_revoked',
+  'kept_overnight',
+  'day_closed',
 ] as const;
 export type EventType = (typeof eventTypes)[number];
 
@@ -37,6 +39,8 @@ export const voidableTypes: ReadonlySet<string> = new Set<EventType>([
   ...(custodyStateTypes as ReadonlySet<EventType>),
   'condition_noted',
   'incident_reported',
+  // A wrongly recorded "kept overnight" is voided so the device is back on the end-of-day list.
+  'kept_overnight',
 ]);
 
 /** Events whose `details.seqs` name the payloads they erased (see verify: unrecorded redaction). */

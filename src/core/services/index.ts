@@ -1,6 +1,7 @@
 import type { ServiceContext } from './context';
 import { confiscate } from './custody/confiscate';
 import { correct } from './custody/correct';
+import { closeDay, dayOverview, keepOvernight } from './custody/dayClose';
 import { handIn } from './custody/handIn';
 import { noteCondition, reportIncident } from './custody/notes';
 import { listCustody, listEvents } from './custody/queries';
@@ -12,7 +13,7 @@ import { createDevice, listDevices } from './devices';
 import { createLocation, createPouch, listLocations, setDefaultLocation } from './locations';
 import { createPupil, listPupils } from './pupils';
 import { redactPayloads } from './redact';
-import { createStaff, loginStaff, requireStaff, unlockWithPin, verifyPin } from './staff';
+import { createStaff, listStaff, loginStaff, requireStaff, unlockWithPin, verifyPin } from './staff';
 import { assignTag, revokeTag } from './tags';
 
 type Bound<F> = F extends (ctx: ServiceContext, ...args: infer A) => infer R ? (...args: A) => R : never;
@@ -33,6 +34,9 @@ export function createServices(ctx: ServiceContext) {
     noteCondition: bind(ctx, noteCondition),
     reportIncident: bind(ctx, reportIncident),
     correct: bind(ctx, correct),
+    keepOvernight: bind(ctx, keepOvernight),
+    dayOverview: bind(ctx, dayOverview),
+    closeDay: bind(ctx, closeDay),
     listCustody: bind(ctx, listCustody),
     listEvents: bind(ctx, listEvents),
     createStaff: bind(ctx, createStaff),
@@ -40,6 +44,7 @@ export function createServices(ctx: ServiceContext) {
     unlockWithPin: bind(ctx, unlockWithPin),
     loginStaff: bind(ctx, loginStaff),
     requireStaff: bind(ctx, requireStaff),
+    listStaff: bind(ctx, listStaff),
     createPupil: bind(ctx, createPupil),
     listPupils: bind(ctx, listPupils),
     createDevice: bind(ctx, createDevice),

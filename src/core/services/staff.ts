@@ -174,3 +174,10 @@ export function loginStaff(ctx: ServiceContext, input: { pin: string; staffId?: 
   }
   return staff;
 }
+
+/** The active staff, by name: for choosing a colleague (transfer, witness). Never the PIN hash. */
+export function listStaff(ctx: ServiceContext): StaffSummary[] {
+  return prepared<StaffRow>(ctx.db, `SELECT ${STAFF_COLUMNS} FROM staff WHERE active = 1 ORDER BY display_name, staff_id`)
+    .all()
+    .map(summary);
+}

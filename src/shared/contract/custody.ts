@@ -155,7 +155,13 @@ export const custodyMethods = {
     CustodyOutcome,
   ),
   reportIncident: method(
-    z.strictObject({ deviceId: Id, kind: IncidentKind, description: FreeText(2000) }),
+    z.strictObject({
+      deviceId: Id,
+      kind: IncidentKind,
+      description: FreeText(2000),
+      /** SHA-256 (hex) of a webcam photo of the device; only the hash is kept (see services). */
+      photoHash: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+    }),
     CustodyOutcome,
   ),
   correct: method(
@@ -170,6 +176,15 @@ export const custodyMethods = {
   listCustody: method(
     z.strictObject({ heldOnly: z.boolean().optional(), locationId: Id.optional(), groep: z.string().max(40).optional() }),
     z.object({ items: z.array(CustodyListItem) }),
+  ),
+  /** Numbers only, no personal data: the door's return counter ("nog 2 van 27"), no PIN needed. */
+  custodyCount: method(
+    z.strictObject({}),
+    z.object({
+      held: z.number().int(),
+      handedInToday: z.number().int(),
+      heldFromToday: z.number().int(),
+    }),
   ),
   listEvents: method(
     z.strictObject({

@@ -3,12 +3,14 @@ import type { Result } from '../errors';
 import type { MethodSpec } from './define';
 import type { EventPayload, Events } from './events';
 import { custodyMethods } from './custody';
+import { dayMethods } from './day';
 import { kioskMethods } from './kiosk';
 import { settingsMethods } from './settings';
 import type { EventName, MethodName } from './names';
 
 export * from './kiosk';
 export * from './custody';
+export * from './day';
 export * from './settings';
 export * from './events';
 export * from './names';
@@ -23,6 +25,7 @@ export const contract = {
   ...kioskMethods,
   ...custodyMethods,
   ...settingsMethods,
+  ...dayMethods,
 } satisfies Record<MethodName, MethodSpec>;
 
 export type Contract = typeof contract;

@@ -25,10 +25,17 @@ export const methodNameList = [
   'lockStaff',
   'getSession',
   'listCustody',
+  'custodyCount',
   'listEvents',
   'listPupils',
   'listDevices',
   'verifyLedger',
+  // the teacher's day (contract/day.ts)
+  'listStaff',
+  'listLocations',
+  'getDay',
+  'keepOvernight',
+  'closeDay',
 ] as const;
 export const eventNameList = ['scan', 'stateChanged'] as const;
 

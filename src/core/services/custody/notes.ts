@@ -50,13 +50,24 @@ export interface IncidentInput {
   actor: string;
   kind: IncidentKind;
   description: string;
+  /**
+   * SHA-256 (hex) of a webcam photo of the device. A photo of a device is not personal data, but
+   * only its hash goes into the ledger (non-personal `details`); keeping the image bytes is future
+   * work, so the hash lets a photo kept elsewhere be matched to this event later.
+   */
+  photoHash?: string;
 }
+
+const SHA256_HEX = /^[0-9a-f]{64}$/;
 
 /** An incident (damage, loss, theft) about a device: kept until released, never purged as routine. */
 export function reportIncident(ctx: ServiceContext, input: IncidentInput): CustodyOutcome {
   if (!incidentKinds.includes(input.kind)) throw new AppError('INVALID_ARGUMENT', { field: 'kind' });
   const description = text(input.description);
   if (!description) throw new AppError('INVALID_ARGUMENT', { field: 'description' });
+  if (input.photoHash !== undefined && !SHA256_HEX.test(input.photoHash)) {
+    throw new AppError('INVALID_ARGUMENT', { field: 'photoHash' });
+  }
   return writeTransaction(ctx, () => {
     requireActor(ctx, input.actor, { pupilAllowed: false });
     const device = requireDevice(ctx, input.deviceId);
@@ -68,7 +79,7 @@ export function reportIncident(ctx: ServiceContext, input: IncidentInput): Custo
       deviceId: device.deviceId,
       pupilId: device.ownerPupilId,
       locationId: current?.held ? current.locationId : null,
-      details: { kind: input.kind },
+      details: { kind: input.kind, photoHash: input.photoHash },
       payload: { description },
     });
     return outcome(ctx, event, device, false);

@@ -3,12 +3,14 @@ import { door } from './en/door';
 import { office } from './en/office';
 import { settings } from './en/settings';
 import { teacher } from './en/teacher';
+import { workflows } from './en/workflows';
 import type { Messages } from './nl';
 
 export const en: Messages = {
   ...common,
   door,
   teacher,
+  workflows,
   office,
   settings,
 };

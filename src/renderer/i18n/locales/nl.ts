@@ -3,6 +3,7 @@ import { door } from './nl/door';
 import { office } from './nl/office';
 import { settings } from './nl/settings';
 import { teacher } from './nl/teacher';
+import { workflows } from './nl/workflows';
 
 /**
  * Dutch is the source language: every key exists here first. One file per area of the app
@@ -12,6 +13,7 @@ export const nl = {
   ...common,
   door,
   teacher,
+  workflows,
   office,
   settings,
 } as const;

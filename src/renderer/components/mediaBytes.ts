@@ -1,0 +1,52 @@
+/**
+ * Hashing and geometry for the pictures the workflows take (a drawn signature, a photo of a
+ * device). Only the SHA-256 goes to the ledger; the bytes stay in the page.
+ */
+
+/** SHA-256 in lower-case hex, computed in the page with WebCrypto (the contract's 64-hex format). */
+export async function sha256Hex(data: Blob | ArrayBuffer): Promise<string> {
+  const bytes = data instanceof Blob ? await data.arrayBuffer() : data;
+  const digest = await crypto.subtle.digest('SHA-256', bytes);
+  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+export function canvasToPng(canvas: HTMLCanvasElement): Promise<Blob> {
+  return new Promise((resolve, reject) => {
+    canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('canvas export failed'))), 'image/png');
+  });
+}
+
+export interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** A pointer position on the page, in the canvas's own pixels (its CSS size may differ). */
+export function canvasPoint(
+  client: { x: number; y: number },
+  box: Rect,
+  canvas: { width: number; height: number },
+): { x: number; y: number } {
+  const sx = box.width > 0 ? canvas.width / box.width : 1;
+  const sy = box.height > 0 ? canvas.height / box.height : 1;
+  const clamp = (v: number, max: number) => Math.min(Math.max(v, 0), max);
+  return { x: clamp((client.x - box.x) * sx, canvas.width), y: clamp((client.y - box.y) * sy, canvas.height) };
+}
+
+/**
+ * The on-screen guide for a device photo, as fractions of the camera picture: a tall,
+ * phone-shaped frame in the middle. The CSS draws it with the same numbers, and only what is
+ * inside it is kept, so a face at the edge of the picture is cut off.
+ */
+export const PHOTO_GUIDE = { x: 0.25, y: 0.05, width: 0.5, height: 0.9 } as const;
+
+export function guideCrop(videoWidth: number, videoHeight: number, guide: Rect = PHOTO_GUIDE): Rect {
+  return {
+    x: Math.round(videoWidth * guide.x),
+    y: Math.round(videoHeight * guide.y),
+    width: Math.max(1, Math.round(videoWidth * guide.width)),
+    height: Math.max(1, Math.round(videoHeight * guide.height)),
+  };
+}

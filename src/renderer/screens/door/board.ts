@@ -1,0 +1,172 @@
+import type { CustodyOutcome } from '../../../shared/contract/custody';
+import type { ConditionMark, DeviceKind } from './types';
+import type { DoorMode } from './doorMode';
+
+/**
+ * What the door screen shows after scans: a short list of entries, newest first. The newest is
+ * shown big, a few before it small, and each fades out after a while. A scan never waits for the
+ * previous pupil's entry to go away: the next pupil's confirmation simply goes on top.
+ *
+ * Pure state (a reducer); the times are `performance.now()` milliseconds, passed in.
+ */
+
+/** How long an entry stays on screen. */
+export const ENTRY_MS = 6000;
+/** An error stays a little longer: the teacher may need to come over and read it. */
+export const PROBLEM_MS = 10_000;
+/** After "Genoteerd" the card stays this long, so the pupil sees it. */
+export const NOTED_MS = 3000;
+/** The newest plus this many older entries. */
+export const MAX_ENTRIES = 5;
+
+export type DamageState =
+  | { step: 'none' }
+  | { step: 'picking' }
+  | { step: 'saving'; mark: ConditionMark }
+  | { step: 'done'; mark: ConditionMark }
+  | { step: 'failed' };
+
+interface EntryBase {
+  id: number;
+  shownAt: number;
+  expiresAt: number;
+  /** When the scan that led here happened (performance.now()); absent for taps. */
+  scanStartedAt?: number;
+  source?: string;
+}
+
+export interface DoneEntry extends EntryBase {
+  kind: 'done';
+  mode: DoorMode;
+  outcome: CustodyOutcome;
+  damage: DamageState;
+}
+
+export interface ProblemEntry extends EntryBase {
+  kind: 'problem';
+  code: string;
+  message: { nl: string; en: string } | null;
+  /** 'warn': scan again or a teacher can sort it out quickly; 'error': the code is refused. */
+  tone: 'warn' | 'error';
+}
+
+export type Entry = DoneEntry | ProblemEntry;
+
+export interface DeviceChoice {
+  deviceId: string;
+  kind: DeviceKind;
+  description: string;
+}
+
+/** A pupil card or pouch with several devices: the pupil taps which one. */
+export interface Choice {
+  id: number;
+  mode: DoorMode;
+  devices: DeviceChoice[];
+  expiresAt: number;
+}
+
+export interface Board {
+  entries: Entry[];
+  choice: Choice | null;
+  nextId: number;
+}
+
+export const emptyBoard: Board = { entries: [], choice: null, nextId: 1 };
+
+export type BoardAction =
+  | { type: 'done'; at: number; mode: DoorMode; outcome: CustodyOutcome; scanStartedAt?: number; source?: string }
+  | {
+      type: 'problem';
+      at: number;
+      code: string;
+      message: ProblemEntry['message'];
+      tone: ProblemEntry['tone'];
+      scanStartedAt?: number;
+      source?: string;
+    }
+  | { type: 'choose'; at: number; mode: DoorMode; devices: DeviceChoice[] }
+  | { type: 'closeChoice' }
+  | { type: 'damage'; id: number; damage: DamageState; at: number }
+  | { type: 'tick'; at: number };
+
+/** A choice waits this long for a tap. */
+export const CHOICE_MS = 30_000;
+
+function push(board: Board, entry: Entry): Board {
+  return { ...board, entries: [entry, ...board.entries].slice(0, MAX_ENTRIES), nextId: board.nextId + 1 };
+}
+
+/** Whether an entry must stay although its time is up: a pupil is busy noting damage on it. */
+function pinned(entry: Entry): boolean {
+  return entry.kind === 'done' && (entry.damage.step === 'picking' || entry.damage.step === 'saving');
+}
+
+export function boardReducer(board: Board, action: BoardAction): Board {
+  switch (action.type) {
+    case 'done': {
+      const entry: DoneEntry = {
+        id: board.nextId,
+        kind: 'done',
+        mode: action.mode,
+        outcome: action.outcome,
+        damage: { step: 'none' },
+        shownAt: action.at,
+        expiresAt: action.at + ENTRY_MS,
+        ...(action.scanStartedAt === undefined ? {} : { scanStartedAt: action.scanStartedAt }),
+        ...(action.source === undefined ? {} : { source: action.source }),
+      };
+      // A hand-in chosen from the list answers that choice.
+      const choice = board.choice && board.choice.devices.some((d) => d.deviceId === action.outcome.device.deviceId) ? null : board.choice;
+      return push({ ...board, choice }, entry);
+    }
+    case 'problem':
+      return push(board, {
+        id: board.nextId,
+        kind: 'problem',
+        code: action.code,
+        message: action.message,
+        tone: action.tone,
+        shownAt: action.at,
+        expiresAt: action.at + PROBLEM_MS,
+        ...(action.scanStartedAt === undefined ? {} : { scanStartedAt: action.scanStartedAt }),
+        ...(action.source === undefined ? {} : { source: action.source }),
+      });
+    case 'choose':
+      return {
+        ...board,
+        choice: { id: board.nextId, mode: action.mode, devices: action.devices, expiresAt: action.at + CHOICE_MS },
+        nextId: board.nextId + 1,
+      };
+    case 'closeChoice':
+      return board.choice ? { ...board, choice: null } : board;
+    case 'damage':
+      return {
+        ...board,
+        entries: board.entries.map((e) => {
+          if (e.id !== action.id || e.kind !== 'done') return e;
+          const stay = action.damage.step === 'done' || action.damage.step === 'failed' ? action.at + NOTED_MS : e.expiresAt;
+          return { ...e, damage: action.damage, expiresAt: Math.max(e.expiresAt, stay) };
+        }),
+      };
+    case 'tick': {
+      const entries = board.entries.filter((e) => pinned(e) || e.expiresAt > action.at);
+      const choice = board.choice && board.choice.expiresAt <= action.at ? null : board.choice;
+      if (entries.length === board.entries.length && choice === board.choice) return board;
+      return { ...board, entries, choice };
+    }
+  }
+}
+
+/** Fraction of its time an entry has left, 0…1, for fading it out. */
+export function remaining(entry: Entry, now: number): number {
+  if (pinned(entry)) return 1;
+  const total = entry.expiresAt - entry.shownAt;
+  return total <= 0 ? 0 : Math.min(1, Math.max(0, (entry.expiresAt - now) / total));
+}
+
+/** The entry whose damage picker is open, if any. */
+export function pickingEntry(board: Board): DoneEntry | null {
+  const entry = board.entries.find((e) => e.kind === 'done' && e.damage.step === 'picking');
+  return entry?.kind === 'done' ? entry : null;
+}

@@ -1,0 +1,243 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CustodyOutcome, StaffSummary } from '../../../shared/contract';
+import { errorCode, errorText } from '../../app/errors';
+import { useFormDirty } from '../../app/FormDirty';
+import { navigate } from '../../app/router';
+import { useSettings } from '../../app/SettingsContext';
+import { call } from '../../bridge';
+import type { DeviceChoice } from '../../components/deviceChoices';
+import { DeviceSummary } from '../../components/DeviceSummary';
+import { PinPad } from '../../components/PinPad';
+import { ToggleGroup } from '../../components/ToggleGroup';
+import { useStaffDirectory } from '../../components/useStaffDirectory';
+import { WorkflowDevice } from '../../components/WorkflowDevice';
+import { WorkflowDone } from '../../components/WorkflowDone';
+import { playSound } from '../../feedback/sounds';
+import type { TeacherScreenProps } from './registry';
+import './workflows.css';
+
+/**
+ * The protocol's sanctions that lead to taking a device into custody (section "Sancties", about
+ * the rules of sections A and B). The article code is non-personal and goes to the ledger's
+ * details; the reason text is the teacher's and goes to the redactable payload.
+ */
+const quickChoices = [
+  { id: 'useAtSchool', article: 'B' },
+  { id: 'notHandedIn', article: 'B' },
+  { id: 'recording', article: 'A' },
+  { id: 'harm', article: 'A' },
+  { id: 'other', article: null },
+] as const;
+type QuickId = (typeof quickChoices)[number]['id'];
+
+/** *In bewaring nemen*: a sanction, with a second staff member as witness confirming with their PIN. */
+export function ConfiscateScreen({ staff, params }: TeacherScreenProps) {
+  const { t } = useTranslation();
+  return (
+    <section className="wf" aria-labelledby="wf-title">
+      <h1 id="wf-title">{t('workflows.confiscate.title')}</h1>
+      <WorkflowDevice screen="confiscate" params={params} emptyText={t('workflows.confiscate.empty')}>
+        {(choice) => <ConfiscateForm key={choice.deviceId} choice={choice} me={staff} />}
+      </WorkflowDevice>
+    </section>
+  );
+}
+
+function ConfiscateForm({ choice, me }: { choice: DeviceChoice; me: StaffSummary }) {
+  const { t, i18n } = useTranslation();
+  const { settings } = useSettings();
+  const { directory, error: directoryError } = useStaffDirectory();
+  const [quick, setQuick] = useState<QuickId | null>(null);
+  const [reason, setReason] = useState('');
+  const [sealedBag, setSealedBag] = useState('');
+  const [locationId, setLocationId] = useState<string>('me');
+  const [witnessId, setWitnessId] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [pinMessage, setPinMessage] = useState<string | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [reasonMissing, setReasonMissing] = useState(false);
+  const [done, setDone] = useState<CustodyOutcome | null>(null);
+  useFormDirty(!done && (reason.trim() !== '' || sealedBag.trim() !== '' || witnessId !== null));
+
+  if (done) {
+    return (
+      <WorkflowDone
+        title={t('workflows.confiscate.done')}
+        actions={
+          <>
+            <button type="button" className="primary" onClick={() => navigate('teacher', 'release', { device: choice.deviceId })}>
+              {t('workflows.confiscate.toRelease')}
+            </button>
+            <button type="button" onClick={() => navigate('teacher')}>
+              {t('workflows.common.toOverview')}
+            </button>
+          </>
+        }
+      >
+        <DeviceSummary choice={{ ...choice, held: true, confiscatedSeq: done.event.seq }} />
+        <p className="wf-emphasis">{t('workflows.confiscate.sameDay')}</p>
+        <p className="wf-muted">{t('workflows.common.recorded', { seq: done.event.seq })}</p>
+      </WorkflowDone>
+    );
+  }
+
+  if (choice.confiscatedSeq !== null) {
+    return (
+      <div className="wf-stack">
+        <DeviceSummary choice={choice} />
+        <p role="alert" className="wf-notice">{t('workflows.confiscate.already')}</p>
+        <div className="wf-actions">
+          <button type="button" className="primary" onClick={() => navigate('teacher', 'release', { device: choice.deviceId })}>
+            {t('workflows.confiscate.toRelease')}
+          </button>
+          <button type="button" onClick={() => navigate('teacher', 'confiscate')}>
+            {t('workflows.common.otherDevice')}
+          </button>
+        </div>
+      </div>
+    );
+  }
+
+  const witnesses = (directory?.staff ?? []).filter((s) => s.staffId !== me.staffId);
+  const witness = witnesses.find((s) => s.staffId === witnessId) ?? null;
+  // Phone bags and lockers are for routine hand-ins; a sanction is kept with a person or in the safe.
+  const places = (directory?.locations ?? []).filter((l) => l.kind !== 'phone_bag' && l.kind !== 'locker');
+  const article = quickChoices.find((q) => q.id === quick)?.article ?? null;
+
+  const pickQuick = (id: QuickId) => {
+    setQuick(id);
+    setReasonMissing(false);
+    // A quick choice fills in its standard wording; the teacher may still change it.
+    setReason(id === 'other' ? '' : t(`workflows.confiscate.quickReason.${id}`));
+  };
+
+  const submit = async (witnessPin: string) => {
+    if (!witness) return;
+    if (reason.trim() === '') {
+      setReasonMissing(true);
+      document.getElementById('wf-reason')?.focus();
+      playSound('error', settings.sound);
+      return;
+    }
+    setBusy(true);
+    setPinMessage(null);
+    setProblem(null);
+    try {
+      const outcome = await call('confiscate', {
+        deviceId: choice.deviceId,
+        reason: reason.trim(),
+        ...(article ? { article } : {}),
+        witnessStaffId: witness.staffId,
+        witnessPin,
+        ...(sealedBag.trim() ? { sealedBagNumber: sealedBag.trim() } : {}),
+        ...(locationId !== 'me' ? { locationId } : {}),
+      });
+      playSound('success', settings.sound);
+      setDone(outcome);
+    } catch (e) {
+      playSound('error', settings.sound);
+      const code = errorCode(e);
+      if (code === 'PIN_WRONG' || code === 'PIN_LOCKED') setPinMessage(errorText(e, i18n.language));
+      else setProblem(errorText(e, i18n.language));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="wf-columns">
+      <div className="wf-stack">
+        <DeviceSummary choice={choice} />
+        <p className="wf-muted">{t('workflows.confiscate.intro')}</p>
+        <ToggleGroup
+          label={t('workflows.confiscate.quickLabel')}
+          options={quickChoices.map((q) => ({ value: q.id, label: t(`workflows.confiscate.quick.${q.id}`) }))}
+          selected={quick ? [quick] : []}
+          onToggle={pickQuick}
+        />
+        <div className="wf-field">
+          <label htmlFor="wf-reason" className="wf-label">
+            {t('workflows.confiscate.reason')}
+          </label>
+          <textarea
+            id="wf-reason"
+            className="wf-input"
+            rows={2}
+            maxLength={1000}
+            value={reason}
+            aria-invalid={reasonMissing}
+            aria-describedby={reasonMissing ? 'wf-reason-missing' : undefined}
+            onChange={(e) => {
+              setReason(e.target.value);
+              setReasonMissing(false);
+            }}
+          />
+          {reasonMissing && (
+            <p id="wf-reason-missing" role="alert" className="wf-error">
+              {t('workflows.confiscate.reasonMissing')}
+            </p>
+          )}
+        </div>
+        <div className="wf-row">
+          <div className="wf-field wf-narrow">
+            <label htmlFor="wf-bag" className="wf-label">
+              {t('workflows.confiscate.sealedBag')} <span className="wf-muted">{t('workflows.common.optional')}</span>
+            </label>
+            <input
+              id="wf-bag"
+              className="wf-input"
+              autoComplete="off"
+              maxLength={40}
+              value={sealedBag}
+              onChange={(e) => setSealedBag(e.target.value)}
+            />
+          </div>
+          <ToggleGroup
+            label={t('workflows.confiscate.location')}
+            options={[
+              { value: 'me', label: t('workflows.confiscate.withMe', { name: me.displayName }) },
+              ...places.map((l) => ({ value: l.locationId, label: l.name })),
+            ]}
+            selected={[locationId]}
+            onToggle={setLocationId}
+          />
+        </div>
+        {problem && (
+          <p role="alert" className="wf-error">
+            {problem}
+          </p>
+        )}
+      </div>
+      <div className="wf-stack wf-witness">
+        {directoryError ? (
+          <p role="alert" className="wf-error">{errorText(directoryError, i18n.language)}</p>
+        ) : directory && witnesses.length === 0 ? (
+          <p role="alert" className="wf-notice">{t('workflows.confiscate.noWitness')}</p>
+        ) : (
+          <>
+            <ToggleGroup
+              label={t('workflows.confiscate.witness')}
+              hint={witness ? undefined : t('workflows.confiscate.witnessHint')}
+              options={witnesses.map((s) => ({ value: s.staffId, label: s.displayName }))}
+              selected={witnessId ? [witnessId] : []}
+              onToggle={(id) => {
+                setWitnessId(id);
+                setPinMessage(null);
+              }}
+            />
+            {witness && (
+              <PinPad
+                key={witness.staffId}
+                label={t('workflows.confiscate.witnessPin', { name: witness.displayName })}
+                busy={busy}
+                message={pinMessage}
+                onSubmit={(pin) => void submit(pin)}
+              />
+            )}
+          </>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,229 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { EventListItem } from '../../../shared/contract';
+import { errorText } from '../../app/errors';
+import { useFormDirty } from '../../app/FormDirty';
+import { navigate } from '../../app/router';
+import { useSettings } from '../../app/SettingsContext';
+import { useKioskInfo } from '../../app/useKioskInfo';
+import { call } from '../../bridge';
+import type { DeviceChoice } from '../../components/deviceChoices';
+import { DeviceSummary } from '../../components/DeviceSummary';
+import { sha256Hex } from '../../components/mediaBytes';
+import { formatMoment, Receipt } from '../../components/Receipt';
+import { buildReceiptFacts, type ReceiptFacts } from '../../components/receiptFacts';
+import { SignaturePad } from '../../components/SignaturePad';
+import { useStaffDirectory } from '../../components/useStaffDirectory';
+import { WorkflowDevice } from '../../components/WorkflowDevice';
+import { WorkflowDone } from '../../components/WorkflowDone';
+import { playSound } from '../../feedback/sounds';
+import type { TeacherScreenProps } from './registry';
+import './workflows.css';
+
+const isConfiscated = (c: DeviceChoice) => c.confiscatedSeq !== null;
+
+/** A confiscated device goes home only with a named parent or guardian, with a printed receipt. */
+export function ReleaseScreen({ params }: TeacherScreenProps) {
+  const { t } = useTranslation();
+  return (
+    <section className="wf" aria-labelledby="wf-title">
+      <h1 id="wf-title">{t('workflows.release.title')}</h1>
+      <WorkflowDevice screen="release" params={params} filter={isConfiscated} emptyText={t('workflows.release.empty')}>
+        {(choice) => <ReleaseForm key={choice.deviceId} choice={choice} />}
+      </WorkflowDevice>
+    </section>
+  );
+}
+
+/** The `confiscated` event this release closes: its witness and reason go on the receipt. */
+function useConfiscation(deviceId: string, seq: number | null): EventListItem | null {
+  const [event, setEvent] = useState<EventListItem | null>(null);
+  useEffect(() => {
+    if (seq === null) return;
+    let cancelled = false;
+    call('listEvents', { deviceId, beforeSeq: seq + 1, limit: 1 }).then(
+      (r) => !cancelled && setEvent(r.events.find((e) => e.seq === seq) ?? null),
+      () => undefined,
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [deviceId, seq]);
+  return event;
+}
+
+function ReleaseForm({ choice }: { choice: DeviceChoice }) {
+  const { t, i18n } = useTranslation();
+  const { settings } = useSettings();
+  const kiosk = useKioskInfo();
+  const { directory } = useStaffDirectory();
+  const confiscation = useConfiscation(choice.deviceId, choice.confiscatedSeq);
+  const [guardian, setGuardian] = useState('');
+  const [note, setNote] = useState('');
+  // The drawn signature stays in this page only: it is printed on the receipt, and the ledger keeps
+  // its SHA-256 (the core stores no images). Leaving the screen discards it.
+  const [signature, setSignature] = useState<Blob | null>(null);
+  const [signatureUrl, setSignatureUrl] = useState<string | null>(null);
+  const [guardianMissing, setGuardianMissing] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [receipt, setReceipt] = useState<ReceiptFacts | null>(null);
+  useFormDirty(!receipt && (guardian.trim() !== '' || note.trim() !== '' || signature !== null));
+
+  useEffect(() => {
+    if (!signature) return setSignatureUrl(null);
+    const url = URL.createObjectURL(signature);
+    setSignatureUrl(url);
+    return () => URL.revokeObjectURL(url);
+  }, [signature]);
+
+  if (receipt) {
+    return (
+      <div className="wf-columns wf-columns-receipt">
+        <WorkflowDone
+          title={t('workflows.release.done', { name: receipt.release.guardianName })}
+          actions={
+            <>
+              <button type="button" className="primary" onClick={() => window.print()}>
+                {t('workflows.release.print')}
+              </button>
+              <button type="button" onClick={() => navigate('teacher')}>
+                {t('workflows.common.toOverview')}
+              </button>
+            </>
+          }
+        >
+          <p className="wf-muted">{t('workflows.common.recorded', { seq: receipt.release.seq })}</p>
+        </WorkflowDone>
+        <Receipt facts={receipt} signatureUrl={receipt.release.signed ? signatureUrl : null} />
+      </div>
+    );
+  }
+
+  if (choice.confiscatedSeq === null) {
+    return (
+      <div className="wf-stack">
+        <DeviceSummary choice={choice} />
+        <p role="alert" className="wf-notice">{t('workflows.release.notConfiscated')}</p>
+        <div className="wf-actions">
+          <button type="button" onClick={() => navigate('teacher', 'release')}>
+            {t('workflows.common.otherDevice')}
+          </button>
+        </div>
+      </div>
+    );
+  }
+
+  const submit = async () => {
+    if (guardian.trim() === '') {
+      setGuardianMissing(true);
+      document.getElementById('wf-guardian')?.focus();
+      playSound('error', settings.sound);
+      return;
+    }
+    setBusy(true);
+    setProblem(null);
+    try {
+      const signatureImageHash = signature ? await sha256Hex(signature) : undefined;
+      const released = await call('releaseToGuardian', {
+        deviceId: choice.deviceId,
+        guardianName: guardian.trim(),
+        ...(signatureImageHash ? { signatureImageHash } : {}),
+        ...(note.trim() ? { note: note.trim() } : {}),
+      });
+      playSound('success', settings.sound);
+      setReceipt(
+        buildReceiptFacts({
+          kiosk: kiosk.info,
+          released,
+          confiscation,
+          staffNames: directory?.names ?? new Map(),
+          guardianName: guardian,
+          note,
+          signed: signatureImageHash !== undefined,
+        }),
+      );
+    } catch (e) {
+      playSound('error', settings.sound);
+      setProblem(errorText(e, i18n.language));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form
+      className="wf-columns"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+    >
+      <div className="wf-stack">
+        <DeviceSummary choice={choice} />
+        {confiscation && (
+          <p className="wf-muted">
+            {t('workflows.release.since', {
+              at: formatMoment(confiscation.occurredAt, i18n.language),
+              by: directory?.names.get(confiscation.actor) ?? '—',
+            })}
+          </p>
+        )}
+        <div className="wf-field">
+          <label htmlFor="wf-guardian" className="wf-label">
+            {t('workflows.release.guardian')}
+          </label>
+          <input
+            id="wf-guardian"
+            className="wf-input"
+            autoComplete="off"
+            maxLength={200}
+            value={guardian}
+            aria-invalid={guardianMissing}
+            aria-describedby={guardianMissing ? 'wf-guardian-missing' : undefined}
+            onChange={(e) => {
+              setGuardian(e.target.value);
+              setGuardianMissing(false);
+            }}
+          />
+          {guardianMissing && (
+            <p id="wf-guardian-missing" role="alert" className="wf-error">
+              {t('workflows.release.guardianMissing')}
+            </p>
+          )}
+        </div>
+        <div className="wf-field">
+          <label htmlFor="wf-note" className="wf-label">
+            {t('workflows.release.note')} <span className="wf-muted">{t('workflows.common.optional')}</span>
+          </label>
+          <textarea
+            id="wf-note"
+            className="wf-input"
+            rows={2}
+            maxLength={1000}
+            value={note}
+            onChange={(e) => setNote(e.target.value)}
+          />
+        </div>
+        {problem && (
+          <p role="alert" className="wf-error">
+            {problem}
+          </p>
+        )}
+      </div>
+      <div className="wf-stack">
+        <div className="wf-field">
+          <span className="wf-label">
+            {t('workflows.release.signature')} <span className="wf-muted">{t('workflows.common.optional')}</span>
+          </span>
+          <SignaturePad label={t('workflows.release.signature')} onChange={setSignature} />
+        </div>
+        <div className="wf-actions">
+          <button type="submit" className="primary wf-submit" disabled={busy}>
+            {t('workflows.release.submit')}
+          </button>
+        </div>
+      </div>
+    </form>
+  );
+}
