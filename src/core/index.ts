@@ -1,7 +1,8 @@
+import { existsSync, statSync } from 'node:fs';
 import { AppError } from '../shared/errors';
 import { openDatabase, type Db } from './db/open';
 import { ensureKioskIdentity, readIdentity, type KioskIdentity } from './kiosk/identity';
-import { startupCheck, type StartupCheck, type StartupProblem } from './ledger/checkpoint';
+import { needsQuickCheck, startupCheck, type StartupCheck, type StartupProblem } from './ledger/checkpoint';
 import { createServices, type Services } from './services';
 import type { ScryptCost } from './services/pin';
 
@@ -33,10 +34,12 @@ export interface Core {
  * look, export and restore a backup.
  */
 export function openCore(options: CoreOptions): Core {
+  // Looked at before opening: opening creates the -wal file of this session.
+  const quickCheck = needsQuickCheck(fileState(options.dbPath));
   const db = openDatabase(options.dbPath);
   const now = options.now ?? (() => new Date());
   const identity = ensureKioskIdentity(db, now());
-  const startup = startupCheck(db, now());
+  const startup = startupCheck(db, now(), { quickCheck });
   const problem = startup.problem;
   const services = createServices({
     db,
@@ -60,4 +63,12 @@ export function openCore(options: CoreOptions): Core {
       db.close();
     },
   };
+}
+
+function fileState(dbPath: string): { sizeBytes: number; walLeftOver: boolean } {
+  if (dbPath === ':memory:' || !existsSync(dbPath)) return { sizeBytes: 0, walLeftOver: false };
+  // SQLite deletes the -wal file when the last connection closes cleanly; an empty one (left by a
+  // read-only reader, or truncated by a checkpoint) holds no unfinished writes either.
+  const wal = `${dbPath}-wal`;
+  return { sizeBytes: statSync(dbPath).size, walLeftOver: existsSync(wal) && statSync(wal).size > 0 };
 }

@@ -97,6 +97,8 @@ export function startKiosk(): void {
     win.on('closed', () => {
       mainWindow = null;
     });
+    // A kiosk PC that reboots (power cut, Windows update) comes back on the door screen by itself.
+    if (kiosk && process.platform !== 'linux') app.setLoginItemSettings({ openAtLogin: true });
     const blocker = powerSaveBlocker.start('prevent-display-sleep');
     app.once('will-quit', () => powerSaveBlocker.stop(blocker));
 

@@ -1,7 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/open';
 import { prepared } from '../db/statements';
 import type { EventDraft, LedgerEvent } from './events';
+import { newEventId } from './eventId';
 import { canonicalJson, hashEvent, hashPayload, type EventHeader, type JsonValue } from './hash';
 import { applyToProjection } from './projection';
 import { ledgerHead } from './rows';
@@ -22,12 +22,13 @@ export function appendEvent(writer: LedgerWriter, draft: EventDraft): LedgerEven
   const { db } = writer;
   if (!db.inTransaction) throw new Error('appendEvent must run inside a transaction');
   const head = ledgerHead(db);
+  const occurredAt = writer.now();
   const payloadBody = draft.payload ? canonicalJson(draft.payload as JsonValue) : null;
   const header: EventHeader = {
     seq: head.seq + 1,
-    eventId: randomUUID(),
+    eventId: newEventId(occurredAt),
     kioskId: writer.kioskId,
-    occurredAt: writer.now().toISOString(),
+    occurredAt: occurredAt.toISOString(),
     type: draft.type,
     actor: draft.actor,
     custodian: draft.custodian ?? null,

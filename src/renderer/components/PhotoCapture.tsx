@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { canvasToPng, guideCrop, PHOTO_GUIDE } from './mediaBytes';
+import { canvasToPng, guideCrop, photoGuide, type Rect } from './mediaBytes';
 
 export interface PhotoCaptureProps {
   /** The camera chosen in the settings (the scanning webcam); the default camera otherwise. */
@@ -22,6 +22,8 @@ export function PhotoCapture({ cameraId, onChange }: PhotoCaptureProps) {
   const stillRef = useRef<HTMLCanvasElement>(null);
   const streamRef = useRef<MediaStream | null>(null);
   const [phase, setPhase] = useState<Phase>('off');
+  // Drawn over the live picture once its size is known; the same numbers decide the crop.
+  const [guide, setGuide] = useState<Rect>(() => photoGuide(16, 9));
 
   const stop = useCallback(() => {
     streamRef.current?.getTracks().forEach((track) => track.stop());
@@ -44,6 +46,7 @@ export function PhotoCapture({ cameraId, onChange }: PhotoCaptureProps) {
       if (!video) return stop();
       video.srcObject = stream;
       await video.play();
+      setGuide(photoGuide(video.videoWidth, video.videoHeight));
       setPhase('live');
     } catch {
       stop();
@@ -79,10 +82,10 @@ export function PhotoCapture({ cameraId, onChange }: PhotoCaptureProps) {
           className="photo-guide"
           aria-hidden="true"
           style={{
-            left: `${PHOTO_GUIDE.x * 100}%`,
-            top: `${PHOTO_GUIDE.y * 100}%`,
-            width: `${PHOTO_GUIDE.width * 100}%`,
-            height: `${PHOTO_GUIDE.height * 100}%`,
+            left: `${guide.x * 100}%`,
+            top: `${guide.y * 100}%`,
+            width: `${guide.width * 100}%`,
+            height: `${guide.height * 100}%`,
           }}
         />
         <p className="photo-caption">{t('workflows.photo.guide')}</p>

@@ -16,6 +16,16 @@ export function canvasToPng(canvas: HTMLCanvasElement): Promise<Blob> {
   });
 }
 
+/** For showing a picture that exists only in the page (CSP allows `data:` images). */
+export function blobToDataUrl(blob: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result));
+    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
+    reader.readAsDataURL(blob);
+  });
+}
+
 export interface Rect {
   x: number;
   y: number;
@@ -37,12 +47,21 @@ export function canvasPoint(
 
 /**
  * The on-screen guide for a device photo, as fractions of the camera picture: a tall,
- * phone-shaped frame in the middle. The CSS draws it with the same numbers, and only what is
- * inside it is kept, so a face at the edge of the picture is cut off.
+ * phone-shaped frame (width : height = 0.62) in the middle, 90 % of the picture's height, whatever
+ * the camera's aspect ratio. The CSS draws it with the same numbers, and only what is inside it is
+ * kept, so a face at the edge of the picture is cut off.
  */
-export const PHOTO_GUIDE = { x: 0.25, y: 0.05, width: 0.5, height: 0.9 } as const;
+export const GUIDE_ASPECT = 0.62;
+const GUIDE_HEIGHT = 0.9;
 
-export function guideCrop(videoWidth: number, videoHeight: number, guide: Rect = PHOTO_GUIDE): Rect {
+export function photoGuide(videoWidth: number, videoHeight: number): Rect {
+  const width = videoWidth > 0 ? Math.min(0.9, (GUIDE_HEIGHT * videoHeight * GUIDE_ASPECT) / videoWidth) : 0.5;
+  return { x: (1 - width) / 2, y: (1 - GUIDE_HEIGHT) / 2, width, height: GUIDE_HEIGHT };
+}
+
+/** The guide frame in the camera's own pixels: what a photo keeps. */
+export function guideCrop(videoWidth: number, videoHeight: number): Rect {
+  const guide = photoGuide(videoWidth, videoHeight);
   return {
     x: Math.round(videoWidth * guide.x),
     y: Math.round(videoHeight * guide.y),

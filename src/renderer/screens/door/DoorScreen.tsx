@@ -1,23 +1,123 @@
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSettings } from '../../app/SettingsContext';
 import { DevicesIcon } from '../../components/DevicesIcon';
+import { remaining, pickingEntry, type Entry } from './board';
+import { ChoosePanel } from './ChoosePanel';
+import { DamagePicker } from './DamagePicker';
+import { DoneCard } from './DoneCard';
+import { ModeBar } from './ModeBar';
+import { ProblemCard } from './ProblemCard';
+import { SwitchDialog } from './SwitchDialog';
+import { useCustodyCount } from './useCustodyCount';
+import { useDoorBoard } from './useDoorBoard';
+import { useDoorMode } from './useDoorMode';
+import { useScanSources } from './useScanSources';
+import './door.css';
 
+/**
+ * The scan screen at the classroom door. Pupils scan; each sees their own confirmation at once,
+ * on top of the ones before, which fade away by themselves. Nothing here needs a keyboard or a
+ * teacher, except switching between handing in and giving back.
+ */
 export function DoorScreen({ kioskName }: { kioskName: string | null }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const { settings } = useSettings();
+  const { mode, switchTo } = useDoorMode(settings.returnModeAt);
+  const door = useDoorBoard(mode, settings.sound);
+  const [askingPin, setAskingPin] = useState(false);
+  const video = useRef<HTMLVideoElement>(null);
+  const { cameraProblem } = useScanSources(door.onScan, settings, video, !askingPin);
+
+  const { entries, choice } = door.board;
+  const [newest, ...earlier] = entries;
+  // Asked again after every answer at the door: a return changes the counter.
+  const count = useCustodyCount(mode === 'return', newest?.id ?? 0);
+  const picking = pickingEntry(door.board);
+
   return (
-    <section className="door" aria-labelledby="door-prompt">
-      <div className="door-icon">
-        <DevicesIcon />
+    <section className={`door-screen ${mode === 'return' ? 'is-return' : 'is-hand-in'}`} aria-labelledby="door-prompt">
+      <ModeBar mode={mode} count={count} onSwitch={switchTo} onAskPin={() => setAskingPin(true)} />
+      <div className={`door-stage ${newest ? 'is-live' : 'is-idle'}`}>
+        <div className="door-prompt-block">
+          {!newest && (
+            <div className="door-icon">
+              <DevicesIcon size={120} />
+            </div>
+          )}
+          <h1 id="door-prompt">{t('door.prompt')}</h1>
+          <p className="door-hint">{t(mode === 'return' ? 'door.hintReturn' : 'door.hint')}</p>
+        </div>
+        {newest && (
+          <div className="door-live">
+            <div className="door-newest" aria-live="assertive">
+              <EntryCard
+                entry={newest}
+                big
+                privacy={settings.privacyDisplay}
+                onReportDamage={
+                  newest.kind === 'done' && newest.mode === 'hand-in' && !newest.outcome.repeat
+                    ? () => door.openDamage(newest.id)
+                    : undefined
+                }
+              />
+            </div>
+            {earlier.length > 0 && (
+              <ol className="door-earlier" aria-label={t('door.recent')}>
+                {earlier.map((entry) => (
+                  <li key={entry.id} style={{ opacity: 0.25 + 0.75 * remaining(entry, door.board.now) }}>
+                    <EntryCard entry={entry} big={false} privacy={settings.privacyDisplay} />
+                  </li>
+                ))}
+              </ol>
+            )}
+          </div>
+        )}
       </div>
-      <h1 id="door-prompt">{t('door.prompt')}</h1>
-      <p className="door-hint">{t('door.hint')}</p>
-      <p className="notice" role="note">
-        {t('door.notReady')}
-      </p>
-      {kioskName && (
-        <p className="kiosk-name" data-testid="kiosk-name">
-          {t('door.kiosk', { name: kioskName })}
-        </p>
+      <footer className="door-footer">
+        {kioskName && (
+          <p className="kiosk-name" data-testid="kiosk-name">
+            {t('door.kiosk', { name: kioskName })}
+          </p>
+        )}
+        {cameraProblem && (
+          <p className="door-camera-problem" role="status">
+            {t('door.camera.unavailable', { reason: i18n.language === 'en' ? cameraProblem.message.en : cameraProblem.message.nl })}
+          </p>
+        )}
+        {settings.camera.enabled && (
+          <video ref={video} className="door-camera" aria-label={t('door.camera.preview')} muted playsInline />
+        )}
+      </footer>
+      {choice && <ChoosePanel choice={choice} onChoose={door.choose} onCancel={door.closeChoice} />}
+      {picking && (
+        <DamagePicker onPick={(mark) => door.noteDamage(picking.id, mark)} onCancel={() => door.closeDamage(picking.id)} />
+      )}
+      {askingPin && (
+        <SwitchDialog
+          target={mode === 'return' ? 'hand-in' : 'return'}
+          onCancel={() => setAskingPin(false)}
+          onUnlocked={() => {
+            setAskingPin(false);
+            switchTo(mode === 'return' ? 'hand-in' : 'return');
+          }}
+        />
       )}
     </section>
   );
+}
+
+function EntryCard({
+  entry,
+  big,
+  privacy,
+  onReportDamage,
+}: {
+  entry: Entry;
+  big: boolean;
+  privacy: 'first-name' | 'pouch-only';
+  onReportDamage?: (() => void) | undefined;
+}) {
+  if (entry.kind === 'problem') return <ProblemCard entry={entry} big={big} />;
+  return <DoneCard entry={entry} big={big} privacy={privacy} {...(onReportDamage ? { onReportDamage } : {})} />;
 }

@@ -1,4 +1,5 @@
 import type { CustodyOutcome } from '../../../shared/contract/custody';
+import type { ScanSource } from '../../../shared/contract/events';
 import type { ConditionMark, DeviceKind } from './types';
 import type { DoorMode } from './doorMode';
 
@@ -32,7 +33,7 @@ interface EntryBase {
   expiresAt: number;
   /** When the scan that led here happened (performance.now()); absent for taps. */
   scanStartedAt?: number;
-  source?: string;
+  source?: ScanSource;
 }
 
 export interface DoneEntry extends EntryBase {
@@ -70,12 +71,14 @@ export interface Board {
   entries: Entry[];
   choice: Choice | null;
   nextId: number;
+  /** The last tick's time: what the fading is drawn against. */
+  now: number;
 }
 
-export const emptyBoard: Board = { entries: [], choice: null, nextId: 1 };
+export const emptyBoard: Board = { entries: [], choice: null, nextId: 1, now: 0 };
 
 export type BoardAction =
-  | { type: 'done'; at: number; mode: DoorMode; outcome: CustodyOutcome; scanStartedAt?: number; source?: string }
+  | { type: 'done'; at: number; mode: DoorMode; outcome: CustodyOutcome; scanStartedAt?: number; source?: ScanSource }
   | {
       type: 'problem';
       at: number;
@@ -83,7 +86,7 @@ export type BoardAction =
       message: ProblemEntry['message'];
       tone: ProblemEntry['tone'];
       scanStartedAt?: number;
-      source?: string;
+      source?: ScanSource;
     }
   | { type: 'choose'; at: number; mode: DoorMode; devices: DeviceChoice[] }
   | { type: 'closeChoice' }
@@ -94,7 +97,7 @@ export type BoardAction =
 export const CHOICE_MS = 30_000;
 
 function push(board: Board, entry: Entry): Board {
-  return { ...board, entries: [entry, ...board.entries].slice(0, MAX_ENTRIES), nextId: board.nextId + 1 };
+  return { ...board, entries: [entry, ...board.entries].slice(0, MAX_ENTRIES), nextId: board.nextId + 1, now: entry.shownAt };
 }
 
 /** Whether an entry must stay although its time is up: a pupil is busy noting damage on it. */
@@ -144,16 +147,17 @@ export function boardReducer(board: Board, action: BoardAction): Board {
       return {
         ...board,
         entries: board.entries.map((e) => {
-          if (e.id !== action.id || e.kind !== 'done') return e;
-          const stay = action.damage.step === 'done' || action.damage.step === 'failed' ? action.at + NOTED_MS : e.expiresAt;
-          return { ...e, damage: action.damage, expiresAt: Math.max(e.expiresAt, stay) };
+          if (e.kind !== 'done') return e;
+          // One picker at a time: opening one closes another that was left open.
+          if (e.id !== action.id) return action.damage.step === 'picking' && e.damage.step === 'picking' ? { ...e, damage: { step: 'none' } } : e;
+          const held = action.damage.step === 'picking' || action.damage.step === 'saving';
+          return { ...e, damage: action.damage, expiresAt: held ? e.expiresAt : Math.max(e.expiresAt, action.at + NOTED_MS) };
         }),
       };
     case 'tick': {
       const entries = board.entries.filter((e) => pinned(e) || e.expiresAt > action.at);
       const choice = board.choice && board.choice.expiresAt <= action.at ? null : board.choice;
-      if (entries.length === board.entries.length && choice === board.choice) return board;
-      return { ...board, entries, choice };
+      return { ...board, entries: entries.length === board.entries.length ? board.entries : entries, choice, now: action.at };
     }
   }
 }

@@ -23,12 +23,6 @@ export function useDoorMode(returnModeAt: string): { mode: DoorMode; switchTo(mo
     return () => clearInterval(timer);
   }, []);
 
-  const current = effectiveMode(now, returnModeAt, override);
-  useEffect(() => {
-    savedOverride = current.override;
-    if (current.override !== override) setOverride(current.override);
-  }, [current.override, override]);
-
   const switchTo = useCallback(
     (mode: DoorMode) => {
       const at = new Date();
@@ -39,5 +33,5 @@ export function useDoorMode(returnModeAt: string): { mode: DoorMode; switchTo(mo
     },
     [returnModeAt],
   );
-  return { mode: current.mode, switchTo };
+  return { mode: effectiveMode(now, returnModeAt, override), switchTo };
 }

@@ -15,8 +15,8 @@ import { playSound } from '../../feedback/sounds';
 import type { TeacherScreenProps } from './registry';
 import './workflows.css';
 
-type Mark = ConditionMark;
 const marks = ConditionMark.options;
+type Mark = (typeof marks)[number];
 
 /** Damage the teacher sees at a handover; pupils have a two-tap version at the door. */
 export function ConditionScreen({ params }: TeacherScreenProps) {

@@ -8,12 +8,12 @@ import { useSettings } from '../../app/SettingsContext';
 import { call } from '../../bridge';
 import type { DeviceChoice } from '../../components/deviceChoices';
 import { DeviceSummary } from '../../components/DeviceSummary';
-import { PinPad } from '../../components/PinPad';
 import { ToggleGroup } from '../../components/ToggleGroup';
 import { useStaffDirectory } from '../../components/useStaffDirectory';
 import { WorkflowDevice } from '../../components/WorkflowDevice';
 import { WorkflowDone } from '../../components/WorkflowDone';
 import { playSound } from '../../feedback/sounds';
+import { WitnessStep } from './ConfiscateWitness';
 import type { TeacherScreenProps } from './registry';
 import './workflows.css';
 
@@ -31,7 +31,10 @@ const quickChoices = [
 ] as const;
 type QuickId = (typeof quickChoices)[number]['id'];
 
-/** *In bewaring nemen*: a sanction, with a second staff member as witness confirming with their PIN. */
+/**
+ * *In bewaring nemen*: a sanction in two steps. The teacher fills in the reason, bag and place;
+ * then a second staff member, as witness, sees that summary and confirms with their own PIN.
+ */
 export function ConfiscateScreen({ staff, params }: TeacherScreenProps) {
   const { t } = useTranslation();
   return (
@@ -52,13 +55,13 @@ function ConfiscateForm({ choice, me }: { choice: DeviceChoice; me: StaffSummary
   const [reason, setReason] = useState('');
   const [sealedBag, setSealedBag] = useState('');
   const [locationId, setLocationId] = useState<string>('me');
-  const [witnessId, setWitnessId] = useState<string | null>(null);
+  const [step, setStep] = useState<'details' | 'witness'>('details');
   const [busy, setBusy] = useState(false);
   const [pinMessage, setPinMessage] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [reasonMissing, setReasonMissing] = useState(false);
   const [done, setDone] = useState<CustodyOutcome | null>(null);
-  useFormDirty(!done && (reason.trim() !== '' || sealedBag.trim() !== '' || witnessId !== null));
+  useFormDirty(!done && (reason.trim() !== '' || sealedBag.trim() !== ''));
 
   if (done) {
     return (
@@ -100,10 +103,10 @@ function ConfiscateForm({ choice, me }: { choice: DeviceChoice; me: StaffSummary
   }
 
   const witnesses = (directory?.staff ?? []).filter((s) => s.staffId !== me.staffId);
-  const witness = witnesses.find((s) => s.staffId === witnessId) ?? null;
   // Phone bags and lockers are for routine hand-ins; a sanction is kept with a person or in the safe.
   const places = (directory?.locations ?? []).filter((l) => l.kind !== 'phone_bag' && l.kind !== 'locker');
   const article = quickChoices.find((q) => q.id === quick)?.article ?? null;
+  const withMe = t('workflows.confiscate.withMe', { name: me.displayName });
 
   const pickQuick = (id: QuickId) => {
     setQuick(id);
@@ -112,14 +115,18 @@ function ConfiscateForm({ choice, me }: { choice: DeviceChoice; me: StaffSummary
     setReason(id === 'other' ? '' : t(`workflows.confiscate.quickReason.${id}`));
   };
 
-  const submit = async (witnessPin: string) => {
-    if (!witness) return;
+  const toWitness = () => {
     if (reason.trim() === '') {
       setReasonMissing(true);
       document.getElementById('wf-reason')?.focus();
       playSound('error', settings.sound);
       return;
     }
+    setProblem(null);
+    setStep('witness');
+  };
+
+  const confirm = async (witnessStaffId: string, witnessPin: string) => {
     setBusy(true);
     setPinMessage(null);
     setProblem(null);
@@ -128,7 +135,7 @@ function ConfiscateForm({ choice, me }: { choice: DeviceChoice; me: StaffSummary
         deviceId: choice.deviceId,
         reason: reason.trim(),
         ...(article ? { article } : {}),
-        witnessStaffId: witness.staffId,
+        witnessStaffId,
         witnessPin,
         ...(sealedBag.trim() ? { sealedBagNumber: sealedBag.trim() } : {}),
         ...(locationId !== 'me' ? { locationId } : {}),
@@ -139,17 +146,47 @@ function ConfiscateForm({ choice, me }: { choice: DeviceChoice; me: StaffSummary
       playSound('error', settings.sound);
       const code = errorCode(e);
       if (code === 'PIN_WRONG' || code === 'PIN_LOCKED') setPinMessage(errorText(e, i18n.language));
-      else setProblem(errorText(e, i18n.language));
+      else {
+        setProblem(errorText(e, i18n.language));
+        setStep('details');
+      }
     } finally {
       setBusy(false);
     }
   };
 
+  if (step === 'witness') {
+    return (
+      <WitnessStep
+        choice={choice}
+        draft={{
+          article,
+          reason: reason.trim(),
+          sealedBag: sealedBag.trim(),
+          keptAt: places.find((l) => l.locationId === locationId)?.name ?? withMe,
+        }}
+        witnesses={witnesses}
+        busy={busy}
+        pinMessage={pinMessage}
+        onBack={() => {
+          setPinMessage(null);
+          setStep('details');
+        }}
+        onConfirm={(id, pin) => void confirm(id, pin)}
+      />
+    );
+  }
+
   return (
-    <div className="wf-columns">
+    <form
+      className="wf-columns wf-columns-wide"
+      onSubmit={(e) => {
+        e.preventDefault();
+        toWitness();
+      }}
+    >
       <div className="wf-stack">
         <DeviceSummary choice={choice} />
-        <p className="wf-muted">{t('workflows.confiscate.intro')}</p>
         <ToggleGroup
           label={t('workflows.confiscate.quickLabel')}
           options={quickChoices.map((q) => ({ value: q.id, label: t(`workflows.confiscate.quick.${q.id}`) }))}
@@ -179,65 +216,43 @@ function ConfiscateForm({ choice, me }: { choice: DeviceChoice; me: StaffSummary
             </p>
           )}
         </div>
-        <div className="wf-row">
-          <div className="wf-field wf-narrow">
-            <label htmlFor="wf-bag" className="wf-label">
-              {t('workflows.confiscate.sealedBag')} <span className="wf-muted">{t('workflows.common.optional')}</span>
-            </label>
-            <input
-              id="wf-bag"
-              className="wf-input"
-              autoComplete="off"
-              maxLength={40}
-              value={sealedBag}
-              onChange={(e) => setSealedBag(e.target.value)}
-            />
-          </div>
-          <ToggleGroup
-            label={t('workflows.confiscate.location')}
-            options={[
-              { value: 'me', label: t('workflows.confiscate.withMe', { name: me.displayName }) },
-              ...places.map((l) => ({ value: l.locationId, label: l.name })),
-            ]}
-            selected={[locationId]}
-            onToggle={setLocationId}
+      </div>
+      <div className="wf-stack">
+        <div className="wf-field">
+          <label htmlFor="wf-bag" className="wf-label">
+            {t('workflows.confiscate.sealedBag')} <span className="wf-muted">{t('workflows.common.optional')}</span>
+          </label>
+          <input
+            id="wf-bag"
+            className="wf-input wf-input-short"
+            autoComplete="off"
+            maxLength={40}
+            value={sealedBag}
+            onChange={(e) => setSealedBag(e.target.value)}
           />
         </div>
+        <ToggleGroup
+          label={t('workflows.confiscate.location')}
+          options={[{ value: 'me', label: withMe }, ...places.map((l) => ({ value: l.locationId, label: l.name }))]}
+          selected={[locationId]}
+          onToggle={setLocationId}
+        />
+        {directoryError !== null && (
+          <p role="alert" className="wf-error">
+            {errorText(directoryError, i18n.language)}
+          </p>
+        )}
         {problem && (
           <p role="alert" className="wf-error">
             {problem}
           </p>
         )}
+        <div className="wf-actions">
+          <button type="submit" className="primary wf-submit" disabled={!directory}>
+            {t('workflows.confiscate.next')}
+          </button>
+        </div>
       </div>
-      <div className="wf-stack wf-witness">
-        {directoryError ? (
-          <p role="alert" className="wf-error">{errorText(directoryError, i18n.language)}</p>
-        ) : directory && witnesses.length === 0 ? (
-          <p role="alert" className="wf-notice">{t('workflows.confiscate.noWitness')}</p>
-        ) : (
-          <>
-            <ToggleGroup
-              label={t('workflows.confiscate.witness')}
-              hint={witness ? undefined : t('workflows.confiscate.witnessHint')}
-              options={witnesses.map((s) => ({ value: s.staffId, label: s.displayName }))}
-              selected={witnessId ? [witnessId] : []}
-              onToggle={(id) => {
-                setWitnessId(id);
-                setPinMessage(null);
-              }}
-            />
-            {witness && (
-              <PinPad
-                key={witness.staffId}
-                label={t('workflows.confiscate.witnessPin', { name: witness.displayName })}
-                busy={busy}
-                message={pinMessage}
-                onSubmit={(pin) => void submit(pin)}
-              />
-            )}
-          </>
-        )}
-      </div>
-    </div>
+    </form>
   );
 }

@@ -37,9 +37,7 @@ export function CustodyTable({
         <tr>
           <th scope="col">{t('teacher.dashboard.columns.pupil')}</th>
           <th scope="col">{t('teacher.dashboard.columns.device')}</th>
-          <th scope="col">{t('teacher.dashboard.columns.since')}</th>
           <th scope="col">{t('teacher.dashboard.columns.place')}</th>
-          <th scope="col">{t('teacher.dashboard.columns.condition')}</th>
           <th scope="col">{t('teacher.dashboard.columns.actions')}</th>
         </tr>
       </thead>
@@ -61,40 +59,38 @@ export function CustodyTable({
                   </span>
                 )}
               </th>
-              <td>{device}</td>
-              <td>{formatTime(item.since, i18n.language)}</td>
               <td>
-                {item.pouchNumber !== null && <span>{t('teacher.ledger.pouch', { number: item.pouchNumber })}</span>}
+                {device}
+                {notes.map((n) => (
+                  <span key={n.seq} className="condition">
+                    <span aria-hidden="true">◆ </span>
+                    {[...n.marks.map((m) => markLabel(m, t)), n.note].filter(Boolean).join(', ')}
+                  </span>
+                ))}
+              </td>
+              <td>
+                {formatTime(item.since, i18n.language)}
+                {item.pouchNumber !== null && ` · ${t('teacher.ledger.pouch', { number: item.pouchNumber })}`}
                 <span className="sub">{custodianLabel(item.custodian, dir, t)}</span>
               </td>
-              <td>
-                {notes.length === 0 ? (
-                  <span className="muted">{t('teacher.dashboard.noCondition')}</span>
-                ) : (
-                  notes.map((n) => (
-                    <span key={n.seq} className="condition">
-                      <span aria-hidden="true">◆ </span>
-                      {[...n.marks.map((m) => markLabel(m, t)), n.note].filter(Boolean).join(', ')}
-                    </span>
-                  ))
-                )}
-              </td>
-              <td className="row-actions">
-                {actionsFor(item).map((a) => (
-                  <button
-                    key={a.key}
-                    type="button"
-                    className={a.key === 'return' ? 'small primary' : 'small'}
-                    aria-label={t('teacher.dashboard.actionFor', {
-                      action: t(`teacher.dashboard.actions.${a.key}`),
-                      device,
-                      name,
-                    })}
-                    onClick={() => navigate('teacher', a.screen, { device: item.deviceId })}
-                  >
-                    {t(`teacher.dashboard.actions.${a.key}`)}
-                  </button>
-                ))}
+              <td className="actions-cell">
+                <div className="row-actions">
+                  {actionsFor(item).map((a) => (
+                    <button
+                      key={a.key}
+                      type="button"
+                      className={a.key === 'return' ? 'small primary' : 'small'}
+                      aria-label={t('teacher.dashboard.actionFor', {
+                        action: t(`teacher.dashboard.actions.${a.key}`),
+                        device,
+                        name,
+                      })}
+                      onClick={() => navigate('teacher', a.screen, { device: item.deviceId })}
+                    >
+                      {t(`teacher.dashboard.actions.${a.key}`)}
+                    </button>
+                  ))}
+                </div>
               </td>
             </tr>
           );

@@ -9,7 +9,7 @@ import type { TeacherScreenProps } from './registry';
 import { formatTime, isPast } from './teacherFormat';
 import { TodayPanel } from './TodayPanel';
 import { useDirectory, useLoad } from './useTeacherData';
-import { VerifyButton } from './VerifyButton';
+import { useLedgerCheck } from './LedgerCheck';
 import './teacher.css';
 
 /** The teacher's dashboard: what the school holds now, today's handovers, the ledger check. */
@@ -17,6 +17,7 @@ export function OverviewScreen({ staff }: TeacherScreenProps) {
   const { t, i18n } = useTranslation();
   const { settings } = useSettings();
   const dir = useDirectory();
+  const check = useLedgerCheck();
   const { data, error, reload } = useLoad(async () => {
     const [custody, day] = await Promise.all([call('listCustody', { heldOnly: true }), call('getDay', {})]);
     return { items: custody.items, day };
@@ -32,7 +33,9 @@ export function OverviewScreen({ staff }: TeacherScreenProps) {
       <header className="page-head">
         <h1 id="dashboard-title">{t('teacher.dashboard.title')}</h1>
         <p className="on-duty" role="note">
-          <span aria-hidden="true">👤 </span>
+          <span className="duty-badge" aria-hidden="true">
+            ●
+          </span>{' '}
           {t('teacher.onDuty', { name: staff.displayName })}
         </p>
       </header>
@@ -66,8 +69,8 @@ export function OverviewScreen({ staff }: TeacherScreenProps) {
           </span>
           <span>{t('teacher.dashboard.returnedToday')}</span>
         </div>
-        <div className="stat stat-actions">
-          <VerifyButton />
+        <div className="stat-actions">
+          {check.button}
           <button type="button" className="primary" onClick={() => navigate('teacher', 'end-of-day')}>
             {t('teacher.dashboard.closeDay')}
           </button>
@@ -76,6 +79,7 @@ export function OverviewScreen({ staff }: TeacherScreenProps) {
           )}
         </div>
       </div>
+      {check.result}
       <div className="dashboard-columns">
         <section aria-labelledby="custody-title" className="dashboard-main">
           <h2 id="custody-title">{t('teacher.dashboard.held', { count: data?.items.length ?? 0 })}</h2>

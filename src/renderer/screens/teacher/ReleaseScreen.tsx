@@ -9,7 +9,7 @@ import { useKioskInfo } from '../../app/useKioskInfo';
 import { call } from '../../bridge';
 import type { DeviceChoice } from '../../components/deviceChoices';
 import { DeviceSummary } from '../../components/DeviceSummary';
-import { sha256Hex } from '../../components/mediaBytes';
+import { blobToDataUrl, sha256Hex } from '../../components/mediaBytes';
 import { formatMoment, Receipt } from '../../components/Receipt';
 import { buildReceiptFacts, type ReceiptFacts } from '../../components/receiptFacts';
 import { SignaturePad } from '../../components/SignaturePad';
@@ -63,25 +63,17 @@ function ReleaseForm({ choice }: { choice: DeviceChoice }) {
   // The drawn signature stays in this page only: it is printed on the receipt, and the ledger keeps
   // its SHA-256 (the core stores no images). Leaving the screen discards it.
   const [signature, setSignature] = useState<Blob | null>(null);
-  const [signatureUrl, setSignatureUrl] = useState<string | null>(null);
   const [guardianMissing, setGuardianMissing] = useState(false);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
-  const [receipt, setReceipt] = useState<ReceiptFacts | null>(null);
+  const [receipt, setReceipt] = useState<{ facts: ReceiptFacts; signatureUrl: string | null } | null>(null);
   useFormDirty(!receipt && (guardian.trim() !== '' || note.trim() !== '' || signature !== null));
-
-  useEffect(() => {
-    if (!signature) return setSignatureUrl(null);
-    const url = URL.createObjectURL(signature);
-    setSignatureUrl(url);
-    return () => URL.revokeObjectURL(url);
-  }, [signature]);
 
   if (receipt) {
     return (
       <div className="wf-columns wf-columns-receipt">
         <WorkflowDone
-          title={t('workflows.release.done', { name: receipt.release.guardianName })}
+          title={t('workflows.release.done', { name: receipt.facts.release.guardianName })}
           actions={
             <>
               <button type="button" className="primary" onClick={() => window.print()}>
@@ -93,9 +85,9 @@ function ReleaseForm({ choice }: { choice: DeviceChoice }) {
             </>
           }
         >
-          <p className="wf-muted">{t('workflows.common.recorded', { seq: receipt.release.seq })}</p>
+          <p className="wf-muted">{t('workflows.common.recorded', { seq: receipt.facts.release.seq })}</p>
         </WorkflowDone>
-        <Receipt facts={receipt} signatureUrl={receipt.release.signed ? signatureUrl : null} />
+        <Receipt facts={receipt.facts} signatureUrl={receipt.signatureUrl} />
       </div>
     );
   }
@@ -132,17 +124,16 @@ function ReleaseForm({ choice }: { choice: DeviceChoice }) {
         ...(note.trim() ? { note: note.trim() } : {}),
       });
       playSound('success', settings.sound);
-      setReceipt(
-        buildReceiptFacts({
-          kiosk: kiosk.info,
-          released,
-          confiscation,
-          staffNames: directory?.names ?? new Map(),
-          guardianName: guardian,
-          note,
-          signed: signatureImageHash !== undefined,
-        }),
-      );
+      const facts = buildReceiptFacts({
+        kiosk: kiosk.info,
+        released,
+        confiscation,
+        staffNames: directory?.names ?? new Map(),
+        guardianName: guardian,
+        note,
+        signed: signatureImageHash !== undefined,
+      });
+      setReceipt({ facts, signatureUrl: signature ? await blobToDataUrl(signature) : null });
     } catch (e) {
       playSound('error', settings.sound);
       setProblem(errorText(e, i18n.language));

@@ -1,12 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import { navigate } from '../../app/router';
 import { useSession } from '../../app/SessionContext';
+import { LockButton } from './LockButton';
 import { teacherScreens } from './registry';
 import { UnlockScreen } from './UnlockScreen';
 
 export function TeacherArea({ screen, params }: { screen: string | null; params: URLSearchParams }) {
   const { t } = useTranslation();
-  const { session, lock } = useSession();
+  const { session } = useSession();
   const staff = session.unlocked;
   if (!staff) return <UnlockScreen />;
   const current = teacherScreens.find((s) => s.id === screen) ?? teacherScreens[0]!;
@@ -27,16 +28,7 @@ export function TeacherArea({ screen, params }: { screen: string | null; params:
               {t(`teacher.menu.${s.label}`)}
             </button>
           ))}
-        <button
-          type="button"
-          className="lock"
-          onClick={() => {
-            void lock(false);
-            navigate('door');
-          }}
-        >
-          {t('teacher.lock')}
-        </button>
+        <LockButton />
       </nav>
       <div className="teacher-screen">
         <Component staff={staff} params={params} />

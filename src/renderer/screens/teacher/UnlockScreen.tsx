@@ -1,27 +1,61 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PinPad } from '../../components/PinPad';
 import { useSession } from '../../app/SessionContext';
-import { errorText } from '../../app/errors';
+import { errorCode, errorText } from '../../app/errors';
+import { CallError } from '../../bridge';
 
-/** The staff screens open only with a personal PIN; lockout and back-off are the core's. */
+/** Seconds until the lockout ends, counted down on the screen's clock. */
+function useCountdown(): [number, (seconds: number) => void] {
+  const [until, setUntil] = useState<number | null>(null);
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (until === null) return;
+    const timer = setInterval(() => setNow(Date.now()), 250);
+    return () => clearInterval(timer);
+  }, [until]);
+  const left = until === null ? 0 : Math.max(0, Math.ceil((until - now) / 1000));
+  const start = (seconds: number) => {
+    setNow(Date.now());
+    setUntil(Date.now() + seconds * 1000);
+  };
+  return [left, start];
+}
+
+/**
+ * The staff screens open only with a personal PIN; the lockout and its back-off are the core's.
+ * A wrong PIN says so in the screen's language (kept as the error, so switching language
+ * re-renders it); a lockout disables the pad and counts down until it may be tried again.
+ */
 export function UnlockScreen() {
   const { t, i18n } = useTranslation();
   const { unlock } = useSession();
   const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [secondsLeft, startLockout] = useCountdown();
+  const locked = secondsLeft > 0;
+
+  const message = locked
+    ? t('teacher.unlock.locked', { seconds: secondsLeft })
+    : error !== null && errorCode(error) !== 'PIN_LOCKED'
+      ? errorText(error, i18n.language)
+      : null;
   return (
     <section className="unlock" aria-labelledby="unlock-title">
       <h1 id="unlock-title">{t('teacher.unlock.title')}</h1>
       <PinPad
         label={t('teacher.unlock.pin')}
-        busy={busy}
+        busy={busy || locked}
         message={message}
         onSubmit={(pin) => {
           setBusy(true);
-          setMessage(null);
+          setError(null);
           unlock(pin)
-            .catch((error: unknown) => setMessage(errorText(error, i18n.language)))
+            .catch((e: unknown) => {
+              setError(e);
+              const retry = e instanceof CallError ? e.data.details?.retryAfterSeconds : undefined;
+              if (errorCode(e) === 'PIN_LOCKED' && typeof retry === 'number') startLockout(retry);
+            })
             .finally(() => setBusy(false));
         }}
       />

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { call } from '../../bridge';
 import { emptyDirectory, type Directory } from './teacherFormat';
 
@@ -8,27 +8,31 @@ export interface Loaded<T> {
   reload: () => void;
 }
 
-/** Runs `load` on mount and on `reload()`; a late answer for an older request is ignored. */
-export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[] = []): Loaded<T> {
+/** Runs `load` on mount and again on `reload()`; an answer to an older request is ignored. */
+export function useLoad<T>(load: () => Promise<T>): Loaded<T> {
   const [data, setData] = useState<T | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [version, setVersion] = useState(0);
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- the caller's deps decide when to reload
-  const loader = useCallback(load, deps);
+  const loader = useRef(load);
+  useEffect(() => {
+    loader.current = load;
+  }, [load]);
   useEffect(() => {
     let current = true;
-    loader().then(
+    loader.current().then(
       (value) => {
         if (!current) return;
         setData(value);
         setError(null);
       },
-      (e: unknown) => current && setError(e),
+      (e: unknown) => {
+        if (current) setError(e);
+      },
     );
     return () => {
       current = false;
     };
-  }, [loader, version]);
+  }, [version]);
   const reload = useCallback(() => setVersion((v) => v + 1), []);
   return { data, error, reload };
 }

@@ -11,6 +11,10 @@ export const teacher: Messages['teacher'] = {
     transfer: 'Move',
     corrections: 'Corrections',
     endOfDay: 'Close the day',
+    confiscate: 'Take into custody',
+    release: 'Parent collects',
+    condition: 'Note condition',
+    incident: 'Report incident',
   },
   unlock: {
     title: 'Teacher: unlock',
@@ -69,14 +73,11 @@ export const teacher: Messages['teacher'] = {
     columns: {
       pupil: 'Pupil',
       device: 'Device',
-      since: 'Since',
-      place: 'Pouch and place',
+      place: 'Since, pouch and place',
       custodian: 'Held by',
-      condition: 'Condition',
       actions: 'Actions',
     },
     confiscated: 'Taken into custody',
-    noCondition: 'no remarks',
     actions: {
       return: 'Return',
       release: 'Release to parent',
@@ -153,7 +154,6 @@ export const teacher: Messages['teacher'] = {
     done: 'Event #{{seq}} has been declared void.',
     more: 'Load older events',
     empty: 'There are no events yet.',
-    valid: 'valid',
   },
   endOfDay: {
     title: 'Close the day',

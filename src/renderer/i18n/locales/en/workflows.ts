@@ -25,7 +25,6 @@ export const workflows: Messages['workflows'] = {
   },
   confiscate: {
     title: 'Take into custody',
-    intro: 'A measure from the social-media protocol (Sanctions). A second staff member is witness.',
     empty: 'No devices have been registered yet.',
     already: 'This device has already been taken into custody.',
     toRelease: 'Hand to a parent',
@@ -48,6 +47,10 @@ export const workflows: Messages['workflows'] = {
     sealedBag: 'Sealed bag number',
     location: 'Where is it kept?',
     withMe: 'With me ({{name}})',
+    next: 'Next: witness',
+    back: 'Back',
+    summary: 'The witness confirms',
+    keptAt: 'Kept',
     witness: 'Witness',
     witnessHint: 'A second staff member picks their own name and enters their own PIN.',
     witnessPin: 'PIN of {{name}}',
@@ -100,7 +103,6 @@ export const workflows: Messages['workflows'] = {
     title: 'Condition of the device',
     intro: 'What do you see on the device?',
     empty: 'No devices have been registered yet.',
-    marksLabel: 'Damage',
     marks: {
       screen_cracked: 'Screen cracked',
       back_cracked: 'Back cracked',

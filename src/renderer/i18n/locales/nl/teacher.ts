@@ -9,6 +9,10 @@ export const teacher = {
     transfer: 'Verplaatsen',
     corrections: 'Correcties',
     endOfDay: 'Dag afsluiten',
+    confiscate: 'In bewaring nemen',
+    release: 'Ouder haalt op',
+    condition: 'Staat noteren',
+    incident: 'Incident melden',
   },
   unlock: {
     title: 'Leerkracht: ontgrendelen',
@@ -67,14 +71,11 @@ export const teacher = {
     columns: {
       pupil: 'Leerling',
       device: 'Apparaat',
-      since: 'Sinds',
-      place: 'Vak en plek',
+      place: 'Sinds, vak en plek',
       custodian: 'In bewaring',
-      condition: 'Staat',
       actions: 'Acties',
     },
     confiscated: 'In beslag genomen',
-    noCondition: 'geen opmerkingen',
     actions: {
       return: 'Teruggeven',
       release: 'Aan ouder meegeven',
@@ -151,7 +152,6 @@ export const teacher = {
     done: 'Gebeurtenis #{{seq}} is vervallen verklaard.',
     more: 'Oudere gebeurtenissen laden',
     empty: 'Er zijn nog geen gebeurtenissen.',
-    valid: 'geldig',
   },
   endOfDay: {
     title: 'Dag afsluiten',

@@ -24,7 +24,6 @@ export const workflows = {
   },
   confiscate: {
     title: 'In bewaring nemen',
-    intro: 'Een maatregel uit het protocol sociale media (Sancties). Een tweede personeelslid is getuige.',
     empty: 'Er zijn nog geen apparaten geregistreerd.',
     already: 'Dit apparaat is al in bewaring genomen.',
     toRelease: 'Meegeven aan ouder',
@@ -47,6 +46,10 @@ export const workflows = {
     sealedBag: 'Nummer verzegelde zak',
     location: 'Waar wordt het bewaard?',
     withMe: 'Bij mij ({{name}})',
+    next: 'Verder: getuige',
+    back: 'Terug',
+    summary: 'De getuige bevestigt',
+    keptAt: 'Bewaard',
     witness: 'Getuige',
     witnessHint: 'Een tweede personeelslid kiest de eigen naam en toetst de eigen pincode.',
     witnessPin: 'Pincode van {{name}}',
@@ -99,7 +102,6 @@ export const workflows = {
     title: 'Staat van het apparaat',
     intro: 'Wat zie je aan het apparaat?',
     empty: 'Er zijn nog geen apparaten geregistreerd.',
-    marksLabel: 'Beschadigingen',
     marks: {
       screen_cracked: 'Scherm gebarsten',
       back_cracked: 'Achterkant gebarsten',

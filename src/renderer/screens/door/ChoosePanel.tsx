@@ -1,0 +1,37 @@
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Choice, DeviceChoice } from './board';
+import { DeviceIcon } from './icons';
+
+/** A pupil card with several devices: one big button per device. Scans keep working meanwhile. */
+export function ChoosePanel({ choice, onChoose, onCancel }: { choice: Choice; onChoose(d: DeviceChoice): void; onCancel(): void }) {
+  const { t } = useTranslation();
+  const first = useRef<HTMLButtonElement>(null);
+  useEffect(() => first.current?.focus(), [choice.id]);
+  const title = t(choice.mode === 'return' ? 'door.choose.return' : 'door.choose.handIn');
+  return (
+    <div className="door-overlay" role="dialog" aria-modal="false" aria-labelledby="door-choose-title" data-testid="door-choose">
+      <div className="door-sheet">
+        <h2 id="door-choose-title">{title}</h2>
+        <div className="door-choices">
+          {choice.devices.map((device, index) => (
+            <button
+              key={device.deviceId}
+              ref={index === 0 ? first : undefined}
+              type="button"
+              className="door-choice"
+              onClick={() => onChoose(device)}
+            >
+              <DeviceIcon kind={device.kind} size={88} />
+              <span className="door-choice-description">{device.description}</span>
+              <span className="door-choice-kind">{t(`door.kinds.${device.kind}`)}</span>
+            </button>
+          ))}
+        </div>
+        <button type="button" className="door-cancel" onClick={onCancel}>
+          {t('door.choose.cancel')}
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,90 @@
+import { useTranslation } from 'react-i18next';
+import type { Settings } from '../../../shared/contract/settings';
+import type { DoneEntry } from './board';
+import { clockTime } from './format';
+import { DeviceIcon, RepeatIcon, ReturnIcon, TickIcon } from './icons';
+
+interface DoneCardProps {
+  entry: DoneEntry;
+  privacy: Settings['privacyDisplay'];
+  big: boolean;
+  onReportDamage?: () => void;
+}
+
+/**
+ * A confirmation: whose device (first name, or only the pouch number if the school prefers), which
+ * device, where it goes, when — with a tick. The newest is big; older ones shrink into the list.
+ */
+export function DoneCard({ entry, privacy, big, onReportDamage }: DoneCardProps) {
+  const { t, i18n } = useTranslation();
+  const { outcome, mode } = entry;
+  const time = clockTime(outcome.event.occurredAt, i18n.language);
+  const kind = t(`door.kinds.${outcome.device.kind}`);
+  const pouch = outcome.pouch ? t('door.done.pouch', { number: outcome.pouch.number }) : null;
+  const headline =
+    privacy === 'pouch-only'
+      ? (pouch ?? t('door.done.yourDevice', { kind }))
+      : (outcome.pupil?.roepnaam ?? t('door.done.yourDevice', { kind }));
+  const status = outcome.repeat
+    ? t(mode === 'return' ? 'door.done.repeatReturn' : 'door.done.repeatHandIn', { time })
+    : `${t(mode === 'return' ? 'door.done.returned' : 'door.done.handedIn')} ${t('door.done.at', { time })}`;
+  const Icon = outcome.repeat ? RepeatIcon : mode === 'return' ? ReturnIcon : TickIcon;
+  const showPouchBox = mode === 'hand-in' && !(privacy === 'pouch-only' && pouch);
+  const className = ['door-card', 'door-done', mode === 'return' ? 'is-return' : 'is-hand-in', outcome.repeat ? 'is-repeat' : '', big ? 'is-big' : 'is-small']
+    .filter(Boolean)
+    .join(' ');
+
+  return (
+    <article
+      className={className}
+      data-testid={big ? 'door-confirmation' : 'door-earlier'}
+      data-device={outcome.device.deviceId}
+      aria-label={`${headline}: ${status}`}
+    >
+      <div className="door-card-icon">
+        <Icon size={big ? 132 : 56} />
+      </div>
+      <p className="door-card-headline" data-testid="door-headline">
+        {headline}
+      </p>
+      <div className="door-card-body">
+        <p className="door-card-status" data-testid="door-status">
+          {big || outcome.repeat ? status : t('door.done.at', { time })}
+        </p>
+        {big && (
+          <p className="door-card-device">
+            <DeviceIcon kind={outcome.device.kind} size={40} />
+            <span>{t('door.done.device', { description: outcome.device.description, kind })}</span>
+          </p>
+        )}
+        {big && entry.damage.step !== 'none' && <DamageStatus entry={entry} />}
+        {big && onReportDamage && entry.damage.step === 'none' && (
+          <button type="button" className="door-damage-button" onClick={onReportDamage}>
+            {t('door.damage.report')}
+          </button>
+        )}
+      </div>
+      {showPouchBox && (
+        <div className="door-pouch" data-testid="door-pouch">
+          {big && <span className="door-pouch-label">{pouch ? t('door.done.putIn') : t('door.done.noPouch')}</span>}
+          {pouch && <span className="door-pouch-number">{pouch}</span>}
+        </div>
+      )}
+    </article>
+  );
+}
+
+function DamageStatus({ entry }: { entry: DoneEntry }) {
+  const { t } = useTranslation();
+  const { damage } = entry;
+  if (damage.step === 'saving') return <p className="door-damage-status">{t('door.damage.saving')}</p>;
+  if (damage.step === 'done') {
+    return (
+      <p className="door-damage-status is-noted" role="status" data-testid="door-damage-noted">
+        ✓ {t('door.damage.noted', { mark: t(`door.damage.marks.${damage.mark}`) })}
+      </p>
+    );
+  }
+  if (damage.step === 'failed') return <p className="door-damage-status is-failed" role="alert">{t('door.damage.failed')}</p>;
+  return null;
+}

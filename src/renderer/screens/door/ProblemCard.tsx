@@ -1,0 +1,28 @@
+import { useTranslation } from 'react-i18next';
+import type { ProblemEntry } from './board';
+import { CrossIcon, WarnIcon } from './icons';
+
+/** Something is wrong: an icon, "ask your teacher", and the reason in small print for the teacher. */
+export function ProblemCard({ entry, big }: { entry: ProblemEntry; big: boolean }) {
+  const { t, i18n } = useTranslation();
+  const reason = entry.message ? (i18n.language === 'en' ? entry.message.en : entry.message.nl) : t('door.problem.generic');
+  const Icon = entry.tone === 'warn' ? WarnIcon : CrossIcon;
+  return (
+    <article
+      className={`door-card door-problem is-${entry.tone} ${big ? 'is-big' : 'is-small'}`}
+      data-testid={big ? 'door-problem' : 'door-earlier'}
+      data-code={entry.code}
+      role={big ? 'alert' : undefined}
+    >
+      <div className="door-card-icon">
+        <Icon size={big ? 132 : 56} />
+      </div>
+      <p className="door-card-headline">{t('door.problem.askTeacher')}</p>
+      <div className="door-card-body">
+        <p className="door-card-reason" data-testid="door-reason">
+          {reason}
+        </p>
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,245 @@
+import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CustodyListItem, DayCounts } from '../../../shared/contract';
+import { errorText } from '../../app/errors';
+import { navigate } from '../../app/router';
+import { useSession } from '../../app/SessionContext';
+import { useSettings } from '../../app/SettingsContext';
+import { call } from '../../bridge';
+import { playSound } from '../../feedback/sounds';
+import { KeepForm } from './KeepForm';
+import type { TeacherScreenProps } from './registry';
+import { custodianLabel, deviceLabel, formatTime, pupilName } from './teacherFormat';
+import { useDirectory, useLoad } from './useTeacherData';
+import { useKioskScans } from './useKioskScans';
+import './teacher.css';
+
+type Message = { kind: 'ok' | 'error'; text: string } | null;
+
+/** A small barcode beside "scan to return": the scanner works on this screen. */
+function BarcodeIcon() {
+  const bars = [0, 3, 5, 9, 12, 14, 18, 21, 25, 27];
+  return (
+    <svg width="36" height="24" viewBox="0 0 30 20" aria-hidden="true" focusable="false">
+      {bars.map((x, i) => (
+        <rect key={x} x={x} y="0" width={i % 3 === 0 ? 2 : 1} height="20" fill="currentColor" />
+      ))}
+    </svg>
+  );
+}
+
+/**
+ * End-of-day reconciliation: every device still held from today's hand-ins (or a confiscation)
+ * is returned (scan or button), moved, or kept overnight with a reason; then the day closes.
+ */
+export function EndOfDayScreen(_props: TeacherScreenProps) {
+  const { t, i18n } = useTranslation();
+  const { settings } = useSettings();
+  const { lock } = useSession();
+  const dir = useDirectory();
+  const [keeping, setKeeping] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<Message>(null);
+  const [closed, setClosed] = useState<{ at: string; counts: DayCounts } | null>(null);
+  const { data, reload } = useLoad(async () => {
+    const [custody, day] = await Promise.all([call('listCustody', { heldOnly: true }), call('getDay', {})]);
+    return { items: custody.items, day };
+  });
+
+  const items = new Map((data?.items ?? []).map((i) => [i.deviceId, i]));
+  const outstanding = (data?.day.outstanding ?? []).flatMap((o) => {
+    const item = items.get(o.deviceId);
+    return item ? [{ ...o, item }] : [];
+  });
+  const open = new Set(outstanding.map((o) => o.deviceId));
+  const confiscatedElsewhere = (data?.items ?? []).filter((i) => i.confiscatedSeq !== null && !open.has(i.deviceId));
+
+  const names = (item: CustodyListItem) => ({
+    device: deviceLabel(item.deviceKind, item.description, t),
+    name: pupilName(item.pupil, t),
+  });
+  const fail = useCallback(
+    (error: unknown) => {
+      playSound('error', settings.sound);
+      setMessage({ kind: 'error', text: errorText(error, i18n.language) });
+    },
+    [settings.sound, i18n.language],
+  );
+  const succeed = (text: string) => {
+    playSound('success', settings.sound);
+    setMessage({ kind: 'ok', text });
+    reload();
+  };
+
+  useKioskScans((code) => {
+    call('scan', { code, mode: 'return' }).then((out) => {
+      const name = pupilName(data?.items.find((i) => i.deviceId === out.device.deviceId)?.pupil, t);
+      succeed(t('teacher.endOfDay.returned', { device: deviceLabel(out.device.kind, out.device.description, t), name }));
+    }, fail);
+  });
+
+  const run = (work: () => Promise<string>) => {
+    setBusy(true);
+    setMessage(null);
+    work()
+      .then(succeed, fail)
+      .finally(() => setBusy(false));
+  };
+  const giveBack = (item: CustodyListItem) =>
+    run(() => call('returnDevice', { deviceId: item.deviceId }).then(() => t('teacher.endOfDay.returned', names(item))));
+  const keep = (item: CustodyListItem, reason: string) =>
+    run(() =>
+      call('keepOvernight', { deviceId: item.deviceId, reason }).then(() => {
+        setKeeping(null);
+        return t('teacher.endOfDay.kept', names(item));
+      }),
+    );
+  const closeDay = () => {
+    setBusy(true);
+    call('closeDay', {})
+      .then((out) => {
+        playSound('success', settings.sound);
+        setClosed({ at: out.event.occurredAt, counts: out.counts });
+        setMessage(null);
+        reload();
+      }, fail)
+      .finally(() => setBusy(false));
+  };
+
+  const confiscatedFlag = (
+    <span className="flag flag-danger flag-big">
+      <span aria-hidden="true">⚠ </span>
+      {t('teacher.endOfDay.confiscatedFlag')}
+    </span>
+  );
+
+  return (
+    <section className="teacher-page" aria-labelledby="eod-title">
+      <header className="page-head">
+        <h1 id="eod-title">{t('teacher.endOfDay.title')}</h1>
+        <p className="muted">{t('teacher.endOfDay.intro')}</p>
+      </header>
+      {message && (
+        <p className={`message message-${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'}>
+          <span aria-hidden="true">{message.kind === 'ok' ? '✔ ' : '✖ '}</span>
+          {message.text}
+        </p>
+      )}
+      {data && outstanding.length > 0 && (
+        <>
+          <h2 data-testid="eod-left">{t('teacher.endOfDay.left', { count: outstanding.length })}</h2>
+          <p className="scan-hint">
+            <BarcodeIcon />
+            {t('teacher.endOfDay.scanHint')}
+          </p>
+          <ul className="eod-list">
+            {outstanding.map(({ item, confiscated, fromEarlierDay }) => {
+              const n = names(item);
+              return (
+                <li key={item.deviceId} className={confiscated ? 'eod-item row-confiscated' : 'eod-item'} data-device={item.deviceId}>
+                  <div className="eod-who">
+                    <strong>{n.name}</strong> — {n.device}
+                    <span className="sub">
+                      {item.pouchNumber !== null && `${t('teacher.ledger.pouch', { number: item.pouchNumber })} · `}
+                      {formatTime(item.since, i18n.language)} · {custodianLabel(item.custodian, dir, t)}
+                      {fromEarlierDay && ` · ${t('teacher.endOfDay.fromEarlierDay')}`}
+                    </span>
+                    {confiscated && confiscatedFlag}
+                  </div>
+                  <div className="row-actions">
+                    {confiscated ? (
+                      <button type="button" onClick={() => navigate('teacher', 'release', { device: item.deviceId })}>
+                        {t('teacher.endOfDay.release')}
+                      </button>
+                    ) : (
+                      <button type="button" className="primary" disabled={busy} onClick={() => giveBack(item)}>
+                        {t('teacher.endOfDay.return')}
+                      </button>
+                    )}
+                    <button
+                      type="button"
+                      onClick={() => navigate('teacher', 'transfer', { device: item.deviceId, back: 'end-of-day' })}
+                    >
+                      {t('teacher.endOfDay.transfer')}
+                    </button>
+                    <button type="button" aria-expanded={keeping === item.deviceId} onClick={() => setKeeping(item.deviceId)}>
+                      {t('teacher.endOfDay.keep')}
+                    </button>
+                  </div>
+                  {keeping === item.deviceId && (
+                    <KeepForm
+                      label={t('teacher.endOfDay.keepReason', n)}
+                      busy={busy}
+                      onSubmit={(reason) => keep(item, reason)}
+                      onCancel={() => setKeeping(null)}
+                    />
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+        </>
+      )}
+      {confiscatedElsewhere.length > 0 && (
+        <>
+          <h2>{t('teacher.endOfDay.confiscatedHeld')}</h2>
+          <ul className="eod-list">
+            {confiscatedElsewhere.map((item) => (
+              <li key={item.deviceId} className="eod-item row-confiscated" data-device={item.deviceId}>
+                <div className="eod-who">
+                  <strong>{names(item).name}</strong> — {names(item).device}
+                  <span className="sub">{custodianLabel(item.custodian, dir, t)}</span>
+                  {confiscatedFlag}
+                </div>
+                <div className="row-actions">
+                  <button type="button" onClick={() => navigate('teacher', 'release', { device: item.deviceId })}>
+                    {t('teacher.endOfDay.release')}
+                  </button>
+                </div>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {data && outstanding.length === 0 && !closed && (
+        <div className="eod-close">
+          {data.day.closed ? (
+            <p role="status">{t('teacher.endOfDay.closedEarlier', { time: formatTime(data.day.closed.occurredAt, i18n.language) })}</p>
+          ) : (
+            <p role="status">
+              <span aria-hidden="true">✔ </span>
+              {t('teacher.endOfDay.allDone')}
+            </p>
+          )}
+          <button type="button" className="primary big" disabled={busy} onClick={closeDay}>
+            {t('teacher.endOfDay.close')}
+          </button>
+        </div>
+      )}
+      {closed && (
+        <div className="eod-close">
+          <p className="message message-ok" role="status">
+            <span aria-hidden="true">✔ </span>
+            {t('teacher.endOfDay.closed', {
+              time: formatTime(closed.at, i18n.language),
+              handedIn: closed.counts.handedIn,
+              returned: closed.counts.returned,
+              transferred: closed.counts.transferred,
+              kept: closed.counts.keptOvernight,
+            })}
+          </p>
+          <button
+            type="button"
+            className="big"
+            onClick={() => {
+              void lock(true);
+              navigate('door');
+            }}
+          >
+            {t('teacher.endOfDay.lockAndEnd')}
+          </button>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,154 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { IncidentKind, type CustodyOutcome } from '../../../shared/contract';
+import { errorText } from '../../app/errors';
+import { useFormDirty } from '../../app/FormDirty';
+import { navigate } from '../../app/router';
+import { useSettings } from '../../app/SettingsContext';
+import { call } from '../../bridge';
+import type { DeviceChoice } from '../../components/deviceChoices';
+import { DeviceSummary } from '../../components/DeviceSummary';
+import { sha256Hex } from '../../components/mediaBytes';
+import { PhotoCapture } from '../../components/PhotoCapture';
+import { ToggleGroup } from '../../components/ToggleGroup';
+import { WorkflowDevice } from '../../components/WorkflowDevice';
+import { WorkflowDone } from '../../components/WorkflowDone';
+import { playSound } from '../../feedback/sounds';
+import type { TeacherScreenProps } from './registry';
+import './workflows.css';
+
+const kinds = IncidentKind.options;
+type Kind = (typeof kinds)[number];
+
+/** Damage, loss or theft of a device, optionally with a webcam photo of the device. */
+export function IncidentScreen({ params }: TeacherScreenProps) {
+  const { t } = useTranslation();
+  return (
+    <section className="wf" aria-labelledby="wf-title">
+      <h1 id="wf-title">{t('workflows.incident.title')}</h1>
+      <WorkflowDevice screen="incident" params={params} emptyText={t('workflows.incident.empty')}>
+        {(choice) => <IncidentForm key={choice.deviceId} choice={choice} />}
+      </WorkflowDevice>
+    </section>
+  );
+}
+
+function IncidentForm({ choice }: { choice: DeviceChoice }) {
+  const { t, i18n } = useTranslation();
+  const { settings } = useSettings();
+  const [kind, setKind] = useState<Kind>('damage');
+  const [description, setDescription] = useState('');
+  // The photo stays in the page: only its SHA-256 goes to the ledger. Keeping the image itself
+  // (for the chain-of-custody report) is future work.
+  const [photo, setPhoto] = useState<Blob | null>(null);
+  const [missing, setMissing] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [done, setDone] = useState<{ outcome: CustodyOutcome; withPhoto: boolean } | null>(null);
+  useFormDirty(!done && (description.trim() !== '' || photo !== null));
+
+  if (done) {
+    return (
+      <WorkflowDone
+        title={t('workflows.incident.done')}
+        actions={
+          <button type="button" className="primary" onClick={() => navigate('teacher')}>
+            {t('workflows.common.toOverview')}
+          </button>
+        }
+      >
+        <DeviceSummary choice={choice} />
+        <p>{t(`workflows.incident.kinds.${kind}`)}</p>
+        {done.withPhoto && <p className="wf-muted">{t('workflows.incident.withPhoto')}</p>}
+        <p className="wf-muted">{t('workflows.common.recorded', { seq: done.outcome.event.seq })}</p>
+      </WorkflowDone>
+    );
+  }
+
+  const submit = async () => {
+    if (description.trim() === '') {
+      setMissing(true);
+      document.getElementById('wf-description')?.focus();
+      playSound('error', settings.sound);
+      return;
+    }
+    setBusy(true);
+    setProblem(null);
+    try {
+      const photoHash = photo ? await sha256Hex(photo) : undefined;
+      const outcome = await call('reportIncident', {
+        deviceId: choice.deviceId,
+        kind,
+        description: description.trim(),
+        ...(photoHash ? { photoHash } : {}),
+      });
+      playSound('success', settings.sound);
+      setDone({ outcome, withPhoto: photoHash !== undefined });
+    } catch (e) {
+      playSound('error', settings.sound);
+      setProblem(errorText(e, i18n.language));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form
+      className="wf-columns"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+    >
+      <div className="wf-stack">
+        <DeviceSummary choice={choice} />
+        <ToggleGroup<Kind>
+          label={t('workflows.incident.kindLabel')}
+          options={kinds.map((k) => ({ value: k, label: t(`workflows.incident.kinds.${k}`) }))}
+          selected={[kind]}
+          onToggle={setKind}
+        />
+        <div className="wf-field">
+          <label htmlFor="wf-description" className="wf-label">
+            {t('workflows.incident.description')}
+          </label>
+          <textarea
+            id="wf-description"
+            className="wf-input"
+            rows={4}
+            maxLength={2000}
+            value={description}
+            aria-invalid={missing}
+            aria-describedby={missing ? 'wf-description-missing' : undefined}
+            onChange={(e) => {
+              setDescription(e.target.value);
+              setMissing(false);
+            }}
+          />
+          {missing && (
+            <p id="wf-description-missing" role="alert" className="wf-error">
+              {t('workflows.incident.descriptionMissing')}
+            </p>
+          )}
+        </div>
+        {problem && (
+          <p role="alert" className="wf-error">
+            {problem}
+          </p>
+        )}
+        <div className="wf-actions">
+          <button type="submit" className="primary wf-submit" disabled={busy}>
+            {t('workflows.incident.submit')}
+          </button>
+        </div>
+      </div>
+      <div className="wf-stack">
+        <span className="wf-label">
+          {t('workflows.incident.photo')} <span className="wf-muted">{t('workflows.common.optional')}</span>
+        </span>
+        <PhotoCapture cameraId={settings.camera.deviceId} onChange={setPhoto} />
+        <p className="wf-muted wf-small">{t('workflows.incident.photoNote')}</p>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,8 @@
+import { runLedgerBench } from './ledger';
+import { runScanningBench } from './scanning';
+
+/** `npm run bench`: every benchmark, each against a baseline measured in the same run. */
+const started = performance.now();
+await runScanningBench();
+await runLedgerBench();
+console.log(`\nBench finished in ${((performance.now() - started) / 1000).toFixed(0)} s`);

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { QUICK_CHECK_ALWAYS_BELOW_BYTES, needsQuickCheck } from '../../../src/core/ledger/checkpoint';
+import { newEventId } from '../../../src/core/ledger/eventId';
+import { classFixture } from '../support/custodyFixture';
+
+describe('the start-up check', () => {
+  it('runs quick_check on every start of a kiosk-sized database', () => {
+    expect(needsQuickCheck({ sizeBytes: 5 * 1024 * 1024, walLeftOver: false })).toBe(true);
+    const f = classFixture();
+    try {
+      expect(f.core.startup.quickCheck).toBe('ok');
+    } finally {
+      f.close();
+    }
+  });
+
+  it('on a large database, runs it only after an unclean shutdown (a -wal file was left behind)', () => {
+    const large = QUICK_CHECK_ALWAYS_BELOW_BYTES * 8;
+    expect(needsQuickCheck({ sizeBytes: large, walLeftOver: true })).toBe(true);
+    expect(needsQuickCheck({ sizeBytes: large, walLeftOver: false })).toBe(false);
+  });
+});
+
+describe('event ids', () => {
+  it('are version 7 UUIDs that sort in time order and do not repeat', () => {
+    const ids = Array.from({ length: 2000 }, (_, i) => newEventId(new Date(1_760_000_000_000 + i)));
+    for (const id of ids.slice(0, 20)) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect([...ids].sort()).toEqual(ids);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(new Set(Array.from({ length: 1000 }, () => newEventId(new Date(0)))).size).toBe(1000);
+  });
+});

@@ -1,0 +1,145 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import type { DemoSchool } from '../../src/core/demo/seed';
+import type { Bridge } from '../bridge/server';
+import { launchChromium, screenshot } from './support/browser';
+import { confirmationOf, eventsOfType, openDoor, roepnaamOf, soundsPlayed, startDoorBridge, stickerTags, wedgeScan } from './support/door';
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+describe('the door: a pupil card with two devices, and damage noted in two taps', () => {
+  let bridge: Bridge;
+  let demo: DemoSchool;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    ({ bridge, demo } = await startDoorBridge());
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await bridge?.close();
+  });
+
+  it('a pupil card with a phone and a watch asks which one, with a big button for each', async () => {
+    const { page, problems, context } = await openDoor(browser, bridge.url);
+    const pupil = demo.pupils.find((p) => p.deviceIds.length === 2 && demo.tags.some((t) => t.kind === 'pupil_card' && t.pupilId === p.pupilId))!;
+    const card = demo.tags.find((t) => t.kind === 'pupil_card' && t.pupilId === pupil.pupilId)!;
+    const watch = demo.devices.find((d) => d.pupilId === pupil.pupilId && d.kind === 'smartwatch')!;
+
+    await wedgeScan(page, card.code);
+    const dialog = page.getByRole('dialog', { name: 'Welk apparaat lever je in?' });
+    await dialog.waitFor();
+    expect(await dialog.getByRole('button').count()).toBe(3); // two devices and "Annuleren"
+    await screenshot(page, 'door-choose-device-1366x768');
+    expect(eventsOfType(bridge, 'handed_in')).toHaveLength(0);
+
+    await dialog.getByRole('button', { name: new RegExp(escape(watch.description)) }).click();
+    const confirmation = confirmationOf(page, watch.deviceId);
+    await confirmation.waitFor();
+    expect(await confirmation.getByTestId('door-headline').textContent()).toBe(pupil.roepnaam);
+    expect(await dialog.count()).toBe(0);
+    const events = eventsOfType(bridge, 'handed_in');
+    expect(events.map((e) => e.deviceId)).toEqual([watch.deviceId]);
+    expect(await soundsPlayed(page)).toMatchObject({ attention: 1, success: 1, error: 0 });
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('the next pupil can scan while the choice is open: nobody waits', async () => {
+    const { page, context } = await openDoor(browser, bridge.url);
+    const pupil = demo.pupils.filter((p) => p.deviceIds.length === 2 && demo.tags.some((t) => t.kind === 'pupil_card' && t.pupilId === p.pupilId))[1]!;
+    const card = demo.tags.find((t) => t.kind === 'pupil_card' && t.pupilId === pupil.pupilId)!;
+    const next = stickerTags(demo).find((t) => t.pupilId !== pupil.pupilId && !eventsOfType(bridge, 'handed_in').some((e) => e.deviceId === t.deviceId))!;
+    await wedgeScan(page, card.code);
+    await page.getByTestId('door-choose').waitFor();
+    await wedgeScan(page, next.code);
+    await confirmationOf(page, next.deviceId).waitFor();
+    expect(await page.getByTestId('door-choose').count()).toBe(1);
+    await page.getByRole('button', { name: 'Annuleren' }).click();
+    expect(await page.getByTestId('door-choose').count()).toBe(0);
+    await context.close();
+  });
+
+  it('"Schade melden" then "Scherm gebarsten": noted in the ledger, "Genoteerd" on screen', async () => {
+    const { page, problems, context } = await openDoor(browser, bridge.url);
+    const held = new Set(eventsOfType(bridge, 'handed_in').map((e) => e.deviceId));
+    const tag = stickerTags(demo).find((t) => !held.has(t.deviceId))!;
+    await wedgeScan(page, tag.code);
+    const confirmation = confirmationOf(page, tag.deviceId);
+    await confirmation.waitFor();
+
+    await confirmation.getByRole('button', { name: 'Schade melden' }).click(); // tap 1
+    const picker = page.getByRole('dialog', { name: 'Wat is er kapot?' });
+    await picker.waitFor();
+    expect(await picker.getByRole('button').allTextContents()).toEqual([
+      'Scherm gebarsten',
+      'Achterkant gebarsten',
+      'Hoesje kapot',
+      'Waterschade',
+      'Iets anders',
+      'Toch niet',
+    ]);
+    await screenshot(page, 'door-damage-picker-1366x768');
+    // The picker keeps its card on screen however long the pupil looks at it.
+    await page.clock.fastForward(8000);
+    await picker.getByRole('button', { name: 'Scherm gebarsten' }).click(); // tap 2
+
+    await expect.poll(() => confirmation.getByTestId('door-damage-noted').textContent()).toBe('✓ Genoteerd: Scherm gebarsten');
+    await screenshot(page, 'door-damage-noted-1366x768');
+    const noted = eventsOfType(bridge, 'condition_noted');
+    expect(noted).toHaveLength(1);
+    expect(noted[0]).toMatchObject({ deviceId: tag.deviceId, actor: 'pupil', details: { marks: ['screen_cracked'] } });
+    expect(await confirmation.getByTestId('door-headline').textContent()).toBe(roepnaamOf(demo, tag.pupilId));
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('"Toch niet" closes the picker without noting anything', async () => {
+    const { page, context } = await openDoor(browser, bridge.url);
+    const held = new Set(eventsOfType(bridge, 'handed_in').map((e) => e.deviceId));
+    const tag = stickerTags(demo).find((t) => !held.has(t.deviceId))!;
+    await wedgeScan(page, tag.code);
+    await confirmationOf(page, tag.deviceId).getByRole('button', { name: 'Schade melden' }).click();
+    await page.getByRole('button', { name: 'Toch niet' }).click();
+    expect(await page.getByTestId('door-damage').count()).toBe(0);
+    expect(eventsOfType(bridge, 'condition_noted')).toHaveLength(1); // only the one from before
+    await context.close();
+  });
+});
+
+describe('the door with privacy setting "pouch-only"', () => {
+  let bridge: Bridge;
+  let demo: DemoSchool;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    ({ bridge, demo } = await startDoorBridge({ privacyDisplay: 'pouch-only' }));
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await bridge?.close();
+  });
+
+  it('shows the pouch number and the device, never the pupil’s name', async () => {
+    const { page, problems, context } = await openDoor(browser, bridge.url);
+    const tags = stickerTags(demo).slice(0, 3);
+    for (const tag of tags) {
+      await wedgeScan(page, tag.code);
+      await confirmationOf(page, tag.deviceId).waitFor();
+    }
+    const last = tags.at(-1)!;
+    const pouch = demo.pupils.find((p) => p.pupilId === last.pupilId)!.pouchNumber;
+    expect(await confirmationOf(page, last.deviceId).getByTestId('door-headline').textContent()).toBe(`Vak ${pouch}`);
+    await screenshot(page, 'door-pouch-only-1366x768');
+    const shown = await page.locator('.door-screen').evaluate((el) => `${el.textContent} ${[...el.querySelectorAll('[aria-label]')].map((e) => e.getAttribute('aria-label')).join(' ')}`);
+    for (const tag of tags) {
+      const pupil = demo.pupils.find((p) => p.pupilId === tag.pupilId)!;
+      expect(shown).not.toMatch(new RegExp(`(^|[^\\p{L}])${escape(pupil.roepnaam)}($|[^\\p{L}])`, 'u'));
+      expect(shown).not.toContain(pupil.achternaam);
+    }
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});

@@ -1,0 +1,157 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { DEMO_PINS, seedDemoSchool, type DemoDevice, type DemoSchool } from '../../src/core/demo/seed';
+import { readCustody } from '../../src/core/ledger/projection';
+import { updateSettings } from '../../src/core/settings/store';
+import { startBridge, type Bridge } from '../bridge/server';
+import { launchChromium, openKiosk, screenshot } from './support/browser';
+
+const cheapPins = { N: 1024, r: 8, p: 1 };
+
+async function unlockAs(page: Page, bridgeUrl: string, pin: string) {
+  await page.goto(`${bridgeUrl}/index.html#/teacher`);
+  for (const digit of pin) await page.getByRole('button', { name: digit, exact: true }).click();
+  await page.getByRole('button', { name: 'Bevestig pincode' }).click();
+  await page.getByRole('heading', { name: 'Overzicht', level: 1 }).waitFor();
+}
+
+const screenOf = (page: Page) => page.locator('.teacher-screen');
+
+describe('the end of the school day', () => {
+  let bridge: Bridge;
+  let browser: Browser;
+  let demo: DemoSchool;
+  let spare: DemoDevice[];
+  const take = () => spare.shift() as DemoDevice;
+  const handInAtDoor = (d: DemoDevice) =>
+    bridge.core.services.handIn({ deviceId: d.deviceId, actor: 'pupil', dutyStaffId: demo.staff.teacher7A.staffId });
+  const stickerOf = (d: DemoDevice) =>
+    demo.tags.find((t) => t.deviceId === d.deviceId && t.kind === 'device_sticker' && !t.revoked)?.code;
+  const lastEvent = (type: string) => bridge.core.services.listEvents({ limit: 50 }).events.find((e) => e.type === type);
+
+  beforeAll(async () => {
+    bridge = await startBridge({
+      pinCost: cheapPins,
+      seed: (core) => {
+        demo = seedDemoSchool(core, { history: false });
+      },
+    });
+    // Phones with a barcode sticker, of pupils with one device: they can be scanned back.
+    spare = demo.devices.filter(
+      (d) =>
+        d.kind === 'smartphone' &&
+        demo.pupils.find((p) => p.pupilId === d.pupilId)?.deviceIds.length === 1 &&
+        demo.tags.some((t) => t.deviceId === d.deviceId && t.kind === 'device_sticker' && !t.revoked),
+    );
+    browser = await launchChromium();
+  });
+  beforeEach(async () => {
+    await fetch(`${bridge.url}/__bridge/call/lockStaff`, { method: 'POST', body: JSON.stringify({ endDuty: true }) });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await bridge?.close();
+  });
+
+  it('two devices still held: one scanned back, one kept with a reason, then the day closes and it is all in the ledger', async () => {
+    const [back, kept] = [take(), take()];
+    handInAtDoor(back);
+    handInAtDoor(kept);
+    const { page, context, problems } = await openKiosk(browser, bridge.url);
+    await unlockAs(page, bridge.url, DEMO_PINS.teacher7A);
+    await screenOf(page).getByRole('button', { name: 'Dag afsluiten' }).click();
+    await page.getByRole('heading', { name: 'Dag afsluiten', level: 1 }).waitFor();
+    await expect.poll(() => page.getByTestId('eod-left').textContent()).toBe('Nog 2 apparaten zonder besluit');
+    await screenshot(page, 'teacher-end-of-day-two-left-nl-1366x768');
+
+    // Returned by scanning its sticker with the wedge scanner.
+    await page.keyboard.type(`${stickerOf(back)}\n`, { delay: 5 });
+    await page.getByText(`is teruggegeven aan ${back.pupilName}.`).waitFor();
+    await expect.poll(() => page.getByTestId('eod-left').textContent()).toBe('Nog 1 apparaat zonder besluit');
+    expect(readCustody(bridge.core.db, back.deviceId)).toMatchObject({ held: false, custodian: 'pupil' });
+
+    // Kept overnight, with a reason typed by a person.
+    const row = page.locator(`li[data-device="${kept.deviceId}"]`);
+    await row.getByRole('button', { name: 'Tot morgen houden' }).click();
+    await row.getByRole('textbox').click();
+    await page.keyboard.type('moeder haalt hem morgen op', { delay: 90 });
+    await screenshot(page, 'teacher-end-of-day-keep-nl-1366x768');
+    await row.getByRole('button', { name: 'Bewaren tot morgen' }).click();
+    await page.getByText(`van ${kept.pupilName} blijft tot morgen.`).waitFor();
+    await page.getByText('Alles heeft een besluit. De dag kan worden afgesloten.').waitFor();
+
+    await screenOf(page).getByRole('button', { name: 'Dag afsluiten' }).click();
+    await page.getByText(/^✔ Dag afgesloten om \d\d:\d\d: 2 ingeleverd, 1 teruggegeven, 0 verplaatst, 1 tot morgen\.$/).waitFor();
+    await screenshot(page, 'teacher-end-of-day-closed-nl-1366x768');
+
+    expect(lastEvent('kept_overnight')).toMatchObject({
+      deviceId: kept.deviceId,
+      actor: demo.staff.teacher7A.staffId,
+      payload: { reason: 'moeder haalt hem morgen op' },
+    });
+    expect(lastEvent('day_closed')).toMatchObject({
+      actor: demo.staff.teacher7A.staffId,
+      details: { handedIn: 2, returned: 1, transferred: 0, keptOvernight: 1, confiscatedHeld: 0 },
+    });
+    expect(readCustody(bridge.core.db, kept.deviceId)).toMatchObject({ held: true });
+
+    // Ending duty locks the kiosk and goes back to the door.
+    await page.getByRole('button', { name: 'Dienst beëindigen en vergrendelen' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Scan je telefoon of horloge' }).waitFor();
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('a confiscated device still held at the end of the day is flagged in red and cannot simply be returned', async () => {
+    const device = take();
+    handInAtDoor(device);
+    bridge.core.services.confiscate({
+      deviceId: device.deviceId,
+      actor: demo.staff.teacher7A.staffId,
+      reason: 'telefoon gebruikt tijdens de toets',
+      article: 'B.3',
+      witnessStaffId: demo.staff.witness.staffId,
+      witnessPin: DEMO_PINS.witness,
+    });
+    const { page, context, problems } = await openKiosk(browser, bridge.url);
+    await unlockAs(page, bridge.url, DEMO_PINS.teacher7A);
+    const dashboardRow = page.locator(`tr[data-device="${device.deviceId}"]`);
+    await expect.poll(() => dashboardRow.textContent()).toContain('In beslag genomen');
+    expect(await dashboardRow.getByRole('button', { name: /^Teruggeven:/ }).count()).toBe(0);
+    expect(await dashboardRow.getByRole('button', { name: /^Aan ouder meegeven:/ }).count()).toBe(1);
+
+    await page.goto(`${bridge.url}/index.html#/teacher/end-of-day`);
+    const row = page.locator(`li[data-device="${device.deviceId}"]`);
+    await expect.poll(() => row.textContent()).toContain('In beslag genomen — vandaag teruggeven aan ouder');
+    const flag = row.locator('.flag-danger');
+    expect(await flag.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(179, 38, 30)');
+    expect(await row.getByRole('button', { name: 'Teruggeven' }).count()).toBe(0);
+    expect(await row.getByRole('button', { name: 'Aan ouder meegeven' }).count()).toBe(1);
+    await screenshot(page, 'teacher-end-of-day-confiscated-nl-1366x768');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('after return time, locking with devices still held warns first ("Nog 1 apparaat in bewaring")', async () => {
+    updateSettings(bridge.core.services.context, demo.staff.admin.staffId, { returnModeAt: '00:00', endOfDayAt: '00:00' });
+    const { page, context, problems } = await openKiosk(browser, bridge.url);
+    await unlockAs(page, bridge.url, DEMO_PINS.teacher7A);
+    // Past the end of the school day the dashboard says so.
+    await page.getByText(/^Het is na 00:00: sluit de dag af\. Nog 1 zonder besluit\./).waitFor();
+
+    await page.getByRole('button', { name: 'Vergrendelen' }).click();
+    const warning = page.getByRole('alertdialog', { name: /Nog 1 apparaat in bewaring/ });
+    await warning.waitFor();
+    await screenshot(page, 'teacher-lock-warning-nl-1366x768');
+    await warning.getByRole('button', { name: 'Naar dag afsluiten' }).click();
+    await page.getByRole('heading', { name: 'Dag afsluiten', level: 1 }).waitFor();
+
+    await page.getByRole('button', { name: 'Vergrendelen' }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Toch vergrendelen' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Scan je telefoon of horloge' }).waitFor();
+    const session = await (await fetch(`${bridge.url}/__bridge/call/getSession`, { method: 'POST', body: '{}' })).json();
+    expect(session).toMatchObject({ ok: true, value: { unlocked: null } });
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
