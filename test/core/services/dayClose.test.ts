@@ -1,4 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createGateway } from '../../../src/core/api/gateway';
+import { createHandlers } from '../../../src/core/api/handlers';
 import { readAllCustody, rebuildProjection } from '../../../src/core/ledger/projection';
 import { getEvent, getPayload } from '../../../src/core/ledger/rows';
 import { verifyLedger } from '../../../src/core/ledger/verify';
@@ -113,5 +115,39 @@ describe('end of the day: every device returned, transferred or kept with a reas
     const staff = f.s.listStaff();
     expect(staff.map((s) => s.displayName).sort()).toEqual(['Administratie', 'Beheerder', 'Juf Anna', 'Meester Bas']);
     expect(Object.keys(staff[0]!).sort()).toEqual(['displayName', 'role', 'staffId']);
+  });
+});
+
+describe('the teacher-day methods through the contract gateway', () => {
+  let f: ClassFixture;
+  beforeEach(() => {
+    f = classFixture({ size: 2 });
+  });
+  afterEach(() => f.close());
+
+  it('need a PIN unlock; then the actor of "keep overnight" and "close the day" is the unlocked teacher', async () => {
+    const gateway = createGateway(createHandlers(f.core, { exitKiosk: () => undefined }));
+    for (const method of ['listStaff', 'listLocations', 'getDay', 'closeDay'] as const) {
+      expect(await gateway.invoke(method, {}), method).toMatchObject({ ok: false, error: { code: 'NOT_UNLOCKED' } });
+    }
+    await gateway.invoke('unlockStaff', { pin: PINS.teacher });
+    const staff = await gateway.invoke('listStaff', {});
+    expect(JSON.stringify(staff)).not.toContain('scrypt');
+    expect(await gateway.invoke('listLocations', {})).toMatchObject({
+      ok: true,
+      value: { locations: expect.arrayContaining([{ locationId: f.safe.locationId, kind: 'office_safe', name: 'Kluis kantoor' }]) },
+    });
+    const phone = f.phones[0]!.deviceId;
+    await gateway.invoke('handIn', { deviceId: phone });
+    expect(await gateway.invoke('closeDay', {})).toMatchObject({ ok: false, error: { code: 'DAY_NOT_CLEAR', details: { outstanding: 1 } } });
+    expect(await gateway.invoke('keepOvernight', { deviceId: phone, reason: 'ouder komt morgen' })).toMatchObject({
+      ok: true,
+      value: { event: { type: 'kept_overnight', actor: f.teacher.staffId } },
+    });
+    expect(await gateway.invoke('getDay', {})).toMatchObject({ ok: true, value: { handedIn: 1, outstanding: [] } });
+    expect(await gateway.invoke('closeDay', {})).toMatchObject({
+      ok: true,
+      value: { event: { type: 'day_closed', actor: f.teacher.staffId }, counts: { handedIn: 1, keptOvernight: 1 } },
+    });
   });
 });

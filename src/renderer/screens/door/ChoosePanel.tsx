@@ -6,18 +6,18 @@ import { DeviceIcon } from './icons';
 /** A pupil card with several devices: one big button per device. Scans keep working meanwhile. */
 export function ChoosePanel({ choice, onChoose, onCancel }: { choice: Choice; onChoose(d: DeviceChoice): void; onCancel(): void }) {
   const { t } = useTranslation();
-  const first = useRef<HTMLButtonElement>(null);
-  useEffect(() => first.current?.focus(), [choice.id]);
+  const sheet = useRef<HTMLDivElement>(null);
+  // Focus moves into the dialog for a screen reader, not onto one button (that would look chosen).
+  useEffect(() => sheet.current?.focus(), [choice.id]);
   const title = t(choice.mode === 'return' ? 'door.choose.return' : 'door.choose.handIn');
   return (
     <div className="door-overlay" role="dialog" aria-modal="false" aria-labelledby="door-choose-title" data-testid="door-choose">
-      <div className="door-sheet">
+      <div className="door-sheet" ref={sheet} tabIndex={-1}>
         <h2 id="door-choose-title">{title}</h2>
         <div className="door-choices">
-          {choice.devices.map((device, index) => (
+          {choice.devices.map((device) => (
             <button
               key={device.deviceId}
-              ref={index === 0 ? first : undefined}
               type="button"
               className="door-choice"
               onClick={() => onChoose(device)}

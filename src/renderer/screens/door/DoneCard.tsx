@@ -42,7 +42,7 @@ export function DoneCard({ entry, privacy, big, onReportDamage }: DoneCardProps)
       aria-label={`${headline}: ${status}`}
     >
       <div className="door-card-icon">
-        <Icon size={big ? 132 : 56} />
+        <Icon size={big ? 104 : 56} />
       </div>
       <p className="door-card-headline" data-testid="door-headline">
         {headline}

@@ -67,7 +67,9 @@ function ReleaseForm({ choice }: { choice: DeviceChoice }) {
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const [receipt, setReceipt] = useState<{ facts: ReceiptFacts; signatureUrl: string | null } | null>(null);
-  useFormDirty(!receipt && (guardian.trim() !== '' || note.trim() !== '' || signature !== null));
+  const [printed, setPrinted] = useState(false);
+  // An unprinted receipt counts as unsaved work: the idle timeout warns before it disappears.
+  useFormDirty(receipt ? !printed : guardian.trim() !== '' || note.trim() !== '' || signature !== null);
 
   if (receipt) {
     return (
@@ -76,7 +78,14 @@ function ReleaseForm({ choice }: { choice: DeviceChoice }) {
           title={t('workflows.release.done', { name: receipt.facts.release.guardianName })}
           actions={
             <>
-              <button type="button" className="primary" onClick={() => window.print()}>
+              <button
+                type="button"
+                className="primary"
+                onClick={() => {
+                  window.print();
+                  setPrinted(true);
+                }}
+              >
                 {t('workflows.release.print')}
               </button>
               <button type="button" onClick={() => navigate('teacher')}>

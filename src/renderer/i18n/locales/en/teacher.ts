@@ -73,7 +73,7 @@ export const teacher: Messages['teacher'] = {
     columns: {
       pupil: 'Pupil',
       device: 'Device',
-      place: 'Since, pouch and place',
+      place: 'Since and place',
       custodian: 'Held by',
       actions: 'Actions',
     },

@@ -71,7 +71,7 @@ export const teacher = {
     columns: {
       pupil: 'Leerling',
       device: 'Apparaat',
-      place: 'Sinds, vak en plek',
+      place: 'Sinds en plek',
       custodian: 'In bewaring',
       actions: 'Acties',
     },
