@@ -5,6 +5,7 @@ import { createGateway } from '../core/api/gateway';
 import { createHandlers } from '../core/api/handlers';
 import { bindGateway } from './ipc';
 import { HidReaderHost } from './hidReader';
+import { startBackupSchedule } from './backupSchedule';
 import { readSettings } from '../core/settings/store';
 import { registerAppScheme, serveAppFiles } from './protocol';
 import { contentSecurityPolicy } from './security/csp';
@@ -51,6 +52,8 @@ export function startKiosk(): void {
     const kiosk = resolveKioskMode({ packaged: app.isPackaged, argv: process.argv, env: process.env });
     const dbPath = process.env.INLEVERPUNT_DB ?? join(app.getPath('userData'), 'inleverpunt.db');
     core = openCore({ dbPath, appVersion: app.getVersion() });
+    const stopBackups = startBackupSchedule(core, dbPath);
+    app.once('will-quit', stopBackups);
 
     const ses = session.defaultSession;
     ses.setPermissionRequestHandler((webContents, permission, callback, details) => {

@@ -49,10 +49,7 @@ describe('the door with the webcam as scanner (Chromium’s fake camera showing 
   });
 
   it('hands in the device whose sticker the camera sees, once, and lets go of the camera when the door closes', async () => {
-    const { page, problems, context } = await openDoor(browser, bridge.url);
-    await context.addInitScript({ content: streamRecorder });
-    await page.reload();
-    await page.getByRole('heading', { level: 1, name: 'Scan je telefoon of horloge' }).waitFor();
+    const { page, problems, context } = await openDoor(browser, bridge.url, { initScripts: [streamRecorder] });
 
     const card = confirmationOf(page, deviceId);
     await card.waitFor({ timeout: 15_000 });
@@ -70,7 +67,7 @@ describe('the door with the webcam as scanner (Chromium’s fake camera showing 
     expect(await liveTracks(page)).toBe(1);
 
     // Leaving the door screen turns the camera off (its light goes out).
-    await page.getByRole('button', { name: 'Leerkracht' }).click();
+    await page.getByRole('button', { name: 'Leerkracht', exact: true }).click();
     await expect.poll(() => liveTracks(page)).toBe(0);
     expect(problems).toEqual([]);
     await context.close();

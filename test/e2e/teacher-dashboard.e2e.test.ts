@@ -91,6 +91,13 @@ describe('the teacher area: unlock, dashboard, by hand, move, correct', () => {
     await screenshot(page, 'teacher-dashboard-nl-1366x768');
     const overflows = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
     expect(overflows).toBe(false);
+
+    // "Teruggeven" on a row opens that device by hand; one press gives it back.
+    await page.locator(`tr[data-device="${held[1]!.deviceId}"]`).getByRole('button', { name: /^Teruggeven:/ }).click();
+    await page.getByRole('heading', { name: `Kies het apparaat van ${held[1]!.pupilName}` }).waitFor();
+    await screenOf(page).getByRole('button', { name: 'Teruggeven' }).click();
+    await page.getByText(`is teruggegeven aan ${held[1]!.pupilName}.`).waitFor();
+    expect(readCustody(bridge.core.db, held[1]!.deviceId)).toMatchObject({ held: false, custodian: 'pupil' });
     expect(problems).toEqual([]);
     await context.close();
   });

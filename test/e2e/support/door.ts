@@ -108,11 +108,14 @@ export function schoolTime(hours: number, minutes: number): Date {
 export async function openDoor(
   browser: Browser,
   url: string,
-  { viewport = { width: 1366, height: 768 }, time = schoolTime(8, 15) }: { viewport?: { width: number; height: number }; time?: Date } = {},
+  {
+    viewport = { width: 1366, height: 768 },
+    time = schoolTime(8, 15),
+    initScripts = [],
+  }: { viewport?: { width: number; height: number }; time?: Date; initScripts?: string[] } = {},
 ): Promise<DoorPage> {
   const context = await browser.newContext({ viewport, locale: 'nl-NL' });
-  await context.addInitScript({ content: bridgeClientSource() });
-  await context.addInitScript({ content: soundRecorder });
+  for (const content of [bridgeClientSource(), soundRecorder, ...initScripts]) await context.addInitScript({ content });
   const page = await context.newPage();
   await page.clock.install({ time });
   const problems: string[] = [];
