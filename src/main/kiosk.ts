@@ -6,6 +6,8 @@ import { createHandlers } from '../core/api/handlers';
 import { bindGateway } from './ipc';
 import { HidReaderHost } from './hidReader';
 import { startBackupSchedule } from './backupSchedule';
+import { recoveryOffer, restoreNewestBackup } from '../core/backup/recovery';
+import { AppError } from '../shared/errors';
 import { readSettings } from '../core/settings/store';
 import { registerAppScheme, serveAppFiles } from './protocol';
 import { contentSecurityPolicy } from './security/csp';
@@ -83,6 +85,24 @@ export function startKiosk(): void {
           app.quit();
         },
         settingsChanged: (settings) => hidReader.apply(settings.hid),
+        restoreFromBackup: () => {
+          // Refuse before closing anything when there is nothing good to restore.
+          if (!recoveryOffer(dbPath)) throw new AppError('NO_GOOD_BACKUP');
+          core?.close();
+          let lastSeq = 0;
+          try {
+            lastSeq = restoreNewestBackup(dbPath).lastSeq;
+          } finally {
+            // Start again on whatever is in place now: the restored copy, or (if the copy failed
+            // its check) the untouched original. The IPC answer goes out first.
+            setTimeout(() => {
+              quitting = true;
+              app.relaunch();
+              app.exit(0);
+            }, 300);
+          }
+          return { lastSeq };
+        },
       }),
       { onInternalError: (method, error) => console.error(`[ipc] ${method} failed:`, (error as Error)?.name) },
     );

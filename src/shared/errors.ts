@@ -47,6 +47,10 @@ export const errorMessages = {
     nl: 'Ontgrendel eerst met je pincode.',
     en: 'Unlock with your PIN first.',
   },
+  NO_GOOD_BACKUP: {
+    nl: 'Er is geen goede back-up gevonden. Neem contact op met de ICT-partner; er is niets verwijderd.',
+    en: 'No good backup was found. Contact the IT partner; nothing has been deleted.',
+  },
   // — custody ledger and its services —
   UNKNOWN_TAG: {
     nl: 'Deze sticker of tag kent Inleverpunt niet. Vraag je leerkracht.',

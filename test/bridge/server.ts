@@ -12,6 +12,8 @@ import { contentSecurityPolicy } from '../../src/main/security/csp';
 import { mimeTypeOf, resolveAppFile } from '../../src/main/security/appFiles';
 import { APP_ORIGIN } from '../../src/main/security/origins';
 import { bridgeClientSource } from './client';
+import { recoveryOffer, restoreNewestBackup } from '../../src/core/backup/recovery';
+import { AppError } from '../../src/shared/errors';
 
 export interface BridgeOptions {
   /** Defaults to a fresh database in a temporary folder. */
@@ -28,6 +30,7 @@ export interface BridgeOptions {
 
 export interface Bridge {
   url: string;
+  /** Replaced by a fresh core when the page restores a backup (Electron restarts then). */
   core: Core;
   dbPath: string;
   /** How often the page asked to leave kiosk mode (Electron would quit). */
@@ -43,7 +46,8 @@ export interface Bridge {
 export async function startBridge(options: BridgeOptions = {}): Promise<Bridge> {
   const dbPath = options.dbPath ?? join(mkdtempSync(join(tmpdir(), 'inleverpunt-bridge-')), 'inleverpunt.db');
   const rendererDir = resolve(options.rendererDir ?? 'out/renderer');
-  const core = openCore({ dbPath, appVersion: '0.0.0-bridge', ...(options.pinCost ? { pinCost: options.pinCost } : {}) });
+  const open = () => openCore({ dbPath, appVersion: '0.0.0-bridge', ...(options.pinCost ? { pinCost: options.pinCost } : {}) });
+  const core = open();
   options.seed?.(core);
   const streams = new Set<ServerResponse>();
   const csp = contentSecurityPolicy();
@@ -61,12 +65,28 @@ export async function startBridge(options: BridgeOptions = {}): Promise<Bridge> 
     close: async () => {
       for (const res of streams) res.end();
       await new Promise<void>((done) => server.close(() => done()));
-      core.close();
+      bridge.core.close();
     },
   };
-  const gateway = createGateway(createHandlers(core, { exitKiosk: () => void bridge.exitRequests++ }), {
-    onInternalError: (method, error) => console.error(`[bridge] ${method} failed`, error),
-  });
+  // Like Electron's relaunch after a restore: a new core on the restored file, a new gateway.
+  const makeGateway = (current: Core) =>
+    createGateway(
+      createHandlers(current, {
+        exitKiosk: () => void bridge.exitRequests++,
+        restoreFromBackup: () => {
+          if (!recoveryOffer(dbPath)) throw new AppError('NO_GOOD_BACKUP');
+          bridge.core.close();
+          try {
+            return { lastSeq: restoreNewestBackup(dbPath).lastSeq };
+          } finally {
+            bridge.core = open();
+            gateway = makeGateway(bridge.core);
+          }
+        },
+      }),
+      { onInternalError: (method, error) => console.error(`[bridge] ${method} failed`, error) },
+    );
+  let gateway = makeGateway(core);
 
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {

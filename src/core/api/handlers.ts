@@ -3,6 +3,7 @@ import { AppError } from '../../shared/errors';
 import type { Core } from '../index';
 import { readSettings, updateSettings } from '../settings/store';
 import { listHidDevices } from '../hid/devices';
+import { recoveryOffer } from '../backup/recovery';
 import { renameKiosk } from '../kiosk/identity';
 import { appendEvent } from '../ledger/append';
 import { ledgerWriter, writeTransaction } from '../services/context';
@@ -16,6 +17,11 @@ export interface ShellActions {
   exitKiosk(): void;
   /** The host applies what it owns (the HID reader) when the settings change. */
   settingsChanged?(settings: Settings): void;
+  /**
+   * Closes the core, puts the newest good backup in place (restoreNewestBackup) and starts again
+   * on it. Returns the restored ledger's last seq; throws NO_GOOD_BACKUP when there is none.
+   */
+  restoreFromBackup?(): { lastSeq: number };
 }
 
 /** The core's side of the contract; the same table serves ipcMain, the test bridge and tests. */
@@ -52,7 +58,13 @@ export function createHandlers(core: Core, shell: ShellActions): Handlers {
       }
     },
     getHealth() {
-      return { writable: core.problem === null, problem: core.problem };
+      const problem = core.problem;
+      return { writable: problem === null, problem, backup: problem ? recoveryOffer(core.db.name) : null };
+    },
+    restoreNewestBackup() {
+      requireAdmin();
+      if (!shell.restoreFromBackup) throw new AppError('NOT_AVAILABLE');
+      return { restarting: true as const, lastSeq: shell.restoreFromBackup().lastSeq };
     },
     exitKiosk({ pin }) {
       return exitKioskWithPin(core, pin, () => shell.exitKiosk());

@@ -13,6 +13,8 @@ export const Health = z.object({
   /** False when the start-up check found a problem: the app then refuses to write. */
   writable: z.boolean(),
   problem: z.enum(['DB_CORRUPT', 'DB_READ_ONLY']).nullable(),
+  /** When there is a problem: the newest backup that passes every check, to offer a restore. */
+  backup: z.object({ takenAt: z.string(), lastSeq: z.number().int() }).nullable(),
 });
 export type Health = z.infer<typeof Health>;
 
@@ -38,6 +40,11 @@ export const kioskMethods = {
   /** The HID devices this PC sees, for choosing a directly opened scanner. Admin only. */
   listHidDevices: method(NoArgs, z.object({ devices: z.array(HidDevice), error: z.string().nullable() })),
   getHealth: method(NoArgs, Health),
+  /**
+   * After a failed start-up check: an administrator puts the newest good backup in place; the
+   * damaged database is kept beside it. The app restarts on the restored database.
+   */
+  restoreNewestBackup: method(NoArgs, z.object({ restarting: z.literal(true), lastSeq: z.number().int() })),
   /** Leaving the full-screen kiosk needs an administrator's PIN. */
   exitKiosk: method(z.object({ pin: z.string().regex(/^\d{4,8}$/) }).strict(), z.object({ exiting: z.literal(true) })),
 };

@@ -8,6 +8,7 @@ export const methodNameList = [
   'renameKiosk',
   'listHidDevices',
   'getHealth',
+  'restoreNewestBackup',
   'exitKiosk',
   'getSettings',
   'updateSettings',
