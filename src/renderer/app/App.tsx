@@ -61,7 +61,10 @@ function Shell() {
       </header>
       {kiosk.health && !kiosk.health.writable && (
         <div className="banner banner-danger" role="alert">
-          {t('health.readOnly')}
+          <span>{t('health.readOnly')}</span>
+          <button type="button" onClick={() => navigate('settings', 'recover')}>
+            {t('health.recover')}
+          </button>
         </div>
       )}
       {kiosk.unreachable && (
@@ -80,7 +83,7 @@ function Shell() {
           {route.area === 'door' && <DoorScreen kioskName={kiosk.info?.name ?? null} />}
           {route.area === 'teacher' && <TeacherArea screen={route.screen} params={route.params} />}
           {route.area === 'office' && <OfficeScreen />}
-          {route.area === 'settings' && <SettingsArea />}
+          {route.area === 'settings' && <SettingsArea screen={route.screen} />}
         </main>
       </FormDirtyProvider>
     </div>

@@ -1,10 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../app/SessionContext';
 import { UnlockScreen } from '../teacher/UnlockScreen';
+import { RecoveryScreen } from './RecoveryScreen';
 import { SettingsScreen } from './SettingsScreen';
 
 /** Settings and leaving the kiosk: administrators only. */
-export function SettingsArea() {
+export function SettingsArea({ screen }: { screen: string | null }) {
   const { t } = useTranslation();
   const { session } = useSession();
   if (!session.unlocked) return <UnlockScreen />;
@@ -18,5 +19,5 @@ export function SettingsArea() {
       </section>
     );
   }
-  return <SettingsScreen />;
+  return screen === 'recover' ? <RecoveryScreen /> : <SettingsScreen />;
 }

@@ -20,6 +20,7 @@ export const common: Pick<Messages, 'app' | 'nav' | 'idle' | 'health' | 'pin' | 
   },
   health: {
     readOnly: 'Warning: the ledger failed its check. Nothing is being stored. Tell the administrator.',
+    recover: 'Restore a backup',
   },
   pin: {
     entered_one: '{{count}} digit entered',

@@ -10,7 +10,7 @@ export const door: Messages['door'] = {
     return: 'Give back',
     switchToReturn: 'Switch to giving back',
     switchToHandIn: 'Switch to handing in',
-    locked: 'teachers only',
+    locked: 'with PIN',
     dialogTitle: 'Switch to: {{mode}}',
     pin: "Teacher's PIN",
     cancel: 'Cancel',

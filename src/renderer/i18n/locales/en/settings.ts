@@ -81,6 +81,17 @@ export const settings: Messages['settings'] = {
       hidpos: 'HID-POS barcode scanner',
     },
   },
+  recovery: {
+    title: 'Restore a backup',
+    healthy: 'The database and the ledger are fine. Nothing needs restoring.',
+    problem:
+      'At start-up the database or the ledger failed its check, so the kiosk stores nothing. Restore the newest good backup.',
+    offer: 'Newest good backup: {{when}}, up to event {{seq}}.',
+    kept: 'The current database is not thrown away: it is kept beside the restored one, for investigation.',
+    restore: 'Restore this backup',
+    done: 'Restored up to event {{seq}}. The kiosk is restarting…',
+    noBackup: 'There is no good backup. Contact the IT partner; nothing has been deleted.',
+  },
   exit: {
     title: 'Leave kiosk mode',
     help: 'Closes Inleverpunt, for example for maintenance. This needs an administrator’s PIN.',

@@ -18,6 +18,7 @@ export const common = {
   },
   health: {
     readOnly: 'Let op: het logboek klopt niet meer. Er wordt niets opgeslagen. Waarschuw de beheerder.',
+    recover: 'Back-up terugzetten',
   },
   pin: {
     entered_one: '{{count}} cijfer ingetoetst',

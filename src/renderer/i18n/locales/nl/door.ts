@@ -8,7 +8,7 @@ export const door = {
     return: 'Teruggeven',
     switchToReturn: 'Naar teruggeven',
     switchToHandIn: 'Naar inleveren',
-    locked: 'alleen leerkracht',
+    locked: 'met pincode',
     dialogTitle: 'Wisselen naar {{mode}}',
     pin: 'Pincode van de leerkracht',
     cancel: 'Annuleren',

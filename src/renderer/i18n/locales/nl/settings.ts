@@ -80,6 +80,17 @@ export const settings = {
       hidpos: 'HID-POS barcodescanner',
     },
   },
+  recovery: {
+    title: 'Back-up terugzetten',
+    healthy: 'De database en het logboek zijn in orde. Er hoeft niets teruggezet te worden.',
+    problem:
+      'Bij het opstarten klopte de database of het logboek niet. Daarom slaat de kiosk niets op. Zet de nieuwste goede back-up terug.',
+    offer: 'Nieuwste goede back-up: {{when}}, tot en met gebeurtenis {{seq}}.',
+    kept: 'De huidige database wordt niet weggegooid: hij blijft naast de teruggezette staan, voor onderzoek.',
+    restore: 'Deze back-up terugzetten',
+    done: 'Teruggezet tot en met gebeurtenis {{seq}}. De kiosk start opnieuw…',
+    noBackup: 'Er is geen goede back-up. Neem contact op met de ICT-partner; er is niets verwijderd.',
+  },
   exit: {
     title: 'Kioskmodus verlaten',
     help: 'Sluit Inleverpunt af, bijvoorbeeld voor onderhoud. Daarvoor is de pincode van een beheerder nodig.',
