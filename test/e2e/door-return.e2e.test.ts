@@ -101,4 +101,28 @@ describe('the door in return mode', () => {
     await screenshot(page, 'door-return-mode-en-1920x1080');
     await context.close();
   });
+  it('a teacher who unlocked in the teacher area switches at the door at once, scans as themselves, and can lock the door', async () => {
+    const { page, problems, context } = await openDoor(browser, bridge.url);
+    await page.getByRole('button', { name: 'Leerkracht', exact: true }).click();
+    const pad = page.getByRole('form', { name: 'Toets je pincode in' });
+    for (const digit of demo.staff.teacher8B.pin) await pad.getByRole('button', { name: digit, exact: true }).click();
+    await pad.getByRole('button', { name: 'Bevestig pincode' }).click();
+    await page.getByRole('button', { name: 'Inleveren', exact: true }).click();
+
+    await page.getByText('Ontgrendeld: Meester Bram').waitFor();
+    await page.getByRole('button', { name: 'Naar teruggeven' }).click();
+    expect(await page.getByTestId('door-switch-dialog').count()).toBe(0);
+    await expect.poll(() => mode(page)).toBe('return');
+
+    const held = bridge.core.services.listCustody({ heldOnly: true })[0]!;
+    const tag = stickerTags(demo).find((t) => t.deviceId === held.deviceId)!;
+    await wedgeScan(page, tag.code);
+    await confirmationOf(page, tag.deviceId).waitFor();
+    expect(eventsOfType(bridge, 'returned')[0]).toMatchObject({ deviceId: tag.deviceId, actor: demo.staff.teacher8B.staffId });
+
+    await page.getByRole('button', { name: 'Vergrendelen' }).click();
+    await page.getByRole('button', { name: /Naar inleveren \(met pincode\)/ }).waitFor();
+    expect(problems).toEqual([]);
+    await context.close();
+  });
 });

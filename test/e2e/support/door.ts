@@ -4,9 +4,8 @@ import { updateSettings } from '../../../src/core/settings/store';
 import type { SettingsPatch } from '../../../src/shared/contract/settings';
 import { bridgeClientSource } from '../../bridge/client';
 import { startBridge, type Bridge } from '../../bridge/server';
+import { TEST_PIN_COST } from '../../core/support/custodyFixture';
 
-/** Cheap scrypt for tests: the PIN logic is the same, only the cost differs. */
-const TEST_PIN_COST = { N: 1024, r: 8, p: 1 };
 
 export interface DoorBridge {
   bridge: Bridge;
