@@ -17,12 +17,19 @@ export function ProblemCard({ entry, big }: { entry: ProblemEntry; big: boolean 
       <div className="door-card-icon">
         <Icon size={big ? 132 : 56} />
       </div>
-      <p className="door-card-headline">{t('door.problem.askTeacher')}</p>
-      <div className="door-card-body">
-        <p className="door-card-reason" data-testid="door-reason">
-          {reason}
-        </p>
-      </div>
+      {big ? (
+        <>
+          <p className="door-card-headline">{t('door.problem.askTeacher')}</p>
+          <div className="door-card-body">
+            <p className="door-card-reason" data-testid="door-reason">
+              {reason}
+            </p>
+          </div>
+        </>
+      ) : (
+        // In the list of earlier scans the reason says more than the same "ask your teacher" again.
+        <p className="door-card-headline door-card-reason">{reason}</p>
+      )}
     </article>
   );
 }
