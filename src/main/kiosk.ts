@@ -89,9 +89,8 @@ export function startKiosk(): void {
           // Refuse before closing anything when there is nothing good to restore.
           if (!recoveryOffer(dbPath)) throw new AppError('NO_GOOD_BACKUP');
           core?.close();
-          let lastSeq = 0;
           try {
-            lastSeq = restoreNewestBackup(dbPath).lastSeq;
+            return { lastSeq: restoreNewestBackup(dbPath).lastSeq };
           } finally {
             // Start again on whatever is in place now: the restored copy, or (if the copy failed
             // its check) the untouched original. The IPC answer goes out first.
@@ -101,7 +100,6 @@ export function startKiosk(): void {
               app.exit(0);
             }, 300);
           }
-          return { lastSeq };
         },
       }),
       { onInternalError: (method, error) => console.error(`[ipc] ${method} failed:`, (error as Error)?.name) },

@@ -28,7 +28,7 @@ function Shell() {
   const { t, i18n } = useTranslation();
   const route = useRoute();
   const kiosk = useKioskInfo();
-  const { lock } = useSession();
+  const { lock, session } = useSession();
   const [dirty, setDirty] = useState(false);
 
   useEffect(() => {
@@ -39,7 +39,12 @@ function Shell() {
     void lock(false);
     navigate('door');
   }, [lock]);
-  const secondsLeft = useIdleReturn({ active: route.area !== 'door', dirty, onTimeout: backToDoor });
+  // The door is home; it still locks a teacher who left the kiosk unlocked there.
+  const secondsLeft = useIdleReturn({
+    active: route.area !== 'door' || session.unlocked !== null,
+    dirty,
+    onTimeout: backToDoor,
+  });
 
   return (
     <div className="app">
