@@ -3,13 +3,10 @@ import type { Browser, Page } from 'playwright-core';
 import type { DemoSchool } from '../../src/core/demo/seed';
 import type { Bridge } from '../bridge/server';
 import { launchChromium, screenshot } from './support/browser';
+import { tapPin } from './support/pin';
 import { confirmationOf, eventsOfType, openDoor, schoolTime, startDoorBridge, stickerTags, wedgeScan } from './support/door';
 
-async function typePin(page: Page, pin: string): Promise<void> {
-  const dialog = page.getByTestId('door-switch-dialog');
-  for (const digit of pin) await dialog.getByRole('button', { name: digit, exact: true }).click();
-  await dialog.getByRole('button', { name: 'Bevestig pincode' }).click();
-}
+const typePin = (page: Page, pin: string) => tapPin(page.getByTestId('door-switch-dialog'), pin);
 
 const mode = (page: Page) => page.getByTestId('door-mode').getAttribute('data-mode');
 

@@ -12,7 +12,8 @@ import { startBridge, type Bridge } from '../bridge/server';
 import { launchChromium, openKiosk, screenshot } from './support/browser';
 import { join } from 'node:path';
 
-const cheapPins = { N: 1024, r: 8, p: 1 };
+import { TEST_PIN_COST as cheapPins } from '../core/support/custodyFixture';
+import { tapPin } from './support/pin';
 
 /**
  * A kiosk whose ledger was altered behind its back after the last backup: it must refuse to
@@ -54,8 +55,7 @@ describe('recovering from a ledger that fails its start-up check', () => {
     await banner.waitFor();
     await screenshot(page, 'recovery-banner-nl');
     await banner.getByRole('button', { name: 'Back-up terugzetten' }).click();
-    for (const digit of DEMO_PINS.admin) await page.getByRole('button', { name: digit, exact: true }).click();
-    await page.getByRole('button', { name: 'Bevestig pincode' }).click();
+    await tapPin(page.locator('form.pinpad'), DEMO_PINS.admin);
     await page.getByText(/Nieuwste goede back-up: .*tot en met gebeurtenis \d+\./).waitFor();
     await screenshot(page, 'recovery-offer-nl');
     await page.getByRole('button', { name: 'Deze back-up terugzetten' }).click();

@@ -1,29 +1,24 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { seedDemoSchool, DEMO_PINS } from '../../src/core/demo/seed';
+import { DEMO_PINS } from '../../src/core/demo/seed';
 import { readSettings } from '../../src/core/settings/store';
-import { startBridge, type Bridge } from '../bridge/server';
+import type { Bridge } from '../bridge/server';
+import { startDemoBridge } from './support/demo';
+import { lockKiosk, tapPin } from './support/pin';
 import { launchChromium, openKiosk, screenshot } from './support/browser';
 
-const cheapPins = { N: 1024, r: 8, p: 1 };
-
-async function typePin(page: Page, pin: string) {
-  for (const digit of pin) await page.getByRole('button', { name: digit, exact: true }).click();
-  await page.getByRole('button', { name: 'Bevestig pincode' }).click();
-}
+const typePin = (page: Page, pin: string) => tapPin(page.locator('form.pinpad'), pin);
 
 describe('settings and kiosk behaviour', () => {
   let bridge: Bridge;
   let browser: Browser;
 
   beforeAll(async () => {
-    bridge = await startBridge({ pinCost: cheapPins, seed: (core) => void seedDemoSchool(core, { history: false }) });
+    ({ bridge } = await startDemoBridge());
     browser = await launchChromium();
   });
   // The session lives in the core, like in the real kiosk: each test starts locked.
-  beforeEach(async () => {
-    await fetch(`${bridge.url}/__bridge/call/lockStaff`, { method: 'POST', body: JSON.stringify({ endDuty: true }) });
-  });
+  beforeEach(() => lockKiosk(bridge.url));
   afterAll(async () => {
     await browser?.close();
     await bridge?.close();

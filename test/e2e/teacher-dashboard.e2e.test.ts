@@ -1,20 +1,14 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { DEMO_PINS, seedDemoSchool, type DemoDevice, type DemoSchool } from '../../src/core/demo/seed';
+import { DEMO_PINS, type DemoDevice, type DemoSchool } from '../../src/core/demo/seed';
 import { readCustody } from '../../src/core/ledger/projection';
-import { startBridge, type Bridge } from '../bridge/server';
+import type { Bridge } from '../bridge/server';
+import { startDemoBridge } from './support/demo';
+import { openTeacherScreen, tapPin } from './support/pin';
 import { launchChromium, openKiosk, screenshot } from './support/browser';
 
-const cheapPins = { N: 1024, r: 8, p: 1 };
-
-async function typePin(page: Page, pin: string) {
-  for (const digit of pin) await page.getByRole('button', { name: digit, exact: true }).click();
-  await page.getByRole('button', { name: 'Bevestig pincode' }).click();
-}
-
 async function unlockAs(page: Page, bridgeUrl: string, pin: string) {
-  await page.goto(`${bridgeUrl}/index.html#/teacher`);
-  await typePin(page, pin);
+  await openTeacherScreen(page, bridgeUrl, '', pin);
   await page.getByRole('heading', { name: 'Overzicht', level: 1 }).waitFor();
 }
 
@@ -32,12 +26,7 @@ describe('the teacher area: unlock, dashboard, by hand, move, correct', () => {
     bridge.core.services.handIn({ deviceId: d.deviceId, actor: 'pupil', dutyStaffId: demo.staff.teacher7A.staffId });
 
   beforeAll(async () => {
-    bridge = await startBridge({
-      pinCost: cheapPins,
-      seed: (core) => {
-        demo = seedDemoSchool(core, { history: false });
-      },
-    });
+    ({ bridge, demo } = await startDemoBridge());
     spare = demo.devices.filter(
       (d) => d.kind === 'smartphone' && demo.pupils.find((p) => p.pupilId === d.pupilId)?.deviceIds.length === 1,
     );
@@ -55,14 +44,14 @@ describe('the teacher area: unlock, dashboard, by hand, move, correct', () => {
   it('a wrong PIN says so in Dutch and in English; the right PIN opens the dashboard with the teacher on duty', async () => {
     const { page, context, problems } = await openKiosk(browser, bridge.url);
     await page.goto(`${bridge.url}/index.html#/teacher`);
-    await typePin(page, '0000');
+    await tapPin(page.locator('form.pinpad'), '0000');
     await expect.poll(() => page.getByRole('alert').textContent()).toBe('De pincode klopt niet.');
     await screenshot(page, 'teacher-unlock-wrong-pin-nl-1366x768');
     await page.getByRole('button', { name: 'English' }).click();
     await expect.poll(() => page.getByRole('alert').textContent()).toBe('The PIN is not correct.');
     await page.getByRole('button', { name: 'Nederlands' }).click();
 
-    await typePin(page, DEMO_PINS.teacher7A);
+    await tapPin(page.locator('form.pinpad'), DEMO_PINS.teacher7A);
     await page.getByRole('heading', { name: 'Overzicht', level: 1 }).waitFor();
     await page.getByText('Juf Anna heeft dienst: wat nu wordt ingeleverd, is in jouw bewaring.').waitFor();
     expect(problems).toEqual([]);
@@ -225,7 +214,7 @@ describe('the PIN pad after too many wrong PINs', () => {
   let bridge: Bridge;
   let browser: Browser;
   beforeAll(async () => {
-    bridge = await startBridge({ pinCost: cheapPins, seed: (core) => void seedDemoSchool(core, { history: false }) });
+    ({ bridge } = await startDemoBridge());
     browser = await launchChromium();
   });
   afterAll(async () => {
@@ -237,10 +226,10 @@ describe('the PIN pad after too many wrong PINs', () => {
     const { page, context, problems } = await openKiosk(browser, bridge.url);
     await page.goto(`${bridge.url}/index.html#/teacher`);
     for (let i = 0; i < 4; i++) {
-      await typePin(page, '0000');
+      await tapPin(page.locator('form.pinpad'), '0000');
       await expect.poll(() => page.getByRole('alert').textContent()).toBe('De pincode klopt niet.');
     }
-    await typePin(page, '0000');
+    await tapPin(page.locator('form.pinpad'), '0000');
     await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/^Te vaak een verkeerde pincode\. Probeer het over (30|29) s opnieuw\.$/);
     expect(await page.getByRole('button', { name: '5', exact: true }).isDisabled()).toBe(true);
     await screenshot(page, 'teacher-unlock-locked-nl-1366x768');

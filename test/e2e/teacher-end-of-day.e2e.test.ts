@@ -1,17 +1,15 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { DEMO_PINS, seedDemoSchool, type DemoDevice, type DemoSchool } from '../../src/core/demo/seed';
+import { DEMO_PINS, type DemoDevice, type DemoSchool } from '../../src/core/demo/seed';
 import { readCustody } from '../../src/core/ledger/projection';
 import { updateSettings } from '../../src/core/settings/store';
-import { startBridge, type Bridge } from '../bridge/server';
+import type { Bridge } from '../bridge/server';
+import { startDemoBridge } from './support/demo';
+import { openTeacherScreen } from './support/pin';
 import { launchChromium, openKiosk, screenshot } from './support/browser';
 
-const cheapPins = { N: 1024, r: 8, p: 1 };
-
 async function unlockAs(page: Page, bridgeUrl: string, pin: string) {
-  await page.goto(`${bridgeUrl}/index.html#/teacher`);
-  for (const digit of pin) await page.getByRole('button', { name: digit, exact: true }).click();
-  await page.getByRole('button', { name: 'Bevestig pincode' }).click();
+  await openTeacherScreen(page, bridgeUrl, '', pin);
   await page.getByRole('heading', { name: 'Overzicht', level: 1 }).waitFor();
 }
 
@@ -30,12 +28,7 @@ describe('the end of the school day', () => {
   const lastEvent = (type: string) => bridge.core.services.listEvents({ limit: 50 }).events.find((e) => e.type === type);
 
   beforeAll(async () => {
-    bridge = await startBridge({
-      pinCost: cheapPins,
-      seed: (core) => {
-        demo = seedDemoSchool(core, { history: false });
-      },
-    });
+    ({ bridge, demo } = await startDemoBridge());
     // Phones with a barcode sticker, of pupils with one device: they can be scanned back.
     spare = demo.devices.filter(
       (d) =>

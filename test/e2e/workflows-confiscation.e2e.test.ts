@@ -1,14 +1,12 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { DEMO_PINS, seedDemoSchool, type DemoDevice, type DemoSchool } from '../../src/core/demo/seed';
-import { renameKiosk } from '../../src/core/kiosk/identity';
+import { DEMO_PINS, type DemoDevice, type DemoSchool } from '../../src/core/demo/seed';
 import { getEvent } from '../../src/core/ledger/rows';
-import { startBridge, type Bridge } from '../bridge/server';
+import type { Bridge } from '../bridge/server';
+import { startDemoBridge } from './support/demo';
 import { launchChromium, openKiosk, screenshot } from './support/browser';
 import { lockKiosk, openTeacherScreen, tapPin } from './support/pin';
-
-const cheapPins = { N: 1024, r: 8, p: 1 };
 
 /** Draws a scribble on the signature pad with the mouse, as a finger would. */
 async function sign(page: Page): Promise<void> {
@@ -30,13 +28,7 @@ describe('taking a device into custody with a witness and handing it to a parent
   let device: DemoDevice;
 
   beforeAll(async () => {
-    bridge = await startBridge({
-      pinCost: cheapPins,
-      seed: (core) => {
-        demo = seedDemoSchool(core, { history: false });
-        renameKiosk(core.db, 'Groep 7A — lokaal 3', 'Basisschool De Regenboog');
-      },
-    });
+    ({ bridge, demo } = await startDemoBridge({ kiosk: { name: 'Groep 7A — lokaal 3', school: 'Basisschool De Regenboog' } }));
     device = demo.devices.find((d) => d.kind === 'smartphone' && demo.pupils.find((p) => p.pupilId === d.pupilId)?.groep === '7A')!;
     browser = await launchChromium();
   });

@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { DEMO_PINS, seedDemoSchool, type DemoSchool } from '../../src/core/demo/seed';
-import { startBridge, type Bridge } from '../bridge/server';
+import { DEMO_PINS, type DemoSchool } from '../../src/core/demo/seed';
+import type { Bridge } from '../bridge/server';
+import { startDemoBridge } from './support/demo';
 import { launchChromium, openKiosk, screenshot } from './support/browser';
 import { lockKiosk, openTeacherScreen } from './support/pin';
-
-const cheapPins = { N: 1024, r: 8, p: 1 };
 
 /** Keeps every camera stream the page opens, so a test can check that it was stopped. */
 const recordCameraStreams = `
@@ -26,7 +25,7 @@ describe('condition notes and incident reports by the teacher', () => {
   let demo: DemoSchool;
 
   beforeAll(async () => {
-    bridge = await startBridge({ pinCost: cheapPins, seed: (core) => void (demo = seedDemoSchool(core, { history: false })) });
+    ({ bridge, demo } = await startDemoBridge());
     // Chromium's fake camera shows a moving test pattern and grants access without asking.
     browser = await launchChromium(['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream']);
   });

@@ -1,16 +1,11 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { seedDemoSchool, type DemoSchool, type DemoTag } from '../../../src/core/demo/seed';
-import { updateSettings } from '../../../src/core/settings/store';
+import type { DemoSchool, DemoTag } from '../../../src/core/demo/seed';
 import type { SettingsPatch } from '../../../src/shared/contract/settings';
 import { bridgeClientSource } from '../../bridge/client';
-import { startBridge, type Bridge } from '../../bridge/server';
-import { TEST_PIN_COST } from '../../core/support/custodyFixture';
+import type { Bridge } from '../../bridge/server';
+import { startDemoBridge, type DemoBridge } from './demo';
 
-
-export interface DoorBridge {
-  bridge: Bridge;
-  demo: DemoSchool;
-}
+export type DoorBridge = DemoBridge;
 
 /**
  * The wedge thresholds for the test kiosk. A real scanner's keys carry the keyboard's own
@@ -28,19 +23,9 @@ export const testWedge: SettingsPatch['wedge'] = {
   nfcProfile: null,
 };
 
-/** The real core behind the test bridge, with the demo school (no history: nothing is held yet). */
-export async function startDoorBridge(patch: SettingsPatch = {}): Promise<DoorBridge> {
-  const settings: SettingsPatch = { wedge: testWedge, ...patch };
-  let demo: DemoSchool | undefined;
-  const bridge = await startBridge({
-    pinCost: TEST_PIN_COST,
-    seed: (core) => {
-      demo = seedDemoSchool(core, { history: false });
-      updateSettings(core.services.context, demo.staff.admin.staffId, settings);
-    },
-  });
-  if (!demo) throw new Error('demo school not seeded');
-  return { bridge, demo };
+/** The demo school behind the bridge, with the test kiosk's wedge thresholds. */
+export function startDoorBridge(patch: SettingsPatch = {}): Promise<DoorBridge> {
+  return startDemoBridge({ settings: { wedge: testWedge, ...patch } });
 }
 
 /** Device stickers that work (our own printed codes), one per device, in the demo's order. */

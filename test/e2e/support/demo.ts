@@ -1,0 +1,35 @@
+import { seedDemoSchool, type DemoSchool } from '../../../src/core/demo/seed';
+import { renameKiosk } from '../../../src/core/kiosk/identity';
+import { updateSettings } from '../../../src/core/settings/store';
+import type { SettingsPatch } from '../../../src/shared/contract/settings';
+import { startBridge, type Bridge } from '../../bridge/server';
+import { TEST_PIN_COST } from '../../core/support/custodyFixture';
+
+export interface DemoBridge {
+  bridge: Bridge;
+  demo: DemoSchool;
+}
+
+export interface DemoBridgeOptions {
+  /** Settings changed by the demo's administrator before the page opens. */
+  settings?: SettingsPatch;
+  kiosk?: { name: string; school?: string };
+}
+
+/**
+ * The real core behind the test bridge with the demo school, without history: nothing is held
+ * yet, so every test can hand in whatever it likes. PINs are hashed cheaply (same logic).
+ */
+export async function startDemoBridge(options: DemoBridgeOptions = {}): Promise<DemoBridge> {
+  let demo: DemoSchool | undefined;
+  const bridge = await startBridge({
+    pinCost: TEST_PIN_COST,
+    seed: (core) => {
+      demo = seedDemoSchool(core, { history: false });
+      if (options.settings) updateSettings(core.services.context, demo.staff.admin.staffId, options.settings);
+      if (options.kiosk) renameKiosk(core.db, options.kiosk.name, options.kiosk.school);
+    },
+  });
+  if (!demo) throw new Error('demo school not seeded');
+  return { bridge, demo };
+}
