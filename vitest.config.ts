@@ -19,7 +19,8 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 60_000,
-          // Two cores: one Chromium at a time keeps timings honest.
+          // Two cores: one Chromium at a time, and `npm test` runs this project after the unit
+          // tests rather than beside them, so keyboard-wedge timings are not starved of CPU.
           fileParallelism: false,
         },
       },
