@@ -5,7 +5,7 @@ import { readCustody } from '../../src/core/ledger/projection';
 import { updateSettings } from '../../src/core/settings/store';
 import type { Bridge } from '../bridge/server';
 import { startDemoBridge } from './support/demo';
-import { openTeacherScreen } from './support/pin';
+import { lockKiosk, openTeacherScreen } from './support/pin';
 import { launchChromium, openKiosk, screenshot } from './support/browser';
 
 async function unlockAs(page: Page, bridgeUrl: string, pin: string) {
@@ -38,9 +38,7 @@ describe('the end of the school day', () => {
     );
     browser = await launchChromium();
   });
-  beforeEach(async () => {
-    await fetch(`${bridge.url}/__bridge/call/lockStaff`, { method: 'POST', body: JSON.stringify({ endDuty: true }) });
-  });
+  beforeEach(() => lockKiosk(bridge.url));
   afterAll(async () => {
     await browser?.close();
     await bridge?.close();
@@ -144,6 +142,33 @@ describe('the end of the school day', () => {
     await page.getByRole('heading', { level: 1, name: 'Scan je telefoon of horloge' }).waitFor();
     const session = await (await fetch(`${bridge.url}/__bridge/call/getSession`, { method: 'POST', body: '{}' })).json();
     expect(session).toMatchObject({ ok: true, value: { unlocked: null } });
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('a scan while a text field has the focus returns the device and leaves the field empty; a person typing fills it', async () => {
+    const [scanned, typedFor] = [take(), take()];
+    handInAtDoor(scanned);
+    handInAtDoor(typedFor);
+    const { page, context, problems } = await openKiosk(browser, bridge.url);
+    await unlockAs(page, bridge.url, DEMO_PINS.teacher7A);
+    await screenOf(page).getByRole('button', { name: 'Dag afsluiten' }).click();
+    const row = page.locator(`li[data-device="${typedFor.deviceId}"]`);
+    await row.getByRole('button', { name: 'Tot morgen houden' }).click();
+    const field = row.getByRole('textbox');
+    await field.click();
+
+    // A keyboard-wedge scanner types fast while the reason field has the focus.
+    await page.keyboard.type(`${stickerOf(scanned)}\n`, { delay: 5 });
+    await page.getByText(`is teruggegeven aan ${scanned.pupilName}.`).waitFor();
+    expect(readCustody(bridge.core.db, scanned.deviceId)).toMatchObject({ held: false });
+    expect(await field.inputValue()).toBe('');
+
+    // A teacher types at a person's pace: every character lands in the field, nothing is scanned.
+    const eventsBefore = bridge.core.services.listEvents({ limit: 1 }).events[0]!.seq;
+    await page.keyboard.type('OPA HAALT HEM OP', { delay: 120 });
+    expect(await field.inputValue()).toBe('OPA HAALT HEM OP');
+    expect(bridge.core.services.listEvents({ limit: 1 }).events[0]!.seq).toBe(eventsBefore);
     expect(problems).toEqual([]);
     await context.close();
   });

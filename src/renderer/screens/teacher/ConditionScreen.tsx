@@ -1,17 +1,15 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConditionMark, type CustodyOutcome } from '../../../shared/contract';
-import { errorText } from '../../app/errors';
 import { useFormDirty } from '../../app/FormDirty';
 import { navigate } from '../../app/router';
-import { useSettings } from '../../app/SettingsContext';
 import { call } from '../../bridge';
 import type { DeviceChoice } from '../../components/deviceChoices';
 import { DeviceSummary } from '../../components/DeviceSummary';
 import { ToggleGroup } from '../../components/ToggleGroup';
 import { WorkflowDevice } from '../../components/WorkflowDevice';
 import { WorkflowDone } from '../../components/WorkflowDone';
-import { playSound } from '../../feedback/sounds';
+import { useWorkflowSubmit } from '../../components/useWorkflowSubmit';
 import type { TeacherScreenProps } from './registry';
 import './workflows.css';
 
@@ -32,13 +30,11 @@ export function ConditionScreen({ params }: TeacherScreenProps) {
 }
 
 function ConditionForm({ choice }: { choice: DeviceChoice }) {
-  const { t, i18n } = useTranslation();
-  const { settings } = useSettings();
+  const { t } = useTranslation();
   const [selected, setSelected] = useState<Mark[]>([]);
   const [note, setNote] = useState('');
   const [nothing, setNothing] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  const { busy, problem, run, refuse } = useWorkflowSubmit();
   const [done, setDone] = useState<CustodyOutcome | null>(null);
   useFormDirty(!done && (selected.length > 0 || note.trim() !== ''));
 
@@ -76,25 +72,18 @@ function ConditionForm({ choice }: { choice: DeviceChoice }) {
   const submit = async () => {
     if (selected.length === 0 && note.trim() === '') {
       setNothing(true);
-      playSound('error', settings.sound);
+      refuse();
       return;
     }
-    setBusy(true);
-    setProblem(null);
-    try {
-      const outcome = await call('noteCondition', {
-        deviceId: choice.deviceId,
-        marks: selected,
-        ...(note.trim() ? { note: note.trim() } : {}),
-      });
-      playSound('success', settings.sound);
-      setDone(outcome);
-    } catch (e) {
-      playSound('error', settings.sound);
-      setProblem(errorText(e, i18n.language));
-    } finally {
-      setBusy(false);
-    }
+    await run(async () => {
+      setDone(
+        await call('noteCondition', {
+          deviceId: choice.deviceId,
+          marks: selected,
+          ...(note.trim() ? { note: note.trim() } : {}),
+        }),
+      );
+    });
   };
 
   return (

@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { IncidentKind, type CustodyOutcome } from '../../../shared/contract';
-import { errorText } from '../../app/errors';
 import { useFormDirty } from '../../app/FormDirty';
 import { navigate } from '../../app/router';
 import { useSettings } from '../../app/SettingsContext';
@@ -13,7 +12,7 @@ import { PhotoCapture } from '../../components/PhotoCapture';
 import { ToggleGroup } from '../../components/ToggleGroup';
 import { WorkflowDevice } from '../../components/WorkflowDevice';
 import { WorkflowDone } from '../../components/WorkflowDone';
-import { playSound } from '../../feedback/sounds';
+import { useWorkflowSubmit } from '../../components/useWorkflowSubmit';
 import type { TeacherScreenProps } from './registry';
 import './workflows.css';
 
@@ -34,7 +33,7 @@ export function IncidentScreen({ params }: TeacherScreenProps) {
 }
 
 function IncidentForm({ choice }: { choice: DeviceChoice }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { settings } = useSettings();
   const [kind, setKind] = useState<Kind>('damage');
   const [description, setDescription] = useState('');
@@ -42,8 +41,7 @@ function IncidentForm({ choice }: { choice: DeviceChoice }) {
   // (for the chain-of-custody report) is future work.
   const [photo, setPhoto] = useState<Blob | null>(null);
   const [missing, setMissing] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  const { busy, problem, run, refuse } = useWorkflowSubmit();
   const [done, setDone] = useState<{ outcome: CustodyOutcome; withPhoto: boolean } | null>(null);
   useFormDirty(!done && (description.trim() !== '' || photo !== null));
 
@@ -69,12 +67,10 @@ function IncidentForm({ choice }: { choice: DeviceChoice }) {
     if (description.trim() === '') {
       setMissing(true);
       document.getElementById('wf-description')?.focus();
-      playSound('error', settings.sound);
+      refuse();
       return;
     }
-    setBusy(true);
-    setProblem(null);
-    try {
+    await run(async () => {
       const photoHash = photo ? await sha256Hex(photo) : undefined;
       const outcome = await call('reportIncident', {
         deviceId: choice.deviceId,
@@ -82,14 +78,8 @@ function IncidentForm({ choice }: { choice: DeviceChoice }) {
         description: description.trim(),
         ...(photoHash ? { photoHash } : {}),
       });
-      playSound('success', settings.sound);
       setDone({ outcome, withPhoto: photoHash !== undefined });
-    } catch (e) {
-      playSound('error', settings.sound);
-      setProblem(errorText(e, i18n.language));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -1,10 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EventListItem } from '../../../shared/contract';
-import { errorText } from '../../app/errors';
 import { useFormDirty } from '../../app/FormDirty';
 import { navigate } from '../../app/router';
-import { useSettings } from '../../app/SettingsContext';
 import { useKioskInfo } from '../../app/useKioskInfo';
 import { call } from '../../bridge';
 import type { DeviceChoice } from '../../components/deviceChoices';
@@ -16,7 +14,7 @@ import { SignaturePad } from '../../components/SignaturePad';
 import { useStaffDirectory } from '../../components/useStaffDirectory';
 import { WorkflowDevice } from '../../components/WorkflowDevice';
 import { WorkflowDone } from '../../components/WorkflowDone';
-import { playSound } from '../../feedback/sounds';
+import { useWorkflowSubmit } from '../../components/useWorkflowSubmit';
 import type { TeacherScreenProps } from './registry';
 import './workflows.css';
 
@@ -54,7 +52,6 @@ function useConfiscation(deviceId: string, seq: number | null): EventListItem | 
 
 function ReleaseForm({ choice }: { choice: DeviceChoice }) {
   const { t, i18n } = useTranslation();
-  const { settings } = useSettings();
   const kiosk = useKioskInfo();
   const { directory } = useStaffDirectory();
   const confiscation = useConfiscation(choice.deviceId, choice.confiscatedSeq);
@@ -64,8 +61,7 @@ function ReleaseForm({ choice }: { choice: DeviceChoice }) {
   // its SHA-256 (the core stores no images). Leaving the screen discards it.
   const [signature, setSignature] = useState<Blob | null>(null);
   const [guardianMissing, setGuardianMissing] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  const { busy, problem, run, refuse } = useWorkflowSubmit();
   const [receipt, setReceipt] = useState<{ facts: ReceiptFacts; signatureUrl: string | null } | null>(null);
   const [printed, setPrinted] = useState(false);
   // An unprinted receipt counts as unsaved work: the idle timeout warns before it disappears.
@@ -119,12 +115,10 @@ function ReleaseForm({ choice }: { choice: DeviceChoice }) {
     if (guardian.trim() === '') {
       setGuardianMissing(true);
       document.getElementById('wf-guardian')?.focus();
-      playSound('error', settings.sound);
+      refuse();
       return;
     }
-    setBusy(true);
-    setProblem(null);
-    try {
+    await run(async () => {
       const signatureImageHash = signature ? await sha256Hex(signature) : undefined;
       const released = await call('releaseToGuardian', {
         deviceId: choice.deviceId,
@@ -132,7 +126,6 @@ function ReleaseForm({ choice }: { choice: DeviceChoice }) {
         ...(signatureImageHash ? { signatureImageHash } : {}),
         ...(note.trim() ? { note: note.trim() } : {}),
       });
-      playSound('success', settings.sound);
       const facts = buildReceiptFacts({
         kiosk: kiosk.info,
         released,
@@ -143,12 +136,7 @@ function ReleaseForm({ choice }: { choice: DeviceChoice }) {
         signed: signatureImageHash !== undefined,
       });
       setReceipt({ facts, signatureUrl: signature ? await blobToDataUrl(signature) : null });
-    } catch (e) {
-      playSound('error', settings.sound);
-      setProblem(errorText(e, i18n.language));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
