@@ -11,7 +11,7 @@ import { custodian } from '../../src/core/ledger/events';
 export const BENCH_EVENTS = 1_000_000;
 const BATCH = 10_000;
 /** Bump when the generated content changes, so an old cached file is not reused. */
-const GENERATOR_VERSION = 2;
+const GENERATOR_VERSION = 3;
 const CHEAP_PINS = { N: 1024, r: 8, p: 1 };
 
 /** The cached database, keyed by schema version: a rerun of the bench reuses it. */

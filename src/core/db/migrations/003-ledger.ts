@@ -16,7 +16,10 @@ export const m003Ledger: Migration = {
     db.exec(`
       CREATE TABLE ledger_events (
         seq          INTEGER PRIMARY KEY,
-        event_id     TEXT NOT NULL UNIQUE,
+        -- A UUID v7 for people and other systems to refer to; not indexed, because nothing looks an
+        -- event up by it (a central database deduplicates by kiosk_id + seq) and every index is
+        -- one more page written per scan.
+        event_id     TEXT NOT NULL,
         kiosk_id     TEXT NOT NULL,
         occurred_at  TEXT NOT NULL,
         type         TEXT NOT NULL,
@@ -106,7 +109,6 @@ export const m003Ledger: Migration = {
         last_seq       INTEGER NOT NULL
       ) STRICT;
       CREATE INDEX custody_by_pouch ON custody (pouch_id) WHERE held = 1;
-      CREATE INDEX custody_by_pupil ON custody (pupil_id) WHERE held = 1;
 
       -- Where the last successful check ended: the start-up check continues from here.
       CREATE TABLE ledger_checkpoints (
