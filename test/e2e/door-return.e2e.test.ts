@@ -59,6 +59,8 @@ describe('the door in return mode', () => {
       const card = confirmationOf(page, tag.deviceId);
       await card.waitFor();
       expect(await card.getByTestId('door-status').textContent()).toMatch(/^Teruggegeven om \d\d:\d\d$/);
+      // The teacher sees which pouch to take it from.
+      expect(await card.getByTestId('door-pouch').textContent()).toBe(`Haal hem uitVak ${demo.pupils.find((p) => p.pupilId === tag.pupilId)!.pouchNumber}`);
     }
     await expect.poll(() => page.getByTestId('door-counter').textContent()).toBe('nog 1 van 3 in bewaring');
     await screenshot(page, 'door-return-confirmation-1366x768');

@@ -151,8 +151,7 @@ describe('the end of the school day', () => {
     handInAtDoor(scanned);
     handInAtDoor(typedFor);
     const { page, context, problems } = await openKiosk(browser, bridge.url);
-    await unlockAs(page, bridge.url, DEMO_PINS.teacher7A);
-    await screenOf(page).getByRole('button', { name: 'Dag afsluiten' }).click();
+    await openTeacherScreen(page, bridge.url, 'end-of-day', DEMO_PINS.teacher7A);
     const row = page.locator(`li[data-device="${typedFor.deviceId}"]`);
     await row.getByRole('button', { name: 'Tot morgen houden' }).click();
     const field = row.getByRole('textbox');

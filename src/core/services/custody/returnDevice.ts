@@ -36,6 +36,9 @@ export function returnDevice(ctx: ServiceContext, input: ReturnInput): CustodyOu
       custodian: custodian.pupil,
       deviceId: device.deviceId,
       pupilId: device.ownerPupilId,
+      // Where it was taken from: the chain of custody shows the pouch, the door card says "vak 12".
+      locationId: current.locationId,
+      pouchId: current.pouchId,
       details: input.via ? { tagId: input.via.tagId, via: input.via.kind } : { via: 'manual' },
     });
     return outcome(ctx, event, device, false);

@@ -29,7 +29,9 @@ export function DoneCard({ entry, privacy, big, onReportDamage }: DoneCardProps)
     ? t(mode === 'return' ? 'door.done.repeatReturn' : 'door.done.repeatHandIn', { time })
     : `${t(mode === 'return' ? 'door.done.returned' : 'door.done.handedIn')} ${t('door.done.at', { time })}`;
   const Icon = outcome.repeat ? RepeatIcon : mode === 'return' ? ReturnIcon : TickIcon;
-  const showPouchBox = mode === 'hand-in' && !(privacy === 'pouch-only' && pouch);
+  // Handing in: where to put it. Returning: where the teacher takes it from.
+  const showPouchBox = (mode === 'hand-in' || pouch !== null) && !(privacy === 'pouch-only' && pouch);
+  const pouchLabel = mode === 'return' ? t('door.done.takeFrom') : pouch ? t('door.done.putIn') : t('door.done.noPouch');
   const className = ['door-card', 'door-done', mode === 'return' ? 'is-return' : 'is-hand-in', outcome.repeat ? 'is-repeat' : '', big ? 'is-big' : 'is-small']
     .filter(Boolean)
     .join(' ');
@@ -66,7 +68,7 @@ export function DoneCard({ entry, privacy, big, onReportDamage }: DoneCardProps)
       </div>
       {showPouchBox && (
         <div className="door-pouch" data-testid="door-pouch">
-          {big && <span className="door-pouch-label">{pouch ? t('door.done.putIn') : t('door.done.noPouch')}</span>}
+          {big && <span className="door-pouch-label">{pouchLabel}</span>}
           {pouch && <span className="door-pouch-number">{pouch}</span>}
         </div>
       )}
