@@ -60,7 +60,7 @@ describe('one scan stream from every source, to the same device', () => {
       const { code, shift } = usStroke(char.toLowerCase());
       detector.handleKeyDown(keyEvent({ code, key: keyOn('be-azerty', code, shift), shiftKey: shift }, (t += 5)));
     }
-    detector.handleKeyDown(keyEvent({ code: 'Enter', key: 'Enter' }, (t += 5)));
+    detector.handleKeyDown(keyEvent({ code: 'Enter', key: 'Enter' }, t + 5));
     expect(events.map((e) => e.code)).toEqual([sticker]);
     expect(resolve(events[0]!)).toBe(deviceId);
   });
