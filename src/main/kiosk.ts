@@ -6,6 +6,8 @@ import { createHandlers } from '../core/api/handlers';
 import { bindGateway } from './ipc';
 import { HidReaderHost } from './hidReader';
 import { startBackupSchedule } from './backupSchedule';
+import { holdsSchoolData } from '../core/demo/empty';
+import { seedDemoSchool } from '../core/demo/seed';
 import { recoveryOffer, restoreNewestBackup } from '../core/backup/recovery';
 import { AppError } from '../shared/errors';
 import { readSettings } from '../core/settings/store';
@@ -54,6 +56,10 @@ export function startKiosk(): void {
     const kiosk = resolveKioskMode({ packaged: app.isPackaged, argv: process.argv, env: process.env });
     const dbPath = process.env.INLEVERPUNT_DB ?? join(app.getPath('userData'), 'inleverpunt.db');
     core = openCore({ dbPath, appVersion: app.getVersion() });
+    // `--demo`: try the app with the demo school; never on a database that holds a school.
+    if ((process.argv.includes('--demo') || process.env.INLEVERPUNT_DEMO === '1') && !holdsSchoolData(core.db)) {
+      seedDemoSchool(core);
+    }
     const stopBackups = startBackupSchedule(core, dbPath);
     app.once('will-quit', stopBackups);
 

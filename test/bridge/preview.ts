@@ -1,4 +1,7 @@
 import { parseArgs } from 'node:util';
+import type { Core } from '../../src/core';
+import { holdsSchoolData } from '../../src/core/demo/empty';
+import { seedDemoSchool } from '../../src/core/demo/seed';
 import { startBridge } from './server';
 
 /**
@@ -6,12 +9,14 @@ import { startBridge } from './server';
  * without Electron, against the real core. A developer tool, not a way to run a school's kiosk.
  */
 const { values } = parseArgs({
-  options: { db: { type: 'string' }, port: { type: 'string', default: '5180' } },
+  options: { db: { type: 'string' }, port: { type: 'string', default: '5180' }, demo: { type: 'boolean', default: false } },
 });
 const bridge = await startBridge({
   ...(values.db ? { dbPath: values.db } : {}),
   port: Number(values.port),
   injectClient: true,
+  // `--demo`: the demo school (PINs in the README), only into a database without a school.
+  ...(values.demo ? { seed: (core: Core) => void (holdsSchoolData(core.db) || seedDemoSchool(core)) } : {}),
 });
 console.log(`Inleverpunt preview: ${bridge.url}/index.html  (database ${bridge.dbPath})`);
 console.log('Ctrl+C stops it.');

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { openCore } from '../../core';
 import { DEMO_DEFAULT_SEED, seedDemoSchool, type DemoSchool } from '../../core/demo/seed';
 import { AppError } from '../../shared/errors';
+import { holdsSchoolData } from '../../core/demo/empty';
 import { output, type CliCommand } from '../command';
 import { appVersion } from '../database';
 
@@ -50,8 +51,7 @@ export const demo: CliCommand = {
 function holdsData(dbPath: string): boolean {
   const core = openCore({ dbPath, appVersion: appVersion() });
   try {
-    const count = (table: string) => core.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
-    return count('ledger_events') + count('pupils') + count('staff') + count('devices') > 0;
+    return holdsSchoolData(core.db);
   } finally {
     core.close();
   }
