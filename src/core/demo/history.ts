@@ -5,7 +5,7 @@ import { ledgerHead } from '../ledger/rows';
 import type { Services } from '../services';
 import type { DemoRandom } from './random';
 import { atAmsterdam, weekday, type SchoolDate } from './schoolDays';
-import type { DemoPupil, DemoSchool, SeedClock } from './seed';
+import type { DemoPupil, DemoSchool, SeedClock } from './types';
 
 export interface HistoryPlan {
   services: Services;

@@ -8,85 +8,14 @@ import { seedHistory, type HistoryPlan } from './history';
 import { ACHTERNAMEN, PHONES, ROEPNAMEN, WATCHES } from './names';
 import { demoRandom, type DemoRandom } from './random';
 import { atAmsterdam, daysBefore, schoolDaysBefore } from './schoolDays';
+import { DEMO_PINS, type DemoDevice, type DemoGroup, type DemoPupil, type DemoSchool, type DemoStaff, type DemoStaffKey, type DemoTag, type SeedClock } from './types';
 
-/**
- * The demo school's fixed PINs (documented in the README). Only for trying the app out: a real
- * school's staff choose their own.
- */
-export const DEMO_PINS = {
-  teacher7A: '1111',
-  teacher8B: '2222',
-  witness: '3333',
-  office: '4444',
-  admin: '9999',
-} as const;
-export type DemoStaffKey = keyof typeof DEMO_PINS;
+export { DEMO_PINS };
+export type { DemoDevice, DemoGroup, DemoPupil, DemoSchool, DemoStaff, DemoStaffKey, DemoTag, SeedClock };
 
 export const DEMO_DEFAULT_SEED = 20250901;
 const PUPILS_PER_GROUP = 25;
 const HISTORY_DAYS = 10;
-
-export interface DemoStaff {
-  staffId: string;
-  displayName: string;
-  role: StaffRole;
-  pin: string;
-}
-
-export interface DemoPupil {
-  pupilId: string;
-  roepnaam: string;
-  voorvoegsel: string;
-  achternaam: string;
-  /** "Daan van Dijk" */
-  name: string;
-  groep: string;
-  jaargroep: number;
-  pouchNumber: number;
-  deviceIds: string[];
-}
-
-export interface DemoDevice {
-  deviceId: string;
-  kind: DeviceKind;
-  description: string;
-  pupilId: string;
-  pupilName: string;
-}
-
-export interface DemoTag {
-  /** What a scanner delivers for this tag (own codes with their check character; NFC UIDs in canonical hex). */
-  code: string;
-  kind: TagKind;
-  revoked: boolean;
-  pupilName?: string;
-  deviceDescription?: string;
-  deviceId?: string;
-  pupilId?: string;
-  pouchNumber?: number;
-  groep?: string;
-}
-
-export interface DemoGroup {
-  groep: string;
-  jaargroep: number;
-  teacherKey: DemoStaffKey;
-  bagLocationId: string;
-}
-
-export interface DemoSchool {
-  seed: number;
-  /** The moment the history leads up to (ISO). */
-  now: string;
-  groups: DemoGroup[];
-  pupils: DemoPupil[];
-  devices: DemoDevice[];
-  staff: Record<DemoStaffKey, DemoStaff>;
-  locations: { officeSafe: string; schoolLeader: string; bags: Record<string, string> };
-  tags: DemoTag[];
-  /** What the two weeks of history wrote; null when seeded without history. */
-  history: { schoolDays: string[]; events: number } | null;
-}
 
 export interface SeedOptions {
   /** The history ends before this moment; default: the core's clock. */
@@ -96,12 +25,6 @@ export interface SeedOptions {
   history?: boolean;
 }
 
-/** A clock the seed moves by hand, so every event carries a realistic school-day time. */
-export interface SeedClock {
-  now: () => Date;
-  set(instant: Date): void;
-  tick(seconds: number): void;
-}
 
 function seedClock(start: Date): SeedClock {
   let t = start.getTime();

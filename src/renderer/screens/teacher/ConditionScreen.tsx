@@ -10,7 +10,7 @@ import { ToggleGroup } from '../../components/ToggleGroup';
 import { WorkflowDevice } from '../../components/WorkflowDevice';
 import { WorkflowDone } from '../../components/WorkflowDone';
 import { useWorkflowSubmit } from '../../components/useWorkflowSubmit';
-import type { TeacherScreenProps } from './registry';
+import type { TeacherScreenProps } from './screen';
 import './workflows.css';
 
 const marks = ConditionMark.options;

@@ -14,7 +14,7 @@ import { WorkflowDevice } from '../../components/WorkflowDevice';
 import { WorkflowDone } from '../../components/WorkflowDone';
 import { playSound } from '../../feedback/sounds';
 import { WitnessStep } from './ConfiscateWitness';
-import type { TeacherScreenProps } from './registry';
+import type { TeacherScreenProps } from './screen';
 import './workflows.css';
 
 /**

@@ -6,7 +6,7 @@ import { useFormDirty } from '../../app/FormDirty';
 import { useSettings } from '../../app/SettingsContext';
 import { call } from '../../bridge';
 import { playSound } from '../../feedback/sounds';
-import type { TeacherScreenProps } from './registry';
+import type { TeacherScreenProps } from './screen';
 import { actorLabel, deviceLabel, eventTypeLabel, formatTime, pupilName } from './teacherFormat';
 import { useDirectory, useLoad } from './useTeacherData';
 import { VoidMark } from './VoidMark';

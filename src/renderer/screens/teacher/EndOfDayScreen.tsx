@@ -8,7 +8,7 @@ import { useSettings } from '../../app/SettingsContext';
 import { call } from '../../bridge';
 import { playSound } from '../../feedback/sounds';
 import { KeepForm } from './KeepForm';
-import type { TeacherScreenProps } from './registry';
+import type { TeacherScreenProps } from './screen';
 import { custodianLabel, deviceLabel, formatTime, pupilName } from './teacherFormat';
 import { useDirectory, useLoad } from './useTeacherData';
 import { useKioskScans } from './useKioskScans';

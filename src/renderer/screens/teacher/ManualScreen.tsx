@@ -5,7 +5,7 @@ import { errorText } from '../../app/errors';
 import { useSettings } from '../../app/SettingsContext';
 import { call } from '../../bridge';
 import { playSound } from '../../feedback/sounds';
-import type { TeacherScreenProps } from './registry';
+import type { TeacherScreenProps } from './screen';
 import { deviceLabel, formatTime, pupilName } from './teacherFormat';
 import { useLoad } from './useTeacherData';
 import './teacher.css';

@@ -5,7 +5,7 @@ import { useSettings } from '../../app/SettingsContext';
 import { bridge, call } from '../../bridge';
 import { errorText } from '../../app/errors';
 import { CustodyTable } from './CustodyTable';
-import type { TeacherScreenProps } from './registry';
+import type { TeacherScreenProps } from './screen';
 import { formatTime, isPast } from './teacherFormat';
 import { TodayPanel } from './TodayPanel';
 import { useDirectory, useLoad } from './useTeacherData';

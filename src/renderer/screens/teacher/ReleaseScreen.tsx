@@ -15,7 +15,7 @@ import { useStaffDirectory } from '../../components/useStaffDirectory';
 import { WorkflowDevice } from '../../components/WorkflowDevice';
 import { WorkflowDone } from '../../components/WorkflowDone';
 import { useWorkflowSubmit } from '../../components/useWorkflowSubmit';
-import type { TeacherScreenProps } from './registry';
+import type { TeacherScreenProps } from './screen';
 import './workflows.css';
 
 const isConfiscated = (c: DeviceChoice) => c.confiscatedSeq !== null;

@@ -7,7 +7,7 @@ import { navigate } from '../../app/router';
 import { useSettings } from '../../app/SettingsContext';
 import { call } from '../../bridge';
 import { playSound } from '../../feedback/sounds';
-import type { TeacherScreenProps } from './registry';
+import type { TeacherScreenProps } from './screen';
 import { custodianLabel, deviceLabel, formatTime, pupilName } from './teacherFormat';
 import { useDirectory, useLoad } from './useTeacherData';
 import './teacher.css';

@@ -1,6 +1,4 @@
-import type { ComponentType } from 'react';
-import type { nl } from '../../i18n/locales/nl';
-import type { StaffSummary } from '../../../shared/contract';
+import type { TeacherScreen } from './screen';
 import { OverviewScreen } from './OverviewScreen';
 import { ManualScreen } from './ManualScreen';
 import { TransferScreen } from './TransferScreen';
@@ -10,22 +8,6 @@ import { ConditionScreen } from './ConditionScreen';
 import { ConfiscateScreen } from './ConfiscateScreen';
 import { IncidentScreen } from './IncidentScreen';
 import { ReleaseScreen } from './ReleaseScreen';
-
-export interface TeacherScreenProps {
-  staff: StaffSummary;
-  /** From the route, e.g. `device` for a screen about one device. */
-  params: URLSearchParams;
-}
-
-export interface TeacherScreen {
-  /** The route segment: `#/teacher/<id>`. */
-  id: string;
-  /** Its name in the menu: a key of `teacher.menu` in the translations. */
-  label: Exclude<keyof typeof nl.teacher.menu, 'label'>;
-  Component: ComponentType<TeacherScreenProps>;
-  /** Listed in the teacher menu; otherwise reached from another screen (e.g. with a device). */
-  inMenu: boolean;
-}
 
 /** Every screen of the teacher area; the first is where an unlock lands. One line per screen. */
 export const teacherScreens: TeacherScreen[] = [
