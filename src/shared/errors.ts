@@ -51,6 +51,10 @@ export const errorMessages = {
     nl: 'Er is geen goede back-up gevonden. Neem contact op met de ICT-partner; er is niets verwijderd.',
     en: 'No good backup was found. Contact the IT partner; nothing has been deleted.',
   },
+  SETUP_DONE: {
+    nl: 'Deze kiosk heeft al een beheerder. Vraag die om je aan te melden.',
+    en: 'This kiosk already has an administrator. Ask them to register you.',
+  },
   // — custody ledger and its services —
   UNKNOWN_TAG: {
     nl: 'Deze sticker of tag kent Inleverpunt niet. Vraag je leerkracht.',

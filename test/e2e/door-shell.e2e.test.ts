@@ -40,11 +40,24 @@ describe('the kiosk shell in Chromium, through the test bridge', () => {
     await context.close();
   });
 
-  it('fits a full-HD screen; the teacher area asks for a PIN first', async () => {
+  it('fits a full-HD screen; a new kiosk first asks for its administrator, after that for a PIN', async () => {
     const { page, context } = await openKiosk(browser, bridge.url, { width: 1920, height: 1080 });
     await page.getByRole('heading', { name: 'Scan je telefoon of horloge' }).waitFor();
     await screenshot(page, 'door-nl-1920x1080');
-    await page.getByRole('button', { name: 'Leerkracht' }).click();
+    await page.getByRole('button', { name: 'Leerkracht', exact: true }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Deze kiosk inrichten');
+    await page.getByLabel('Naam van de beheerder').fill('Meester Kees');
+    await page.getByLabel('Pincode (4 tot 8 cijfers)').fill('4827');
+    await page.getByLabel('Pincode nog een keer').fill('4828');
+    await page.getByRole('button', { name: 'Beheerder aanmaken' }).click();
+    await page.getByText('De twee pincodes zijn niet gelijk.').waitFor();
+    await page.getByLabel('Pincode nog een keer').fill('4827');
+    await page.getByRole('button', { name: 'Beheerder aanmaken' }).click();
+    await page.getByRole('navigation', { name: 'Leerkrachtmenu' }).getByText('Meester Kees').waitFor();
+    expect(bridge.core.services.listEvents({ limit: 5 }).events.map((e) => e.type)).toContain('staff_login');
+
+    await page.getByRole('button', { name: 'Vergrendelen' }).click();
+    await page.getByRole('button', { name: 'Leerkracht', exact: true }).click();
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Leerkracht: ontgrendelen');
     await page.getByRole('form', { name: 'Toets je pincode in' }).waitFor();
     await screenshot(page, 'teacher-unlock-nl-1920x1080');

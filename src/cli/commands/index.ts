@@ -10,6 +10,7 @@ import { restore } from './restore';
 import { scan } from './scan';
 import { scanners } from './scanners';
 import { scannersListen } from './scannersListen';
+import { staffAdd, staffList } from './staff';
 import { tagDetectProfile } from './tagDetectProfile';
 import { tagNormalize } from './tagNormalize';
 import { verify } from './verify';
@@ -30,4 +31,6 @@ export const commands: CliCommand[] = [
   backup,
   restore,
   list,
+  staffAdd,
+  staffList,
 ];

@@ -4,6 +4,7 @@ import type { Core } from '../index';
 import { readSettings, updateSettings } from '../settings/store';
 import { listHidDevices } from '../hid/devices';
 import { recoveryOffer } from '../backup/recovery';
+import { createFirstAdmin, needsFirstAdmin } from '../services/setup';
 import { renameKiosk } from '../kiosk/identity';
 import { appendEvent } from '../ledger/append';
 import { ledgerWriter, writeTransaction } from '../services/context';
@@ -65,6 +66,12 @@ export function createHandlers(core: Core, shell: ShellActions): Handlers {
       requireAdmin();
       if (!shell.restoreFromBackup) throw new AppError('NOT_AVAILABLE');
       return { restarting: true as const, lastSeq: shell.restoreFromBackup().lastSeq };
+    },
+    getSetupState: () => ({ needsFirstAdmin: needsFirstAdmin(core.services.context) }),
+    createFirstAdmin({ displayName, pin }) {
+      createFirstAdmin(core.services.context, { displayName, pin });
+      const admin = session.unlock(pin);
+      return { staffId: admin.staffId, displayName: admin.displayName, role: 'admin' as const };
     },
     exitKiosk({ pin }) {
       return exitKioskWithPin(core, pin, () => shell.exitKiosk());

@@ -7,6 +7,8 @@ interface SessionValue {
   /** Throws a `CallError` (PIN_WRONG, PIN_LOCKED …) for the PIN pad to show. */
   unlock(pin: string): Promise<StaffSummary>;
   lock(endDuty?: boolean): Promise<void>;
+  /** Reads the session again, after a call that changed it in the main process. */
+  refresh(): Promise<void>;
 }
 
 const empty: Session = { onDuty: null, unlocked: null };
@@ -26,7 +28,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const lock = useCallback(async (endDuty = false) => {
     setSession(await call('lockStaff', { endDuty }));
   }, []);
-  const value = useMemo(() => ({ session, unlock, lock }), [session, unlock, lock]);
+  const refresh = useCallback(async () => {
+    setSession(await call('getSession', {}));
+  }, []);
+  const value = useMemo(() => ({ session, unlock, lock, refresh }), [session, unlock, lock, refresh]);
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 

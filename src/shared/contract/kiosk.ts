@@ -45,6 +45,13 @@ export const kioskMethods = {
    * damaged database is kept beside it. The app restarts on the restored database.
    */
   restoreNewestBackup: method(NoArgs, z.object({ restarting: z.literal(true), lastSeq: z.number().int() })),
+  /** A new kiosk has no staff: the first administrator is made on the kiosk itself. */
+  getSetupState: method(NoArgs, z.object({ needsFirstAdmin: z.boolean() })),
+  /** Only while no staff exists; the new administrator is then unlocked. */
+  createFirstAdmin: method(
+    z.object({ displayName: z.string().trim().min(1).max(80), pin: z.string().regex(/^\d{4,8}$/) }).strict(),
+    z.object({ staffId: z.string(), displayName: z.string(), role: z.literal('admin') }),
+  ),
   /** Leaving the full-screen kiosk needs an administrator's PIN. */
   exitKiosk: method(z.object({ pin: z.string().regex(/^\d{4,8}$/) }).strict(), z.object({ exiting: z.literal(true) })),
 };

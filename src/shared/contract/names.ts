@@ -10,6 +10,8 @@ export const methodNameList = [
   'getHealth',
   'restoreNewestBackup',
   'exitKiosk',
+  'getSetupState',
+  'createFirstAdmin',
   'getSettings',
   'updateSettings',
   // custody ledger

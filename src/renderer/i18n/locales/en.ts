@@ -2,6 +2,7 @@ import { common } from './en/common';
 import { door } from './en/door';
 import { office } from './en/office';
 import { settings } from './en/settings';
+import { setup } from './en/setup';
 import { teacher } from './en/teacher';
 import { workflows } from './en/workflows';
 import type { Messages } from './nl';
@@ -13,4 +14,5 @@ export const en: Messages = {
   workflows,
   office,
   settings,
+  setup,
 };

@@ -2,6 +2,7 @@ import { common } from './nl/common';
 import { door } from './nl/door';
 import { office } from './nl/office';
 import { settings } from './nl/settings';
+import { setup } from './nl/setup';
 import { teacher } from './nl/teacher';
 import { workflows } from './nl/workflows';
 
@@ -16,6 +17,7 @@ export const nl = {
   workflows,
   office,
   settings,
+  setup,
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { PinPad } from '../../components/PinPad';
 import { useSession } from '../../app/SessionContext';
 import { errorCode, errorText } from '../../app/errors';
-import { CallError } from '../../bridge';
+import { call, CallError } from '../../bridge';
+import { FirstAdminScreen } from '../setup/FirstAdminScreen';
 
 /** Seconds until the lockout ends, counted down on the screen's clock. */
 function useCountdown(): [number, (seconds: number) => void] {
@@ -28,6 +29,18 @@ function useCountdown(): [number, (seconds: number) => void] {
  * re-renders it); a lockout disables the pad and counts down until it may be tried again.
  */
 export function UnlockScreen() {
+  const [needsFirstAdmin, setNeedsFirstAdmin] = useState<boolean | null>(null);
+  useEffect(() => {
+    call('getSetupState', {}).then(
+      (s) => setNeedsFirstAdmin(s.needsFirstAdmin),
+      () => setNeedsFirstAdmin(false),
+    );
+  }, []);
+  if (needsFirstAdmin === null) return null;
+  return needsFirstAdmin ? <FirstAdminScreen /> : <PinUnlock />;
+}
+
+function PinUnlock() {
   const { t, i18n } = useTranslation();
   const { unlock } = useSession();
   const [busy, setBusy] = useState(false);
