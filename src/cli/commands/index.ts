@@ -6,6 +6,7 @@ import { decodeImage } from './decodeImage';
 import { demo } from './demo';
 import { doctor } from './doctor';
 import { list } from './list';
+import { deviceAdd, locationAdd, pouchAssign, pupilAdd, tagRevoke } from './register';
 import { restore } from './restore';
 import { scan } from './scan';
 import { scanners } from './scanners';
@@ -33,4 +34,9 @@ export const commands: CliCommand[] = [
   list,
   staffAdd,
   staffList,
+  pupilAdd,
+  locationAdd,
+  pouchAssign,
+  deviceAdd,
+  tagRevoke,
 ];
