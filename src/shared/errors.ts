@@ -55,6 +55,10 @@ export const errorMessages = {
     nl: 'Deze kiosk heeft al een beheerder. Vraag die om je aan te melden.',
     en: 'This kiosk already has an administrator. Ask them to register you.',
   },
+  POUCH_TAKEN: {
+    nl: 'Dit vak is al van een andere leerling. Maak het eerst vrij.',
+    en: 'This pouch already belongs to another pupil. Free it first.',
+  },
   // — custody ledger and its services —
   UNKNOWN_TAG: {
     nl: 'Deze sticker of tag kent Inleverpunt niet. Vraag je leerkracht.',

@@ -51,14 +51,16 @@ describe('registering a class from the command line', () => {
     ]);
     expect(bag.pouches.map((p) => p.number)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
 
-    // The services give a pouch to a pupil only when creating it: numbers 1–30 are taken.
-    const taken = await cli(['pouch', 'assign', '--location', bag.locationId, '--number', '3', '--pupil', pupil.pupilId, ...db]);
-    expect(taken.code).toBe(1);
-    expect(taken.stderr).toContain('DUPLICATE_KEY');
+    // Pouch 12 of the new bag becomes Daan's for the year; another pupil cannot take it over.
     const pouch = await json<{ pouchId: string; number: number; pupilId: string; tag: string }>([
-      'pouch', 'assign', '--location', bag.locationId, '--number', '31', '--pupil', pupil.pupilId, '--new-tag',
+      'pouch', 'assign', '--location', bag.locationId, '--number', '12', '--pupil', pupil.pupilId, '--new-tag',
     ]);
-    expect(pouch).toMatchObject({ number: 31, pupilId: pupil.pupilId });
+    expect(pouch).toMatchObject({ number: 12, pupilId: pupil.pupilId });
+    expect(pouch.pouchId).toBe(bag.pouches.find((p) => p.number === 12)!.pouchId);
+    const other = await json<{ pupilId: string }>(['pupil', 'add', '--roepnaam', 'Lotte', '--achternaam', 'Bakker', '--groep', '7B']);
+    const taken = await cli(['pouch', 'assign', '--location', bag.locationId, '--number', '12', '--pupil', other.pupilId, ...db]);
+    expect(taken.code).toBe(1);
+    expect(taken.stderr).toContain('POUCH_TAKEN');
     expect(isValidOwnCode(pouch.tag)).toBe(true);
 
     // The NFC reader types the UID byte-reversed; it is stored in transmission order.
@@ -76,7 +78,7 @@ describe('registering a class from the command line', () => {
       const s = core.services;
       const handIn = (code: string) => s.scan({ code, mode: 'hand-in', actor: 'pupil' });
       const giveBack = () => s.returnDevice({ deviceId: device.deviceId, actor: 'pupil' });
-      expect(core.db.prepare('SELECT count(*) AS n FROM pouches WHERE location_id = ?').get(bag.locationId)).toEqual({ n: 31 });
+      expect(core.db.prepare('SELECT count(*) AS n FROM pouches WHERE location_id = ?').get(bag.locationId)).toEqual({ n: 30 });
 
       const bySticker = handIn(sticker.toLowerCase()); // Caps Lock off on the scanner: same code
       expect(bySticker.event.deviceId).toBe(device.deviceId);

@@ -129,7 +129,7 @@ export const locationAdd: CliCommand = {
 
 export const pouchAssign: CliCommand = {
   name: 'pouch assign',
-  summary: "Add pouch N to a bag or locker as a pupil's own, optionally with a pouch tag",
+  summary: "Give pouch N of a bag or locker to a pupil (adding it if needed), optionally with a pouch tag",
   usage: POUCH_USAGE,
   run(ctx) {
     const { values } = parseArgs({
@@ -148,8 +148,7 @@ export const pouchAssign: CliCommand = {
     }
     const tagCode = values['new-tag'] ? newOwnCode() : values.tag;
     const result = inTransaction(ctx, (core) => {
-      // The services can only give a pouch to a pupil when they create it (createPouch).
-      const pouch = core.services.createPouch({ locationId: values.location!, number, pupilId: values.pupil! }, SYSTEM_ACTOR);
+      const pouch = core.services.assignPouch({ locationId: values.location!, number, pupilId: values.pupil! }, SYSTEM_ACTOR);
       const tag = tagCode ? core.services.assignTag({ kind: 'pouch', raw: tagCode, pouchId: pouch.pouchId }, SYSTEM_ACTOR) : null;
       return { ...pouch, tag: tag?.canonical ?? null };
     });

@@ -10,7 +10,7 @@ import { returnDevice } from './custody/returnDevice';
 import { scan } from './custody/scan';
 import { transfer } from './custody/transfer';
 import { createDevice, listDevices } from './devices';
-import { createLocation, createPouch, listLocations, setDefaultLocation } from './locations';
+import { assignPouch, createLocation, createPouch, listLocations, setDefaultLocation } from './locations';
 import { createPupil, listPupils } from './pupils';
 import { redactPayloads } from './redact';
 import { createStaff, listStaff, loginStaff, requireStaff, unlockWithPin, verifyPin } from './staff';
@@ -51,6 +51,7 @@ export function createServices(ctx: ServiceContext) {
     listDevices: bind(ctx, listDevices),
     createLocation: bind(ctx, createLocation),
     createPouch: bind(ctx, createPouch),
+    assignPouch: bind(ctx, assignPouch),
     listLocations: bind(ctx, listLocations),
     setDefaultLocation: bind(ctx, setDefaultLocation),
     assignTag: bind(ctx, assignTag),

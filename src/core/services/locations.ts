@@ -87,6 +87,35 @@ export function createPouch(
   });
 }
 
+/**
+ * Gives pouch `number` of a bag or locker to a pupil for the year, creating it if the bag has no
+ * such pouch yet. A pouch already given to another pupil is not silently taken away
+ * (POUCH_TAKEN): the office frees it first with `pupilId: null`.
+ */
+export function assignPouch(
+  ctx: ServiceContext,
+  input: { locationId: string; number: number; pupilId: string | null },
+  actor: Actor,
+): Pouch {
+  if (!Number.isInteger(input.number) || input.number < 1) throw new AppError('INVALID_ARGUMENT', { field: 'number' });
+  return writeTransaction(ctx, () => {
+    requireRole(ctx, actor, ['office', 'admin']);
+    requireLocation(ctx, input.locationId);
+    const existing = prepared<{ pouch_id: string; pupil_id: string | null }>(
+      ctx.db,
+      'SELECT pouch_id, pupil_id FROM pouches WHERE location_id = ? AND number = ?',
+    ).get(input.locationId, input.number);
+    if (!existing) {
+      if (input.pupilId === null) throw new AppError('INVALID_ARGUMENT', { field: 'number' });
+      return createPouch(ctx, { locationId: input.locationId, number: input.number, pupilId: input.pupilId }, actor);
+    }
+    if (input.pupilId) requirePupil(ctx, input.pupilId);
+    if (input.pupilId && existing.pupil_id && existing.pupil_id !== input.pupilId) throw new AppError('POUCH_TAKEN');
+    prepared(ctx.db, 'UPDATE pouches SET pupil_id = ? WHERE pouch_id = ?').run(input.pupilId, existing.pouch_id);
+    return getPouch(ctx, existing.pouch_id) as Pouch;
+  });
+}
+
 interface PouchRow {
   pouch_id: string;
   location_id: string;
