@@ -7,6 +7,8 @@ import { DevicePicker } from './DevicePicker';
 import { useDeviceChoices } from './useDeviceChoices';
 
 export interface WorkflowDeviceProps {
+  /** The workflow's heading. */
+  title: string;
   /** The teacher screen's route id, so picking a device lands back on the same screen. */
   screen: string;
   params: URLSearchParams;
@@ -20,15 +22,19 @@ export interface WorkflowDeviceProps {
  * The device a workflow is about: from the route (`?device=…`, how the dashboard links here), or
  * picked by the teacher when the screen was opened from the menu.
  */
-export function WorkflowDevice({ screen, params, filter, emptyText, children }: WorkflowDeviceProps) {
+export function WorkflowDevice({ title, screen, params, filter, emptyText, children }: WorkflowDeviceProps) {
   const deviceId = params.get('device');
-  if (!deviceId) {
-    return <DevicePicker filter={filter} emptyText={emptyText} onPick={(id) => navigate('teacher', screen, { device: id })} />;
-  }
   return (
-    <ChosenDevice deviceId={deviceId} screen={screen}>
-      {children}
-    </ChosenDevice>
+    <section className="wf" aria-labelledby="wf-title">
+      <h1 id="wf-title">{title}</h1>
+      {deviceId ? (
+        <ChosenDevice deviceId={deviceId} screen={screen}>
+          {children}
+        </ChosenDevice>
+      ) : (
+        <DevicePicker filter={filter} emptyText={emptyText} onPick={(id) => navigate('teacher', screen, { device: id })} />
+      )}
+    </section>
   );
 }
 

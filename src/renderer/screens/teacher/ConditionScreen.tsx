@@ -20,12 +20,9 @@ type Mark = (typeof marks)[number];
 export function ConditionScreen({ params }: TeacherScreenProps) {
   const { t } = useTranslation();
   return (
-    <section className="wf" aria-labelledby="wf-title">
-      <h1 id="wf-title">{t('workflows.condition.title')}</h1>
-      <WorkflowDevice screen="condition" params={params} emptyText={t('workflows.condition.empty')}>
-        {(choice) => <ConditionForm key={choice.deviceId} choice={choice} />}
-      </WorkflowDevice>
-    </section>
+    <WorkflowDevice title={t('workflows.condition.title')} screen="condition" params={params} emptyText={t('workflows.condition.empty')}>
+      {(choice) => <ConditionForm key={choice.deviceId} choice={choice} />}
+    </WorkflowDevice>
   );
 }
 

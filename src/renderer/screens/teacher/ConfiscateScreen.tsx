@@ -38,12 +38,9 @@ type QuickId = (typeof quickChoices)[number]['id'];
 export function ConfiscateScreen({ staff, params }: TeacherScreenProps) {
   const { t } = useTranslation();
   return (
-    <section className="wf" aria-labelledby="wf-title">
-      <h1 id="wf-title">{t('workflows.confiscate.title')}</h1>
-      <WorkflowDevice screen="confiscate" params={params} emptyText={t('workflows.confiscate.empty')}>
-        {(choice) => <ConfiscateForm key={choice.deviceId} choice={choice} me={staff} />}
-      </WorkflowDevice>
-    </section>
+    <WorkflowDevice title={t('workflows.confiscate.title')} screen="confiscate" params={params} emptyText={t('workflows.confiscate.empty')}>
+      {(choice) => <ConfiscateForm key={choice.deviceId} choice={choice} me={staff} />}
+    </WorkflowDevice>
   );
 }
 

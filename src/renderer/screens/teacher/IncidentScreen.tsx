@@ -23,12 +23,9 @@ type Kind = (typeof kinds)[number];
 export function IncidentScreen({ params }: TeacherScreenProps) {
   const { t } = useTranslation();
   return (
-    <section className="wf" aria-labelledby="wf-title">
-      <h1 id="wf-title">{t('workflows.incident.title')}</h1>
-      <WorkflowDevice screen="incident" params={params} emptyText={t('workflows.incident.empty')}>
-        {(choice) => <IncidentForm key={choice.deviceId} choice={choice} />}
-      </WorkflowDevice>
-    </section>
+    <WorkflowDevice title={t('workflows.incident.title')} screen="incident" params={params} emptyText={t('workflows.incident.empty')}>
+      {(choice) => <IncidentForm key={choice.deviceId} choice={choice} />}
+    </WorkflowDevice>
   );
 }
 

@@ -24,12 +24,9 @@ const isConfiscated = (c: DeviceChoice) => c.confiscatedSeq !== null;
 export function ReleaseScreen({ params }: TeacherScreenProps) {
   const { t } = useTranslation();
   return (
-    <section className="wf" aria-labelledby="wf-title">
-      <h1 id="wf-title">{t('workflows.release.title')}</h1>
-      <WorkflowDevice screen="release" params={params} filter={isConfiscated} emptyText={t('workflows.release.empty')}>
-        {(choice) => <ReleaseForm key={choice.deviceId} choice={choice} />}
-      </WorkflowDevice>
-    </section>
+    <WorkflowDevice title={t('workflows.release.title')} screen="release" params={params} filter={isConfiscated} emptyText={t('workflows.release.empty')}>
+      {(choice) => <ReleaseForm key={choice.deviceId} choice={choice} />}
+    </WorkflowDevice>
   );
 }
 
