@@ -1,41 +1,27 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { DEMO_PINS, type DemoDevice, type DemoSchool } from '../../src/core/demo/seed';
 import { readCustody } from '../../src/core/ledger/projection';
 import type { Bridge } from '../bridge/server';
 import { startDemoBridge } from './support/demo';
-import { openTeacherScreen, tapPin } from './support/pin';
+import { handInAtDoor as handInAt, screenOf, sparePhones, unlockAs } from './support/teacher';
+import { lockKiosk, tapPin } from './support/pin';
 import { launchChromium, openKiosk, screenshot } from './support/browser';
-
-async function unlockAs(page: Page, bridgeUrl: string, pin: string) {
-  await openTeacherScreen(page, bridgeUrl, '', pin);
-  await page.getByRole('heading', { name: 'Overzicht', level: 1 }).waitFor();
-}
-
-/** The teacher area's screen, without the menu (whose buttons share some names). */
-const screenOf = (page: Page) => page.locator('.teacher-screen');
 
 describe('the teacher area: unlock, dashboard, by hand, move, correct', () => {
   let bridge: Bridge;
   let browser: Browser;
   let demo: DemoSchool;
-  /** Devices of pupils with exactly one device, handed out to the tests one by one. */
-  let spare: DemoDevice[];
-  const take = () => spare.shift() as DemoDevice;
-  const handInAtDoor = (d: DemoDevice) =>
-    bridge.core.services.handIn({ deviceId: d.deviceId, actor: 'pupil', dutyStaffId: demo.staff.teacher7A.staffId });
+  let take: () => DemoDevice;
+  const handInAtDoor = (d: DemoDevice) => handInAt(bridge, demo, d);
 
   beforeAll(async () => {
     ({ bridge, demo } = await startDemoBridge());
-    spare = demo.devices.filter(
-      (d) => d.kind === 'smartphone' && demo.pupils.find((p) => p.pupilId === d.pupilId)?.deviceIds.length === 1,
-    );
+    take = sparePhones(demo);
     browser = await launchChromium();
   });
   // The session lives in the core, like in the real kiosk: each test starts locked.
-  beforeEach(async () => {
-    await fetch(`${bridge.url}/__bridge/call/lockStaff`, { method: 'POST', body: JSON.stringify({ endDuty: true }) });
-  });
+  beforeEach(() => lockKiosk(bridge.url));
   afterAll(async () => {
     await browser?.close();
     await bridge?.close();

@@ -1,28 +1,20 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { DEMO_PINS, type DemoDevice, type DemoSchool } from '../../src/core/demo/seed';
 import { readCustody } from '../../src/core/ledger/projection';
 import { updateSettings } from '../../src/core/settings/store';
 import type { Bridge } from '../bridge/server';
 import { startDemoBridge } from './support/demo';
+import { handInAtDoor as handInAt, screenOf, sparePhones, unlockAs } from './support/teacher';
 import { lockKiosk, openTeacherScreen } from './support/pin';
 import { launchChromium, openKiosk, screenshot } from './support/browser';
-
-async function unlockAs(page: Page, bridgeUrl: string, pin: string) {
-  await openTeacherScreen(page, bridgeUrl, '', pin);
-  await page.getByRole('heading', { name: 'Overzicht', level: 1 }).waitFor();
-}
-
-const screenOf = (page: Page) => page.locator('.teacher-screen');
 
 describe('the end of the school day', () => {
   let bridge: Bridge;
   let browser: Browser;
   let demo: DemoSchool;
-  let spare: DemoDevice[];
-  const take = () => spare.shift() as DemoDevice;
-  const handInAtDoor = (d: DemoDevice) =>
-    bridge.core.services.handIn({ deviceId: d.deviceId, actor: 'pupil', dutyStaffId: demo.staff.teacher7A.staffId });
+  let take: () => DemoDevice;
+  const handInAtDoor = (d: DemoDevice) => handInAt(bridge, demo, d);
   const stickerOf = (d: DemoDevice) =>
     demo.tags.find((t) => t.deviceId === d.deviceId && t.kind === 'device_sticker' && !t.revoked)?.code;
   const lastEvent = (type: string) => bridge.core.services.listEvents({ limit: 50 }).events.find((e) => e.type === type);
@@ -30,12 +22,7 @@ describe('the end of the school day', () => {
   beforeAll(async () => {
     ({ bridge, demo } = await startDemoBridge());
     // Phones with a barcode sticker, of pupils with one device: they can be scanned back.
-    spare = demo.devices.filter(
-      (d) =>
-        d.kind === 'smartphone' &&
-        demo.pupils.find((p) => p.pupilId === d.pupilId)?.deviceIds.length === 1 &&
-        demo.tags.some((t) => t.deviceId === d.deviceId && t.kind === 'device_sticker' && !t.revoked),
-    );
+    take = sparePhones(demo, true);
     browser = await launchChromium();
   });
   beforeEach(() => lockKiosk(bridge.url));
