@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import type { DemoSchool } from '../../src/core/demo/seed';
 import type { Bridge } from '../bridge/server';
-import { launchChromium, screenshot } from './support/browser';
-import { confirmationOf, eventsOfType, openDoor, roepnaamOf, soundsPlayed, startDoorBridge, stickerTags, wedgeScan } from './support/door';
+import { screenshot } from './support/browser';
+import { confirmationOf, eventsOfType, openDoor, roepnaamOf, soundsPlayed, doorKioskSuite, stickerTags, wedgeScan } from './support/door';
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -11,15 +11,7 @@ describe('the door: a pupil card with two devices, and damage noted in two taps'
   let bridge: Bridge;
   let demo: DemoSchool;
   let browser: Browser;
-
-  beforeAll(async () => {
-    ({ bridge, demo } = await startDoorBridge());
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await bridge?.close();
-  });
+  doorKioskSuite((k) => ({ bridge, demo, browser } = k));
 
   it('a pupil card with a phone and a watch asks which one, with a big button for each', async () => {
     const { page, problems, context } = await openDoor(browser, bridge.url);
@@ -112,15 +104,7 @@ describe('the door with privacy setting "pouch-only"', () => {
   let bridge: Bridge;
   let demo: DemoSchool;
   let browser: Browser;
-
-  beforeAll(async () => {
-    ({ bridge, demo } = await startDoorBridge({ privacyDisplay: 'pouch-only' }));
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await bridge?.close();
-  });
+  doorKioskSuite((k) => ({ bridge, demo, browser } = k), { privacyDisplay: 'pouch-only' });
 
   it('shows the pouch number and the device, never the pupil’s name', async () => {
     const { page, problems, context } = await openDoor(browser, bridge.url);

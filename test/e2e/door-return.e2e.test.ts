@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { DemoSchool } from '../../src/core/demo/seed';
 import type { Bridge } from '../bridge/server';
-import { launchChromium, screenshot } from './support/browser';
+import { screenshot } from './support/browser';
 import { tapPin } from './support/pin';
-import { confirmationOf, eventsOfType, openDoor, schoolTime, startDoorBridge, stickerTags, wedgeScan } from './support/door';
+import { confirmationOf, eventsOfType, openDoor, schoolTime, doorKioskSuite, stickerTags, wedgeScan } from './support/door';
 
 const typePin = (page: Page, pin: string) => tapPin(page.getByTestId('door-switch-dialog'), pin);
 
@@ -14,15 +14,7 @@ describe('the door in return mode', () => {
   let bridge: Bridge;
   let demo: DemoSchool;
   let browser: Browser;
-
-  beforeAll(async () => {
-    ({ bridge, demo } = await startDoorBridge());
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await bridge?.close();
-  });
+  doorKioskSuite((k) => ({ bridge, demo, browser } = k));
 
   it('only a teacher switches to return mode; scanning then gives devices back and the counter counts down', async () => {
     const { page, problems, context } = await openDoor(browser, bridge.url);

@@ -1,15 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { withCheckCharacter } from '../../src/shared/scan/codes';
 import type { Bridge } from '../bridge/server';
-import { launchChromium, screenshot } from './support/browser';
+import { screenshot } from './support/browser';
 import {
   confirmationOf,
   eventsOfType,
   openDoor,
   roepnaamOf,
   soundsPlayed,
-  startDoorBridge,
+  doorKioskSuite,
   stickerTags,
   waitForPushChannel,
   wedgeScan,
@@ -40,15 +40,7 @@ describe('the door: pupils scan in, through the real core', () => {
   let bridge: Bridge;
   let demo: DemoSchool;
   let browser: Browser;
-
-  beforeAll(async () => {
-    ({ bridge, demo } = await startDoorBridge());
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await bridge?.close();
-  });
+  doorKioskSuite((k) => ({ bridge, demo, browser } = k));
 
   it('30 pupils scan in at wedge speed, one after another: each sees their own confirmation, well within 100 ms', async () => {
     const { page, problems, context } = await openDoor(browser, bridge.url);

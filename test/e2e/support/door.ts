@@ -2,7 +2,9 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { DemoSchool, DemoTag } from '../../../src/core/demo/seed';
 import type { SettingsPatch } from '../../../src/shared/contract/settings';
 import { bridgeClientSource } from '../../bridge/client';
+import { afterAll, beforeAll } from 'vitest';
 import type { Bridge } from '../../bridge/server';
+import { launchChromium } from './browser';
 import { startDemoBridge, type DemoBridge } from './demo';
 
 export type DoorBridge = DemoBridge;
@@ -22,6 +24,27 @@ export const testWedge: SettingsPatch['wedge'] = {
   prefix: '',
   nfcProfile: null,
 };
+
+export interface DoorKiosk extends DemoBridge {
+  browser: Browser;
+}
+
+/**
+ * For the surrounding describe block: the demo school behind the bridge and a Chromium, started
+ * before its tests and stopped after them. `use` receives them once they run.
+ */
+export function doorKioskSuite(use: (kiosk: DoorKiosk) => void, patch: SettingsPatch = {}): void {
+  let kiosk: DoorKiosk | undefined;
+  beforeAll(async () => {
+    const started = await startDoorBridge(patch);
+    kiosk = { ...started, browser: await launchChromium() };
+    use(kiosk);
+  });
+  afterAll(async () => {
+    await kiosk?.browser.close();
+    await kiosk?.bridge.close();
+  });
+}
 
 /** The demo school behind the bridge, with the test kiosk's wedge thresholds. */
 export function startDoorBridge(patch: SettingsPatch = {}): Promise<DoorBridge> {

@@ -11,6 +11,7 @@ import { actorLabel, deviceLabel, eventTypeLabel, formatTime, pupilName } from '
 import { useDirectory, useLoad } from './useTeacherData';
 import { VoidMark } from './VoidMark';
 import './teacher.css';
+import { PageMessage, type Message } from './PageMessage';
 
 /** What the core lets a correction void (ledger/events.ts `voidableTypes`); it checks again. */
 const voidable = new Set([
@@ -36,7 +37,7 @@ export function CorrectionsScreen(_props: TeacherScreenProps) {
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
   const [loadError, setLoadError] = useState<unknown>(null);
-  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const [message, setMessage] = useState<Message | null>(null);
   useFormDirty(chosen !== null && reason.trim() !== '');
 
   const { data: names } = useLoad(async () => {
@@ -95,11 +96,7 @@ export function CorrectionsScreen(_props: TeacherScreenProps) {
         <h1 id="corrections-title">{t('teacher.corrections.title')}</h1>
         <p className="muted">{t('teacher.corrections.intro')}</p>
       </header>
-      {message && (
-        <p className={`message message-${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'}>
-          {message.text}
-        </p>
-      )}
+      <PageMessage message={message} icon={false} />
       {loadError !== null && (
         <p className="message message-error" role="alert">
           {errorText(loadError, i18n.language)}

@@ -13,8 +13,7 @@ import { custodianLabel, deviceLabel, formatTime, pupilName } from './teacherFor
 import { useDirectory, useLoad } from './useTeacherData';
 import { useKioskScans } from './useKioskScans';
 import './teacher.css';
-
-type Message = { kind: 'ok' | 'error'; text: string } | null;
+import { PageMessage, type Message } from './PageMessage';
 
 /** A small barcode beside "scan to return": the scanner works on this screen. */
 function BarcodeIcon() {
@@ -39,7 +38,7 @@ export function EndOfDayScreen(_props: TeacherScreenProps) {
   const dir = useDirectory();
   const [keeping, setKeeping] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<Message>(null);
+  const [message, setMessage] = useState<Message | null>(null);
   const [closed, setClosed] = useState<{ at: string; counts: DayCounts } | null>(null);
   const { data, reload } = useLoad(async () => {
     const [custody, day] = await Promise.all([call('listCustody', { heldOnly: true }), call('getDay', {})]);
@@ -119,12 +118,7 @@ export function EndOfDayScreen(_props: TeacherScreenProps) {
         <h1 id="eod-title">{t('teacher.endOfDay.title')}</h1>
         <p className="muted">{t('teacher.endOfDay.intro')}</p>
       </header>
-      {message && (
-        <p className={`message message-${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'}>
-          <span aria-hidden="true">{message.kind === 'ok' ? '✔ ' : '✖ '}</span>
-          {message.text}
-        </p>
-      )}
+      <PageMessage message={message} />
       {data && outstanding.length > 0 && (
         <>
           <h2 data-testid="eod-left">{t('teacher.endOfDay.left', { count: outstanding.length })}</h2>

@@ -9,8 +9,7 @@ import type { TeacherScreenProps } from './screen';
 import { deviceLabel, formatTime, pupilName } from './teacherFormat';
 import { useLoad } from './useTeacherData';
 import './teacher.css';
-
-type Message = { kind: 'ok' | 'error'; text: string } | null;
+import { PageMessage, type Message } from './PageMessage';
 
 /**
  * A missed scan fixed by hand: group → pupil (big grid) → their device → hand in or return.
@@ -23,7 +22,7 @@ export function ManualScreen({ params }: TeacherScreenProps) {
   // undefined: not chosen yet (the route's device may choose); null: chosen to pick another.
   const [pupilId, setPupilId] = useState<string | null | undefined>(undefined);
   const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<Message>(null);
+  const [message, setMessage] = useState<Message | null>(null);
   const deviceParam = params.get('device');
 
   const { data, reload } = useLoad(async () => {
@@ -81,12 +80,7 @@ export function ManualScreen({ params }: TeacherScreenProps) {
         <h1 id="manual-title">{t('teacher.manual.title')}</h1>
         <p className="muted">{t('teacher.manual.intro')}</p>
       </header>
-      {message && (
-        <p className={`message message-${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'}>
-          <span aria-hidden="true">{message.kind === 'ok' ? '✔ ' : '✖ '}</span>
-          {message.text}
-        </p>
-      )}
+      <PageMessage message={message} />
       {!pupil && (
         <>
           <h2>{t('teacher.manual.chooseGroup')}</h2>
