@@ -1,8 +1,10 @@
+import { runDoorBench } from './door';
 import { runLedgerBench } from './ledger';
 import { runScanningBench } from './scanning';
 
 /** `npm run bench`: every benchmark, each against a baseline measured in the same run. */
 const started = performance.now();
 await runScanningBench();
+await runDoorBench();
 await runLedgerBench();
 console.log(`\nBench finished in ${((performance.now() - started) / 1000).toFixed(0)} s`);

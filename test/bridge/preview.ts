@@ -3,6 +3,7 @@ import type { Core } from '../../src/core';
 import { holdsSchoolData } from '../../src/core/demo/empty';
 import { seedDemoSchool } from '../../src/core/demo/seed';
 import { startBridge } from './server';
+import { realClock } from './testClock';
 
 /**
  * `npm run preview:web -- --db FILE --port N`: the kiosk UI in an ordinary browser on a machine
@@ -12,6 +13,7 @@ const { values } = parseArgs({
   options: { db: { type: 'string' }, port: { type: 'string', default: '5180' }, demo: { type: 'boolean', default: false } },
 });
 const bridge = await startBridge({
+  clock: realClock,
   ...(values.db ? { dbPath: values.db } : {}),
   port: Number(values.port),
   injectClient: true,

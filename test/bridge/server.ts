@@ -14,8 +14,14 @@ import { APP_ORIGIN } from '../../src/main/security/origins';
 import { bridgeClientSource } from './client';
 import { recoveryOffer, restoreNewestBackup } from '../../src/core/backup/recovery';
 import { AppError } from '../../src/shared/errors';
+import type { BridgeClock } from './testClock';
 
-export interface BridgeOptions {
+export interface BridgeOptions<C extends BridgeClock = BridgeClock> {
+  /**
+   * The core's clock. Required, so no story runs on the CI machine's hour by accident: tests pass a
+   * test clock set to the moment the story needs (and set the page's clock to the same moment).
+   */
+  clock: C;
   /** Defaults to a fresh database in a temporary folder. */
   dbPath?: string;
   port?: number;
@@ -28,7 +34,9 @@ export interface BridgeOptions {
   pinCost?: CoreOptions['pinCost'];
 }
 
-export interface Bridge {
+export interface Bridge<C extends BridgeClock = BridgeClock> {
+  /** The clock the core reads; a story moves it with the page's clock. */
+  clock: C;
   url: string;
   /** Replaced by a fresh core when the page restores a backup (Electron restarts then). */
   core: Core;
@@ -43,18 +51,19 @@ export interface Bridge {
  * Test code, not product: the real core and the real gateway (the same handler table ipcMain
  * binds) behind HTTP on 127.0.0.1, serving the built renderer with the app's CSP.
  */
-export async function startBridge(options: BridgeOptions = {}): Promise<Bridge> {
+export async function startBridge<C extends BridgeClock>(options: BridgeOptions<C>): Promise<Bridge<C>> {
   const dbPath = options.dbPath ?? join(mkdtempSync(join(tmpdir(), 'inleverpunt-bridge-')), 'inleverpunt.db');
   const rendererDir = resolve(options.rendererDir ?? 'out/renderer');
-  const open = () => openCore({ dbPath, appVersion: '0.0.0-bridge', ...(options.pinCost ? { pinCost: options.pinCost } : {}) });
+  const open = () => openCore({ dbPath, appVersion: '0.0.0-bridge', now: () => options.clock.now(), ...(options.pinCost ? { pinCost: options.pinCost } : {}) });
   const core = open();
   options.seed?.(core);
   const streams = new Set<ServerResponse>();
   const csp = contentSecurityPolicy();
   const clientSource = bridgeClientSource();
 
-  const bridge: Bridge = {
+  const bridge: Bridge<C> = {
     url: '',
+    clock: options.clock,
     core,
     dbPath,
     exitRequests: 0,
@@ -77,7 +86,7 @@ export async function startBridge(options: BridgeOptions = {}): Promise<Bridge> 
           if (!recoveryOffer(dbPath)) throw new AppError('NO_GOOD_BACKUP');
           bridge.core.close();
           try {
-            return { lastSeq: restoreNewestBackup(dbPath).lastSeq };
+            return { lastSeq: restoreNewestBackup(dbPath, options.clock.now()).lastSeq };
           } finally {
             bridge.core = open();
             gateway = makeGateway(bridge.core);

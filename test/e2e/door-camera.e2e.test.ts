@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import type { DemoSchool } from '../../src/core/demo/seed';
-import type { Bridge } from '../bridge/server';
+import type { TestBridge } from './support/demo';
 import { fakeCameraVideo, type FakeCameraVideo } from '../support/fakeCamera';
 import { launchChromium, screenshot } from './support/browser';
 import { confirmationOf, eventsOfType, openDoor, roepnaamOf, startDoorBridge, stickerTags } from './support/door';
@@ -23,7 +23,7 @@ const liveTracks = (page: import('playwright-core').Page) =>
   page.evaluate(() => (window as unknown as { __cameraTracks: MediaStreamTrack[] }).__cameraTracks.filter((t) => t.readyState === 'live').length);
 
 describe('the door with the webcam as scanner (Chromium’s fake camera showing a sticker)', () => {
-  let bridge: Bridge;
+  let bridge: TestBridge;
   let demo: DemoSchool;
   let browser: Browser;
   let video: FakeCameraVideo;
@@ -49,7 +49,7 @@ describe('the door with the webcam as scanner (Chromium’s fake camera showing 
   });
 
   it('hands in the device whose sticker the camera sees, once, and lets go of the camera when the door closes', async () => {
-    const { page, problems, context } = await openDoor(browser, bridge.url, { initScripts: [streamRecorder] });
+    const { page, problems, context } = await openDoor(browser, bridge, { initScripts: [streamRecorder] });
 
     const card = confirmationOf(page, deviceId);
     await card.waitFor({ timeout: 15_000 });

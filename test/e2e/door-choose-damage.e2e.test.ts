@@ -1,20 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import type { DemoSchool } from '../../src/core/demo/seed';
-import type { Bridge } from '../bridge/server';
+import type { TestBridge } from './support/demo';
 import { screenshot } from './support/browser';
 import { confirmationOf, eventsOfType, openDoor, roepnaamOf, soundsPlayed, doorKioskSuite, stickerTags, wedgeScan } from './support/door';
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 describe('the door: a pupil card with two devices, and damage noted in two taps', () => {
-  let bridge: Bridge;
+  let bridge: TestBridge;
   let demo: DemoSchool;
   let browser: Browser;
   doorKioskSuite((k) => ({ bridge, demo, browser } = k));
 
   it('a pupil card with a phone and a watch asks which one, with a big button for each', async () => {
-    const { page, problems, context } = await openDoor(browser, bridge.url);
+    const { page, problems, context } = await openDoor(browser, bridge);
     const pupil = demo.pupils.find((p) => p.deviceIds.length === 2 && demo.tags.some((t) => t.kind === 'pupil_card' && t.pupilId === p.pupilId))!;
     const card = demo.tags.find((t) => t.kind === 'pupil_card' && t.pupilId === pupil.pupilId)!;
     const watch = demo.devices.find((d) => d.pupilId === pupil.pupilId && d.kind === 'smartwatch')!;
@@ -39,7 +39,7 @@ describe('the door: a pupil card with two devices, and damage noted in two taps'
   });
 
   it('the next pupil can scan while the choice is open: nobody waits', async () => {
-    const { page, context } = await openDoor(browser, bridge.url);
+    const { page, context } = await openDoor(browser, bridge);
     const pupil = demo.pupils.filter((p) => p.deviceIds.length === 2 && demo.tags.some((t) => t.kind === 'pupil_card' && t.pupilId === p.pupilId))[1]!;
     const card = demo.tags.find((t) => t.kind === 'pupil_card' && t.pupilId === pupil.pupilId)!;
     const next = stickerTags(demo).find((t) => t.pupilId !== pupil.pupilId && !eventsOfType(bridge, 'handed_in').some((e) => e.deviceId === t.deviceId))!;
@@ -54,7 +54,7 @@ describe('the door: a pupil card with two devices, and damage noted in two taps'
   });
 
   it('"Schade melden" then "Scherm gebarsten": noted in the ledger, "Genoteerd" on screen', async () => {
-    const { page, problems, context } = await openDoor(browser, bridge.url);
+    const { page, problems, context } = await openDoor(browser, bridge);
     const held = new Set(eventsOfType(bridge, 'handed_in').map((e) => e.deviceId));
     const tag = stickerTags(demo).find((t) => !held.has(t.deviceId))!;
     await wedgeScan(page, tag.code);
@@ -88,7 +88,7 @@ describe('the door: a pupil card with two devices, and damage noted in two taps'
   });
 
   it('"Toch niet" closes the picker without noting anything', async () => {
-    const { page, context } = await openDoor(browser, bridge.url);
+    const { page, context } = await openDoor(browser, bridge);
     const held = new Set(eventsOfType(bridge, 'handed_in').map((e) => e.deviceId));
     const tag = stickerTags(demo).find((t) => !held.has(t.deviceId))!;
     await wedgeScan(page, tag.code);
@@ -101,13 +101,13 @@ describe('the door: a pupil card with two devices, and damage noted in two taps'
 });
 
 describe('the door with privacy setting "pouch-only"', () => {
-  let bridge: Bridge;
+  let bridge: TestBridge;
   let demo: DemoSchool;
   let browser: Browser;
   doorKioskSuite((k) => ({ bridge, demo, browser } = k), { privacyDisplay: 'pouch-only' });
 
   it('shows the pouch number and the device, never the pupil’s name', async () => {
-    const { page, problems, context } = await openDoor(browser, bridge.url);
+    const { page, problems, context } = await openDoor(browser, bridge);
     const tags = stickerTags(demo).slice(0, 3);
     for (const tag of tags) {
       await wedgeScan(page, tag.code);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { DemoSchool } from '../../src/core/demo/seed';
-import type { Bridge } from '../bridge/server';
-import { screenshot } from './support/browser';
+import type { TestBridge } from './support/demo';
+import { advanceClocks, screenshot } from './support/browser';
 import { tapPin } from './support/pin';
 import { confirmationOf, eventsOfType, openDoor, schoolTime, doorKioskSuite, stickerTags, wedgeScan } from './support/door';
 
@@ -11,13 +11,13 @@ const typePin = (page: Page, pin: string) => tapPin(page.getByTestId('door-switc
 const mode = (page: Page) => page.getByTestId('door-mode').getAttribute('data-mode');
 
 describe('the door in return mode', () => {
-  let bridge: Bridge;
+  let bridge: TestBridge;
   let demo: DemoSchool;
   let browser: Browser;
   doorKioskSuite((k) => ({ bridge, demo, browser } = k));
 
   it('only a teacher switches to return mode; scanning then gives devices back and the counter counts down', async () => {
-    const { page, problems, context } = await openDoor(browser, bridge.url);
+    const { page, problems, context } = await openDoor(browser, bridge);
     const [a, b, c, notHeld] = stickerTags(demo);
     for (const tag of [a!, b!, c!]) {
       await wedgeScan(page, tag.code);
@@ -68,9 +68,9 @@ describe('the door in return mode', () => {
   });
 
   it('switches to return mode by itself at the school’s return time (14:00), and a teacher can switch back', async () => {
-    const { page, problems, context } = await openDoor(browser, bridge.url, { time: schoolTime(13, 59) });
+    const { page, problems, context } = await openDoor(browser, bridge, { time: schoolTime(13, 59) });
     expect(await mode(page)).toBe('hand-in');
-    await page.clock.fastForward('01:30');
+    await advanceClocks(page, bridge, 90_000);
     await expect.poll(() => mode(page)).toBe('return');
     await expect.poll(() => page.getByTestId('door-counter').textContent()).toBe('nog 1 van 3 in bewaring');
 
@@ -78,14 +78,14 @@ describe('the door in return mode', () => {
     await typePin(page, demo.staff.teacher8B.pin);
     await expect.poll(() => mode(page)).toBe('hand-in');
     // The teacher's choice holds when the clock is checked again.
-    await page.clock.fastForward('02:00');
+    await advanceClocks(page, bridge, 120_000);
     expect(await mode(page)).toBe('hand-in');
     expect(problems).toEqual([]);
     await context.close();
   });
 
   it('opened after the return time, the door starts in return mode; in English too', async () => {
-    const { page, context } = await openDoor(browser, bridge.url, { time: schoolTime(14, 30), viewport: { width: 1920, height: 1080 } });
+    const { page, context } = await openDoor(browser, bridge, { time: schoolTime(14, 30), viewport: { width: 1920, height: 1080 } });
     expect(await mode(page)).toBe('return');
     await page.getByRole('button', { name: 'English' }).click();
     await expect.poll(() => page.getByTestId('door-counter').textContent()).toBe('1 of 3 still held');
@@ -93,7 +93,7 @@ describe('the door in return mode', () => {
     await context.close();
   });
   it('a teacher who unlocked in the teacher area switches at the door at once, scans as themselves, and can lock the door', async () => {
-    const { page, problems, context } = await openDoor(browser, bridge.url);
+    const { page, problems, context } = await openDoor(browser, bridge);
     await page.getByRole('button', { name: 'Leerkracht', exact: true }).click();
     const pad = page.getByRole('form', { name: 'Toets je pincode in' });
     for (const digit of demo.staff.teacher8B.pin) await pad.getByRole('button', { name: digit, exact: true }).click();

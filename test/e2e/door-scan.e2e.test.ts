@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { withCheckCharacter } from '../../src/shared/scan/codes';
-import type { Bridge } from '../bridge/server';
+import type { TestBridge } from './support/demo';
 import { screenshot } from './support/browser';
 import {
   confirmationOf,
@@ -16,19 +16,6 @@ import {
 } from './support/door';
 import type { DemoSchool } from '../../src/core/demo/seed';
 
-interface Timing {
-  source: string;
-  result: string;
-  ms: number;
-}
-const timings = (page: Page) =>
-  page.evaluate(() => (window as unknown as { __inleverpuntMetrics?: { scanToConfirmation: Timing[] } }).__inleverpuntMetrics?.scanToConfirmation ?? []);
-
-function p95(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.ceil(0.95 * sorted.length) - 1]!;
-}
-
 /** A misread of one of our own stickers: right shape, wrong check character. */
 function misread(code: string): string {
   const body = code.slice(0, -1);
@@ -37,13 +24,13 @@ function misread(code: string): string {
 }
 
 describe('the door: pupils scan in, through the real core', () => {
-  let bridge: Bridge;
+  let bridge: TestBridge;
   let demo: DemoSchool;
   let browser: Browser;
   doorKioskSuite((k) => ({ bridge, demo, browser } = k));
 
-  it('30 pupils scan in at wedge speed, one after another: each sees their own confirmation, well within 100 ms', async () => {
-    const { page, problems, context } = await openDoor(browser, bridge.url);
+  it('30 pupils scan in at wedge speed, one after another: each sees their own confirmation and hears the success tone', async () => {
+    const { page, problems, context } = await openDoor(browser, bridge);
     await screenshot(page, 'door-idle-1366x768');
     const class30 = stickerTags(demo).slice(0, 30);
     expect(class30).toHaveLength(30);
@@ -68,20 +55,14 @@ describe('the door: pupils scan in, through the real core', () => {
     expect(new Set(handedIn.map((e) => e.deviceId))).toEqual(new Set(class30.map((t) => t.deviceId)));
     expect(handedIn.every((e) => e.actor === 'pupil')).toBe(true);
 
-    const measured = (await timings(page)).filter((t) => t.source === 'wedge' && t.result === 'confirmed').map((t) => t.ms);
-    expect(measured).toHaveLength(30);
-    const worst = Math.max(...measured);
-    console.log(
-      `door: 30 wedge scans, scan-to-confirmation p95 ${p95(measured).toFixed(1)} ms, median ${[...measured].sort((a, b) => a - b)[14]!.toFixed(1)} ms, max ${worst.toFixed(1)} ms`,
-    );
-    expect(p95(measured)).toBeLessThan(100);
+    // How fast is measured by `npm run bench` (door: scan to confirmation), not asserted here.
     expect((await soundsPlayed(page)).success).toBe(30);
     expect(problems).toEqual([]);
     await context.close();
   });
 
   it('confirmations fade away by themselves and the door is ready again', async () => {
-    const { page, context } = await openDoor(browser, bridge.url);
+    const { page, context } = await openDoor(browser, bridge);
     const tag = stickerTags(demo)[30]!;
     await wedgeScan(page, tag.code);
     await confirmationOf(page, tag.deviceId).waitFor();
@@ -101,7 +82,7 @@ describe('the door: pupils scan in, through the real core', () => {
   });
 
   it('a second scan within 60 s shows "Al ingeleverd om …" and writes no second event', async () => {
-    const { page, problems, context } = await openDoor(browser, bridge.url);
+    const { page, problems, context } = await openDoor(browser, bridge);
     const tag = stickerTags(demo)[31]!;
     await wedgeScan(page, tag.code);
     await confirmationOf(page, tag.deviceId).waitFor();
@@ -124,7 +105,7 @@ describe('the door: pupils scan in, through the real core', () => {
   });
 
   it('an unknown code, a misread sticker and a withdrawn sticker: error sound, "Vraag je juf of meester", no event', async () => {
-    const { page, problems, context } = await openDoor(browser, bridge.url);
+    const { page, problems, context } = await openDoor(browser, bridge);
     const eventsBefore = bridge.core.services.listEvents({ limit: 1 }).events[0]!.seq;
     const fresh = stickerTags(demo)[32]!;
     const revoked = demo.tags.find((t) => t.revoked)!;
@@ -154,7 +135,7 @@ describe('the door: pupils scan in, through the real core', () => {
   });
 
   it('a scan from a HID reader (pushed by the main process) is handled like a wedge scan, and counted once if both see it', async () => {
-    const { page, problems, context } = await openDoor(browser, bridge.url);
+    const { page, problems, context } = await openDoor(browser, bridge);
     await waitForPushChannel(page, bridge);
     const tag = stickerTags(demo)[33]!;
     bridge.push('scan', { source: 'hid', raw: tag.code, code: tag.code, at: Date.now() });
@@ -176,7 +157,7 @@ describe('the door: pupils scan in, through the real core', () => {
   });
 
   it('fits a full-HD screen: the newest big, the ones before in a list', async () => {
-    const { page, problems, context } = await openDoor(browser, bridge.url, { viewport: { width: 1920, height: 1080 } });
+    const { page, problems, context } = await openDoor(browser, bridge, { viewport: { width: 1920, height: 1080 } });
     for (const tag of stickerTags(demo).slice(35, 39)) {
       await wedgeScan(page, tag.code);
       await confirmationOf(page, tag.deviceId).waitFor();

@@ -1,15 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { renameKiosk } from '../../src/core/kiosk/identity';
-import { startBridge, type Bridge } from '../bridge/server';
+import { startBridge } from '../bridge/server';
+import { createTestClock } from '../bridge/testClock';
+import type { TestBridge } from './support/demo';
+import { schoolMorning } from './support/schoolTime';
 import { launchChromium, openKiosk, screenshot } from './support/browser';
 
 describe('the kiosk shell in Chromium, through the test bridge', () => {
-  let bridge: Bridge;
+  let bridge: TestBridge;
   let browser: Browser;
 
   beforeAll(async () => {
-    bridge = await startBridge();
+    bridge = await startBridge({ clock: createTestClock(schoolMorning()) });
     renameKiosk(bridge.core.db, 'Groep 7 — lokaal 12');
     browser = await launchChromium();
   });
@@ -19,7 +22,7 @@ describe('the kiosk shell in Chromium, through the test bridge', () => {
   });
 
   it('opens on the scan screen in Dutch and shows the kiosk name read from the database', async () => {
-    const { page, problems, context } = await openKiosk(browser, bridge.url);
+    const { page, problems, context } = await openKiosk(browser, bridge);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Scan je telefoon of horloge');
     await expect.poll(() => page.getByTestId('kiosk-name').textContent()).toBe('Kiosk: Groep 7 — lokaal 12');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('nl');
@@ -29,7 +32,7 @@ describe('the kiosk shell in Chromium, through the test bridge', () => {
   });
 
   it('switches to English and back without reloading', async () => {
-    const { page, context } = await openKiosk(browser, bridge.url);
+    const { page, context } = await openKiosk(browser, bridge);
     await page.getByTestId('kiosk-name').waitFor();
     await page.getByRole('button', { name: 'English' }).click();
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Scan your phone or watch');
@@ -41,7 +44,7 @@ describe('the kiosk shell in Chromium, through the test bridge', () => {
   });
 
   it('fits a full-HD screen; a new kiosk first asks for its administrator, after that for a PIN', async () => {
-    const { page, context } = await openKiosk(browser, bridge.url, { width: 1920, height: 1080 });
+    const { page, context } = await openKiosk(browser, bridge, { viewport: { width: 1920, height: 1080 } });
     await page.getByRole('heading', { name: 'Scan je telefoon of horloge' }).waitFor();
     await screenshot(page, 'door-nl-1920x1080');
     await page.getByRole('button', { name: 'Leerkracht', exact: true }).click();
@@ -69,7 +72,7 @@ describe('the kiosk shell in Chromium, through the test bridge', () => {
   });
 
   it('returns a typed error, not a stack trace, when the page sends an invalid call', async () => {
-    const { page, context } = await openKiosk(browser, bridge.url);
+    const { page, context } = await openKiosk(browser, bridge);
     const result = await page.evaluate(() =>
       (window as unknown as { inleverpunt: { api: { exitKiosk(a: unknown): Promise<unknown> } } }).inleverpunt.api.exitKiosk({
         pin: 'not a pin',

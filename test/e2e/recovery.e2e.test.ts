@@ -8,7 +8,10 @@ import { backupDirFor, makeBackup } from '../../src/core/backup/backup';
 import { backupFileName } from '../../src/core/backup/rotation';
 import { DEMO_PINS, seedDemoSchool } from '../../src/core/demo/seed';
 import { tempDir } from '../support/tempDb';
-import { startBridge, type Bridge } from '../bridge/server';
+import { startBridge } from '../bridge/server';
+import { createTestClock } from '../bridge/testClock';
+import type { TestBridge } from './support/demo';
+import { schoolMorning } from './support/schoolTime';
 import { launchChromium, openKiosk, screenshot } from './support/browser';
 import { join } from 'node:path';
 
@@ -21,15 +24,16 @@ import { tapPin } from './support/pin';
  * damaged file.
  */
 describe('recovering from a ledger that fails its start-up check', () => {
-  let bridge: Bridge;
+  let bridge: TestBridge;
   let browser: Browser;
   let tampered: number;
   const tmp = tempDir();
+  const clock = createTestClock(schoolMorning());
 
   beforeAll(async () => {
-    const core = openCore({ dbPath: tmp.dbPath, appVersion: 'test', pinCost: cheapPins });
+    const core = openCore({ dbPath: tmp.dbPath, appVersion: 'test', pinCost: cheapPins, now: clock.now });
     const demo = seedDemoSchool(core, { history: false });
-    await makeBackup(core.db, join(backupDirFor(tmp.dbPath), backupFileName(new Date())));
+    await makeBackup(core.db, join(backupDirFor(tmp.dbPath), backupFileName(clock.now())));
     const sticker = demo.tags.find((t) => t.kind === 'device_sticker' && !t.revoked)!;
     tampered = core.services.scan({ code: sticker.code, mode: 'hand-in', actor: 'pupil' }).event.seq;
     core.close();
@@ -39,7 +43,7 @@ describe('recovering from a ledger that fails its start-up check', () => {
     raw.prepare("UPDATE ledger_events SET actor = 'someone-else' WHERE seq = ?").run(tampered);
     raw.close();
 
-    bridge = await startBridge({ dbPath: tmp.dbPath, pinCost: cheapPins });
+    bridge = await startBridge({ clock, dbPath: tmp.dbPath, pinCost: cheapPins });
     browser = await launchChromium();
   });
   afterAll(async () => {
@@ -50,7 +54,7 @@ describe('recovering from a ledger that fails its start-up check', () => {
 
   it('refuses to write and offers the newest good backup; the damaged database is kept', async () => {
     expect(bridge.core.problem).toBe('DB_READ_ONLY');
-    const { page, context } = await openKiosk(browser, bridge.url);
+    const { page, context } = await openKiosk(browser, bridge);
     const banner = page.getByRole('alert').filter({ hasText: 'het logboek klopt niet meer' });
     await banner.waitFor();
     await screenshot(page, 'recovery-banner-nl');

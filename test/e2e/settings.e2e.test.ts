@@ -2,15 +2,14 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_PINS } from '../../src/core/demo/seed';
 import { readSettings } from '../../src/core/settings/store';
-import type { Bridge } from '../bridge/server';
-import { startDemoBridge } from './support/demo';
+import { startDemoBridge, type TestBridge } from './support/demo';
 import { lockKiosk, tapPin } from './support/pin';
 import { launchChromium, openKiosk, screenshot } from './support/browser';
 
 const typePin = (page: Page, pin: string) => tapPin(page.locator('form.pinpad'), pin);
 
 describe('settings and kiosk behaviour', () => {
-  let bridge: Bridge;
+  let bridge: TestBridge;
   let browser: Browser;
 
   beforeAll(async () => {
@@ -25,7 +24,7 @@ describe('settings and kiosk behaviour', () => {
   });
 
   it('a teacher who is not an administrator cannot change the settings', async () => {
-    const { page, context } = await openKiosk(browser, bridge.url);
+    const { page, context } = await openKiosk(browser, bridge);
     await page.goto(`${bridge.url}/index.html#/settings`);
     await typePin(page, DEMO_PINS.teacher7A);
     await page.getByText('Alleen een beheerder kan de instellingen wijzigen.').waitFor();
@@ -33,7 +32,7 @@ describe('settings and kiosk behaviour', () => {
   });
 
   it('an administrator changes the kiosk name, privacy and return time; the change is in the ledger', async () => {
-    const { page, context, problems } = await openKiosk(browser, bridge.url);
+    const { page, context, problems } = await openKiosk(browser, bridge);
     await page.goto(`${bridge.url}/index.html#/settings`);
     await typePin(page, DEMO_PINS.admin);
     await page.getByRole('heading', { name: 'Instellingen' }).waitFor();
@@ -54,7 +53,7 @@ describe('settings and kiosk behaviour', () => {
   });
 
   it('leaving the kiosk needs an administrator’s PIN', async () => {
-    const { page, context } = await openKiosk(browser, bridge.url);
+    const { page, context } = await openKiosk(browser, bridge);
     await page.goto(`${bridge.url}/index.html#/settings`);
     await typePin(page, DEMO_PINS.admin);
     await page.getByRole('button', { name: 'Kiosk afsluiten' }).click();
@@ -68,8 +67,7 @@ describe('settings and kiosk behaviour', () => {
   });
 
   it('after 120 s without a touch every screen returns to the door and the staff screens lock', async () => {
-    const { page, context } = await openKiosk(browser, bridge.url);
-    await page.clock.install();
+    const { page, context } = await openKiosk(browser, bridge);
     await page.goto(`${bridge.url}/index.html#/teacher`);
     await typePin(page, DEMO_PINS.teacher7A);
     await page.getByRole('navigation', { name: 'Leerkrachtmenu' }).waitFor();
@@ -87,8 +85,7 @@ describe('settings and kiosk behaviour', () => {
   });
 
   it('warns 20 s before throwing away a half-filled form', async () => {
-    const { page, context } = await openKiosk(browser, bridge.url);
-    await page.clock.install();
+    const { page, context } = await openKiosk(browser, bridge);
     await page.goto(`${bridge.url}/index.html#/settings`);
     await typePin(page, DEMO_PINS.admin);
     await page.getByLabel('Naam van de kiosk').fill('Half ingevuld');

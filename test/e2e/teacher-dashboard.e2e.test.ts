@@ -2,14 +2,13 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { DEMO_PINS, type DemoDevice, type DemoSchool } from '../../src/core/demo/seed';
 import { readCustody } from '../../src/core/ledger/projection';
-import type { Bridge } from '../bridge/server';
-import { startDemoBridge } from './support/demo';
+import { startDemoBridge, type TestBridge } from './support/demo';
 import { handInAtDoor as handInAt, screenOf, sparePhones, unlockAs } from './support/teacher';
 import { lockKiosk, tapPin } from './support/pin';
 import { launchChromium, openKiosk, screenshot } from './support/browser';
 
 describe('the teacher area: unlock, dashboard, by hand, move, correct', () => {
-  let bridge: Bridge;
+  let bridge: TestBridge;
   let browser: Browser;
   let demo: DemoSchool;
   let take: () => DemoDevice;
@@ -28,7 +27,7 @@ describe('the teacher area: unlock, dashboard, by hand, move, correct', () => {
   });
 
   it('a wrong PIN says so in Dutch and in English; the right PIN opens the dashboard with the teacher on duty', async () => {
-    const { page, context, problems } = await openKiosk(browser, bridge.url);
+    const { page, context, problems } = await openKiosk(browser, bridge);
     await page.goto(`${bridge.url}/index.html#/teacher`);
     await tapPin(page.locator('form.pinpad'), '0000');
     await expect.poll(() => page.getByRole('alert').textContent()).toBe('De pincode klopt niet.');
@@ -48,7 +47,7 @@ describe('the teacher area: unlock, dashboard, by hand, move, correct', () => {
     const held = [take(), take()];
     held.forEach(handInAtDoor);
     bridge.core.services.noteCondition({ deviceId: held[0]!.deviceId, marks: ['screen_cracked'], actor: 'pupil' });
-    const { page, context, problems } = await openKiosk(browser, bridge.url);
+    const { page, context, problems } = await openKiosk(browser, bridge);
     await unlockAs(page, bridge.url, DEMO_PINS.teacher7A);
 
     for (const d of held) {
@@ -80,7 +79,7 @@ describe('the teacher area: unlock, dashboard, by hand, move, correct', () => {
   it('a missed scan is handed in by hand: group, pupil from the grid, device', async () => {
     const device = take();
     const pupil = demo.pupils.find((p) => p.pupilId === device.pupilId)!;
-    const { page, context, problems } = await openKiosk(browser, bridge.url);
+    const { page, context, problems } = await openKiosk(browser, bridge);
     await unlockAs(page, bridge.url, DEMO_PINS.teacher7A);
     await page.getByRole('navigation', { name: 'Leerkrachtmenu' }).getByRole('button', { name: 'Met de hand' }).click();
     await page.getByRole('button', { name: `Groep ${pupil.groep}` }).click();
@@ -106,7 +105,7 @@ describe('the teacher area: unlock, dashboard, by hand, move, correct', () => {
   it('a device is moved to the office safe from its dashboard row', async () => {
     const device = take();
     handInAtDoor(device);
-    const { page, context, problems } = await openKiosk(browser, bridge.url);
+    const { page, context, problems } = await openKiosk(browser, bridge);
     await unlockAs(page, bridge.url, DEMO_PINS.teacher7A);
     await page.locator(`tr[data-device="${device.deviceId}"]`).getByRole('button', { name: /^Verplaatsen:/ }).click();
     await page.getByRole('heading', { name: 'Verplaatsen', level: 1 }).waitFor();
@@ -131,7 +130,7 @@ describe('the teacher area: unlock, dashboard, by hand, move, correct', () => {
   it('a correction voids a wrong hand-in: the original stays listed as void, with the reason, here and on the dashboard', async () => {
     const device = take();
     const wrong = handInAtDoor(device);
-    const { page, context, problems } = await openKiosk(browser, bridge.url);
+    const { page, context, problems } = await openKiosk(browser, bridge);
     await unlockAs(page, bridge.url, DEMO_PINS.teacher7A);
     await page.getByRole('navigation', { name: 'Leerkrachtmenu' }).getByRole('button', { name: 'Correcties' }).click();
     await page.getByRole('button', { name: `Corrigeer #${wrong.event.seq}: Ingeleverd` }).click();
@@ -161,7 +160,7 @@ describe('the teacher area: unlock, dashboard, by hand, move, correct', () => {
   it('the dashboard works with the keyboard alone: Tab reaches every action, Enter runs it', async () => {
     const device = take();
     handInAtDoor(device);
-    const { page, context } = await openKiosk(browser, bridge.url);
+    const { page, context } = await openKiosk(browser, bridge);
     await unlockAs(page, bridge.url, DEMO_PINS.teacher7A);
     await page.locator(`tr[data-device="${device.deviceId}"]`).waitFor();
     const actions = await screenOf(page)
@@ -197,7 +196,7 @@ describe('the teacher area: unlock, dashboard, by hand, move, correct', () => {
 });
 
 describe('the PIN pad after too many wrong PINs', () => {
-  let bridge: Bridge;
+  let bridge: TestBridge;
   let browser: Browser;
   beforeAll(async () => {
     ({ bridge } = await startDemoBridge());
@@ -209,7 +208,7 @@ describe('the PIN pad after too many wrong PINs', () => {
   });
 
   it('counts down the lockout and disables the pad until it ends', async () => {
-    const { page, context, problems } = await openKiosk(browser, bridge.url);
+    const { page, context, problems } = await openKiosk(browser, bridge);
     await page.goto(`${bridge.url}/index.html#/teacher`);
     for (let i = 0; i < 4; i++) {
       await tapPin(page.locator('form.pinpad'), '0000');

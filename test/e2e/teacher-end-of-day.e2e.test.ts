@@ -2,15 +2,15 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { DEMO_PINS, type DemoDevice, type DemoSchool } from '../../src/core/demo/seed';
 import { readCustody } from '../../src/core/ledger/projection';
-import { updateSettings } from '../../src/core/settings/store';
-import type { Bridge } from '../bridge/server';
-import { startDemoBridge } from './support/demo';
+import { startDemoBridge, type TestBridge } from './support/demo';
 import { handInAtDoor as handInAt, screenOf, sparePhones, unlockAs } from './support/teacher';
 import { lockKiosk, openTeacherScreen } from './support/pin';
 import { launchChromium, openKiosk, screenshot } from './support/browser';
+import { schoolTime } from './support/schoolTime';
+import { typeLikeAPerson, wedgeScan } from './support/wedge';
 
 describe('the end of the school day', () => {
-  let bridge: Bridge;
+  let bridge: TestBridge;
   let browser: Browser;
   let demo: DemoSchool;
   let take: () => DemoDevice;
@@ -35,7 +35,7 @@ describe('the end of the school day', () => {
     const [back, kept] = [take(), take()];
     handInAtDoor(back);
     handInAtDoor(kept);
-    const { page, context, problems } = await openKiosk(browser, bridge.url);
+    const { page, context, problems } = await openKiosk(browser, bridge);
     await unlockAs(page, bridge.url, DEMO_PINS.teacher7A);
     await screenOf(page).getByRole('button', { name: 'Dag afsluiten' }).click();
     await page.getByRole('heading', { name: 'Dag afsluiten', level: 1 }).waitFor();
@@ -43,7 +43,7 @@ describe('the end of the school day', () => {
     await screenshot(page, 'teacher-end-of-day-two-left-nl-1366x768');
 
     // Returned by scanning its sticker with the wedge scanner.
-    await page.keyboard.type(`${stickerOf(back)}\n`, { delay: 5 });
+    await wedgeScan(page, stickerOf(back)!);
     await page.getByText(`is teruggegeven aan ${back.pupilName}.`).waitFor();
     await expect.poll(() => page.getByTestId('eod-left').textContent()).toBe('Nog 1 apparaat zonder besluit');
     expect(readCustody(bridge.core.db, back.deviceId)).toMatchObject({ held: false, custodian: 'pupil' });
@@ -52,7 +52,7 @@ describe('the end of the school day', () => {
     const row = page.locator(`li[data-device="${kept.deviceId}"]`);
     await row.getByRole('button', { name: 'Tot morgen houden' }).click();
     await row.getByRole('textbox').click();
-    await page.keyboard.type('moeder haalt hem morgen op', { delay: 90 });
+    await typeLikeAPerson(page, 'moeder haalt hem morgen op');
     await screenshot(page, 'teacher-end-of-day-keep-nl-1366x768');
     await row.getByRole('button', { name: 'Bewaren tot morgen' }).click();
     await page.getByText(`van ${kept.pupilName} blijft tot morgen.`).waitFor();
@@ -91,7 +91,7 @@ describe('the end of the school day', () => {
       witnessStaffId: demo.staff.witness.staffId,
       witnessPin: DEMO_PINS.witness,
     });
-    const { page, context, problems } = await openKiosk(browser, bridge.url);
+    const { page, context, problems } = await openKiosk(browser, bridge);
     await unlockAs(page, bridge.url, DEMO_PINS.teacher7A);
     const dashboardRow = page.locator(`tr[data-device="${device.deviceId}"]`);
     await expect.poll(() => dashboardRow.textContent()).toContain('In beslag genomen');
@@ -111,11 +111,11 @@ describe('the end of the school day', () => {
   });
 
   it('after return time, locking with devices still held warns first ("Nog 1 apparaat in bewaring")', async () => {
-    updateSettings(bridge.core.services.context, demo.staff.admin.staffId, { returnModeAt: '00:00', endOfDayAt: '00:00' });
-    const { page, context, problems } = await openKiosk(browser, bridge.url);
+    // 15:30: past the return time (14:00) and the end of the school day (15:15).
+    const { page, context, problems } = await openKiosk(browser, bridge, { time: schoolTime(15, 30) });
     await unlockAs(page, bridge.url, DEMO_PINS.teacher7A);
     // Past the end of the school day the dashboard says so.
-    await page.getByText(/^Het is na 00:00: sluit de dag af\. Nog 1 zonder besluit\./).waitFor();
+    await page.getByText(/^Het is na 15:15: sluit de dag af\. Nog 1 zonder besluit\./).waitFor();
 
     await page.getByRole('button', { name: 'Vergrendelen' }).click();
     const warning = page.getByRole('alertdialog', { name: /Nog 1 apparaat in bewaring/ });
@@ -137,7 +137,7 @@ describe('the end of the school day', () => {
     const [scanned, typedFor] = [take(), take()];
     handInAtDoor(scanned);
     handInAtDoor(typedFor);
-    const { page, context, problems } = await openKiosk(browser, bridge.url);
+    const { page, context, problems } = await openKiosk(browser, bridge);
     await openTeacherScreen(page, bridge.url, 'end-of-day', DEMO_PINS.teacher7A);
     const row = page.locator(`li[data-device="${typedFor.deviceId}"]`);
     await row.getByRole('button', { name: 'Tot morgen houden' }).click();
@@ -145,15 +145,16 @@ describe('the end of the school day', () => {
     await field.click();
 
     // A keyboard-wedge scanner types fast while the reason field has the focus.
-    await page.keyboard.type(`${stickerOf(scanned)}\n`, { delay: 5 });
+    await wedgeScan(page, stickerOf(scanned)!);
     await page.getByText(`is teruggegeven aan ${scanned.pupilName}.`).waitFor();
     expect(readCustody(bridge.core.db, scanned.deviceId)).toMatchObject({ held: false });
     expect(await field.inputValue()).toBe('');
 
     // A teacher types at a person's pace: every character lands in the field, nothing is scanned.
     const eventsBefore = bridge.core.services.listEvents({ limit: 1 }).events[0]!.seq;
-    await page.keyboard.type('OPA HAALT HEM OP', { delay: 120 });
-    expect(await field.inputValue()).toBe('OPA HAALT HEM OP');
+    await typeLikeAPerson(page, 'OPA HAALT HEM OP');
+    // A person's keys are held back until they are known not to be a scan (the wedge's max gap).
+    await expect.poll(() => field.inputValue()).toBe('OPA HAALT HEM OP');
     expect(bridge.core.services.listEvents({ limit: 1 }).events[0]!.seq).toBe(eventsBefore);
     expect(problems).toEqual([]);
     await context.close();

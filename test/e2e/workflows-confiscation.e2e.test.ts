@@ -3,8 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_PINS, type DemoDevice, type DemoSchool } from '../../src/core/demo/seed';
 import { getEvent } from '../../src/core/ledger/rows';
-import type { Bridge } from '../bridge/server';
-import { startDemoBridge } from './support/demo';
+import { startDemoBridge, type TestBridge } from './support/demo';
 import { launchChromium, openKiosk, screenshot } from './support/browser';
 import { lockKiosk, openTeacherScreen, tapPin } from './support/pin';
 
@@ -22,7 +21,7 @@ async function sign(page: Page): Promise<void> {
 }
 
 describe('taking a device into custody with a witness and handing it to a parent', () => {
-  let bridge: Bridge;
+  let bridge: TestBridge;
   let browser: Browser;
   let demo: DemoSchool;
   let device: DemoDevice;
@@ -41,7 +40,7 @@ describe('taking a device into custody with a witness and handing it to a parent
   const eventsOf = (deviceId: string) => bridge.core.services.listEvents({ deviceId, limit: 50 }).events;
 
   it('a confiscation needs a witness: a wrong witness PIN is refused and nothing is recorded; the right one records it', async () => {
-    const { page, problems, context } = await openKiosk(browser, bridge.url);
+    const { page, problems, context } = await openKiosk(browser, bridge);
     const pupil = demo.pupils.find((p) => p.pupilId === device.pupilId)!;
     // Opened from the teacher menu, without a device: the teacher finds the pupil by name.
     await openTeacherScreen(page, bridge.url, 'overview', DEMO_PINS.teacher7A);
@@ -88,7 +87,7 @@ describe('taking a device into custody with a witness and handing it to a parent
   });
 
   it('the witness cannot be the teacher who confiscates, and the teacher is not offered as witness', async () => {
-    const { page, context } = await openKiosk(browser, bridge.url);
+    const { page, context } = await openKiosk(browser, bridge);
     await openTeacherScreen(page, bridge.url, `confiscate?device=${demo.devices[5]!.deviceId}`, DEMO_PINS.teacher7A);
     // Without a reason the witness step does not open.
     await page.getByRole('button', { name: 'Verder: getuige' }).click();
@@ -103,7 +102,7 @@ describe('taking a device into custody with a witness and handing it to a parent
   });
 
   it('release goes only to a named guardian, with a drawn signature whose hash is in the ledger, and a printable receipt', async () => {
-    const { page, problems, context } = await openKiosk(browser, bridge.url);
+    const { page, problems, context } = await openKiosk(browser, bridge);
     // From the menu: the list offers only devices taken into custody.
     await openTeacherScreen(page, bridge.url, 'release', DEMO_PINS.teacher7A);
     const offered = page.getByRole('list', { name: 'Apparaten' }).getByRole('button');
@@ -168,7 +167,7 @@ describe('taking a device into custody with a witness and handing it to a parent
   });
 
   it('reads in English and fits a full-HD screen', async () => {
-    const { page, problems, context } = await openKiosk(browser, bridge.url, { width: 1920, height: 1080 });
+    const { page, problems, context } = await openKiosk(browser, bridge, { viewport: { width: 1920, height: 1080 } });
     await openTeacherScreen(page, bridge.url, `confiscate?device=${demo.devices[7]!.deviceId}`, DEMO_PINS.teacher7A);
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { name: 'Take into custody', level: 1 }).waitFor();
@@ -186,7 +185,7 @@ describe('taking a device into custody with a witness and handing it to a parent
   it('a device that was only handed in cannot be given to a parent from this screen', async () => {
     const other = demo.devices.find((d) => d.deviceId !== device.deviceId && d.kind === 'smartphone')!;
     bridge.core.services.handIn({ deviceId: other.deviceId, actor: 'pupil', dutyStaffId: demo.staff.teacher7A.staffId });
-    const { page, context } = await openKiosk(browser, bridge.url);
+    const { page, context } = await openKiosk(browser, bridge);
     await openTeacherScreen(page, bridge.url, `release?device=${other.deviceId}`, DEMO_PINS.teacher7A);
     await page.getByText(/Dit apparaat is niet in bewaring genomen\./).waitFor();
     expect(await page.getByLabel('Volledige naam van de ouder of verzorger').count()).toBe(0);

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { DEMO_PINS, type DemoSchool } from '../../src/core/demo/seed';
-import type { Bridge } from '../bridge/server';
-import { startDemoBridge } from './support/demo';
+import { startDemoBridge, type TestBridge } from './support/demo';
 import { launchChromium, openKiosk, screenshot } from './support/browser';
 import { lockKiosk, openTeacherScreen } from './support/pin';
 
@@ -20,7 +19,7 @@ const liveCameraTracks = () =>
   (window as unknown as { __streams: MediaStream[] }).__streams.flatMap((s) => s.getTracks()).filter((t) => t.readyState === 'live').length;
 
 describe('condition notes and incident reports by the teacher', () => {
-  let bridge: Bridge;
+  let bridge: TestBridge;
   let browser: Browser;
   let demo: DemoSchool;
 
@@ -40,7 +39,7 @@ describe('condition notes and incident reports by the teacher', () => {
   it('notes the damage seen at a handover: marks and a note, and asks for at least one of them', async () => {
     const device = demo.devices[0]!;
     bridge.core.services.handIn({ deviceId: device.deviceId, actor: 'pupil', dutyStaffId: demo.staff.teacher7A.staffId });
-    const { page, problems, context } = await openKiosk(browser, bridge.url);
+    const { page, problems, context } = await openKiosk(browser, bridge);
     await openTeacherScreen(page, bridge.url, `condition?device=${device.deviceId}`, DEMO_PINS.teacher7A);
     await page.getByRole('heading', { name: 'Staat van het apparaat' }).waitFor();
     expect(await page.getByTestId('wf-device').textContent()).toContain(device.description);
@@ -72,7 +71,7 @@ describe('condition notes and incident reports by the teacher', () => {
 
   it('reports an incident with a webcam photo of the device; only the photo hash is in the ledger and the camera stops', async () => {
     const device = demo.devices[1]!;
-    const { page, problems, context } = await openKiosk(browser, bridge.url);
+    const { page, problems, context } = await openKiosk(browser, bridge);
     await context.addInitScript({ content: recordCameraStreams });
     await page.reload();
     await openTeacherScreen(page, bridge.url, `incident?device=${device.deviceId}`, DEMO_PINS.teacher7A);
@@ -119,7 +118,7 @@ describe('condition notes and incident reports by the teacher', () => {
 
   it('stops the camera when the teacher leaves the screen while it is on', async () => {
     const device = demo.devices[2]!;
-    const { page, context } = await openKiosk(browser, bridge.url);
+    const { page, context } = await openKiosk(browser, bridge);
     await context.addInitScript({ content: recordCameraStreams });
     await page.reload();
     await openTeacherScreen(page, bridge.url, `incident?device=${device.deviceId}`, DEMO_PINS.teacher7A);
@@ -133,7 +132,7 @@ describe('condition notes and incident reports by the teacher', () => {
 
   it('an incident without a photo has no photo hash', async () => {
     const device = demo.devices[3]!;
-    const { page, context } = await openKiosk(browser, bridge.url);
+    const { page, context } = await openKiosk(browser, bridge);
     await openTeacherScreen(page, bridge.url, `incident?device=${device.deviceId}`, DEMO_PINS.teacher7A);
     await page.getByRole('button', { name: 'Kwijt' }).click();
     await page.getByLabel('Beschrijving').fill('Kwijt sinds de pauze.');

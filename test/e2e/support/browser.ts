@@ -2,6 +2,9 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { bridgeClientSource } from '../../bridge/client';
+import type { Bridge } from '../../bridge/server';
+import type { TestClock } from '../../bridge/testClock';
+import { localTimeZone, schoolMorning } from './schoolTime';
 
 /** Debian's Chromium by default; CHROMIUM_PATH points elsewhere (see README, "Tests"). */
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -28,22 +31,47 @@ export interface KioskPage {
   problems: string[];
 }
 
-/** A page with the bridge object installed before any app script runs. */
+export interface OpenKioskOptions {
+  viewport?: { width: number; height: number };
+  /**
+   * The moment the story starts: the page's clock and the core's clock are both set to it and
+   * run on from there. Default: the school morning (08:15), so each story starts before the
+   * return time whatever the story before it did with the clock.
+   */
+  time?: Date;
+  /** Scripts that run in the page before the app (after the bridge client). */
+  initScripts?: string[];
+}
+
+/**
+ * A page with the bridge object installed before any app script runs, on the same clock as the
+ * core behind the bridge: whatever the hour on the machine that runs the test, the page and the
+ * core live at the story's time, in the same time zone.
+ */
 export async function openKiosk(
   browser: Browser,
-  url: string,
-  viewport = { width: 1366, height: 768 },
+  bridge: Bridge<TestClock>,
+  { viewport = { width: 1366, height: 768 }, time, initScripts = [] }: OpenKioskOptions = {},
 ): Promise<KioskPage> {
-  const context = await browser.newContext({ viewport, locale: 'nl-NL' });
-  await context.addInitScript({ content: bridgeClientSource() });
+  const start = time ?? schoolMorning();
+  bridge.clock.set(start);
+  const context = await browser.newContext({ viewport, locale: 'nl-NL', timezoneId: localTimeZone() });
+  for (const content of [bridgeClientSource(), ...initScripts]) await context.addInitScript({ content });
   const page = await context.newPage();
+  await page.clock.install({ time: start });
   const problems: string[] = [];
   page.on('console', (msg) => {
     if (msg.type() === 'error') problems.push(msg.text());
   });
   page.on('pageerror', (error) => problems.push(error.message));
-  await page.goto(`${url}/index.html`);
+  await page.goto(`${bridge.url}/index.html`);
   return { context, page, problems };
+}
+
+/** Time passes for the page and the core alike (the page's timers fire as they would). */
+export async function advanceClocks(page: Page, bridge: Bridge<TestClock>, ms: number): Promise<void> {
+  bridge.clock.advance(ms);
+  await page.clock.fastForward(ms);
 }
 
 const screenshotDir = join(process.cwd(), 'test-results', 'screenshots');

@@ -1,29 +1,15 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { DemoSchool, DemoTag } from '../../../src/core/demo/seed';
 import type { SettingsPatch } from '../../../src/shared/contract/settings';
-import { bridgeClientSource } from '../../bridge/client';
 import { afterAll, beforeAll } from 'vitest';
 import type { Bridge } from '../../bridge/server';
-import { launchChromium } from './browser';
-import { startDemoBridge, type DemoBridge } from './demo';
+import { launchChromium, openKiosk, type KioskPage, type OpenKioskOptions } from './browser';
+import { startDemoBridge, type DemoBridge, type TestBridge } from './demo';
+
+export { schoolTime } from './schoolTime';
+export { wedgeScan } from './wedge';
 
 export type DoorBridge = DemoBridge;
-
-/**
- * The wedge thresholds for the test kiosk. A real scanner's keys carry the keyboard's own
- * timestamps, a few ms apart whatever the PC is doing; Playwright's keys are separate CDP round
- * trips, which on a busy two-core CI machine now and then arrive 60–100 ms apart. A longer
- * allowed pause keeps those bursts scans; the average (30 ms per key) still tells a person
- * (80–150 ms per key) from a scanner.
- */
-export const testWedge: SettingsPatch['wedge'] = {
-  maxGapMs: 250,
-  maxAvgGapMs: 30,
-  minLength: 4,
-  suffix: 'enter-or-tab',
-  prefix: '',
-  nfcProfile: null,
-};
 
 export interface DoorKiosk extends DemoBridge {
   browser: Browser;
@@ -46,9 +32,9 @@ export function doorKioskSuite(use: (kiosk: DoorKiosk) => void, patch: SettingsP
   });
 }
 
-/** The demo school behind the bridge, with the test kiosk's wedge thresholds. */
+/** The demo school behind the bridge (with the test kiosk's wedge thresholds). */
 export function startDoorBridge(patch: SettingsPatch = {}): Promise<DoorBridge> {
-  return startDemoBridge({ settings: { wedge: testWedge, ...patch } });
+  return startDemoBridge({ settings: patch });
 }
 
 /** Device stickers that work (our own printed codes), one per device, in the demo's order. */
@@ -94,50 +80,21 @@ export async function soundsPlayed(page: Page): Promise<SoundCounts> {
   return { success: count(880), repeat: count(990), error: count(196) / 2, attention: count(660) / 2 };
 }
 
-export interface DoorPage {
-  context: BrowserContext;
-  page: Page;
-  /** Console errors and CSP violations: a clean kiosk has none. */
-  problems: string[];
-}
-
-/** A morning at school (local time), so the door opens in hand-in mode whatever the real hour. */
-export function schoolTime(hours: number, minutes: number): Date {
-  const d = new Date();
-  d.setHours(hours, minutes, 0, 0);
-  return d;
-}
+export type DoorPage = KioskPage;
 
 /**
- * The kiosk page at the door, with the page's wall clock set to `time` and running on from there
- * (the core keeps real time), the bridge client and the sound recorder installed first.
+ * The kiosk page at the door, with the page's and the core's clocks set to `time` (default: the
+ * bridge's clock, the school morning) and running on from there, the bridge client and the sound
+ * recorder installed first.
  */
 export async function openDoor(
   browser: Browser,
-  url: string,
-  {
-    viewport = { width: 1366, height: 768 },
-    time = schoolTime(8, 15),
-    initScripts = [],
-  }: { viewport?: { width: number; height: number }; time?: Date; initScripts?: string[] } = {},
+  bridge: TestBridge,
+  { initScripts = [], ...options }: OpenKioskOptions = {},
 ): Promise<DoorPage> {
-  const context = await browser.newContext({ viewport, locale: 'nl-NL' });
-  for (const content of [bridgeClientSource(), soundRecorder, ...initScripts]) await context.addInitScript({ content });
-  const page = await context.newPage();
-  await page.clock.install({ time });
-  const problems: string[] = [];
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') problems.push(msg.text());
-  });
-  page.on('pageerror', (error) => problems.push(error.message));
-  await page.goto(`${url}/index.html`);
-  await page.getByRole('heading', { level: 1, name: 'Scan je telefoon of horloge' }).waitFor();
-  return { context, page, problems };
-}
-
-/** A keyboard-wedge scanner: the whole code in a few milliseconds per key, then Enter. */
-export async function wedgeScan(page: Page, code: string): Promise<void> {
-  await page.keyboard.type(`${code}\n`, { delay: 5 });
+  const opened = await openKiosk(browser, bridge, { ...options, initScripts: [soundRecorder, ...initScripts] });
+  await opened.page.getByRole('heading', { level: 1, name: 'Scan je telefoon of horloge' }).waitFor();
+  return opened;
 }
 
 /** The big confirmation card of this device. */

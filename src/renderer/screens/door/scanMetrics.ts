@@ -3,8 +3,9 @@ import type { ScanSource } from '../../../shared/contract/events';
 /**
  * Scan-to-confirmation timing, measured in the page: from the moment the scan completed (the
  * scanner's Enter, or the camera frame) to the moment its confirmation is in the DOM. The last
- * few hundred are kept on `window.__inleverpuntMetrics`, which the end-to-end test reads to check
- * the "within 100 ms" promise; in production nobody reads it and it costs a small array.
+ * few hundred are kept on `window.__inleverpuntMetrics`, which `npm run bench` (test/bench/door.ts)
+ * reads to show the "well under 100 ms" promise; in production nobody reads it and it costs a small
+ * array.
  */
 export interface ScanTiming {
   source: ScanSource | 'unknown';
