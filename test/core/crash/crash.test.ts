@@ -16,8 +16,10 @@ interface Run {
 }
 
 /**
- * One victim: started, left to append for a random moment (or killed while still opening the
- * database, one time in eight), then SIGKILLed. Resolves with the seqs it acknowledged.
+ * One victim: started, left to append a random number of events and then killed a random moment
+ * later, mid-append (or killed while still opening the database, one time in eight). Counting
+ * acknowledgements rather than milliseconds keeps the mix of kills the same on a loaded machine.
+ * Resolves with the seqs it acknowledged.
  */
 function runAndKill(dbPath: string): Promise<Run> {
   return new Promise((resolve, reject) => {
@@ -28,6 +30,7 @@ function runAndKill(dbPath: string): Promise<Run> {
     let stderr = '';
     let timer: NodeJS.Timeout | undefined;
     const kill = () => child.kill('SIGKILL');
+    const killAfterAcks = 1 + Math.floor(Math.random() * 15);
     if (Math.random() < 1 / 8) timer = setTimeout(kill, Math.random() * 250);
     child.stdout.setEncoding('utf8');
     child.stdout.on('data', (chunk: string) => {
@@ -35,9 +38,10 @@ function runAndKill(dbPath: string): Promise<Run> {
       const lines = buffered.split('\n');
       buffered = lines.pop() ?? '';
       for (const line of lines) {
-        if (line.startsWith('ACK ')) acked.push(Number(line.slice(4)));
-        else if (line.startsWith('PROBLEM ')) problem = line.slice(8);
-        else if (line.startsWith('READY') && !timer) timer = setTimeout(kill, Math.random() * 40);
+        if (line.startsWith('ACK ')) {
+          acked.push(Number(line.slice(4)));
+          if (acked.length === killAfterAcks && !timer) timer = setTimeout(kill, Math.random() * 3);
+        } else if (line.startsWith('PROBLEM ')) problem = line.slice(8);
       }
     });
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
