@@ -1,4 +1,5 @@
-import { scheduledBackup, backupDirFor } from '../core/backup/backup';
+import { backupDirFor } from '../core/backup/backup';
+import { scheduledBackup } from '../core/backup/folder';
 import type { Core } from '../core';
 
 const HOUR = 60 * 60 * 1000;

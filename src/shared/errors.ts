@@ -43,6 +43,10 @@ export const errorMessages = {
     nl: 'Deze back-up is beschadigd of niet compleet en wordt niet teruggezet. Kies een andere back-up.',
     en: 'This backup is damaged or incomplete and will not be restored. Choose another backup.',
   },
+  BACKUP_OTHER_KIOSK: {
+    nl: 'Deze back-up is van een andere kiosk en wordt niet teruggezet. Kies een back-up van deze kiosk.',
+    en: 'This backup belongs to another kiosk and will not be restored. Choose a backup of this kiosk.',
+  },
   NOT_UNLOCKED: {
     nl: 'Ontgrendel eerst met je pincode.',
     en: 'Unlock with your PIN first.',

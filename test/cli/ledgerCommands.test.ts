@@ -156,7 +156,31 @@ describe('backup and restore', () => {
     const { dbPath } = await demoDb();
     const made = await cli(['backup', '--json', '--db', dbPath]);
     expect(made.code, made.stderr).toBe(0);
-    expect((JSON.parse(made.stdout) as { path: string }).path).toMatch(/\/backups\/inleverpunt-\d{8}T\d{6}Z\.db$/);
+    const { path, kioskId } = JSON.parse(made.stdout) as { path: string; kioskId: string };
+    // Named for the database (db-<n>.db) and its kiosk, so neighbouring databases never share backups.
+    expect(path).toMatch(/\/backups\/db-\d+-[0-9a-f-]{36}-\d{8}T\d{6}Z\.db$/);
+    expect(path).toContain(`${dbPath.slice(tmp.dir.length + 1, -3)}-${kioskId}-`);
+  });
+
+  it('restore --newest puts back this database’s newest backup from the backups folder', async () => {
+    const { dbPath, school } = await demoDb();
+    expect((await cli(['backup', '--db', dbPath])).code).toBe(0);
+    const sticker = school.tags.find((t) => t.kind === 'device_sticker' && !t.revoked)!;
+    expect((await cli(['scan', sticker.code, '--mode', 'hand-in', '--db', dbPath])).code).toBe(0);
+    const restored = await cli(['restore', '--newest', '--json', '--db', dbPath]);
+    expect(restored.code, restored.stderr).toBe(0);
+    expect((await cli(['list', 'custody', '--json', '--db', dbPath])).stdout).toContain('"custody": []');
+  });
+
+  it("refuses another kiosk's backup unless --other-kiosk is given", async () => {
+    const ours = await demoDb();
+    const theirs = await demoDb();
+    const out = `${tmp.dir}/other-kiosk-${++n}.db`;
+    expect((await cli(['backup', '--out', out, '--db', theirs.dbPath])).code).toBe(0);
+    const refused = await cli(['restore', out, '--db', ours.dbPath]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('BACKUP_OTHER_KIOSK');
+    expect((await cli(['restore', out, '--other-kiosk', '--db', ours.dbPath])).code).toBe(0);
   });
 
   it('refuses to restore a file that is not a good backup, and leaves the database alone', async () => {

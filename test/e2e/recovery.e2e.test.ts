@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { openCore } from '../../src/core';
 import { backupDirFor, makeBackup } from '../../src/core/backup/backup';
-import { backupFileName } from '../../src/core/backup/rotation';
+import { backupOwnerOf } from '../../src/core/backup/folder';
+import { backupFileName } from '../../src/core/backup/naming';
 import { DEMO_PINS, seedDemoSchool } from '../../src/core/demo/seed';
 import { tempDir } from '../support/tempDb';
 import { startBridge } from '../bridge/server';
@@ -33,7 +34,7 @@ describe('recovering from a ledger that fails its start-up check', () => {
   beforeAll(async () => {
     const core = openCore({ dbPath: tmp.dbPath, appVersion: 'test', pinCost: cheapPins, now: clock.now });
     const demo = seedDemoSchool(core, { history: false });
-    await makeBackup(core.db, join(backupDirFor(tmp.dbPath), backupFileName(clock.now())));
+    await makeBackup(core.db, join(backupDirFor(tmp.dbPath), backupFileName(backupOwnerOf(core.db), clock.now())));
     const sticker = demo.tags.find((t) => t.kind === 'device_sticker' && !t.revoked)!;
     tampered = core.services.scan({ code: sticker.code, mode: 'hand-in', actor: 'pupil' }).event.seq;
     core.close();

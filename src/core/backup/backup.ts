@@ -9,7 +9,6 @@ import {
   openSync,
   readFileSync,
   readSync,
-  readdirSync,
   renameSync,
   rmSync,
   writeFileSync,
@@ -19,14 +18,17 @@ import { AppError } from '../../shared/errors';
 import type { Db } from '../db/open';
 import { schemaVersion } from '../db/migrate';
 import { migrations } from '../db/migrations';
+import { readIdentity } from '../kiosk/identity';
 import { verifyLedger } from '../ledger/verify';
-import { backupFileName, backupsToKeep, parseBackupFileName, type BackupFile, type RotationPolicy } from './rotation';
+import { kioskIdOfFile, withReadOnlyFile } from './readOnlyFile';
 
 export interface BackupCheck {
   ok: boolean;
   /** Why a backup cannot be trusted; null when it can. */
   problem: 'not_a_database' | 'checksum_mismatch' | 'quick_check_failed' | 'newer_version' | 'ledger_invalid' | null;
   lastSeq: number;
+  /** The kiosk the file belongs to, from the identity inside it; null when it cannot be read. */
+  kioskId: string | null;
   detail?: string;
 }
 
@@ -41,31 +43,33 @@ export const checksumFileOf = (path: string): string => `${path}.sha256`;
  */
 export function checkDatabaseFile(path: string, options: { expectedSha256?: string | null } = {}): BackupCheck {
   const expected = options.expectedSha256 === undefined ? readChecksumFile(path) : options.expectedSha256;
+  const refused = (problem: NonNullable<BackupCheck['problem']>, detail?: string): BackupCheck => ({
+    ok: false,
+    problem,
+    lastSeq: 0,
+    kioskId: null,
+    ...(detail === undefined ? {} : { detail }),
+  });
   if (expected !== null) {
     let actual: string;
     try {
       actual = sha256OfFile(path);
     } catch (error) {
-      return { ok: false, problem: 'not_a_database', lastSeq: 0, detail: (error as Error).message };
+      return refused('not_a_database', (error as Error).message);
     }
-    if (actual !== expected) return { ok: false, problem: 'checksum_mismatch', lastSeq: 0 };
+    if (actual !== expected) return refused('checksum_mismatch');
   }
-  const sidecars = ['-wal', '-shm'].filter((s) => !existsSync(path + s));
-  let db: Db | undefined;
   try {
-    db = new Database(path, { readonly: true, fileMustExist: true });
-    const quick = db.pragma('quick_check', { simple: true });
-    if (quick !== 'ok') return { ok: false, problem: 'quick_check_failed', lastSeq: 0, detail: String(quick) };
-    if (schemaVersion(db) > migrations.length) return { ok: false, problem: 'newer_version', lastSeq: 0 };
-    const result = verifyLedger(db);
-    if (!result.ok) return { ok: false, problem: 'ledger_invalid', lastSeq: 0, detail: `seq ${result.firstBadSeq}: ${result.problem}` };
-    return { ok: true, problem: null, lastSeq: result.lastSeq };
+    return withReadOnlyFile(path, (db): BackupCheck => {
+      const quick = db.pragma('quick_check', { simple: true });
+      if (quick !== 'ok') return refused('quick_check_failed', String(quick));
+      if (schemaVersion(db) > migrations.length) return refused('newer_version');
+      const result = verifyLedger(db);
+      if (!result.ok) return refused('ledger_invalid', `seq ${result.firstBadSeq}: ${result.problem}`);
+      return { ok: true, problem: null, lastSeq: result.lastSeq, kioskId: readIdentity(db)?.kioskId ?? null };
+    });
   } catch (error) {
-    return { ok: false, problem: 'not_a_database', lastSeq: 0, detail: (error as Error).message };
-  } finally {
-    db?.close();
-    // Reading a WAL-mode file leaves empty -wal/-shm files behind; remove the ones we caused.
-    for (const s of sidecars) rmSync(path + s, { force: true });
+    return refused('not_a_database', (error as Error).message);
   }
 }
 
@@ -108,63 +112,37 @@ export function backupDirFor(dbPath: string): string {
   return join(dirname(dbPath), 'backups');
 }
 
-export function listBackups(dir: string): BackupFile[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .map(parseBackupFileName)
-    .filter((f): f is BackupFile => f !== null)
-    .sort((a, b) => b.takenAt.getTime() - a.takenAt.getTime());
-}
-
-/** The scheduled backup: one a day at most, then the rotation (7 daily, 4 weekly). */
-export async function scheduledBackup(
-  db: Db,
-  dir: string,
-  now: Date = new Date(),
-  policy?: RotationPolicy,
-): Promise<{ made: string | null; deleted: string[] }> {
-  const today = now.toISOString().slice(0, 10);
-  const existing = listBackups(dir);
-  let made: string | null = null;
-  if (!existing.some((f) => f.takenAt.toISOString().slice(0, 10) === today)) {
-    made = join(dir, backupFileName(now));
-    await makeBackup(db, made);
-  }
-  const all = listBackups(dir);
-  const keep = backupsToKeep(all, policy);
-  const deleted = all.filter((f) => !keep.has(f.name)).map((f) => f.name);
-  for (const name of deleted) {
-    removeWithSidecars(join(dir, name));
-    rmSync(checksumFileOf(join(dir, name)), { force: true });
-  }
-  return { made, deleted };
-}
-
-/** The newest backup in `dir` that passes every check, for the "restore" offer after a failed start. */
-export function newestGoodBackup(dir: string): { path: string; takenAt: Date; lastSeq: number } | null {
-  for (const file of listBackups(dir)) {
-    const path = join(dir, file.name);
-    const check = checkDatabaseFile(path);
-    if (check.ok) return { path, takenAt: file.takenAt, lastSeq: check.lastSeq };
-  }
-  return null;
+export interface RestoreOptions {
+  /** Put another kiosk's backup in place of this kiosk's database (a PC that is replaced, say). */
+  allowOtherKiosk?: boolean;
 }
 
 /**
  * Replaces the live database with a backup, only after the backup verifies. The database must be
  * closed. What is checked is the copy that will become the database (not the file it came from),
  * so nothing can change between the check and the swap. The replaced file is kept beside it
- * (`….replaced-<time>`), so a restore never loses data.
+ * (`….replaced-<time>`), so a restore never loses data. A backup of another kiosk is refused
+ * while the live database can still say whose it is: its ledger would continue under the other
+ * kiosk's id and key.
  */
-export function restoreBackup(backupPath: string, livePath: string, now: Date = new Date()): { replacedFile: string | null; lastSeq: number } {
+export function restoreBackup(
+  backupPath: string,
+  livePath: string,
+  now: Date = new Date(),
+  options: RestoreOptions = {},
+): { replacedFile: string | null; lastSeq: number; kioskId: string | null } {
   const first = checkDatabaseFile(backupPath);
   if (!first.ok) throw new AppError('BACKUP_INVALID', { problem: first.problem });
+  const liveKiosk = kioskIdOfFile(livePath);
+  if (liveKiosk !== null && first.kioskId !== liveKiosk && !options.allowOtherKiosk) {
+    throw new AppError('BACKUP_OTHER_KIOSK', { backupKioskId: first.kioskId, databaseKioskId: liveKiosk });
+  }
   const staging = `${livePath}.restoring`;
   removeWithSidecars(staging);
   copyFileSync(backupPath, staging);
   fsyncFile(staging);
   const check = checkDatabaseFile(staging, { expectedSha256: readChecksumFile(backupPath) });
-  if (!check.ok) {
+  if (!check.ok || check.kioskId !== first.kioskId) {
     removeWithSidecars(staging);
     throw new AppError('BACKUP_INVALID', { problem: check.problem });
   }
@@ -178,7 +156,13 @@ export function restoreBackup(backupPath: string, livePath: string, now: Date = 
   }
   renameSync(staging, livePath);
   fsyncDir(dirname(livePath));
-  return { replacedFile, lastSeq: check.lastSeq };
+  return { replacedFile, lastSeq: check.lastSeq, kioskId: check.kioskId };
+}
+
+/** Deletes a backup with its checksum file (and any journal a reader left beside it). */
+export function removeBackupFile(path: string): void {
+  removeWithSidecars(path);
+  rmSync(checksumFileOf(path), { force: true });
 }
 
 function readChecksumFile(path: string): string | null {

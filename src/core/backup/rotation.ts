@@ -1,5 +1,5 @@
-/** A backup file and when it was taken (from its name, so a copied folder keeps its history). */
-export interface BackupFile {
+/** What the rotation needs to know of a backup: which one, and when it was taken. */
+export interface DatedBackup {
   name: string;
   takenAt: Date;
 }
@@ -11,26 +11,11 @@ export interface RotationPolicy {
 
 export const defaultRotation: RotationPolicy = { daily: 7, weekly: 4 };
 
-const NAME = /^inleverpunt-(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z\.db$/;
-
-export function backupFileName(at: Date): string {
-  const iso = at.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}Z$/, 'Z');
-  return `inleverpunt-${iso}.db`;
-}
-
-export function parseBackupFileName(name: string): BackupFile | null {
-  const m = NAME.exec(name);
-  if (!m) return null;
-  const [, y, mo, d, h, mi, s] = m.map(Number) as [number, number, number, number, number, number, number];
-  const takenAt = new Date(Date.UTC(y, mo - 1, d, h, mi, s));
-  return Number.isNaN(takenAt.getTime()) ? null : { name, takenAt };
-}
-
 /**
  * Which backups to keep: the newest of each of the last `daily` days that have a backup, then the
  * newest of each of the `weekly` ISO weeks before those. Everything else may be deleted.
  */
-export function backupsToKeep(files: readonly BackupFile[], policy: RotationPolicy = defaultRotation): Set<string> {
+export function backupsToKeep(files: readonly DatedBackup[], policy: RotationPolicy = defaultRotation): Set<string> {
   const newestFirst = [...files].sort((a, b) => b.takenAt.getTime() - a.takenAt.getTime());
   const keep = new Set<string>();
   const days = new Set<string>();

@@ -3,14 +3,9 @@ import { closeSync, existsSync, openSync, readdirSync, readFileSync, statSync, w
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openCore, type Core } from '../../../src/core';
-import {
-  checkDatabaseFile,
-  listBackups,
-  makeBackup,
-  newestGoodBackup,
-  restoreBackup,
-  scheduledBackup,
-} from '../../../src/core/backup/backup';
+import { checkDatabaseFile, makeBackup, restoreBackup } from '../../../src/core/backup/backup';
+import { backupOwnerOf, listBackups, newestGoodBackup, scheduledBackup } from '../../../src/core/backup/folder';
+import { backupFileName } from '../../../src/core/backup/naming';
 import { seedDemoSchool } from '../../../src/core/demo/seed';
 import { verifyLedger } from '../../../src/core/ledger/verify';
 import { tempDir } from '../../support/tempDb';
@@ -80,9 +75,10 @@ describe('backups', () => {
     const { core, dir } = liveSchool();
     const backups = join(dir, 'backups');
     await scheduledBackup(core.db, backups, NOW);
-    checkDatabaseFile(join(backups, listBackups(backups)[0]!.name));
-    expect(readdirSync(backups).sort()).toEqual(['inleverpunt-20251015T100000Z.db', 'inleverpunt-20251015T100000Z.db.sha256']);
-    const copy = new Database(join(backups, 'inleverpunt-20251015T100000Z.db'), { readonly: true });
+    const name = backupFileName(backupOwnerOf(core.db), NOW);
+    expect(checkDatabaseFile(join(backups, name))).toMatchObject({ ok: true, kioskId: core.kiosk().kioskId });
+    expect(readdirSync(backups).sort()).toEqual([name, `${name}.sha256`]);
+    const copy = new Database(join(backups, name), { readonly: true });
     expect(copy.pragma('journal_mode', { simple: true })).toBe('delete');
     copy.close();
   });
@@ -137,17 +133,18 @@ describe('backups', () => {
     await scheduledBackup(core.db, backups, new Date('2025-10-13T07:00:00Z'));
     const newest = await scheduledBackup(core.db, backups, new Date('2025-10-14T07:00:00Z'));
     damage(newest.made as string);
-    const good = newestGoodBackup(backups);
+    const good = newestGoodBackup(backups, backupOwnerOf(core.db));
     expect(good?.takenAt.toISOString()).toBe('2025-10-13T07:00:00.000Z');
     expect(good?.lastSeq).toBeGreaterThan(1000);
   });
 
   it('a file that is not a database at all is refused, whatever it is called', () => {
-    const { dir } = liveSchool();
-    const path = join(dir, 'inleverpunt-20251014T070000Z.db');
+    const { core, dir } = liveSchool();
+    const owner = backupOwnerOf(core.db);
+    const path = join(dir, backupFileName(owner, new Date('2025-10-14T07:00:00Z')));
     closeSync(openSync(path, 'w'));
     damage(path, 4096);
-    expect(checkDatabaseFile(path)).toMatchObject({ ok: false });
-    expect(newestGoodBackup(dir)).toBeNull();
+    expect(checkDatabaseFile(path)).toMatchObject({ ok: false, kioskId: null });
+    expect(newestGoodBackup(dir, owner)).toBeNull();
   });
 });
