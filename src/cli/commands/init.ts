@@ -46,7 +46,8 @@ export const init: CliCommand = {
         [
           `Created an empty kiosk database at ${dbPath}`,
           `Kiosk ${kioskName}${schoolName ? `, ${schoolName}` : ''}, id ${kioskId}`,
-          'Next: register staff (staff add), or start the app: it asks for the first administrator.',
+          // The app asks for a first administrator only while nobody is registered.
+          'Next: start the app, which asks for the first administrator, or register one: staff add --role admin',
         ].join('\n'),
       );
       return 0;
