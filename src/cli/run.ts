@@ -31,7 +31,11 @@ export async function runCli(argv: string[], io: CliIo, commands: CliCommand[] =
   } catch (error) {
     if (error instanceof AppError) {
       const data = error.toData();
-      io.stderr(json ? `${JSON.stringify({ error: data })}\n` : `${data.code}: ${data.message.nl}\n${' '.repeat(data.code.length + 2)}${data.message.en}\n`);
+      const indent = ' '.repeat(data.code.length + 2);
+      // Which file a database error is about: with INLEVERPUNT_DB and the default folder, the
+      // reader cannot always tell which one the command looked at.
+      const path = typeof data.details?.path === 'string' ? `${indent}${data.details.path}\n` : '';
+      io.stderr(json ? `${JSON.stringify({ error: data })}\n` : `${data.code}: ${data.message.nl}\n${indent}${data.message.en}\n${path}`);
       return 1;
     }
     if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {

@@ -153,8 +153,12 @@ export const errorMessages = {
     en: 'This event cannot be corrected.',
   },
   DB_NOT_FOUND: {
-    nl: 'Er is op deze plek geen database gevonden. Controleer het pad.',
-    en: 'No database was found at this location. Check the path.',
+    nl: 'Er is op deze plek geen database gevonden. Maak een lege aan met het commando init, of start de app één keer. Klopt het pad niet, gebruik dan --db of INLEVERPUNT_DB.',
+    en: 'No database was found at this location. Create an empty one with the init command, or start the app once. If the path is wrong, use --db or INLEVERPUNT_DB.',
+  },
+  DB_EXISTS: {
+    nl: 'Op deze plek staat al een database. init maakt alleen een nieuwe aan en heeft niets veranderd.',
+    en: 'A database already exists at this location. init only creates a new one and has changed nothing.',
   },
   DB_NOT_EMPTY: {
     nl: 'Deze database bevat al gegevens. Demogegevens worden alleen in een lege database gezet (of gebruik --force).',

@@ -41,6 +41,18 @@ describe('demo', () => {
     expect(school.history?.events).toBeGreaterThan(500);
   });
 
+  it('prints as many events as the ledger holds, with history and without', async () => {
+    for (const history of [[], ['--no-history']]) {
+      const dbPath = freshPath();
+      const result = await cli(['demo', '--db', dbPath, ...history]);
+      expect(result.code, result.stderr).toBe(0);
+      const printed = Number(/(\d+) events in the ledger/.exec(result.stdout)?.[1]);
+      const db = new Database(dbPath, { readonly: true });
+      expect(printed).toBe(db.prepare('SELECT count(*) FROM ledger_events').pluck().get());
+      db.close();
+    }
+  });
+
   it('refuses a database that holds data, and with --force keeps that database aside', async () => {
     const { dbPath } = await demoDb();
     const again = await cli(['demo', '--db', dbPath]);

@@ -70,8 +70,9 @@ function describe(dbPath: string, movedAside: string | null, school: DemoSchool)
   const lines = [`Demo school written to ${dbPath}`];
   if (movedAside) lines.push(`The database that was there is kept as ${movedAside}`);
   lines.push(
-    `${school.pupils.length} pupils in ${school.groups.map((g) => g.groep).join(' and ')}, ${school.devices.length} devices, ${school.tags.length} tags` +
-      (school.history ? `, ${school.history.events} events over ${school.history.schoolDays.length} school days` : ''),
+    `${school.pupils.length} pupils in ${school.groups.map((g) => g.groep).join(' and ')}, ${school.devices.length} devices, ${school.tags.length} tags, ` +
+      `${school.events} events in the ledger` +
+      (school.history ? ` (registration and ${school.history.schoolDays.length} school days)` : ' (registration only)'),
     '',
     'Staff PINs:',
     ...Object.values(school.staff).map((s) => `  ${s.pin}  ${s.displayName} (${s.role})`),

@@ -5,6 +5,7 @@ import { decodeHid } from './decodeHid';
 import { decodeImage } from './decodeImage';
 import { demo } from './demo';
 import { doctor } from './doctor';
+import { init } from './init';
 import { list } from './list';
 import { deviceAdd, locationAdd, pouchAssign, pupilAdd, tagRevoke } from './register';
 import { restore } from './restore';
@@ -26,6 +27,7 @@ export const commands: CliCommand[] = [
   tagNormalize,
   tagDetectProfile,
   codesNew,
+  init,
   demo,
   scan,
   verify,

@@ -4,6 +4,7 @@ import type { DeviceKind } from '../services/devices';
 import type { StaffRole } from '../services/staff';
 import { resolveTag, type TagKind } from '../services/tags';
 import { newOwnCode } from '../../shared/scan/codes';
+import { countEvents } from '../ledger/rows';
 import { seedHistory, type HistoryPlan } from './history';
 import { ACHTERNAMEN, PHONES, ROEPNAMEN, WATCHES } from './names';
 import { demoRandom, type DemoRandom } from './random';
@@ -62,6 +63,7 @@ export function seedDemoSchool(core: Core, options: SeedOptions = {}): DemoSchoo
       const plan: HistoryPlan = { services, random, clock, school, days, db: core.db };
       school.history = seedHistory(plan);
     }
+    school.events = countEvents(core.db);
     return school;
   })();
 }
@@ -106,6 +108,7 @@ function registerSchool(s: Services, random: DemoRandom, clock: SeedClock, seed:
     staff,
     locations: { officeSafe: safe.locationId, schoolLeader: leader.locationId, bags },
     tags: [],
+    events: 0,
     history: null,
   };
   const usedNames = new Set<string>();

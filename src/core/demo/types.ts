@@ -75,6 +75,8 @@ export interface DemoSchool {
   staff: Record<DemoStaffKey, DemoStaff>;
   locations: { officeSafe: string; schoolLeader: string; bags: Record<string, string> };
   tags: DemoTag[];
+  /** Every event in the ledger once seeded (registrations and history), counted from the ledger. */
+  events: number;
   /** What the two weeks of history wrote; null when seeded without history. */
   history: { schoolDays: string[]; events: number } | null;
 }

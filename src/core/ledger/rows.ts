@@ -62,6 +62,11 @@ export function voidedBy(db: Db, seq: number): number | undefined {
   return prepared<{ seq: number }>(db, 'SELECT seq FROM ledger_events WHERE voids_seq = ?').get(seq)?.seq;
 }
 
+/** How many events the ledger holds: what a summary may claim, counted rather than tallied. */
+export function countEvents(db: Db): number {
+  return prepared<{ n: number }>(db, 'SELECT count(*) AS n FROM ledger_events').get()?.n ?? 0;
+}
+
 export function ledgerHead(db: Db): { seq: number; hash: Buffer } {
   const head = prepared<{ seq: number; hash: Buffer }>(db, 'SELECT seq, hash FROM ledger_head WHERE singleton = 1').get();
   if (!head) throw new Error('ledger head row missing');
