@@ -14,6 +14,7 @@ import { APP_ORIGIN } from '../../src/main/security/origins';
 import { bridgeClientSource } from './client';
 import { recoveryOffer, restoreNewestBackup } from '../../src/core/backup/recovery';
 import { AppError } from '../../src/shared/errors';
+import { applyRolloutAtStart } from '../../src/core/rollout/startup';
 
 export interface BridgeOptions {
   /** Defaults to a fresh database in a temporary folder. */
@@ -26,6 +27,8 @@ export interface BridgeOptions {
   seed?: (core: Core) => void;
   /** Cheap PIN hashing for tests; the product's default cost otherwise. */
   pinCost?: CoreOptions['pinCost'];
+  /** A roll-out file applied at each start, as the kiosk applies the machine-wide one. */
+  rolloutConfigPath?: string;
 }
 
 export interface Bridge {
@@ -48,6 +51,9 @@ export async function startBridge(options: BridgeOptions = {}): Promise<Bridge> 
   const rendererDir = resolve(options.rendererDir ?? 'out/renderer');
   const open = () => openCore({ dbPath, appVersion: '0.0.0-bridge', ...(options.pinCost ? { pinCost: options.pinCost } : {}) });
   const core = open();
+  const rolloutAt = (current: Core) =>
+    options.rolloutConfigPath ? { rollout: applyRolloutAtStart(current, options.rolloutConfigPath) } : {};
+  let rollout = rolloutAt(core);
   options.seed?.(core);
   const streams = new Set<ServerResponse>();
   const csp = contentSecurityPolicy();
@@ -73,6 +79,7 @@ export async function startBridge(options: BridgeOptions = {}): Promise<Bridge> 
     createGateway(
       createHandlers(current, {
         exitKiosk: () => void bridge.exitRequests++,
+        ...rollout,
         restoreFromBackup: () => {
           if (!recoveryOffer(dbPath)) throw new AppError('NO_GOOD_BACKUP');
           bridge.core.close();
@@ -80,6 +87,7 @@ export async function startBridge(options: BridgeOptions = {}): Promise<Bridge> 
             return { lastSeq: restoreNewestBackup(dbPath).lastSeq };
           } finally {
             bridge.core = open();
+            rollout = rolloutAt(bridge.core);
             gateway = makeGateway(bridge.core);
           }
         },
