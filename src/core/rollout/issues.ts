@@ -33,6 +33,7 @@ function describe(issue: z.core.$ZodIssue): LocalizedText {
         : { nl: `moet een van ${options} zijn`, en: `expected one of ${options}` };
     }
     case 'too_small':
+      if (issue.origin === 'string' && Number(issue.minimum) === 1) return { nl: 'mag niet leeg zijn', en: 'must not be empty' };
       return bound('minstens', 'at least', issue.origin, issue.minimum);
     case 'too_big':
       return bound('hoogstens', 'at most', issue.origin, issue.maximum);
