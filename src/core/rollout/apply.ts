@@ -34,8 +34,8 @@ export function awaitsRollout(db: Db): boolean {
 
 /**
  * Applies the file's settings and the kiosk's name and school in one transaction with one
- * `settings_changed` event by the system actor (no staff member exists yet, and the file was
- * written by whoever administers the PC). The event is written even when nothing differed from
+ * `settings_changed` event by the system actor: nobody is logged in at a start, and the file was
+ * written by whoever administers the PC. The event is written even when nothing differed from
  * the defaults: it is what marks the roll-out as done, so a later start never applies it again.
  */
 export function applyRolloutConfig(ctx: ServiceContext, config: RolloutConfig): RolloutApply {

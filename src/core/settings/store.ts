@@ -55,5 +55,5 @@ export function storeSettings(db: Db, patch: SettingsPatch): { settings: Setting
     'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
   );
   for (const key of changed) upsert.run(key, JSON.stringify(next[key]));
-  return { settings: changed.length === 0 ? current : next, changed };
+  return { settings: next, changed };
 }
