@@ -31,3 +31,24 @@ export function defaultDbPath(
   const dir = defaultDataDir(platform, env);
   return platform === 'win32' ? win32.join(dir, DB_FILE_NAME) : posix.join(dir, DB_FILE_NAME);
 }
+
+export const ROLLOUT_FILE_NAME = 'config.json';
+
+/**
+ * The machine-wide roll-out file an IT partner puts on every classroom PC: a folder every user
+ * can read and only an administrator can write. `INLEVERPUNT_CONFIG` points at another file.
+ */
+export function rolloutConfigPath(
+  platform: NodeJS.Platform = process.platform,
+  env: NodeJS.ProcessEnv = process.env,
+): string {
+  if (env.INLEVERPUNT_CONFIG) return env.INLEVERPUNT_CONFIG;
+  switch (platform) {
+    case 'win32':
+      return win32.join(env.ProgramData ?? env.PROGRAMDATA ?? 'C:\\ProgramData', APP_DIR_NAME, ROLLOUT_FILE_NAME);
+    case 'darwin':
+      return posix.join('/Library/Application Support', APP_DIR_NAME, ROLLOUT_FILE_NAME);
+    default:
+      return posix.join('/etc/inleverpunt', ROLLOUT_FILE_NAME);
+  }
+}

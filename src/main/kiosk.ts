@@ -11,6 +11,8 @@ import { seedDemoSchool } from '../core/demo/seed';
 import { recoveryOffer, restoreNewestBackup } from '../core/backup/recovery';
 import { AppError } from '../shared/errors';
 import { readSettings } from '../core/settings/store';
+import { rolloutConfigPath } from '../core/paths';
+import { applyRolloutAtStart, rolloutLogLine } from '../core/rollout/startup';
 import { registerAppScheme, serveAppFiles } from './protocol';
 import { contentSecurityPolicy } from './security/csp';
 import { APP_ENTRY_URL, originOf, trustedOrigins } from './security/origins';
@@ -56,6 +58,9 @@ export function startKiosk(): void {
     const kiosk = resolveKioskMode({ packaged: app.isPackaged, argv: process.argv, env: process.env });
     const dbPath = process.env.INLEVERPUNT_DB ?? join(app.getPath('userData'), 'inleverpunt.db');
     core = openCore({ dbPath, appVersion: app.getVersion() });
+    // The IT partner's machine-wide file, on the first start only; a bad file is logged, not fatal.
+    const rollout = applyRolloutAtStart(core, rolloutConfigPath());
+    (rollout.status === 'invalid' ? console.warn : console.log)(rolloutLogLine(rollout));
     // `--demo`: try the app with the demo school; never on a database that holds a school.
     if ((process.argv.includes('--demo') || process.env.INLEVERPUNT_DEMO === '1') && !holdsSchoolData(core.db)) {
       seedDemoSchool(core);
@@ -91,6 +96,7 @@ export function startKiosk(): void {
           app.quit();
         },
         settingsChanged: (settings) => hidReader.apply(settings.hid),
+        rollout,
         restoreFromBackup: () => {
           // Refuse before closing anything when there is nothing good to restore.
           if (!recoveryOffer(dbPath)) throw new AppError('NO_GOOD_BACKUP');

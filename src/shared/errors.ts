@@ -59,6 +59,10 @@ export const errorMessages = {
     nl: 'Deze kiosk heeft al een beheerder. Vraag die om je aan te melden.',
     en: 'This kiosk already has an administrator. Ask them to register you.',
   },
+  ROLLOUT_CONFIG_INVALID: {
+    nl: 'Het uitrolbestand (config.json) klopt niet. De kiosk past het niet toe en houdt de instellingen die hij al had.',
+    en: 'The roll-out file (config.json) is not valid. The kiosk does not apply it and keeps the settings it already had.',
+  },
   POUCH_TAKEN: {
     nl: 'Dit vak is al van een andere leerling. Maak het eerst vrij.',
     en: 'This pouch already belongs to another pupil. Free it first.',

@@ -15,6 +15,7 @@ import { bridgeClientSource } from './client';
 import { recoveryOffer, restoreNewestBackup } from '../../src/core/backup/recovery';
 import { AppError } from '../../src/shared/errors';
 import type { BridgeClock } from './testClock';
+import { applyRolloutAtStart } from '../../src/core/rollout/startup';
 
 export interface BridgeOptions<C extends BridgeClock = BridgeClock> {
   /**
@@ -32,6 +33,8 @@ export interface BridgeOptions<C extends BridgeClock = BridgeClock> {
   seed?: (core: Core) => void;
   /** Cheap PIN hashing for tests; the product's default cost otherwise. */
   pinCost?: CoreOptions['pinCost'];
+  /** A roll-out file applied at each start, as the kiosk applies the machine-wide one. */
+  rolloutConfigPath?: string;
 }
 
 export interface Bridge<C extends BridgeClock = BridgeClock> {
@@ -56,6 +59,9 @@ export async function startBridge<C extends BridgeClock>(options: BridgeOptions<
   const rendererDir = resolve(options.rendererDir ?? 'out/renderer');
   const open = () => openCore({ dbPath, appVersion: '0.0.0-bridge', now: () => options.clock.now(), ...(options.pinCost ? { pinCost: options.pinCost } : {}) });
   const core = open();
+  const rolloutAt = (current: Core) =>
+    options.rolloutConfigPath ? { rollout: applyRolloutAtStart(current, options.rolloutConfigPath) } : {};
+  let rollout = rolloutAt(core);
   options.seed?.(core);
   const streams = new Set<ServerResponse>();
   const csp = contentSecurityPolicy();
@@ -82,6 +88,7 @@ export async function startBridge<C extends BridgeClock>(options: BridgeOptions<
     createGateway(
       createHandlers(current, {
         exitKiosk: () => void bridge.exitRequests++,
+        ...rollout,
         restoreFromBackup: () => {
           if (!recoveryOffer(dbPath)) throw new AppError('NO_GOOD_BACKUP');
           bridge.core.close();
@@ -89,6 +96,7 @@ export async function startBridge<C extends BridgeClock>(options: BridgeOptions<
             return { lastSeq: restoreNewestBackup(dbPath, options.clock.now()).lastSeq };
           } finally {
             bridge.core = open();
+            rollout = rolloutAt(bridge.core);
             gateway = makeGateway(bridge.core);
           }
         },

@@ -1,6 +1,7 @@
 import type { CliCommand } from '../command';
 import { backup } from './backup';
 import { codesNew } from './codesNew';
+import { configCheck } from './configCheck';
 import { decodeHid } from './decodeHid';
 import { decodeImage } from './decodeImage';
 import { demo } from './demo';
@@ -20,6 +21,7 @@ import { verify } from './verify';
 /** Every CLI command; a new one is one file in this folder and one line here. */
 export const commands: CliCommand[] = [
   doctor,
+  configCheck,
   scanners,
   scannersListen,
   decodeHid,

@@ -1,3 +1,4 @@
+import type { RolloutOutcome } from '../../shared/contract/rollout';
 import type { Settings } from '../../shared/contract/settings';
 import { AppError } from '../../shared/errors';
 import type { Core } from '../index';
@@ -23,6 +24,8 @@ export interface ShellActions {
    * on it. Returns the restored ledger's last seq; throws NO_GOOD_BACKUP when there is none.
    */
   restoreFromBackup?(): { lastSeq: number };
+  /** What the host's start did with the roll-out file (applyRolloutAtStart), for getHealth. */
+  readonly rollout?: RolloutOutcome;
 }
 
 /** The core's side of the contract; the same table serves ipcMain, the test bridge and tests. */
@@ -60,7 +63,12 @@ export function createHandlers(core: Core, shell: ShellActions): Handlers {
     },
     getHealth() {
       const problem = core.problem;
-      return { writable: problem === null, problem, backup: problem ? recoveryOffer(core.db.name) : null };
+      return {
+        writable: problem === null,
+        problem,
+        backup: problem ? recoveryOffer(core.db.name) : null,
+        ...(shell.rollout ? { rollout: shell.rollout } : {}),
+      };
     },
     restoreNewestBackup() {
       requireAdmin();

@@ -72,3 +72,8 @@ export function ledgerHead(db: Db): { seq: number; hash: Buffer } {
   if (!head) throw new Error('ledger head row missing');
   return head;
 }
+
+/** Whether the ledger holds any event of this type (no index on type: it stops at the first). */
+export function hasEventOfType(db: Db, type: EventType): boolean {
+  return prepared<{ found: number }>(db, 'SELECT 1 AS found FROM ledger_events WHERE type = ? LIMIT 1').get(type) !== undefined;
+}

@@ -34,15 +34,26 @@ export function readSettings(db: Db): Settings {
  */
 export function updateSettings(ctx: ServiceContext, actorStaffId: string, patch: SettingsPatch): Settings {
   return writeTransaction(ctx, () => {
-    const current = readSettings(ctx.db);
-    const next = Settings.parse({ ...current, ...patch });
-    const changed = keys.filter((k) => JSON.stringify(current[k]) !== JSON.stringify(next[k]));
-    if (changed.length === 0) return current;
-    const upsert = ctx.db.prepare(
-      'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
-    );
-    for (const key of changed) upsert.run(key, JSON.stringify(next[key]));
+    const { settings, changed } = storeSettings(ctx.db, patch);
+    if (changed.length === 0) return settings;
     appendEvent(ledgerWriter(ctx), { type: 'settings_changed', actor: actorStaffId, details: { keys: changed } });
-    return next;
+    return settings;
   });
+}
+
+/**
+ * Writes the keys of `patch` that differ from what is stored and says which those were. Runs in
+ * the caller's transaction; the caller records the change in the ledger (updateSettings, or the
+ * roll-out file together with the kiosk's name).
+ */
+export function storeSettings(db: Db, patch: SettingsPatch): { settings: Settings; changed: Key[] } {
+  if (!db.inTransaction) throw new Error('storeSettings must run inside a transaction');
+  const current = readSettings(db);
+  const next = Settings.parse({ ...current, ...patch });
+  const changed = keys.filter((k) => JSON.stringify(current[k]) !== JSON.stringify(next[k]));
+  const upsert = db.prepare(
+    'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+  );
+  for (const key of changed) upsert.run(key, JSON.stringify(next[key]));
+  return { settings: next, changed };
 }

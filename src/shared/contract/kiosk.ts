@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { method } from './define';
+import { KioskName, SchoolName } from './kioskFields';
+import { RolloutOutcome } from './rollout';
 
 export const KioskInfo = z.object({
   kioskId: z.string(),
@@ -15,6 +17,8 @@ export const Health = z.object({
   problem: z.enum(['DB_CORRUPT', 'DB_READ_ONLY']).nullable(),
   /** When there is a problem: the newest backup that passes every check, to offer a restore. */
   backup: z.object({ takenAt: z.string(), lastSeq: z.number().int() }).nullable(),
+  /** What the machine-wide roll-out file did at this start (absent where no host applies one). */
+  rollout: RolloutOutcome.optional(),
 });
 export type Health = z.infer<typeof Health>;
 
@@ -34,7 +38,7 @@ export const kioskMethods = {
   getKioskInfo: method(NoArgs, KioskInfo),
   /** Admin only; recorded in the ledger as a settings change. */
   renameKiosk: method(
-    z.object({ name: z.string().trim().min(1).max(60), school: z.string().trim().max(120) }).strict(),
+    z.object({ name: KioskName, school: SchoolName }).strict(),
     KioskInfo,
   ),
   /** The HID devices this PC sees, for choosing a directly opened scanner. Admin only. */
