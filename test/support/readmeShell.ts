@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { existsSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,6 +21,8 @@ export interface BlockRun {
  * `npm run cli` is mapped as readmeNpm.sh explains; the block's text is run as it is written.
  */
 export function runShellBlock(block: string, dir: string, dbPath: string): BlockRun {
+  // A reader runs these in the checkout, where the README's example files (docs/) are.
+  if (!existsSync(join(dir, 'docs'))) symlinkSync(join(REPO, 'docs'), join(dir, 'docs'));
   const script = join(dir, 'readme-block.sh');
   writeFileSync(script, `. "$README_TEST_PRELUDE"\n${block}\n`);
   const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('INLEVERPUNT_')));
