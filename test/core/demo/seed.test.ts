@@ -97,10 +97,4 @@ describe('the demo school', () => {
     const last = core.db.prepare('SELECT max(occurred_at) FROM ledger_events').pluck().get() as string;
     expect(Date.parse(last)).toBeLessThan(NOW.getTime());
   });
-
-  it('is quick: well under two seconds with history', () => {
-    const start = performance.now();
-    seeded();
-    expect(performance.now() - start).toBeLessThan(2000);
-  });
 });
