@@ -87,7 +87,8 @@ export function downloadSource(env) {
 }
 
 /**
- * The installer prints a stack trace on failure; its first line is the part a person can use.
+ * The installer prints a stack trace on failure; the message in its first line, without the
+ * error's class name, is the part a person can use.
  * @param {string} stderr
  */
 export function failureDetail(stderr) {
@@ -95,7 +96,7 @@ export function failureDetail(stderr) {
     .split(/\r?\n/)
     .map((l) => l.trim())
     .find((l) => l !== '' && !l.startsWith('at '));
-  return (line ?? 'no output').slice(0, 300);
+  return (line ?? 'no output').replace(/^[A-Za-z]*Error:\s*/, '').slice(0, 300);
 }
 
 /**
