@@ -19,6 +19,10 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 60_000,
+          // The UI answers when the machine lets it: on a loaded CI machine a page can need
+          // seconds for what takes milliseconds on a quiet one. A wait is not a statement about
+          // speed (that is `npm run bench`), so polls wait long enough for any load.
+          expect: { poll: { timeout: 15_000 } },
           // Two cores: one Chromium at a time, and `npm test` runs this project after the unit
           // tests rather than beside them, so keyboard-wedge timings are not starved of CPU.
           fileParallelism: false,
