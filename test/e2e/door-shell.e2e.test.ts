@@ -65,7 +65,7 @@ describe('the kiosk shell in Chromium, through the test bridge', () => {
     await page.getByRole('form', { name: 'Toets je pincode in' }).waitFor();
     await screenshot(page, 'teacher-unlock-nl-1920x1080');
     await page.getByRole('button', { name: 'Administratie' }).click();
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Administratie');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Administratie: ontgrendelen');
     const overflows = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
     expect(overflows).toBe(false);
     await context.close();

@@ -1,8 +1,9 @@
-import type { custodyMethods } from '../../shared/contract/custody';
+import type { custodyMethods, StaffSummary } from '../../shared/contract/custody';
 import { AppError } from '../../shared/errors';
 import type { Core } from '../index';
 import { recordCheckpoint } from '../ledger/checkpoint';
 import { appendEvent } from '../ledger/append';
+import { PUPIL_ACTOR } from '../ledger/events';
 import { verifyLedger } from '../ledger/verify';
 import { ledgerWriter, writeTransaction } from '../services/context';
 import { custodyCount } from '../services/custody/count';
@@ -11,55 +12,45 @@ import type { KioskSession } from './session';
 
 type CustodyMethod = keyof typeof custodyMethods;
 
+/** At the door the unlocked staff member acts if there is one; otherwise the pupil does. */
+const doorActor = (actor: StaffSummary | null): string => actor?.staffId ?? PUPIL_ACTOR;
+
 /**
  * The contract's custody methods on top of the services. The actor always comes from the
- * session (who unlocked with a PIN), never from the screen's arguments. Results are shaped by
+ * gateway (who unlocked with a PIN), never from the screen's arguments. Results are shaped by
  * the contract's result schemas, which drop anything not declared.
  */
 export function createCustodyHandlers(core: Core, session: KioskSession): Pick<Handlers, CustodyMethod> {
   const s = core.services;
-  const staff = () => session.requireUnlocked().staffId;
   const duty = () => {
     const id = session.dutyStaffId();
     return id ? { dutyStaffId: id } : {};
   };
   return {
-    scan: ({ code, mode }) => s.scan({ code, mode, actor: session.doorActor(), ...duty() }),
-    handIn: ({ deviceId, pouchId }) =>
-      s.handIn({ deviceId, actor: session.doorActor(), ...duty(), ...(pouchId ? { pouchId } : {}) }),
-    returnDevice: ({ deviceId }) => s.returnDevice({ deviceId, actor: session.doorActor() }),
-    transfer: ({ deviceId, to, note }) => s.transfer({ deviceId, to, note, actor: staff() }),
-    confiscate: (args) => s.confiscate({ ...args, actor: staff() }),
-    releaseToGuardian: (args) => s.releaseToGuardian({ ...args, actor: staff() }),
-    noteCondition: ({ deviceId, marks, note }) => s.noteCondition({ deviceId, marks, note, actor: session.doorActor() }),
-    reportIncident: ({ deviceId, kind, description, photoHash }) =>
-      s.reportIncident({ deviceId, kind, description, ...(photoHash ? { photoHash } : {}), actor: staff() }),
-    correct: ({ seq, reason }) => s.correct({ seq, reason, actor: staff() }),
+    scan: ({ code, mode }, { actor }) => s.scan({ code, mode, actor: doorActor(actor), ...duty() }),
+    handIn: ({ deviceId, pouchId }, { actor }) =>
+      s.handIn({ deviceId, actor: doorActor(actor), ...duty(), ...(pouchId ? { pouchId } : {}) }),
+    returnDevice: ({ deviceId }, { actor }) => s.returnDevice({ deviceId, actor: doorActor(actor) }),
+    transfer: ({ deviceId, to, note }, { actor }) => s.transfer({ deviceId, to, note, actor: actor.staffId }),
+    confiscate: (args, { actor }) => s.confiscate({ ...args, actor: actor.staffId }),
+    releaseToGuardian: (args, { actor }) => s.releaseToGuardian({ ...args, actor: actor.staffId }),
+    noteCondition: ({ deviceId, marks, note }, { actor }) =>
+      s.noteCondition({ deviceId, marks, note, actor: doorActor(actor) }),
+    reportIncident: ({ deviceId, kind, description, photoHash }, { actor }) =>
+      s.reportIncident({ deviceId, kind, description, ...(photoHash ? { photoHash } : {}), actor: actor.staffId }),
+    correct: ({ seq, reason }, { actor }) => s.correct({ seq, reason, actor: actor.staffId }),
     unlockStaff: ({ pin, staffId }) => session.unlock(pin, staffId),
     lockStaff: ({ endDuty }) => {
       session.lock(endDuty ?? false);
       return session.state();
     },
     getSession: () => session.state(),
-    listCustody: (filter) => {
-      staff();
-      return { items: s.listCustody(filter) };
-    },
+    listCustody: (filter) => ({ items: s.listCustody(filter) }),
     custodyCount: () => custodyCount(s.context),
-    listEvents: (options) => {
-      staff();
-      return s.listEvents(options);
-    },
-    listPupils: ({ groep }) => {
-      staff();
-      return { pupils: s.listPupils(groep === undefined ? {} : { groep }) };
-    },
-    listDevices: (filter) => {
-      staff();
-      return { devices: s.listDevices(filter) };
-    },
+    listEvents: (options) => s.listEvents(options),
+    listPupils: ({ groep }) => ({ pupils: s.listPupils(groep === undefined ? {} : { groep }) }),
+    listDevices: (filter) => ({ devices: s.listDevices(filter) }),
     verifyLedger: ({ fromSeq }) => {
-      staff();
       const result = verifyLedger(core.db, fromSeq === undefined ? {} : { fromSeq });
       // A clean full walk moves the start-up checkpoint forward (not ledger data: allowed read-only).
       if (fromSeq === undefined && result.ok) recordCheckpoint(core.db, result, s.context.now());
@@ -69,7 +60,8 @@ export function createCustodyHandlers(core: Core, session: KioskSession): Pick<H
 }
 
 /**
- * Leaving the kiosk needs an administrator's PIN. It works even when the ledger is read-only
+ * Leaving the kiosk needs an administrator's PIN, typed for this call: a `door` method that
+ * carries its own proof, so it works without an unlock. It works even when the ledger is read-only
  * (an administrator must be able to get out to restore a backup); when writable it is recorded.
  */
 export function exitKioskWithPin(core: Core, pin: string, exit: () => void): { exiting: true } {

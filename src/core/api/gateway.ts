@@ -1,16 +1,47 @@
 import { z } from 'zod';
-import { contract, type MethodName, type MethodResult, type ParsedArgs } from '../../shared/contract';
+import {
+  admits,
+  contract,
+  type Access,
+  type AccessOf,
+  type MethodName,
+  type MethodResult,
+  type ParsedArgs,
+  type StaffSummary,
+} from '../../shared/contract';
 import { AppError, errorMessages, type Result } from '../../shared/errors';
+
+/**
+ * What the gateway tells a handler besides its arguments. The actor is resolved once, here, from
+ * the session: no handler looks it up itself, and no call can name it.
+ */
+export interface CallContext<L extends Access = Access> {
+  /** Who makes the call: for a staff-level method always a staff member; at the door, null is a pupil. */
+  actor: L extends 'door' ? StaffSummary | null : StaffSummary;
+}
 
 /** The core's implementation of every contract method; the compiler insists on all of them. */
 export type Handlers = {
-  [K in MethodName]: (args: ParsedArgs<K>) => MethodResult<K> | Promise<MethodResult<K>>;
+  [K in MethodName]: (args: ParsedArgs<K>, ctx: CallContext<AccessOf<K>>) => MethodResult<K> | Promise<MethodResult<K>>;
 };
+
+/** The part of the kiosk session the gateway asks on every call. */
+export interface ActingStaff {
+  unlockedStaff(): StaffSummary | null;
+  markUsed(): void;
+}
+
+/** The handler table together with the session its calls act in. */
+export interface CoreApi {
+  handlers: Handlers;
+  session: ActingStaff;
+}
 
 export interface Gateway {
   /**
-   * Validates `rawArgs` against the contract, runs the handler and returns a typed result.
-   * Never throws and never returns a stack trace: anything unexpected becomes `INTERNAL`.
+   * Checks who may call `method`, validates `rawArgs` against the contract, runs the handler and
+   * returns a typed result. Never throws and never returns a stack trace: anything unexpected
+   * becomes `INTERNAL`.
    */
   invoke(method: string, rawArgs: unknown): Promise<Result<unknown>>;
 }
@@ -22,18 +53,23 @@ export interface GatewayOptions {
 
 const isMethodName = (name: string): name is MethodName => Object.hasOwn(contract, name);
 
-export function createGateway(handlers: Handlers, options: GatewayOptions = {}): Gateway {
+export function createGateway(api: CoreApi, options: GatewayOptions = {}): Gateway {
   return {
     async invoke(method, rawArgs) {
       if (!isMethodName(method)) return fail('UNKNOWN_METHOD', { method: String(method).slice(0, 80) });
       const spec = contract[method];
-      const parsed = spec.args.safeParse(rawArgs ?? {});
-      if (!parsed.success) {
-        return fail('INVALID_ARGUMENT', { issues: summariseIssues(parsed.error) });
-      }
       try {
-        const handler = handlers[method] as (args: unknown) => unknown;
-        const value: unknown = await handler(parsed.data);
+        // Access before arguments: a locked screen learns nothing about a staff call's inputs.
+        const actor = api.session.unlockedStaff();
+        if (spec.access !== 'door') {
+          if (!actor) return fail('NOT_UNLOCKED');
+          if (!admits(spec.access, actor.role)) return fail('NOT_AUTHORISED');
+          api.session.markUsed();
+        }
+        const parsed = spec.args.safeParse(rawArgs ?? {});
+        if (!parsed.success) return fail('INVALID_ARGUMENT', { issues: summariseIssues(parsed.error) });
+        const handler = api.handlers[method] as (args: unknown, ctx: CallContext) => unknown;
+        const value: unknown = await handler(parsed.data, { actor });
         // The result schema is checked too: a core bug must not leak a malformed object.
         return { ok: true, value: (spec.result as z.ZodType).parse(value) };
       } catch (error) {

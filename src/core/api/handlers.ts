@@ -11,7 +11,7 @@ import { appendEvent } from '../ledger/append';
 import { ledgerWriter, writeTransaction } from '../services/context';
 import { createCustodyHandlers, exitKioskWithPin } from './custodyHandlers';
 import { createDayHandlers } from './dayHandlers';
-import type { Handlers } from './gateway';
+import type { CoreApi } from './gateway';
 import { createSession } from './session';
 
 /** What only the hosting process can do (Electron's app, or the test bridge's stand-in). */
@@ -28,31 +28,27 @@ export interface ShellActions {
   readonly rollout?: RolloutOutcome;
 }
 
-/** The core's side of the contract; the same table serves ipcMain, the test bridge and tests. */
-export function createHandlers(core: Core, shell: ShellActions): Handlers {
+/**
+ * The core's side of the contract, with the kiosk session it acts in; the same table serves
+ * ipcMain, the test bridge and tests. Access is the gateway's: a handler trusts `actor`.
+ */
+export function createHandlers(core: Core, shell: ShellActions): CoreApi {
   const session = createSession(core.services);
-  const requireAdmin = () => {
-    const staff = session.requireUnlocked();
-    if (staff.role !== 'admin') throw new AppError('NOT_AUTHORISED');
-    return staff;
-  };
-  return {
+  const handlers: CoreApi['handlers'] = {
     getKioskInfo() {
       const { kioskId, name, school } = core.kiosk();
       return { kioskId, name, school, appVersion: core.appVersion };
     },
-    renameKiosk({ name, school }) {
-      const admin = requireAdmin();
+    renameKiosk({ name, school }, { actor }) {
       const ctx = core.services.context;
       writeTransaction(ctx, () => {
         renameKiosk(core.db, name, school);
-        appendEvent(ledgerWriter(ctx), { type: 'settings_changed', actor: admin.staffId, details: { keys: ['kioskName'] } });
+        appendEvent(ledgerWriter(ctx), { type: 'settings_changed', actor: actor.staffId, details: { keys: ['kioskName'] } });
       });
       const identity = core.kiosk();
       return { kioskId: identity.kioskId, name: identity.name, school: identity.school, appVersion: core.appVersion };
     },
     async listHidDevices() {
-      requireAdmin();
       try {
         const devices = await listHidDevices();
         return { devices: devices.map(({ path: _path, usage: _usage, ...d }) => d), error: null };
@@ -71,7 +67,6 @@ export function createHandlers(core: Core, shell: ShellActions): Handlers {
       };
     },
     restoreNewestBackup() {
-      requireAdmin();
       if (!shell.restoreFromBackup) throw new AppError('NOT_AVAILABLE');
       return { restarting: true as const, lastSeq: shell.restoreFromBackup().lastSeq };
     },
@@ -85,13 +80,13 @@ export function createHandlers(core: Core, shell: ShellActions): Handlers {
       return exitKioskWithPin(core, pin, () => shell.exitKiosk());
     },
     getSettings: () => readSettings(core.db),
-    updateSettings({ patch }) {
-      const admin = requireAdmin();
-      const next = updateSettings(core.services.context, admin.staffId, patch);
+    updateSettings({ patch }, { actor }) {
+      const next = updateSettings(core.services.context, actor.staffId, patch);
       shell.settingsChanged?.(next);
       return next;
     },
     ...createCustodyHandlers(core, session),
-    ...createDayHandlers(core, session),
+    ...createDayHandlers(core),
   };
+  return { handlers, session };
 }

@@ -1,23 +1,29 @@
 import { AppError } from '../../shared/errors';
-import type { StaffSummary } from '../../shared/contract/custody';
+import type { Session, StaffSummary } from '../../shared/contract/custody';
 import type { Services } from '../services';
 
 /**
  * Who is at this kiosk, held in the main process rather than trusted from the screen:
  *   - on duty: the teacher who unlocked last; door hand-ins go into their custody until they end
- *     the session (or the day closes);
+ *     their duty. Only a teacher's unlock changes it: an administrator opening the settings or
+ *     the office at work never becomes the custodian of what pupils hand in, nor ends a
+ *     teacher's duty by unlocking;
  *   - unlocked: the staff screens are open. The screen locks them again after 120 s idle; the core
  *     also forgets an unlock that was not used for `unlockTtlMs`, in case the screen never says so.
+ * What an unlocked member may do is the contract's business (access.ts), checked by the gateway.
  */
 export interface KioskSession {
   unlock(pin: string, staffId?: string): StaffSummary;
   /** Closes the staff screens; `endDuty` also ends the teacher's custody of new hand-ins. */
   lock(endDuty: boolean): void;
-  state(): { onDuty: StaffSummary | null; unlocked: StaffSummary | null };
-  /** The unlocked staff member, for staff-only actions; NOT_UNLOCKED otherwise. */
-  requireUnlocked(): StaffSummary;
-  /** Door actions: the unlocked staff member acts, otherwise the pupil. */
-  doorActor(): string;
+  state(): Session;
+  /**
+   * The unlocked staff member as the staff table has them now, or null. A member the office has
+   * deactivated loses the unlock at once; a changed role counts from the next call.
+   */
+  unlockedStaff(): StaffSummary | null;
+  /** A staff call was made: the unlock lasts another `unlockTtlMs`. */
+  markUsed(): void;
   dutyStaffId(): string | null;
 }
 
@@ -35,7 +41,7 @@ export function createSession(services: Services, now: () => number = Date.now, 
     unlock(pin, staffId) {
       const staff = services.loginStaff({ pin, ...(staffId ? { staffId } : {}) });
       unlocked = staff;
-      onDuty = staff;
+      if (staff.role === 'teacher') onDuty = staff;
       lastUse = now();
       return staff;
     },
@@ -44,18 +50,19 @@ export function createSession(services: Services, now: () => number = Date.now, 
       if (endDuty) onDuty = null;
     },
     state: () => ({ onDuty, unlocked: activeUnlock() }),
-    requireUnlocked() {
+    unlockedStaff() {
       const staff = activeUnlock();
-      if (!staff) throw new AppError('NOT_UNLOCKED');
-      // Re-checked on every action: a member deactivated by the office loses access at once.
-      services.requireStaff(staff.staffId);
-      lastUse = now();
-      return staff;
+      if (!staff) return null;
+      try {
+        unlocked = services.requireStaff(staff.staffId);
+      } catch (error) {
+        if (!(error instanceof AppError && error.code === 'UNKNOWN_STAFF')) throw error;
+        unlocked = null;
+      }
+      return unlocked;
     },
-    doorActor() {
-      const staff = activeUnlock();
-      if (staff) lastUse = now();
-      return staff?.staffId ?? 'pupil';
+    markUsed() {
+      lastUse = now();
     },
     dutyStaffId: () => onDuty?.staffId ?? null,
   };

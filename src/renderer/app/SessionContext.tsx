@@ -22,7 +22,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
   const unlock = useCallback(async (pin: string) => {
     const staff = await call('unlockStaff', { pin });
-    setSession({ onDuty: staff, unlocked: staff });
+    // Whether this unlock changed who is on duty is the core's rule: read it back, never guess.
+    setSession(await call('getSession', {}));
     return staff;
   }, []);
   const lock = useCallback(async (endDuty = false) => {

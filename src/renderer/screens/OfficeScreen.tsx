@@ -1,7 +1,23 @@
 import { useTranslation } from 'react-i18next';
+import { useSession } from '../app/SessionContext';
+import { mayEnter } from '../app/staffAreas';
+import { UnlockScreen } from './teacher/UnlockScreen';
 
+/** The office's area, behind the office's (or the administrator's) PIN; its screens come later. */
 export function OfficeScreen() {
   const { t } = useTranslation();
+  const { session } = useSession();
+  if (!session.unlocked) return <UnlockScreen area="office" />;
+  if (!mayEnter('office', session.unlocked.role)) {
+    return (
+      <section className="panel">
+        <h1>{t('office.title')}</h1>
+        <p className="notice" role="alert">
+          {t('office.officeOnly')}
+        </p>
+      </section>
+    );
+  }
   return (
     <section className="panel">
       <h1>{t('office.title')}</h1>

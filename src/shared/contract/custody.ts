@@ -113,15 +113,21 @@ export const VerifyOutcome = z.discriminatedUnion('ok', [
 export type VerifyOutcome = z.infer<typeof VerifyOutcome>;
 
 
+/**
+ * Door calls act as the unlocked staff member if there is one, otherwise as the pupil; hand-ins
+ * go into the custody of the teacher on duty.
+ */
 export const custodyMethods = {
   /** One scan at the door: hand in or return whatever the code identifies. */
   scan: method(
+    'door',
     z.strictObject({ code: z.string().min(1).max(256), mode: ScanMode }),
     CustodyOutcome,
   ),
-  handIn: method(z.strictObject({ deviceId: Id, pouchId: Id.optional() }), CustodyOutcome),
-  returnDevice: method(z.strictObject({ deviceId: Id }), CustodyOutcome),
+  handIn: method('door', z.strictObject({ deviceId: Id, pouchId: Id.optional() }), CustodyOutcome),
+  returnDevice: method('door', z.strictObject({ deviceId: Id }), CustodyOutcome),
   transfer: method(
+    'teacher',
     z.strictObject({
       deviceId: Id,
       to: z.union([z.strictObject({ staffId: Id }), z.strictObject({ locationId: Id })]),
@@ -130,6 +136,7 @@ export const custodyMethods = {
     CustodyOutcome,
   ),
   confiscate: method(
+    'teacher',
     z.strictObject({
       deviceId: Id,
       reason: FreeText(1000),
@@ -142,6 +149,7 @@ export const custodyMethods = {
     CustodyOutcome,
   ),
   releaseToGuardian: method(
+    'teacher',
     z.strictObject({
       deviceId: Id,
       guardianName: FreeText(200),
@@ -151,10 +159,12 @@ export const custodyMethods = {
     CustodyOutcome,
   ),
   noteCondition: method(
+    'door',
     z.strictObject({ deviceId: Id, marks: z.array(ConditionMark).max(5), note: OptionalText(1000) }),
     CustodyOutcome,
   ),
   reportIncident: method(
+    'teacher',
     z.strictObject({
       deviceId: Id,
       kind: IncidentKind,
@@ -165,20 +175,26 @@ export const custodyMethods = {
     CustodyOutcome,
   ),
   correct: method(
+    'teacher',
     z.strictObject({ seq: z.number().int().min(1), reason: FreeText(1000) }),
     z.object({ event: EventSummary, voided: EventSummary }),
   ),
-  /** The teacher's PIN pad: PIN alone, or name + PIN. The teacher is then on duty. */
-  unlockStaff: method(z.strictObject({ pin: Pin, staffId: Id.optional() }), StaffSummary),
+  /**
+   * A PIN pad: PIN alone, or name + PIN. A teacher who unlocks goes on duty; office staff and
+   * administrators unlock without changing who is on duty.
+   */
+  unlockStaff: method('door', z.strictObject({ pin: Pin, staffId: Id.optional() }), StaffSummary),
   /** Closes the staff screens; `endDuty` also hands the teacher's duty back. */
-  lockStaff: method(z.strictObject({ endDuty: z.boolean().optional() }), Session),
-  getSession: method(z.strictObject({}), Session),
+  lockStaff: method('door', z.strictObject({ endDuty: z.boolean().optional() }), Session),
+  getSession: method('door', z.strictObject({}), Session),
   listCustody: method(
+    'teacher',
     z.strictObject({ heldOnly: z.boolean().optional(), locationId: Id.optional(), groep: z.string().max(40).optional() }),
     z.object({ items: z.array(CustodyListItem) }),
   ),
   /** Numbers only, no personal data: the door's return counter ("nog 2 van 27"), no PIN needed. */
   custodyCount: method(
+    'door',
     z.strictObject({}),
     z.object({
       held: z.number().int(),
@@ -187,6 +203,7 @@ export const custodyMethods = {
     }),
   ),
   listEvents: method(
+    'teacher',
     z.strictObject({
       beforeSeq: z.number().int().min(1).optional(),
       limit: z.number().int().min(1).max(500).optional(),
@@ -195,13 +212,15 @@ export const custodyMethods = {
     z.object({ events: z.array(EventListItem), nextBeforeSeq: z.number().int().nullable() }),
   ),
   listPupils: method(
+    'teacher',
     z.strictObject({ groep: z.string().max(40).optional() }),
     z.object({ pupils: z.array(PupilItem) }),
   ),
   listDevices: method(
+    'teacher',
     z.strictObject({ pupilId: Id.optional(), groep: z.string().max(40).optional() }),
     z.object({ devices: z.array(DeviceItem) }),
   ),
   /** Walks the whole chain (or from `fromSeq`) and names the first bad event. */
-  verifyLedger: method(z.strictObject({ fromSeq: z.number().int().min(1).optional() }), VerifyOutcome),
+  verifyLedger: method('teacher', z.strictObject({ fromSeq: z.number().int().min(1).optional() }), VerifyOutcome),
 };

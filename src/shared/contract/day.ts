@@ -4,7 +4,7 @@ import { CustodyOutcome, DeviceKind, EventSummary, StaffSummary } from './custod
 
 /**
  * The teacher's day: who and where a device can be moved to, today's handovers, and the
- * end-of-day reconciliation. All staff-only (the screen must be unlocked with a PIN).
+ * end-of-day reconciliation: the classroom's work, so `teacher` level throughout.
  */
 const Id = z.uuid();
 
@@ -65,12 +65,12 @@ export type DayCounts = z.infer<typeof DayCounts>;
 
 export const dayMethods = {
   /** Active staff to hand a device to; never PIN hashes. */
-  listStaff: method(z.strictObject({}), z.object({ staff: z.array(StaffSummary) })),
+  listStaff: method('teacher', z.strictObject({}), z.object({ staff: z.array(StaffSummary) })),
   /** Active storage places: phone bags, lockers, the office safe, the school leader. */
-  listLocations: method(z.strictObject({}), z.object({ locations: z.array(LocationItem) })),
-  getDay: method(z.strictObject({}), DayOverview),
+  listLocations: method('teacher', z.strictObject({}), z.object({ locations: z.array(LocationItem) })),
+  getDay: method('teacher', z.strictObject({}), DayOverview),
   /** A held device stays at school tonight, for a reason (recorded in the ledger). */
-  keepOvernight: method(z.strictObject({ deviceId: Id, reason: z.string().trim().min(1).max(1000) }), CustodyOutcome),
+  keepOvernight: method('teacher', z.strictObject({ deviceId: Id, reason: z.string().trim().min(1).max(1000) }), CustodyOutcome),
   /** Refused with DAY_NOT_CLEAR while `getDay().outstanding` is not empty. */
-  closeDay: method(z.strictObject({}), z.object({ event: EventSummary, counts: DayCounts })),
+  closeDay: method('teacher', z.strictObject({}), z.object({ event: EventSummary, counts: DayCounts })),
 };

@@ -14,6 +14,7 @@ export * from './day';
 export * from './settings';
 export * from './events';
 export * from './names';
+export * from './access';
 export type { MethodSpec } from './define';
 
 /**
@@ -32,6 +33,8 @@ export type Contract = typeof contract;
 export type MethodArgs<K extends MethodName> = z.input<Contract[K]['args']>;
 export type ParsedArgs<K extends MethodName> = z.output<Contract[K]['args']>;
 export type MethodResult<K extends MethodName> = z.output<Contract[K]['result']>;
+/** Who may make the call (see access.ts); the gateway checks it before anything else. */
+export type AccessOf<K extends MethodName> = Contract[K]['access'];
 
 // `satisfies` above rejects a missing name; these reject a schema whose name is not listed.
 type SameKeys<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;

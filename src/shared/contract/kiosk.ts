@@ -35,27 +35,29 @@ export type HidDevice = z.infer<typeof HidDevice>;
 
 /** The kiosk itself: who it is, whether it is healthy, and leaving kiosk mode. */
 export const kioskMethods = {
-  getKioskInfo: method(NoArgs, KioskInfo),
-  /** Admin only; recorded in the ledger as a settings change. */
+  getKioskInfo: method('door', NoArgs, KioskInfo),
+  /** Recorded in the ledger as a settings change. */
   renameKiosk: method(
+    'admin',
     z.object({ name: KioskName, school: SchoolName }).strict(),
     KioskInfo,
   ),
-  /** The HID devices this PC sees, for choosing a directly opened scanner. Admin only. */
-  listHidDevices: method(NoArgs, z.object({ devices: z.array(HidDevice), error: z.string().nullable() })),
-  getHealth: method(NoArgs, Health),
+  /** The HID devices this PC sees, for choosing a directly opened scanner. */
+  listHidDevices: method('admin', NoArgs, z.object({ devices: z.array(HidDevice), error: z.string().nullable() })),
+  getHealth: method('door', NoArgs, Health),
   /**
    * After a failed start-up check: an administrator puts the newest good backup in place; the
    * damaged database is kept beside it. The app restarts on the restored database.
    */
-  restoreNewestBackup: method(NoArgs, z.object({ restarting: z.literal(true), lastSeq: z.number().int() })),
+  restoreNewestBackup: method('admin', NoArgs, z.object({ restarting: z.literal(true), lastSeq: z.number().int() })),
   /** A new kiosk has no staff: the first administrator is made on the kiosk itself. */
-  getSetupState: method(NoArgs, z.object({ needsFirstAdmin: z.boolean() })),
-  /** Only while no staff exists; the new administrator is then unlocked. */
+  getSetupState: method('door', NoArgs, z.object({ needsFirstAdmin: z.boolean() })),
+  /** Only while no staff exists (checked by the core); the new administrator is then unlocked. */
   createFirstAdmin: method(
+    'door',
     z.object({ displayName: z.string().trim().min(1).max(80), pin: z.string().regex(/^\d{4,8}$/) }).strict(),
     z.object({ staffId: z.string(), displayName: z.string(), role: z.literal('admin') }),
   ),
-  /** Leaving the full-screen kiosk needs an administrator's PIN. */
-  exitKiosk: method(z.object({ pin: z.string().regex(/^\d{4,8}$/) }).strict(), z.object({ exiting: z.literal(true) })),
+  /** Leaving the full-screen kiosk needs an administrator's PIN, typed again for this call. */
+  exitKiosk: method('door', z.object({ pin: z.string().regex(/^\d{4,8}$/) }).strict(), z.object({ exiting: z.literal(true) })),
 };

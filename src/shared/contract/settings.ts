@@ -65,6 +65,6 @@ export const defaultSettings: Settings = {
 
 /** Anyone at the kiosk may read the settings (the door needs them); only an admin changes them. */
 export const settingsMethods = {
-  getSettings: method(z.strictObject({}), Settings),
-  updateSettings: method(z.strictObject({ patch: SettingsPatch }), Settings),
+  getSettings: method('door', z.strictObject({}), Settings),
+  updateSettings: method('admin', z.strictObject({ patch: SettingsPatch }), Settings),
 };

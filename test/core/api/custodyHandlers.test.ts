@@ -36,6 +36,9 @@ describe('the custody methods through the contract gateway', () => {
 
   it('staff methods need a PIN unlock first, and the screen cannot name an actor itself', async () => {
     expect(await gateway.invoke('listCustody', {})).toMatchObject({ ok: false, error: { code: 'NOT_UNLOCKED' } });
+    // Naming a teacher does not get a locked screen in, nor an unlocked one a different actor.
+    expect(await gateway.invoke('listCustody', { staffId: f.teacher.staffId })).toMatchObject({ ok: false, error: { code: 'NOT_UNLOCKED' } });
+    await gateway.invoke('unlockStaff', { pin: PINS.witness });
     const claimed = await gateway.invoke('listCustody', { staffId: f.teacher.staffId });
     expect(claimed).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
   });

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openCore, type Core } from '../../../src/core';
-import { createGateway, type Gateway } from '../../../src/core/api/gateway';
+import { createGateway, type CoreApi, type Gateway, type Handlers } from '../../../src/core/api/gateway';
 import { createHandlers } from '../../../src/core/api/handlers';
 import { AppError } from '../../../src/shared/errors';
 import { tempDir } from '../../support/tempDb';
@@ -60,24 +60,30 @@ describe('the contract gateway', () => {
     expect(result.error.message.en).toMatch(/\w/);
   });
 
+  /** The real handler table with one method replaced. */
+  const replacing = (handlers: Partial<Handlers>): CoreApi => {
+    const api = createHandlers(core, { exitKiosk: () => undefined });
+    return { ...api, handlers: { ...api.handlers, ...handlers } };
+  };
+
   it('passes a core AppError through with its code', async () => {
-    const g = createGateway({
-      ...createHandlers(core, { exitKiosk: () => undefined }),
-      getHealth: () => {
-        throw new AppError('DB_READ_ONLY');
-      },
-    });
+    const g = createGateway(
+      replacing({
+        getHealth: () => {
+          throw new AppError('DB_READ_ONLY');
+        },
+      }),
+    );
     expect(await g.invoke('getHealth', {})).toMatchObject({ ok: false, error: { code: 'DB_READ_ONLY' } });
   });
 
   it('turns an unexpected failure into INTERNAL without a stack trace or message', async () => {
     const g = createGateway(
-      {
-        ...createHandlers(core, { exitKiosk: () => undefined }),
+      replacing({
         getKioskInfo: () => {
           throw new Error('secret detail at /home/teacher/file.ts:12');
         },
-      },
+      }),
       { onInternalError: (method) => internalErrors.push(method) },
     );
     const result = await g.invoke('getKioskInfo', {});
@@ -87,10 +93,7 @@ describe('the contract gateway', () => {
   });
 
   it('refuses to return a result that breaks the contract', async () => {
-    const g = createGateway({
-      ...createHandlers(core, { exitKiosk: () => undefined }),
-      getHealth: () => ({ writable: 'yes' }) as never,
-    });
+    const g = createGateway(replacing({ getHealth: () => ({ writable: 'yes' }) as never }));
     expect(await g.invoke('getHealth', {})).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
   });
 });

@@ -1,15 +1,16 @@
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../app/SessionContext';
+import { mayEnter } from '../../app/staffAreas';
 import { UnlockScreen } from '../teacher/UnlockScreen';
 import { RecoveryScreen } from './RecoveryScreen';
 import { SettingsScreen } from './SettingsScreen';
 
-/** Settings and leaving the kiosk: administrators only. */
+/** Settings and leaving the kiosk: administrators only. Unlocking here never changes who is on duty. */
 export function SettingsArea({ screen }: { screen: string | null }) {
   const { t } = useTranslation();
   const { session } = useSession();
-  if (!session.unlocked) return <UnlockScreen />;
-  if (session.unlocked.role !== 'admin') {
+  if (!session.unlocked) return <UnlockScreen area="settings" />;
+  if (!mayEnter('settings', session.unlocked.role)) {
     return (
       <section className="panel">
         <h1>{t('settings.title')}</h1>

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { navigate } from '../../app/router';
+import { useSession } from '../../app/SessionContext';
 import { useSettings } from '../../app/SettingsContext';
 import { bridge, call } from '../../bridge';
 import { errorText } from '../../app/errors';
@@ -16,6 +17,13 @@ import './teacher.css';
 export function OverviewScreen({ staff }: TeacherScreenProps) {
   const { t, i18n } = useTranslation();
   const { settings } = useSettings();
+  const { onDuty } = useSession().session;
+  // The administrator may use this menu but never goes on duty: say who holds new hand-ins.
+  const dutyNote = !onDuty
+    ? t('teacher.noOneOnDuty')
+    : onDuty.staffId === staff.staffId
+      ? t('teacher.onDuty', { name: staff.displayName })
+      : t('teacher.onDutyOther', { name: onDuty.displayName });
   const dir = useDirectory();
   const check = useLedgerCheck();
   const { data, error, reload } = useLoad(async () => {
@@ -36,7 +44,7 @@ export function OverviewScreen({ staff }: TeacherScreenProps) {
           <span className="duty-badge" aria-hidden="true">
             ●
           </span>{' '}
-          {t('teacher.onDuty', { name: staff.displayName })}
+          {dutyNote}
         </p>
       </header>
       {error !== null && (

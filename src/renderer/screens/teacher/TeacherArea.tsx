@@ -1,15 +1,30 @@
 import { useTranslation } from 'react-i18next';
 import { navigate } from '../../app/router';
 import { useSession } from '../../app/SessionContext';
+import { homeArea, mayEnter } from '../../app/staffAreas';
 import { LockButton } from './LockButton';
 import { teacherScreens } from './registry';
 import { UnlockScreen } from './UnlockScreen';
 
+/**
+ * "Leerkracht" is the staff entrance: a teacher's PIN opens the teacher menu, the office's PIN
+ * the office area. While someone who may not use the teacher menu is unlocked, it shows the pad,
+ * so the next teacher at the kiosk can unlock as themselves.
+ */
 export function TeacherArea({ screen, params }: { screen: string | null; params: URLSearchParams }) {
   const { t } = useTranslation();
   const { session } = useSession();
   const staff = session.unlocked;
-  if (!staff) return <UnlockScreen />;
+  if (!staff || !mayEnter('teacher', staff.role)) {
+    return (
+      <UnlockScreen
+        area="teacher"
+        onUnlocked={(who) => {
+          if (!mayEnter('teacher', who.role)) navigate(homeArea(who.role));
+        }}
+      />
+    );
+  }
   const current = teacherScreens.find((s) => s.id === screen) ?? teacherScreens[0]!;
   const { Component } = current;
   return (

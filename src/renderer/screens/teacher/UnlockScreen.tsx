@@ -2,6 +2,8 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PinPad } from '../../components/PinPad';
 import { useSession } from '../../app/SessionContext';
+import type { StaffArea } from '../../app/staffAreas';
+import type { StaffSummary } from '../../../shared/contract';
 import { errorCode, errorText } from '../../app/errors';
 import { call, CallError } from '../../bridge';
 import { FirstAdminScreen } from '../setup/FirstAdminScreen';
@@ -23,12 +25,19 @@ function useCountdown(): [number, (seconds: number) => void] {
   return [left, start];
 }
 
+interface UnlockProps {
+  /** The area the pad opens, for its title. */
+  area: StaffArea;
+  /** Told who unlocked, e.g. to take them to their own area. */
+  onUnlocked?(staff: StaffSummary): void;
+}
+
 /**
  * The staff screens open only with a personal PIN; the lockout and its back-off are the core's.
  * A wrong PIN says so in the screen's language (kept as the error, so switching language
  * re-renders it); a lockout disables the pad and counts down until it may be tried again.
  */
-export function UnlockScreen() {
+export function UnlockScreen(props: UnlockProps) {
   const [needsFirstAdmin, setNeedsFirstAdmin] = useState<boolean | null>(null);
   useEffect(() => {
     call('getSetupState', {}).then(
@@ -37,10 +46,16 @@ export function UnlockScreen() {
     );
   }, []);
   if (needsFirstAdmin === null) return null;
-  return needsFirstAdmin ? <FirstAdminScreen /> : <PinUnlock />;
+  return needsFirstAdmin ? <FirstAdminScreen /> : <PinUnlock {...props} />;
 }
 
-function PinUnlock() {
+const titles = {
+  teacher: 'teacher.unlock.title',
+  office: 'office.unlockTitle',
+  settings: 'settings.unlockTitle',
+} as const satisfies Record<StaffArea, string>;
+
+function PinUnlock({ area, onUnlocked }: UnlockProps) {
   const { t, i18n } = useTranslation();
   const { unlock } = useSession();
   const [busy, setBusy] = useState(false);
@@ -55,7 +70,7 @@ function PinUnlock() {
       : null;
   return (
     <section className="unlock" aria-labelledby="unlock-title">
-      <h1 id="unlock-title">{t('teacher.unlock.title')}</h1>
+      <h1 id="unlock-title">{t(titles[area])}</h1>
       <PinPad
         label={t('teacher.unlock.pin')}
         busy={busy || locked}
@@ -64,6 +79,7 @@ function PinUnlock() {
           setBusy(true);
           setError(null);
           unlock(pin)
+            .then((staff) => onUnlocked?.(staff))
             .catch((e: unknown) => {
               setError(e);
               const retry = e instanceof CallError ? e.data.details?.retryAfterSeconds : undefined;

@@ -2,6 +2,7 @@ import type { Messages } from '../nl';
 
 export const settings: Messages['settings'] = {
   title: 'Settings',
+  unlockTitle: 'Administrator: unlock',
   adminOnly: 'Only an administrator can change the settings.',
   save: 'Save',
   saved: 'Saved. The change is recorded in the ledger.',

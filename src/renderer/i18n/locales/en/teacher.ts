@@ -3,6 +3,8 @@ import type { Messages } from '../nl';
 export const teacher: Messages['teacher'] = {
   title: 'Teacher',
   onDuty: '{{name}} is on duty: what is handed in now is in your custody.',
+  onDutyOther: '{{name}} is on duty: what is handed in now is in the custody of {{name}}.',
+  noOneOnDuty: 'No one is on duty: what is handed in now goes to the place of its pouch.',
   lock: 'Lock',
   menu: {
     label: 'Teacher menu',

@@ -1,5 +1,6 @@
 export const settings = {
   title: 'Instellingen',
+  unlockTitle: 'Beheerder: ontgrendelen',
   adminOnly: 'Alleen een beheerder kan de instellingen wijzigen.',
   save: 'Opslaan',
   saved: 'Opgeslagen. De wijziging staat in het logboek.',

@@ -1,6 +1,8 @@
 export const teacher = {
   title: 'Leerkracht',
   onDuty: '{{name}} heeft dienst: wat nu wordt ingeleverd, is in jouw bewaring.',
+  onDutyOther: '{{name}} heeft dienst: wat nu wordt ingeleverd, is in de bewaring van {{name}}.',
+  noOneOnDuty: 'Niemand heeft dienst: wat nu wordt ingeleverd, gaat naar de bewaarplek van het vak.',
   lock: 'Vergrendelen',
   menu: {
     label: 'Leerkrachtmenu',

@@ -1,0 +1,30 @@
+import type { StaffSummary } from './custody';
+
+type StaffRole = StaffSummary['role'];
+
+/**
+ * Who may make a call, declared per method in the contract and enforced once, in the gateway:
+ *   - `door`:    anyone at the kiosk, no PIN: the pupils' scans, what the door screen shows, the
+ *                PIN unlock itself, and the two calls that carry their own proof (the first
+ *                administrator on an empty kiosk, leaving the kiosk with an administrator's PIN);
+ *   - `teacher`: the classroom's work: what is held, moving and confiscating devices, correcting
+ *                the ledger, closing the day. A teacher, or the administrator;
+ *   - `office`:  the office's work (pupils, devices, staff, exports). Office staff, or the
+ *                administrator. Office staff do not act as teachers: they cannot confiscate;
+ *   - `admin`:   the kiosk itself: settings, scanners, restoring a backup. Administrators only.
+ * The administrator may do everything, but like office staff never goes on duty (see session.ts).
+ */
+export const accessLevels = ['door', 'teacher', 'office', 'admin'] as const;
+export type Access = (typeof accessLevels)[number];
+export type StaffAccess = Exclude<Access, 'door'>;
+
+const admitted: Record<StaffAccess, readonly StaffRole[]> = {
+  teacher: ['teacher', 'admin'],
+  office: ['office', 'admin'],
+  admin: ['admin'],
+};
+
+/** Whether a staff member with `role` may make a call of level `access`. */
+export function admits(access: StaffAccess, role: StaffRole): boolean {
+  return admitted[access].includes(role);
+}
