@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { PUPIL_ACTOR } from '../../core/ledger/events';
-import type { CustodyOutcome } from '../../core/services/custody/common';
+import type { CustodyOutcome } from '../../shared/contract';
 import type { ScanMode } from '../../core/services/custody/scan';
 import { AppError } from '../../shared/errors';
 import { output, type CliCommand } from '../command';
