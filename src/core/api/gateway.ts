@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { contract, type MethodName, type MethodResult, type ParsedArgs } from '../../shared/contract';
-import { AppError, errorMessages, type Result } from '../../shared/errors';
+import { AppError, type DetailsArgs, type ErrorCode, type Result } from '../../shared/errors';
 
 /** The core's implementation of every contract method; the compiler insists on all of them. */
 export type Handlers = {
@@ -45,8 +45,8 @@ export function createGateway(handlers: Handlers, options: GatewayOptions = {}):
   };
 }
 
-function fail(code: keyof typeof errorMessages, details?: Record<string, unknown>): Result<never> {
-  return { ok: false, error: new AppError(code, details).toData() };
+function fail<C extends ErrorCode>(code: C, ...details: DetailsArgs<C>): Result<never> {
+  return { ok: false, error: new AppError(code, ...details).toData() };
 }
 
 /** Paths and issue codes only: the rejected values themselves may be personal data. */

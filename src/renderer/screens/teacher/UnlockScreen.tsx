@@ -66,8 +66,8 @@ function PinUnlock() {
           unlock(pin)
             .catch((e: unknown) => {
               setError(e);
-              const retry = e instanceof CallError ? e.data.details?.retryAfterSeconds : undefined;
-              if (errorCode(e) === 'PIN_LOCKED' && typeof retry === 'number') startLockout(retry);
+              const retry = e instanceof CallError && e.data.code === 'PIN_LOCKED' ? e.data.details?.retryAfterSeconds : undefined;
+              if (retry !== undefined) startLockout(retry);
             })
             .finally(() => setBusy(false));
         }}
