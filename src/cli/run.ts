@@ -34,7 +34,8 @@ export async function runCli(argv: string[], io: CliIo, commands: CliCommand[] =
       const indent = ' '.repeat(data.code.length + 2);
       // Which file a database error is about: with INLEVERPUNT_DB and the default folder, the
       // reader cannot always tell which one the command looked at.
-      const path = typeof data.details?.path === 'string' ? `${indent}${data.details.path}\n` : '';
+      const details: object | undefined = data.details;
+      const path = details && 'path' in details && typeof details.path === 'string' ? `${indent}${details.path}\n` : '';
       io.stderr(json ? `${JSON.stringify({ error: data })}\n` : `${data.code}: ${data.message.nl}\n${indent}${data.message.en}\n${path}`);
       return 1;
     }

@@ -1,3 +1,7 @@
+import type { z } from 'zod';
+import type { DeviceKind } from './contract/custody';
+import type { EventType } from './contract/eventTypes';
+
 /**
  * Stable error codes the renderer, the CLI and the logs can rely on. The code is the contract;
  * the messages are what a teacher or pupil reads, in Dutch first.
@@ -232,22 +236,103 @@ export type ErrorCode = keyof typeof errorMessages;
 
 export const errorCodes = Object.keys(errorMessages) as ErrorCode[];
 
-/** What crosses the process boundary: never a stack trace. */
-export interface AppErrorData {
-  code: ErrorCode;
-  message: LocalizedText;
-  /** Structured, non-personal detail a screen may use (for example the devices to choose from). */
-  details?: Record<string, unknown>;
+/** A device to choose from when one code names several (the door's choice panel). */
+export interface DeviceChoiceDetail {
+  deviceId: string;
+  kind: z.infer<typeof DeviceKind>;
+  description: string;
 }
+
+/**
+ * What each code carries besides its message: structured, non-personal detail a screen or the
+ * CLI may use. Every code is listed (`undefined`: none), so a new code declares its details and
+ * every `new AppError(code, details)` and every reader of `error.details` is checked against them.
+ */
+export interface ErrorDetails {
+  INVALID_ARGUMENT:
+    | { field: string; rule?: string }
+    | { reason: string }
+    /** From the gateway: which arguments failed, never their values (they may be personal). */
+    | { issues: { path: string; code: string }[] }
+    | undefined;
+  UNKNOWN_METHOD: { method: string };
+  FORBIDDEN_SENDER: undefined;
+  INTERNAL: undefined;
+  NOT_AVAILABLE: undefined;
+  DB_FROM_NEWER_VERSION: { found: number; supported: number };
+  DB_CORRUPT: { reason: string } | undefined;
+  DB_READ_ONLY: undefined;
+  BACKUP_FAILED: { problem: string | null };
+  BACKUP_INVALID: { problem: string | null };
+  BACKUP_OTHER_KIOSK: { backupKioskId: string | null; databaseKioskId: string };
+  NOT_UNLOCKED: undefined;
+  NO_GOOD_BACKUP: undefined;
+  SETUP_DONE: undefined;
+  ROLLOUT_CONFIG_INVALID: { path: string; issues: { field: string; message: LocalizedText }[] };
+  POUCH_TAKEN: undefined;
+  UNKNOWN_TAG: undefined;
+  TAG_REVOKED: undefined;
+  TAG_IN_USE: undefined;
+  NO_DEVICE: undefined;
+  CHOOSE_DEVICE: { devices: DeviceChoiceDetail[] };
+  NOT_IN_CUSTODY: undefined;
+  ALREADY_IN_CUSTODY: { sinceSeq: number };
+  CONFISCATED: { confiscatedSeq: number };
+  ALREADY_CONFISCATED: { confiscatedSeq: number };
+  WITNESS_REQUIRED: undefined;
+  PIN_WRONG: { attemptsLeft: number };
+  PIN_LOCKED: { retryAfterSeconds: number };
+  PIN_TAKEN: undefined;
+  NOT_AUTHORISED: undefined;
+  UNKNOWN_STAFF: undefined;
+  UNKNOWN_PUPIL: undefined;
+  UNKNOWN_DEVICE: undefined;
+  UNKNOWN_LOCATION: undefined;
+  DUPLICATE_KEY: { field: string };
+  UNKNOWN_EVENT: undefined;
+  ALREADY_VOIDED: { voidedBySeq: number };
+  NOT_VOIDABLE: { type: EventType };
+  DB_NOT_FOUND: { path: string };
+  DB_EXISTS: { path: string };
+  DB_NOT_EMPTY: { path: string };
+  DAY_NOT_CLEAR: { outstanding: number };
+  MISREAD_CODE: undefined;
+  SCAN_TOO_LONG: { length: number };
+  INVALID_NFC_UID: { reason: string };
+  RANDOM_NFC_UID: undefined;
+  CASCADE_NFC_UID: undefined;
+  NFC_PROFILE_NOT_DETECTED: { reason: string; candidates: string[] };
+  SCANNER_NOT_FOUND: undefined;
+  SCANNER_OPEN_FAILED: undefined;
+  CAMERA_NOT_AVAILABLE: { reason: string } | undefined;
+  CAMERA_PERMISSION_DENIED: undefined;
+  IMAGE_UNREADABLE: { reason: string };
+  NO_CODE_IN_IMAGE: undefined;
+}
+
+// Both directions: a code without declared details, or details of a code that does not exist.
+type SameKeys<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const detailsDeclaredForEveryCode: SameKeys<keyof ErrorDetails, ErrorCode> = true;
+void detailsDeclaredForEveryCode;
+
+/** The constructor's arguments after the code: the details, optional only where the code allows none. */
+export type DetailsArgs<C extends ErrorCode> = undefined extends ErrorDetails[C]
+  ? [details?: ErrorDetails[C]]
+  : [details: ErrorDetails[C]];
+
+/** What crosses the process boundary: never a stack trace. Narrow on `code` to read `details`. */
+export type AppErrorData<C extends ErrorCode = ErrorCode> = {
+  [K in C]: { code: K; message: LocalizedText; details?: ErrorDetails[K] };
+}[C];
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppErrorData };
 
 /** Thrown by the core; turned into a typed `Result` at the gateway. */
-export class AppError extends Error {
-  readonly code: ErrorCode;
-  readonly details: Record<string, unknown> | undefined;
+export class AppError<C extends ErrorCode = ErrorCode> extends Error {
+  readonly code: C;
+  readonly details: ErrorDetails[C] | undefined;
 
-  constructor(code: ErrorCode, details?: Record<string, unknown>) {
+  constructor(code: C, ...[details]: DetailsArgs<C>) {
     super(`${code}: ${errorMessages[code].en}`);
     this.name = 'AppError';
     this.code = code;
@@ -255,14 +340,20 @@ export class AppError extends Error {
   }
 
   toData(): AppErrorData {
+    // The mapped union cannot be built generically; this is the one place its parts meet.
     return {
       code: this.code,
       message: errorMessages[this.code],
       ...(this.details ? { details: this.details } : {}),
-    };
+    } as AppErrorData;
   }
 }
 
 export function isAppError(e: unknown): e is AppError {
   return e instanceof AppError;
+}
+
+/** An AppError of one code, so its details are typed as that code declares them. */
+export function isAppErrorOf<C extends ErrorCode>(e: unknown, code: C): e is AppError<C> {
+  return e instanceof AppError && e.code === code;
 }

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
-import { listCustody, listEvents, type EventListItem } from '../../core/services/custody/queries';
+import type { EventListItem } from '../../shared/contract';
+import { listCustody, listEvents } from '../../core/services/custody/queries';
 import { listDevices } from '../../core/services/devices';
 import { listPupils } from '../../core/services/pupils';
 import { output, type CliCommand } from '../command';

@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
 import { PUPIL_ACTOR } from '../../core/ledger/events';
-import type { CustodyOutcome } from '../../core/services/custody/common';
+import type { CustodyOutcome } from '../../shared/contract';
 import type { ScanMode } from '../../core/services/custody/scan';
-import { AppError } from '../../shared/errors';
+import { isAppErrorOf } from '../../shared/errors';
 import { output, type CliCommand } from '../command';
 import { openCliCore } from '../database';
 
@@ -37,8 +37,8 @@ export const scan: CliCommand = {
       return 0;
     } catch (error) {
       // The kiosk shows a choice; a terminal lists the devices so the caller can scan a sticker.
-      if (error instanceof AppError && error.code === 'CHOOSE_DEVICE' && !ctx.json) {
-        const devices = (error.details?.devices ?? []) as { deviceId: string; kind: string; description: string }[];
+      if (isAppErrorOf(error, 'CHOOSE_DEVICE') && !ctx.json) {
+        const devices = error.details?.devices ?? [];
         ctx.io.stderr(devices.map((d) => `  ${d.deviceId}  ${d.kind}  ${d.description}`).join('\n') + '\n');
       }
       throw error;

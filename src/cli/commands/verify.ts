@@ -1,4 +1,4 @@
-import { prepared } from '../../core/db/statements';
+import { getEvent } from '../../core/ledger/rows';
 import { verifyLedger, type VerifyResult } from '../../core/ledger/verify';
 import { output, type CliCommand } from '../command';
 import { openReadOnly, withDb } from '../database';
@@ -26,10 +26,8 @@ export const verify: CliCommand = {
         ledger = { ok: false, error: (error as Error).message };
       }
       const ok = quickCheck === 'ok' && ledger.ok;
-      const firstBad =
-        !ledger.ok && 'firstBadSeq' in ledger
-          ? prepared<{ type: string; occurred_at: string }>(db, 'SELECT type, occurred_at FROM ledger_events WHERE seq = ?').get(ledger.firstBadSeq)
-          : undefined;
+      const badEvent = !ledger.ok && 'firstBadSeq' in ledger ? getEvent(db, ledger.firstBadSeq) : undefined;
+      const firstBad = badEvent ? { type: badEvent.type, occurred_at: badEvent.occurredAt } : undefined;
       output(ctx, { ok, quickCheck, ledger, ...(firstBad ? { firstBadEvent: firstBad } : {}) }, () => {
         const lines = [`quick_check: ${quickCheck}`];
         if (ledger.ok) {

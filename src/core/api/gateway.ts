@@ -9,7 +9,7 @@ import {
   type ParsedArgs,
   type StaffSummary,
 } from '../../shared/contract';
-import { AppError, errorMessages, type Result } from '../../shared/errors';
+import { AppError, type DetailsArgs, type ErrorCode, type Result } from '../../shared/errors';
 
 /**
  * What the gateway tells a handler besides its arguments. The actor is resolved once, here, from
@@ -81,8 +81,8 @@ export function createGateway(api: CoreApi, options: GatewayOptions = {}): Gatew
   };
 }
 
-function fail(code: keyof typeof errorMessages, details?: Record<string, unknown>): Result<never> {
-  return { ok: false, error: new AppError(code, details).toData() };
+function fail<C extends ErrorCode>(code: C, ...details: DetailsArgs<C>): Result<never> {
+  return { ok: false, error: new AppError(code, ...details).toData() };
 }
 
 /** Paths and issue codes only: the rejected values themselves may be personal data. */

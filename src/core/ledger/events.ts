@@ -1,50 +1,17 @@
 import type { EventHeader, JsonValue } from './hash';
+import { eventTypesIn, voidableEventTypes, type EventType } from '../../shared/contract/eventTypes';
 
-/** Every kind of ledger event. New kinds are added at the end; none is ever renamed. */
-export const eventTypes = [
-  'handed_in',
-  'returned',
-  'transferred',
-  'confiscated',
-  'released_to_guardian',
-  'condition_noted',
-  'incident_reported',
-  'corrected',
-  'staff_login',
-  'staff_changed',
-  'kiosk_exited',
-  'export_made',
-  'retention_purge',
-  'payload_redacted',
-  'settings_changed',
-  'pupils_imported',
-  'tag_assigned',
-  'tag_revoked',
-  'kept_overnight',
-  'day_closed',
-] as const;
-export type EventType = (typeof eventTypes)[number];
+// The vocabulary is the contract's (shared/contract/eventTypes); these are the ledger's views of it.
+export { eventTypeList as eventTypes, type EventType } from '../../shared/contract/eventTypes';
 
 /** Events that change who holds a device: the projection is a fold over exactly these. */
-export const custodyStateTypes: ReadonlySet<string> = new Set<EventType>([
-  'handed_in',
-  'returned',
-  'transferred',
-  'confiscated',
-  'released_to_guardian',
-]);
+export const custodyStateTypes: ReadonlySet<string> = new Set<EventType>(eventTypesIn('custody'));
 
 /** What a correction may void: custody facts and notes about a device, not the audit trail itself. */
-export const voidableTypes: ReadonlySet<string> = new Set<EventType>([
-  ...(custodyStateTypes as ReadonlySet<EventType>),
-  'condition_noted',
-  'incident_reported',
-  // A wrongly recorded "kept overnight" is voided so the device is back on the end-of-day list.
-  'kept_overnight',
-]);
+export const voidableTypes: ReadonlySet<string> = new Set<EventType>(voidableEventTypes);
 
 /** Events whose `details.seqs` name the payloads they erased (see verify: unrecorded redaction). */
-export const redactionTypes: ReadonlySet<string> = new Set<EventType>(['payload_redacted', 'retention_purge']);
+export const redactionTypes: ReadonlySet<string> = new Set<EventType>(eventTypesIn('redaction'));
 
 export type Actor = string; // a staff id, 'pupil' or 'system'
 export const PUPIL_ACTOR = 'pupil';

@@ -1,6 +1,8 @@
 import type { Db } from '../db/open';
 import { prepared } from '../db/statements';
+import { eventTypesIn } from '../../shared/contract/eventTypes';
 import { custodian as custodianOf, custodyStateTypes } from './events';
+import { sqlTypeList } from './typeList';
 
 /**
  * The projection: who holds each device now. It is a fold of `reduceCustody` over the device's
@@ -166,7 +168,7 @@ function writeRow(db: Db, row: CustodyRow): void {
 const SURVIVING_EVENT_COLUMNS = `e.seq AS seq, e.type AS type, e.occurred_at AS occurredAt, e.custodian AS custodian,
   e.device_id AS deviceId, e.pupil_id AS pupilId, e.location_id AS locationId, e.pouch_id AS pouchId`;
 const NOT_VOIDED = 'NOT EXISTS (SELECT 1 FROM ledger_events c WHERE c.voids_seq = e.seq)';
-const STATE_TYPES = `e.type IN ('handed_in', 'returned', 'transferred', 'confiscated', 'released_to_guardian')`;
+const STATE_TYPES = `e.type IN ${sqlTypeList(eventTypesIn('custody'))}`;
 
 /** Recomputes one device's row from its surviving events (after a correction). */
 export function recomputeDevice(db: Db, deviceId: string): void {

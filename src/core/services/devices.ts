@@ -52,6 +52,12 @@ export function createDevice(
   });
 }
 
+/** A device by id, also when no longer active: the ledger's history still names it. */
+export function getDevice(ctx: ServiceContext, deviceId: string): Device | undefined {
+  const row = prepared<DeviceRow>(ctx.db, `SELECT ${DEVICE_COLUMNS} FROM devices WHERE device_id = ?`).get(deviceId);
+  return row && toDevice(row);
+}
+
 export function requireDevice(ctx: ServiceContext, deviceId: string): Device {
   const row = prepared<DeviceRow>(ctx.db, `SELECT ${DEVICE_COLUMNS} FROM devices WHERE device_id = ?`).get(deviceId);
   if (!row || row.active !== 1) throw new AppError('UNKNOWN_DEVICE');

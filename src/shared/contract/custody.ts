@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { method } from './define';
+import { EventType } from './eventTypes';
 
 /**
  * The custody ledger's calls. No call names its actor: the main process knows who unlocked the
@@ -20,7 +21,7 @@ export const StaffRole = z.enum(['teacher', 'office', 'admin']);
 export const EventSummary = z.object({
   seq: z.number().int(),
   eventId: z.string(),
-  type: z.string(),
+  type: EventType,
   occurredAt: z.string(),
   actor: z.string(),
   custodian: z.string().nullable(),
@@ -75,7 +76,7 @@ export type CustodyListItem = z.infer<typeof CustodyListItem>;
 
 export const EventListItem = z.object({
   seq: z.number().int(),
-  type: z.string(),
+  type: EventType,
   occurredAt: z.string(),
   actor: z.string(),
   custodian: z.string().nullable(),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { method } from './define';
 import { CustodyOutcome, DeviceKind, EventSummary, StaffSummary } from './custody';
+import { EventType } from './eventTypes';
 
 /**
  * The teacher's day: who and where a device can be moved to, today's handovers, and the
@@ -14,7 +15,7 @@ export type LocationItem = z.infer<typeof LocationItem>;
 
 export const DayMovement = z.object({
   seq: z.number().int(),
-  type: z.string(),
+  type: EventType,
   occurredAt: z.string(),
   actor: z.string(),
   deviceId: z.string(),

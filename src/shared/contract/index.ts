@@ -13,6 +13,7 @@ export * from './custody';
 export * from './day';
 export * from './settings';
 export * from './events';
+export * from './eventTypes';
 export * from './names';
 export * from './access';
 export type { MethodSpec } from './define';

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { CallError } from '../../../src/renderer/bridge';
 import { scanProblemOf } from '../../../src/renderer/screens/door/problems';
-import { AppError } from '../../../src/shared/errors';
+import { AppError, type DeviceChoiceDetail } from '../../../src/shared/errors';
 
 const callError = (error: AppError) => new CallError(error.toData());
 
 describe('what the door makes of a failed scan', () => {
   it('a pupil card with several devices becomes a choice, with the devices from the error', () => {
-    const devices = [
+    const devices: DeviceChoiceDetail[] = [
       { deviceId: 'a', kind: 'smartphone', description: 'iPhone 11' },
       { deviceId: 'b', kind: 'smartwatch', description: 'Fitbit Ace 3' },
     ];
@@ -25,7 +25,7 @@ describe('what the door makes of a failed scan', () => {
       tone: 'warn',
       message: { nl: 'Verkeerd gelezen, scan opnieuw.', en: 'Misread, please scan again.' },
     });
-    expect(scanProblemOf(callError(new AppError('ALREADY_IN_CUSTODY')))).toMatchObject({ tone: 'warn' });
+    expect(scanProblemOf(callError(new AppError('ALREADY_IN_CUSTODY', { sinceSeq: 4 })))).toMatchObject({ tone: 'warn' });
   });
 
   it('anything that is not a contract error (the bridge gone) is a generic problem with no message of its own', () => {

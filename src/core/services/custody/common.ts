@@ -1,9 +1,10 @@
+import type { CustodyOutcome, EventSummary } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
 import type { LedgerEvent } from '../../ledger/events';
 import { PUPIL_ACTOR, type Actor } from '../../ledger/events';
 import { getEvent } from '../../ledger/rows';
 import type { ServiceContext } from '../context';
-import type { Device, DeviceKind } from '../devices';
+import type { Device } from '../devices';
 import { getPouch, type Pouch } from '../locations';
 import { getPupil } from '../pupils';
 import { requireStaff, type StaffSummary } from '../staff';
@@ -12,21 +13,6 @@ import { requireStaff, type StaffSummary } from '../staff';
 export const REPEAT_WINDOW_MS = 60_000;
 
 /** An event as the screen and the CLI see it: hashes in hex, no payload. */
-export interface EventSummary {
-  seq: number;
-  eventId: string;
-  type: string;
-  occurredAt: string;
-  actor: string;
-  custodian: string | null;
-  deviceId: string | null;
-  pupilId: string | null;
-  locationId: string | null;
-  pouchId: string | null;
-  voidsSeq: number | null;
-  hash: string;
-}
-
 export function summarizeEvent(e: LedgerEvent): EventSummary {
   return {
     seq: e.seq,
@@ -45,15 +31,6 @@ export function summarizeEvent(e: LedgerEvent): EventSummary {
 }
 
 /** What the door screen shows after a scan: first name (not the full name), device, pouch. */
-export interface CustodyOutcome {
-  event: EventSummary;
-  /** True when this was a repeat scan acknowledged with the earlier event; nothing was written. */
-  repeat: boolean;
-  device: { deviceId: string; kind: DeviceKind; description: string };
-  pupil: { pupilId: string; roepnaam: string; groep: string } | null;
-  pouch: { pouchId: string; number: number; locationName: string } | null;
-}
-
 export function outcome(ctx: ServiceContext, event: LedgerEvent, device: Device, repeat: boolean): CustodyOutcome {
   const pupil = getPupil(ctx, device.ownerPupilId);
   const pouch: Pouch | undefined = event.pouchId ? getPouch(ctx, event.pouchId) : undefined;

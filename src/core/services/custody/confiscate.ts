@@ -1,3 +1,4 @@
+import type { CustodyOutcome } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
 import { appendEvent } from '../../ledger/append';
 import { custodian } from '../../ledger/events';
@@ -6,7 +7,7 @@ import { assertWritable, ledgerWriter, writeTransaction, type ServiceContext } f
 import { requireDevice } from '../devices';
 import { requireLocation } from '../locations';
 import { verifyPin } from '../staff';
-import { outcome, requireActor, text, type CustodyOutcome } from './common';
+import { outcome, requireActor, text } from './common';
 
 export interface ConfiscateInput {
   deviceId: string;

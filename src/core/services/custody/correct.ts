@@ -1,9 +1,10 @@
+import type { EventSummary } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
 import { appendEvent } from '../../ledger/append';
 import { voidableTypes } from '../../ledger/events';
 import { voidedBy } from '../../ledger/rows';
 import { ledgerWriter, writeTransaction, type ServiceContext } from '../context';
-import { requireActor, requireEvent, summarizeEvent, text, type EventSummary } from './common';
+import { requireActor, requireEvent, summarizeEvent, text } from './common';
 
 export interface CorrectInput {
   /** The event that was wrong. */

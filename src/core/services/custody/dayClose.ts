@@ -1,10 +1,22 @@
+import type {
+  ConditionNote,
+  CustodyOutcome,
+  DayCounts,
+  DayMovement,
+  DayOverview,
+  EventSummary,
+} from '../../../shared/contract';
+import { dayMovementTypes, type EventType } from '../../../shared/contract/eventTypes';
 import { AppError } from '../../../shared/errors';
 import { prepared } from '../../db/statements';
 import { appendEvent } from '../../ledger/append';
+import { eventsOfHeldDevices, outstandingDevices } from '../../ledger/custodyReads';
 import { readCustody } from '../../ledger/projection';
+import { countMatching, newestEvent, readEvents } from '../../ledger/readModel';
 import { ledgerWriter, writeTransaction, type ServiceContext } from '../context';
-import { requireDevice, type DeviceKind } from '../devices';
-import { outcome, requireActor, summarizeEvent, text, type CustodyOutcome, type EventSummary } from './common';
+import { getDevice, requireDevice } from '../devices';
+import { getPupil } from '../pupils';
+import { outcome, requireActor, summarizeEvent, text } from './common';
 
 /**
  * End-of-day reconciliation. The day's expected set is every device the class still holds from a
@@ -53,148 +65,57 @@ export function keepOvernight(ctx: ServiceContext, input: KeepOvernightInput): C
   });
 }
 
-/** A device the day cannot close with: held from a hand-in or confiscation, no decision yet. */
-export interface OutstandingDevice {
-  deviceId: string;
-  confiscated: boolean;
-  /** Handed in (or confiscated) before today: left over from an earlier day. */
-  fromEarlierDay: boolean;
+/** Today's standing events of one type (voided ones are not counted). */
+function countToday(ctx: ServiceContext, type: EventType, dayStart: string): number {
+  return countMatching(ctx.db, { types: [type], from: dayStart, standingOnly: true });
 }
 
-/** A handover of today, for the teacher's dashboard (voided ones included, marked). */
-export interface DayMovement {
-  seq: number;
-  type: string;
-  occurredAt: string;
-  actor: string;
-  deviceId: string;
-  deviceKind: DeviceKind;
-  description: string;
-  pupil: { roepnaam: string; voorvoegsel: string; achternaam: string; groep: string } | null;
-  voidedBySeq: number | null;
-}
+/** The dashboard lists at most this many of today's handovers. */
+const MOVEMENTS_SHOWN = 500;
 
-/** A condition note about a device held now, made since its hand-in. */
-export interface ConditionNote {
-  seq: number;
-  deviceId: string;
-  occurredAt: string;
-  marks: string[];
-  note: string | null;
-}
-
-export interface DayOverview {
-  dayStart: string;
-  /** Today's hand-ins and returns that stand (voided ones are not counted). */
-  handedIn: number;
-  returned: number;
-  movements: DayMovement[];
-  conditions: ConditionNote[];
-  outstanding: OutstandingDevice[];
-  /** The last `day_closed` of today, if any. */
-  closed: { seq: number; occurredAt: string; actor: string } | null;
-}
-
-const NOT_VOIDED = (alias: string) => `NOT EXISTS (SELECT 1 FROM ledger_events v WHERE v.voids_seq = ${alias}.seq)`;
-const MOVEMENT_TYPES = `('handed_in', 'returned', 'transferred', 'confiscated', 'released_to_guardian', 'kept_overnight')`;
-
-export function outstandingDevices(ctx: ServiceContext, dayStart: string): OutstandingDevice[] {
-  return prepared<{ device_id: string; confiscated_seq: number | null; last_at: string }>(
-    ctx.db,
-    `SELECT c.device_id, c.confiscated_seq, last.occurred_at AS last_at
-       FROM custody c JOIN ledger_events last ON last.seq = c.last_seq
-      WHERE c.held = 1 AND last.type IN ('handed_in', 'confiscated')
-        AND NOT EXISTS (
-          SELECT 1 FROM ledger_events k
-           WHERE k.device_id = c.device_id AND k.type = 'kept_overnight' AND k.seq > c.last_seq
-             AND k.occurred_at >= @dayStart AND ${NOT_VOIDED('k')})
-      ORDER BY c.last_seq`,
-  )
-    .all({ dayStart })
-    .map((r) => ({ deviceId: r.device_id, confiscated: r.confiscated_seq !== null, fromEarlierDay: r.last_at < dayStart }));
-}
-
-function countToday(ctx: ServiceContext, type: string, dayStart: string): number {
-  const row = prepared<{ n: number }>(
-    ctx.db,
-    `SELECT COUNT(*) AS n FROM ledger_events e WHERE e.type = ? AND e.occurred_at >= ? AND ${NOT_VOIDED('e')}`,
-  ).get(type, dayStart);
-  return row?.n ?? 0;
-}
-
+/** Today's handovers, newest first, voided ones included (marked), with the device and its pupil. */
 function movementsToday(ctx: ServiceContext, dayStart: string): DayMovement[] {
-  return prepared<{
-    seq: number;
-    type: string;
-    occurred_at: string;
-    actor: string;
-    device_id: string;
-    kind: DeviceKind;
-    description: string;
-    roepnaam: string | null;
-    voorvoegsel: string | null;
-    achternaam: string | null;
-    groep: string | null;
-    voided_by: number | null;
-  }>(
-    ctx.db,
-    `SELECT e.seq, e.type, e.occurred_at, e.actor, e.device_id, d.kind, d.description,
-            p.roepnaam, p.voorvoegsel, p.achternaam, p.groep, v.seq AS voided_by
-       FROM ledger_events e
-       JOIN devices d ON d.device_id = e.device_id
-       LEFT JOIN pupils p ON p.pupil_id = e.pupil_id
-       LEFT JOIN ledger_events v ON v.voids_seq = e.seq
-      WHERE e.occurred_at >= ? AND e.type IN ${MOVEMENT_TYPES}
-      ORDER BY e.seq DESC LIMIT 500`,
-  )
-    .all(dayStart)
-    .map((r) => ({
-      seq: r.seq,
-      type: r.type,
-      occurredAt: r.occurred_at,
-      actor: r.actor,
-      deviceId: r.device_id,
-      deviceKind: r.kind,
-      description: r.description,
-      pupil:
-        r.roepnaam === null
-          ? null
-          : { roepnaam: r.roepnaam, voorvoegsel: r.voorvoegsel ?? '', achternaam: r.achternaam ?? '', groep: r.groep ?? '' },
-      voidedBySeq: r.voided_by,
-    }));
+  const { events } = readEvents(ctx.db, { types: dayMovementTypes, from: dayStart, limit: MOVEMENTS_SHOWN });
+  const movements: DayMovement[] = [];
+  for (const e of events) {
+    const device = e.deviceId === null ? undefined : getDevice(ctx, e.deviceId);
+    if (!device) continue;
+    const pupil = e.pupilId === null ? undefined : getPupil(ctx, e.pupilId);
+    movements.push({
+      seq: e.seq,
+      type: e.type,
+      occurredAt: e.occurredAt,
+      actor: e.actor,
+      deviceId: device.deviceId,
+      deviceKind: device.kind,
+      description: device.description,
+      pupil: pupil
+        ? { roepnaam: pupil.roepnaam, voorvoegsel: pupil.voorvoegsel, achternaam: pupil.achternaam, groep: pupil.groep }
+        : null,
+      voidedBySeq: e.voidedBySeq,
+    });
+  }
+  return movements;
 }
 
+/** Condition notes about the devices held now, made since their hand-in. */
 function conditionsOfHeld(ctx: ServiceContext): ConditionNote[] {
-  return prepared<{ seq: number; device_id: string; occurred_at: string; details: string; body: string | null }>(
-    ctx.db,
-    `SELECT e.seq, e.device_id, e.occurred_at, e.details, pl.body
-       FROM custody c
-       JOIN ledger_events e ON e.device_id = c.device_id AND e.type = 'condition_noted'
-                           AND e.seq >= COALESCE(c.handed_in_seq, 0)
-       LEFT JOIN ledger_payloads pl ON pl.seq = e.seq
-      WHERE c.held = 1 AND ${NOT_VOIDED('e')}
-      ORDER BY e.seq`,
-  )
-    .all()
-    .map((r) => {
-      const details = JSON.parse(r.details) as { marks?: unknown };
-      const body = r.body === null ? null : (JSON.parse(r.body) as { note?: unknown });
-      return {
-        seq: r.seq,
-        deviceId: r.device_id,
-        occurredAt: r.occurred_at,
-        marks: Array.isArray(details.marks) ? details.marks.filter((m): m is string => typeof m === 'string') : [],
-        note: typeof body?.note === 'string' ? body.note : null,
-      };
-    });
+  return eventsOfHeldDevices(ctx.db, 'condition_noted').map((e) => {
+    const marks = e.details.marks;
+    const note = e.payload?.note;
+    return {
+      seq: e.seq,
+      deviceId: e.deviceId ?? '',
+      occurredAt: e.occurredAt,
+      marks: Array.isArray(marks) ? marks.filter((m): m is string => typeof m === 'string') : [],
+      note: typeof note === 'string' ? note : null,
+    };
+  });
 }
 
 function closedToday(ctx: ServiceContext, dayStart: string): DayOverview['closed'] {
-  const row = prepared<{ seq: number; occurred_at: string; actor: string }>(
-    ctx.db,
-    `SELECT seq, occurred_at, actor FROM ledger_events WHERE type = 'day_closed' AND occurred_at >= ? ORDER BY seq DESC LIMIT 1`,
-  ).get(dayStart);
-  return row ? { seq: row.seq, occurredAt: row.occurred_at, actor: row.actor } : null;
+  const closed = newestEvent(ctx.db, { types: ['day_closed'], from: dayStart });
+  return closed ? { seq: closed.seq, occurredAt: closed.occurredAt, actor: closed.actor } : null;
 }
 
 /** Everything the teacher's dashboard and end-of-day screen need about today, in one read. */
@@ -206,18 +127,9 @@ export function dayOverview(ctx: ServiceContext): DayOverview {
     returned: countToday(ctx, 'returned', dayStart),
     movements: movementsToday(ctx, dayStart),
     conditions: conditionsOfHeld(ctx),
-    outstanding: outstandingDevices(ctx, dayStart),
+    outstanding: outstandingDevices(ctx.db, dayStart),
     closed: closedToday(ctx, dayStart),
   };
-}
-
-export interface DayCounts {
-  handedIn: number;
-  returned: number;
-  transferred: number;
-  keptOvernight: number;
-  /** Confiscated devices the school still holds tonight (kept or moved to the safe). */
-  confiscatedHeld: number;
 }
 
 /**
@@ -228,7 +140,7 @@ export function closeDay(ctx: ServiceContext, input: { actor: string }): { event
   return writeTransaction(ctx, () => {
     requireActor(ctx, input.actor, { pupilAllowed: false });
     const dayStart = startOfLocalDay(ctx.now()).toISOString();
-    const left = outstandingDevices(ctx, dayStart);
+    const left = outstandingDevices(ctx.db, dayStart);
     if (left.length > 0) throw new AppError('DAY_NOT_CLEAR', { outstanding: left.length });
     const confiscatedHeld =
       prepared<{ n: number }>(ctx.db, 'SELECT COUNT(*) AS n FROM custody WHERE held = 1 AND confiscated_seq IS NOT NULL').get()

@@ -1,3 +1,4 @@
+import type { CustodyOutcome } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
 import { appendEvent } from '../../ledger/append';
 import { custodian, type Actor } from '../../ledger/events';
@@ -6,7 +7,7 @@ import { ledgerWriter, writeTransaction, type ServiceContext } from '../context'
 import { requireDevice } from '../devices';
 import { defaultLocationId, getPouch, pouchOfPupil } from '../locations';
 import type { TagKind } from '../tags';
-import { outcome, requireActor, requireEvent, withinRepeatWindow, type CustodyOutcome } from './common';
+import { outcome, requireActor, requireEvent, withinRepeatWindow } from './common';
 
 export interface HandInInput {
   deviceId: string;

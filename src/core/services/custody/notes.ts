@@ -1,9 +1,10 @@
+import type { CustodyOutcome } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
 import { appendEvent } from '../../ledger/append';
 import { readCustody } from '../../ledger/projection';
 import { ledgerWriter, writeTransaction, type ServiceContext } from '../context';
 import { requireDevice } from '../devices';
-import { outcome, requireActor, text, type CustodyOutcome } from './common';
+import { outcome, requireActor, text } from './common';
 
 /** The two-tap damage marks at the door; free text is optional and personal. */
 export const conditionMarks = ['screen_cracked', 'back_cracked', 'case_damaged', 'water_damage', 'other'] as const;

@@ -1,21 +1,8 @@
+import type { CustodyListItem, EventListItem } from '../../../shared/contract';
 import { prepared } from '../../db/statements';
+import { readEvents, type StoredEvent } from '../../ledger/readModel';
 import type { ServiceContext } from '../context';
 import type { DeviceKind } from '../devices';
-
-export interface CustodyListItem {
-  deviceId: string;
-  deviceKind: DeviceKind;
-  description: string;
-  pupil: { pupilId: string; roepnaam: string; voorvoegsel: string; achternaam: string; groep: string } | null;
-  held: boolean;
-  since: string;
-  custodian: string | null;
-  locationId: string | null;
-  locationName: string | null;
-  pouchNumber: number | null;
-  confiscatedSeq: number | null;
-  lastSeq: number;
-}
 
 interface CustodyListRow {
   device_id: string;
@@ -82,77 +69,35 @@ export function listCustody(
   }));
 }
 
-export interface EventListItem {
-  seq: number;
-  type: string;
-  occurredAt: string;
-  actor: string;
-  custodian: string | null;
-  deviceId: string | null;
-  pupilId: string | null;
-  locationId: string | null;
-  pouchId: string | null;
-  voidsSeq: number | null;
-  voidedBySeq: number | null;
-  details: Record<string, unknown>;
-  /** The personal part, for staff screens; null when the event has none or it was erased. */
-  payload: Record<string, unknown> | null;
-  redacted: boolean;
-}
-
-interface EventListRow {
-  seq: number;
-  type: string;
-  occurred_at: string;
-  actor: string;
-  custodian: string | null;
-  device_id: string | null;
-  pupil_id: string | null;
-  location_id: string | null;
-  pouch_id: string | null;
-  voids_seq: number | null;
-  voided_by: number | null;
-  details: string;
-  has_payload: number;
-  body: string | null;
-}
-
-const EVENT_LIST = `SELECT e.seq, e.type, e.occurred_at, e.actor, e.custodian, e.device_id, e.pupil_id, e.location_id,
-    e.pouch_id, e.voids_seq, v.seq AS voided_by, e.details, p.seq IS NOT NULL AS has_payload, p.body
-  FROM ledger_events e
-  LEFT JOIN ledger_payloads p ON p.seq = e.seq
-  LEFT JOIN ledger_events v ON v.voids_seq = e.seq`;
-
 /** Newest first, a page at a time: pass the last page's `nextBeforeSeq` as `beforeSeq`. */
 export function listEvents(
   ctx: ServiceContext,
   options: { beforeSeq?: number; limit?: number; deviceId?: string } = {},
 ): { events: EventListItem[]; nextBeforeSeq: number | null } {
-  const limit = Math.min(Math.max(options.limit ?? 50, 1), 500);
-  const before = options.beforeSeq ?? Number.MAX_SAFE_INTEGER;
-  const rows =
-    options.deviceId === undefined
-      ? prepared<EventListRow>(ctx.db, `${EVENT_LIST} WHERE e.seq < ? ORDER BY e.seq DESC LIMIT ?`).all(before, limit)
-      : prepared<EventListRow>(
-          ctx.db,
-          `${EVENT_LIST} WHERE e.device_id = ? AND e.seq < ? ORDER BY e.seq DESC LIMIT ?`,
-        ).all(options.deviceId, before, limit);
-  const events = rows.map((r) => ({
-    seq: r.seq,
-    type: r.type,
-    occurredAt: r.occurred_at,
-    actor: r.actor,
-    custodian: r.custodian,
-    deviceId: r.device_id,
-    pupilId: r.pupil_id,
-    locationId: r.location_id,
-    pouchId: r.pouch_id,
-    voidsSeq: r.voids_seq,
-    voidedBySeq: r.voided_by,
-    details: JSON.parse(r.details) as Record<string, unknown>,
-    payload: r.body === null ? null : (JSON.parse(r.body) as Record<string, unknown>),
-    redacted: r.has_payload === 1 && r.body === null,
-  }));
-  const last = events[events.length - 1];
-  return { events, nextBeforeSeq: events.length === limit && last ? last.seq : null };
+  const page = readEvents(ctx.db, {
+    limit: Math.min(Math.max(options.limit ?? 50, 1), 500),
+    ...(options.beforeSeq === undefined ? {} : { beforeSeq: options.beforeSeq }),
+    ...(options.deviceId === undefined ? {} : { deviceId: options.deviceId }),
+  });
+  return { events: page.events.map(toListItem), nextBeforeSeq: page.next };
+}
+
+/** The staff screens' view: every stored field but the ids and hashes. */
+function toListItem(e: StoredEvent): EventListItem {
+  return {
+    seq: e.seq,
+    type: e.type,
+    occurredAt: e.occurredAt,
+    actor: e.actor,
+    custodian: e.custodian,
+    deviceId: e.deviceId,
+    pupilId: e.pupilId,
+    locationId: e.locationId,
+    pouchId: e.pouchId,
+    voidsSeq: e.voidsSeq,
+    voidedBySeq: e.voidedBySeq,
+    details: e.details,
+    payload: e.payload,
+    redacted: e.redacted,
+  };
 }

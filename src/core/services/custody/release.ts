@@ -1,10 +1,11 @@
+import type { CustodyOutcome } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
 import { appendEvent } from '../../ledger/append';
 import { custodian } from '../../ledger/events';
 import { readCustody } from '../../ledger/projection';
 import { ledgerWriter, writeTransaction, type ServiceContext } from '../context';
 import { requireDevice } from '../devices';
-import { outcome, requireActor, text, type CustodyOutcome } from './common';
+import { outcome, requireActor, text } from './common';
 
 export interface ReleaseInput {
   deviceId: string;

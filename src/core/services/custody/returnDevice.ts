@@ -1,3 +1,4 @@
+import type { CustodyOutcome } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
 import { appendEvent } from '../../ledger/append';
 import { custodian, type Actor } from '../../ledger/events';
@@ -5,7 +6,7 @@ import { readCustody } from '../../ledger/projection';
 import { ledgerWriter, writeTransaction, type ServiceContext } from '../context';
 import { requireDevice } from '../devices';
 import type { TagKind } from '../tags';
-import { outcome, requireActor, requireEvent, withinRepeatWindow, type CustodyOutcome } from './common';
+import { outcome, requireActor, requireEvent, withinRepeatWindow } from './common';
 
 export interface ReturnInput {
   deviceId: string;

@@ -1,3 +1,4 @@
+import type { CustodyOutcome } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
 import { canonicalizeScan } from '../../../shared/scan/canonical';
 import { prepared } from '../../db/statements';
@@ -5,7 +6,6 @@ import { writeTransaction, type ServiceContext } from '../context';
 import { devicesOfPupil, requireDevice, type Device } from '../devices';
 import { getPouch } from '../locations';
 import { resolveTag, type Tag } from '../tags';
-import type { CustodyOutcome } from './common';
 import { handIn } from './handIn';
 import { returnDevice } from './returnDevice';
 

@@ -1,3 +1,4 @@
+import type { CustodyOutcome } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
 import { appendEvent } from '../../ledger/append';
 import { custodian } from '../../ledger/events';
@@ -6,7 +7,7 @@ import { ledgerWriter, writeTransaction, type ServiceContext } from '../context'
 import { requireDevice } from '../devices';
 import { requireLocation } from '../locations';
 import { requireStaff } from '../staff';
-import { outcome, requireActor, text, type CustodyOutcome } from './common';
+import { outcome, requireActor, text } from './common';
 
 /** To a colleague, or to a place: the office safe, the school leader, a locker. */
 export type TransferTarget = { staffId: string } | { locationId: string };

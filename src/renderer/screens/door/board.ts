@@ -1,6 +1,7 @@
 import type { CustodyOutcome } from '../../../shared/contract/custody';
 import type { ScanSource } from '../../../shared/contract/events';
-import type { ConditionMark, DeviceKind } from './types';
+import type { DeviceChoiceDetail } from '../../../shared/errors';
+import type { ConditionMark } from './types';
 import type { DoorMode } from './doorMode';
 
 /**
@@ -53,11 +54,8 @@ export interface ProblemEntry extends EntryBase {
 
 export type Entry = DoneEntry | ProblemEntry;
 
-export interface DeviceChoice {
-  deviceId: string;
-  kind: DeviceKind;
-  description: string;
-}
+/** Exactly what a CHOOSE_DEVICE error lists (shared/errors). */
+export type DeviceChoice = DeviceChoiceDetail;
 
 /** A pupil card or pouch with several devices: the pupil taps which one. */
 export interface Choice {

@@ -1,5 +1,3 @@
-import { z } from 'zod';
-import { DeviceKind } from '../../../shared/contract/custody';
 import { CallError } from '../../bridge';
 import type { DeviceChoice } from './board';
 
@@ -15,16 +13,13 @@ export type ScanProblem =
  */
 const warnCodes = new Set(['MISREAD_CODE', 'ALREADY_IN_CUSTODY', 'NOT_IN_CUSTODY', 'NO_DEVICE', 'INVALID_ARGUMENT']);
 
-const ChooseDetails = z.object({
-  devices: z.array(z.object({ deviceId: z.string(), kind: DeviceKind, description: z.string() })).min(1),
-});
-
 export function scanProblemOf(error: unknown): ScanProblem {
   if (!(error instanceof CallError)) return { kind: 'problem', code: 'INTERNAL', message: null, tone: 'error' };
-  const { code, message, details } = error.data;
-  if (code === 'CHOOSE_DEVICE') {
-    const parsed = ChooseDetails.safeParse(details);
-    if (parsed.success) return { kind: 'choose', devices: parsed.data.devices };
+  const data = error.data;
+  // The details' shape is declared with the code (shared/errors): narrowing on it types them.
+  if (data.code === 'CHOOSE_DEVICE' && data.details && data.details.devices.length > 0) {
+    return { kind: 'choose', devices: data.details.devices };
   }
+  const { code, message } = data;
   return { kind: 'problem', code, message, tone: warnCodes.has(code) ? 'warn' : 'error' };
 }

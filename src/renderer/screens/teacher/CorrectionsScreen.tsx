@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { EventListItem } from '../../../shared/contract';
+import { voidableEventTypes, type EventListItem, type EventType } from '../../../shared/contract';
 import { errorText } from '../../app/errors';
 import { useFormDirty } from '../../app/FormDirty';
 import { useSettings } from '../../app/SettingsContext';
@@ -13,17 +13,8 @@ import { VoidMark } from './VoidMark';
 import './teacher.css';
 import { PageMessage, type Message } from './PageMessage';
 
-/** What the core lets a correction void (ledger/events.ts `voidableTypes`); it checks again. */
-const voidable = new Set([
-  'handed_in',
-  'returned',
-  'transferred',
-  'confiscated',
-  'released_to_guardian',
-  'condition_noted',
-  'incident_reported',
-  'kept_overnight',
-]);
+/** What the core lets a correction void; it checks again. */
+const voidable: ReadonlySet<EventType> = new Set(voidableEventTypes);
 const PAGE = 100;
 
 /** Recent device events; a wrong one is voided by a new `corrected` event with a reason. */

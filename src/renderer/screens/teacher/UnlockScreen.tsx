@@ -82,8 +82,8 @@ function PinUnlock({ area, onUnlocked }: UnlockProps) {
             .then((staff) => onUnlocked?.(staff))
             .catch((e: unknown) => {
               setError(e);
-              const retry = e instanceof CallError ? e.data.details?.retryAfterSeconds : undefined;
-              if (errorCode(e) === 'PIN_LOCKED' && typeof retry === 'number') startLockout(retry);
+              const retry = e instanceof CallError && e.data.code === 'PIN_LOCKED' ? e.data.details?.retryAfterSeconds : undefined;
+              if (retry !== undefined) startLockout(retry);
             })
             .finally(() => setBusy(false));
         }}

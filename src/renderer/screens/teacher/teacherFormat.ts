@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { LocationItem, StaffSummary } from '../../../shared/contract';
+import type { EventType, LocationItem, StaffSummary } from '../../../shared/contract';
 import { nl } from '../../i18n/locales/nl';
 
 /** How the teacher screens name people, devices, places and moments. */
@@ -16,15 +16,14 @@ export function pupilName(p: PersonName | null | undefined, t: TFunction): strin
   return [p.roepnaam, p.voorvoegsel, p.achternaam].filter((part) => part.trim() !== '').join(' ');
 }
 
-type EventTypeKey = keyof typeof nl.teacher.ledger.types;
 type DeviceKindKey = keyof typeof nl.teacher.ledger.kinds;
 type MarkKey = keyof typeof nl.teacher.ledger.marks;
 
 const isKey = <T extends object>(table: T, key: string): key is Extract<keyof T, string> => Object.hasOwn(table, key);
 
-export function eventTypeLabel(type: string, t: TFunction): string {
-  const key: EventTypeKey = isKey(nl.teacher.ledger.types, type) ? type : 'other';
-  return t(`teacher.ledger.types.${key}`);
+/** Every event type has a label in each language (the locale files are checked against the vocabulary). */
+export function eventTypeLabel(type: EventType, t: TFunction): string {
+  return t(`teacher.ledger.types.${type}`);
 }
 
 /** "Telefoon (iPhone 12, blauw hoesje)". */

@@ -1,3 +1,4 @@
+import type { EventType } from '../../../../shared/contract/eventTypes';
 import type { Messages } from '../nl';
 
 export const teacher: Messages['teacher'] = {
@@ -36,8 +37,17 @@ export const teacher: Messages['teacher'] = {
       corrected: 'Correction',
       kept_overnight: 'Kept until tomorrow',
       day_closed: 'Day closed',
-      other: 'Other',
-    },
+      staff_login: 'Staff signed in',
+      staff_changed: 'Staff changed',
+      kiosk_exited: 'Kiosk exited',
+      export_made: 'Export made',
+      retention_purge: 'Erased after retention period',
+      payload_redacted: 'Personal data erased',
+      settings_changed: 'Settings changed',
+      pupils_imported: 'Pupils imported',
+      tag_assigned: 'Sticker or tag assigned',
+      tag_revoked: 'Sticker or tag withdrawn',
+    } satisfies Record<EventType, string>,
     kinds: { smartphone: 'Phone', smartwatch: 'Smartwatch', tablet: 'Tablet', other: 'Device' },
     marks: {
       screen_cracked: 'screen cracked',

@@ -1,3 +1,5 @@
+import type { EventType } from '../../../../shared/contract/eventTypes';
+
 export const teacher = {
   title: 'Leerkracht',
   onDuty: '{{name}} heeft dienst: wat nu wordt ingeleverd, is in jouw bewaring.',
@@ -34,8 +36,17 @@ export const teacher = {
       corrected: 'Correctie',
       kept_overnight: 'Blijft tot morgen',
       day_closed: 'Dag afgesloten',
-      other: 'Overig',
-    },
+      staff_login: 'Medewerker aangemeld',
+      staff_changed: 'Medewerker gewijzigd',
+      kiosk_exited: 'Kiosk verlaten',
+      export_made: 'Export gemaakt',
+      retention_purge: 'Gewist na bewaartermijn',
+      payload_redacted: 'Persoonsgegevens gewist',
+      settings_changed: 'Instellingen gewijzigd',
+      pupils_imported: 'Leerlingen ingelezen',
+      tag_assigned: 'Sticker of tag gekoppeld',
+      tag_revoked: 'Sticker of tag ingetrokken',
+    } satisfies Record<EventType, string>,
     kinds: { smartphone: 'Telefoon', smartwatch: 'Smartwatch', tablet: 'Tablet', other: 'Apparaat' },
     marks: {
       screen_cracked: 'scherm gebarsten',
