@@ -22,8 +22,8 @@ export function OverviewScreen({ staff }: TeacherScreenProps) {
     const [custody, day] = await Promise.all([call('listCustody', { heldOnly: true }), call('getDay', {})]);
     return { items: custody.items, day };
   });
-  // A scan at another screen or a HID reader changes the ledger: show it.
-  useEffect(() => bridge().on('stateChanged', reload), [reload]);
+  // A scan at the door (or a teacher at another screen) changes what is held: show it.
+  useEffect(() => bridge().on('custodyChanged', reload), [reload]);
 
   const day = data?.day;
   const outstanding = day?.outstanding.length ?? 0;
