@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorText } from '../app/errors';
-import { useSettings } from '../app/SettingsContext';
+import { errorText } from '../errors';
+import { useSettings } from '../state/SettingsContext';
 import { playSound } from '../feedback/sounds';
 
 export interface WorkflowSubmit {

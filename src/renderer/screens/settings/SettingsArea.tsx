@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useSession } from '../../app/SessionContext';
+import { useSession } from '../../state/SessionContext';
 import { UnlockScreen } from '../teacher/UnlockScreen';
 import { RecoveryScreen } from './RecoveryScreen';
 import { SettingsScreen } from './SettingsScreen';

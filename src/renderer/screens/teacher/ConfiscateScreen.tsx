@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustodyOutcome, StaffSummary } from '../../../shared/contract';
-import { errorCode, errorText } from '../../app/errors';
-import { useFormDirty } from '../../app/FormDirty';
-import { navigate } from '../../app/router';
+import { errorCode, errorText } from '../../errors';
+import { useFormDirty } from '../../state/FormDirty';
+import { navigate } from '../../state/router';
 import { call } from '../../bridge';
 import type { DeviceChoice } from '../../components/deviceChoices';
 import { DeviceSummary } from '../../components/DeviceSummary';

@@ -1,8 +1,8 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EventListItem } from '../../../shared/contract';
-import { errorText } from '../../app/errors';
-import { useFormDirty } from '../../app/FormDirty';
+import { errorText } from '../../errors';
+import { useFormDirty } from '../../state/FormDirty';
 import { call } from '../../bridge';
 import { useWorkflowSubmit } from '../../components/useWorkflowSubmit';
 import type { TeacherScreenProps } from './screen';

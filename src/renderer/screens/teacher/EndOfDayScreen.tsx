@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustodyListItem, DayCounts } from '../../../shared/contract';
-import { navigate } from '../../app/router';
-import { useSession } from '../../app/SessionContext';
+import { navigate } from '../../state/router';
+import { useSession } from '../../state/SessionContext';
 import { call } from '../../bridge';
 import { useWorkflowSubmit } from '../../components/useWorkflowSubmit';
 import { KeepForm } from './KeepForm';

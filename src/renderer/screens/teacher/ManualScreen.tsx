@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustodyListItem } from '../../../shared/contract';
-import { useSettings } from '../../app/SettingsContext';
+import { useSettings } from '../../state/SettingsContext';
 import { call } from '../../bridge';
 import { useWorkflowSubmit } from '../../components/useWorkflowSubmit';
 import type { TeacherScreenProps } from './screen';

@@ -1,9 +1,9 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { navigate } from '../../app/router';
-import { useSettings } from '../../app/SettingsContext';
+import { navigate } from '../../state/router';
+import { useSettings } from '../../state/SettingsContext';
 import { bridge, call } from '../../bridge';
-import { errorText } from '../../app/errors';
+import { errorText } from '../../errors';
 import { CustodyTable } from './CustodyTable';
 import type { TeacherScreenProps } from './screen';
 import { formatTime, isPast } from './teacherFormat';

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { navigate } from '../../app/router';
-import { useSession } from '../../app/SessionContext';
+import { navigate } from '../../state/router';
+import { useSession } from '../../state/SessionContext';
 import { LockButton } from './LockButton';
 import { teacherScreens } from './registry';
 import { UnlockScreen } from './UnlockScreen';

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LocationItem } from '../../../shared/contract';
-import { useFormDirty } from '../../app/FormDirty';
-import { navigate } from '../../app/router';
+import { useFormDirty } from '../../state/FormDirty';
+import { navigate } from '../../state/router';
 import { call } from '../../bridge';
 import { useWorkflowSubmit } from '../../components/useWorkflowSubmit';
 import type { TeacherScreenProps } from './screen';

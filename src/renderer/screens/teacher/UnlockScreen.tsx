@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PinPad } from '../../components/PinPad';
-import { useSession } from '../../app/SessionContext';
-import { errorCode, errorText } from '../../app/errors';
+import { useSession } from '../../state/SessionContext';
+import { errorCode, errorText } from '../../errors';
 import { call, CallError } from '../../bridge';
 import { FirstAdminScreen } from '../setup/FirstAdminScreen';
 
