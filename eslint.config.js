@@ -57,14 +57,24 @@ export default tseslint.config(
   },
   {
     files: ['src/renderer/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [{ name: 'electron', message: 'The renderer talks to the app only through the bridge.' }],
-          patterns: [{ group: ['node:*', '**/core/**', '**/main/**', '**/cli/**', 'better-sqlite3', 'node-hid'], message: 'renderer imports only shared.' }],
-        },
-      ],
-    },
+    rules: { 'no-restricted-imports': ['error', rendererImports(true)] },
+  },
+  {
+    // The app shell sits above the areas it composes (see README, "Architecture").
+    files: ['src/renderer/app/**', 'src/renderer/main.tsx'],
+    rules: { 'no-restricted-imports': ['error', rendererImports(false)] },
   },
 );
+
+/** The renderer imports only shared; below the app shell, nothing imports the shell either. */
+function rendererImports(belowShell) {
+  return {
+    paths: [{ name: 'electron', message: 'The renderer talks to the app only through the bridge.' }],
+    patterns: [
+      { group: ['node:*', '**/core/**', '**/main/**', '**/cli/**', 'better-sqlite3', 'node-hid'], message: 'renderer imports only shared.' },
+      ...(belowShell
+        ? [{ group: ['**/app/**', './app/*'], message: 'Only the app shell composes the areas: screens, components and state never import app/.' }]
+        : []),
+    ],
+  };
+}

@@ -1,18 +1,12 @@
 import { app, BrowserWindow, ipcMain, powerSaveBlocker, session } from 'electron';
 import { join } from 'node:path';
-import { openCore, type Core } from '../core';
-import { createGateway } from '../core/api/gateway';
-import { createHandlers } from '../core/api/handlers';
-import { bindGateway } from './ipc';
+import { createHost, type Host, type HostState } from '../core/host';
+import { bindGateway, pushEvent } from './ipc';
 import { HidReaderHost } from './hidReader';
 import { startBackupSchedule } from './backupSchedule';
-import { holdsSchoolData } from '../core/demo/empty';
-import { seedDemoSchool } from '../core/demo/seed';
-import { recoveryOffer, restoreNewestBackup } from '../core/backup/recovery';
-import { AppError } from '../shared/errors';
 import { readSettings } from '../core/settings/store';
 import { rolloutConfigPath } from '../core/paths';
-import { applyRolloutAtStart, rolloutLogLine } from '../core/rollout/startup';
+import { rolloutLogLine } from '../core/rollout/startup';
 import { registerAppScheme, serveAppFiles } from './protocol';
 import { contentSecurityPolicy } from './security/csp';
 import { APP_ENTRY_URL, originOf, trustedOrigins } from './security/origins';
@@ -33,7 +27,7 @@ export function startKiosk(): void {
     return;
   }
   let mainWindow: BrowserWindow | null = null;
-  let core: Core | null = null;
+  let host: Host | null = null;
   let quitting = false;
 
   app.on('second-instance', () => {
@@ -57,15 +51,40 @@ export function startKiosk(): void {
   void app.whenReady().then(() => {
     const kiosk = resolveKioskMode({ packaged: app.isPackaged, argv: process.argv, env: process.env });
     const dbPath = process.env.INLEVERPUNT_DB ?? join(app.getPath('userData'), 'inleverpunt.db');
-    core = openCore({ dbPath, appVersion: app.getVersion() });
-    // The IT partner's machine-wide file, on the first start only; a bad file is logged, not fatal.
-    const rollout = applyRolloutAtStart(core, rolloutConfigPath());
-    (rollout.status === 'invalid' ? console.warn : console.log)(rolloutLogLine(rollout));
-    // `--demo`: try the app with the demo school; never on a database that holds a school.
-    if ((process.argv.includes('--demo') || process.env.INLEVERPUNT_DEMO === '1') && !holdsSchoolData(core.db)) {
-      seedDemoSchool(core);
-    }
-    const stopBackups = startBackupSchedule(core, dbPath);
+    const hidReader = new HidReaderHost(() => mainWindow?.webContents ?? null);
+    app.once('will-quit', () => hidReader.stop());
+    const kioskHost = createHost({
+      dbPath,
+      appVersion: app.getVersion(),
+      // The IT partner's machine-wide file: applied on the first start only.
+      rolloutConfigPath: rolloutConfigPath(),
+      // `--demo`: try the app with the demo school; never on a database that holds a school.
+      demo: process.argv.includes('--demo') || process.env.INLEVERPUNT_DEMO === '1',
+      shell: {
+        exitKiosk: () => {
+          quitting = true;
+          app.quit();
+        },
+        settingsChanged: (settings) => hidReader.apply(settings.hid),
+        push: (event, payload) => {
+          if (mainWindow) pushEvent(mainWindow.webContents, event, payload);
+        },
+        restored: () => {
+          // A fresh process on the restored file (window, HID reader, timers); the IPC answer
+          // goes out first.
+          setTimeout(() => {
+            quitting = true;
+            kioskHost.close();
+            app.relaunch();
+            app.exit(0);
+          }, 300);
+        },
+      },
+      onStarted: logStart,
+      onInternalError: (method, error) => console.error(`[ipc] ${method} failed:`, (error as Error)?.name),
+    });
+    host = kioskHost;
+    const stopBackups = startBackupSchedule(() => kioskHost.core, dbPath);
     app.once('will-quit', stopBackups);
 
     const ses = session.defaultSession;
@@ -87,36 +106,7 @@ export function startKiosk(): void {
       serveAppFiles(join(here, '../renderer'));
     }
 
-    const hidReader = new HidReaderHost(() => mainWindow?.webContents ?? null);
-    app.once('will-quit', () => hidReader.stop());
-    const gateway = createGateway(
-      createHandlers(core, {
-        exitKiosk: () => {
-          quitting = true;
-          app.quit();
-        },
-        settingsChanged: (settings) => hidReader.apply(settings.hid),
-        rollout,
-        restoreFromBackup: () => {
-          // Refuse before closing anything when there is nothing good to restore.
-          if (!recoveryOffer(dbPath)) throw new AppError('NO_GOOD_BACKUP');
-          core?.close();
-          try {
-            return { lastSeq: restoreNewestBackup(dbPath).lastSeq };
-          } finally {
-            // Start again on whatever is in place now: the restored copy, or (if the copy failed
-            // its check) the untouched original. The IPC answer goes out first.
-            setTimeout(() => {
-              quitting = true;
-              app.relaunch();
-              app.exit(0);
-            }, 300);
-          }
-        },
-      }),
-      { onInternalError: (method, error) => console.error(`[ipc] ${method} failed:`, (error as Error)?.name) },
-    );
-    bindGateway(ipcMain, gateway, origins);
+    bindGateway(ipcMain, kioskHost.gateway, origins);
 
     mainWindow = new BrowserWindow(
       kioskWindowOptions({ preloadPath: join(here, '../preload/index.cjs'), kiosk }),
@@ -136,12 +126,25 @@ export function startKiosk(): void {
     app.once('will-quit', () => powerSaveBlocker.stop(blocker));
 
     void win.loadURL(devServerUrl ?? APP_ENTRY_URL);
-    win.webContents.once('did-finish-load', () => hidReader.apply(readSettings(core!.db).hid));
+    win.webContents.once('did-finish-load', () => {
+      const core = kioskHost.core;
+      if (core) hidReader.apply(readSettings(core.db).hid);
+    });
   });
 
   app.on('before-quit', () => {
     quitting = true;
   });
   app.on('window-all-closed', () => app.quit());
-  app.on('quit', () => core?.close());
+  app.on('quit', () => host?.close());
+}
+
+/** Paths, codes and keys only: the main process's log holds no personal data. */
+function logStart(state: HostState): void {
+  if (state.kind === 'failed') {
+    console.error(`[start] the database could not be opened: ${state.failure.code} (${state.failure.cause})`);
+    return;
+  }
+  // A bad roll-out file is logged, not fatal.
+  if (state.rollout) (state.rollout.status === 'invalid' ? console.warn : console.log)(rolloutLogLine(state.rollout));
 }

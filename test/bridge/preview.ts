@@ -1,7 +1,4 @@
 import { parseArgs } from 'node:util';
-import type { Core } from '../../src/core';
-import { holdsSchoolData } from '../../src/core/demo/empty';
-import { seedDemoSchool } from '../../src/core/demo/seed';
 import { startBridge } from './server';
 import { realClock } from './testClock';
 
@@ -18,7 +15,7 @@ const bridge = await startBridge({
   port: Number(values.port),
   injectClient: true,
   // `--demo`: the demo school (PINs in the README), only into a database without a school.
-  ...(values.demo ? { seed: (core: Core) => void (holdsSchoolData(core.db) || seedDemoSchool(core)) } : {}),
+  demo: values.demo,
 });
 console.log(`Inleverpunt preview: ${bridge.url}/index.html  (database ${bridge.dbPath})`);
 console.log('Ctrl+C stops it.');

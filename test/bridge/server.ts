@@ -4,18 +4,14 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { openCore, type Core, type CoreOptions } from '../../src/core';
-import { createGateway } from '../../src/core/api/gateway';
-import { createHandlers } from '../../src/core/api/handlers';
+import type { Core, CoreOptions } from '../../src/core';
+import { createHost, type HostState } from '../../src/core/host';
 import { events, type EventName, type EventPayload } from '../../src/shared/contract';
 import { contentSecurityPolicy } from '../../src/main/security/csp';
 import { mimeTypeOf, resolveAppFile } from '../../src/main/security/appFiles';
 import { APP_ORIGIN } from '../../src/main/security/origins';
 import { bridgeClientSource } from './client';
-import { recoveryOffer, restoreNewestBackup } from '../../src/core/backup/recovery';
-import { AppError } from '../../src/shared/errors';
 import type { BridgeClock } from './testClock';
-import { applyRolloutAtStart } from '../../src/core/rollout/startup';
 
 export interface BridgeOptions<C extends BridgeClock = BridgeClock> {
   /**
@@ -29,8 +25,10 @@ export interface BridgeOptions<C extends BridgeClock = BridgeClock> {
   rendererDir?: string;
   /** Serve the bridge client inside index.html (the browser preview); Playwright uses an init script. */
   injectClient?: boolean;
-  /** Fills the fresh database before the page opens (e.g. the demo school). */
+  /** Fills the fresh database before the page opens (e.g. a test's school). */
   seed?: (core: Core) => void;
+  /** The demo school, as the kiosk's `--demo`: only into a database without a school. */
+  demo?: boolean;
   /** Cheap PIN hashing for tests; the product's default cost otherwise. */
   pinCost?: CoreOptions['pinCost'];
   /** A roll-out file applied at each start, as the kiosk applies the machine-wide one. */
@@ -42,7 +40,9 @@ export interface Bridge<C extends BridgeClock = BridgeClock> {
   clock: C;
   url: string;
   /** Replaced by a fresh core when the page restores a backup (Electron restarts then). */
-  core: Core;
+  readonly core: Core;
+  /** What the host's last start found, also when the database could not be opened. */
+  readonly state: HostState;
   dbPath: string;
   /** How often the page asked to leave kiosk mode (Electron would quit). */
   exitRequests: number;
@@ -57,20 +57,36 @@ export interface Bridge<C extends BridgeClock = BridgeClock> {
 export async function startBridge<C extends BridgeClock>(options: BridgeOptions<C>): Promise<Bridge<C>> {
   const dbPath = options.dbPath ?? join(mkdtempSync(join(tmpdir(), 'inleverpunt-bridge-')), 'inleverpunt.db');
   const rendererDir = resolve(options.rendererDir ?? 'out/renderer');
-  const open = () => openCore({ dbPath, appVersion: '0.0.0-bridge', now: () => options.clock.now(), ...(options.pinCost ? { pinCost: options.pinCost } : {}) });
-  const core = open();
-  const rolloutAt = (current: Core) =>
-    options.rolloutConfigPath ? { rollout: applyRolloutAtStart(current, options.rolloutConfigPath) } : {};
-  let rollout = rolloutAt(core);
-  options.seed?.(core);
   const streams = new Set<ServerResponse>();
   const csp = contentSecurityPolicy();
   const clientSource = bridgeClientSource();
+  // The same host the kiosk's main process uses; only the transport below is the bridge's own.
+  const host = createHost({
+    dbPath,
+    appVersion: '0.0.0-bridge',
+    now: () => options.clock.now(),
+    ...(options.pinCost ? { pinCost: options.pinCost } : {}),
+    ...(options.rolloutConfigPath ? { rolloutConfigPath: options.rolloutConfigPath } : {}),
+    ...(options.demo ? { demo: true } : {}),
+    ...(options.seed ? { seed: options.seed } : {}),
+    shell: {
+      exitKiosk: () => void bridge.exitRequests++,
+      push: (event, payload) => bridge.push(event, payload),
+    },
+    onInternalError: (method, error) => console.error(`[bridge] ${method} failed`, error),
+  });
 
   const bridge: Bridge<C> = {
     url: '',
     clock: options.clock,
-    core,
+    get core() {
+      const core = host.core;
+      if (!core) throw new Error(`the bridge's database could not be opened: ${JSON.stringify(host.state)}`);
+      return core;
+    },
+    get state() {
+      return host.state;
+    },
     dbPath,
     exitRequests: 0,
     push(event, payload) {
@@ -80,30 +96,9 @@ export async function startBridge<C extends BridgeClock>(options: BridgeOptions<
     close: async () => {
       for (const res of streams) res.end();
       await new Promise<void>((done) => server.close(() => done()));
-      bridge.core.close();
+      host.close();
     },
   };
-  // Like Electron's relaunch after a restore: a new core on the restored file, a new gateway.
-  const makeGateway = (current: Core) =>
-    createGateway(
-      createHandlers(current, {
-        exitKiosk: () => void bridge.exitRequests++,
-        ...rollout,
-        restoreFromBackup: () => {
-          if (!recoveryOffer(dbPath)) throw new AppError('NO_GOOD_BACKUP');
-          bridge.core.close();
-          try {
-            return { lastSeq: restoreNewestBackup(dbPath, options.clock.now()).lastSeq };
-          } finally {
-            bridge.core = open();
-            rollout = rolloutAt(bridge.core);
-            gateway = makeGateway(bridge.core);
-          }
-        },
-      }),
-      { onInternalError: (method, error) => console.error(`[bridge] ${method} failed`, error) },
-    );
-  let gateway = makeGateway(core);
 
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
@@ -128,7 +123,7 @@ export async function startBridge<C extends BridgeClock>(options: BridgeOptions<
       } catch {
         args = Symbol('unparsable');
       }
-      const result = await gateway.invoke(method, args);
+      const result = await host.gateway.invoke(method, args);
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(result));
       return;
     }

@@ -76,6 +76,32 @@ describe('the teacher area: unlock, dashboard, by hand, move, correct', () => {
     await context.close();
   });
 
+  it('a scan at the door appears on the open dashboard by itself, without reloading the page', async () => {
+    let device = take();
+    const stickerOf = (d: DemoDevice) => demo.tags.find((t) => t.deviceId === d.deviceId && t.kind === 'device_sticker' && !t.revoked);
+    while (!stickerOf(device)) device = take();
+    const { page, context, problems } = await openKiosk(browser, bridge);
+    await unlockAs(page, bridge.url, DEMO_PINS.teacher7A);
+    await expect.poll(() => page.getByTestId('handed-in-today').textContent()).toMatch(/^\d+$/);
+    const handedInBefore = Number(await page.getByTestId('handed-in-today').textContent());
+    await page.evaluate(() => Object.assign(window, { sameDocument: true }));
+
+    // The door's call, as the door screen (or its HID reader) makes it, not through this page.
+    const answer = await fetch(`${bridge.url}/__bridge/call/scan`, {
+      method: 'POST',
+      body: JSON.stringify({ code: stickerOf(device)!.code, mode: 'hand-in' }),
+    }).then((r) => r.json() as Promise<{ ok: boolean }>);
+    expect(answer.ok).toBe(true);
+
+    const row = page.locator(`tr[data-device="${device.deviceId}"]`);
+    await expect.poll(() => row.textContent()).toContain(device.pupilName);
+    expect(await row.textContent()).toContain('bij Juf Anna');
+    await expect.poll(() => page.getByTestId('handed-in-today').textContent()).toBe(String(handedInBefore + 1));
+    expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it('a missed scan is handed in by hand: group, pupil from the grid, device', async () => {
     const device = take();
     const pupil = demo.pupils.find((p) => p.pupilId === device.pupilId)!;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRoute, routeHash } from '../../src/renderer/app/router';
+import { parseRoute, routeHash } from '../../src/renderer/state/router';
 
 describe('kiosk routes', () => {
   it('open the door screen by default and for anything unknown', () => {

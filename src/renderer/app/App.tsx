@@ -5,12 +5,12 @@ import { DoorScreen } from '../screens/door/DoorScreen';
 import { OfficeScreen } from '../screens/OfficeScreen';
 import { SettingsArea } from '../screens/settings/SettingsArea';
 import { TeacherArea } from '../screens/teacher/TeacherArea';
-import { FormDirtyProvider } from './FormDirty';
-import { navigate, useRoute, type Area } from './router';
-import { SessionProvider, useSession } from './SessionContext';
-import { SettingsProvider } from './SettingsContext';
+import { FormDirtyProvider } from '../state/FormDirty';
+import { navigate, useRoute, type Area } from '../state/router';
+import { SessionProvider, useSession } from '../state/SessionContext';
+import { SettingsProvider } from '../state/SettingsContext';
 import { useIdleReturn } from './useIdleReturn';
-import { useKioskInfo } from './useKioskInfo';
+import { useKioskInfo } from '../state/useKioskInfo';
 
 export function App() {
   return (

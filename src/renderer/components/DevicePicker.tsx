@@ -1,6 +1,6 @@
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorText } from '../app/errors';
+import { errorText } from '../errors';
 import { matchesSearch, pupilFullName, type DeviceChoice } from './deviceChoices';
 import { useDeviceState } from './DeviceSummary';
 import { useDeviceChoices } from './useDeviceChoices';

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorText } from '../app/errors';
-import { navigate } from '../app/router';
+import { errorText } from '../errors';
+import { navigate } from '../state/router';
 import type { DeviceChoice } from './deviceChoices';
 import { DevicePicker } from './DevicePicker';
 import { useDeviceChoices } from './useDeviceChoices';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { EventName } from './names';
+import type { EventName, MethodName } from './names';
 
 export const ScanSource = z.enum(['wedge', 'hid', 'camera', 'cli']);
 export type ScanSource = z.infer<typeof ScanSource>;
@@ -16,10 +16,37 @@ export const ScanEvent = z.object({
 });
 export type ScanEvent = z.infer<typeof ScanEvent>;
 
+/**
+ * The calls after whose success the screen hears `custodyChanged`: each records a handover (or a
+ * note on a device the school holds) in the ledger, so a screen showing custody is out of date.
+ */
+export const custodyChangingMethods = [
+  'scan',
+  'handIn',
+  'returnDevice',
+  'transfer',
+  'confiscate',
+  'releaseToGuardian',
+  'noteCondition',
+  'reportIncident',
+  'correct',
+  'keepOvernight',
+  'closeDay',
+] as const satisfies readonly MethodName[];
+export type CustodyChangingMethod = (typeof custodyChangingMethods)[number];
+
+export const isCustodyChanging = (method: string): method is CustodyChangingMethod =>
+  (custodyChangingMethods as readonly string[]).includes(method);
+
+/** Whichever screen or reader made the call: the door, a teacher's form, the HID reader's scan. */
+export const CustodyChanged = z.object({ method: z.enum(custodyChangingMethods) });
+export type CustodyChanged = z.infer<typeof CustodyChanged>;
+
 /** Pushed from the app to the screen. */
 export const events = {
   scan: ScanEvent,
   stateChanged: z.object({ reason: z.string() }),
+  custodyChanged: CustodyChanged,
 } satisfies Record<EventName, z.ZodType>;
 
 export type Events = typeof events;

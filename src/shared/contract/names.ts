@@ -40,7 +40,7 @@ export const methodNameList = [
   'keepOvernight',
   'closeDay',
 ] as const;
-export const eventNameList = ['scan', 'stateChanged'] as const;
+export const eventNameList = ['scan', 'stateChanged', 'custodyChanged'] as const;
 
 export type MethodName = (typeof methodNameList)[number];
 export type EventName = (typeof eventNameList)[number];

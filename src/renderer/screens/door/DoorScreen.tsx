@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSettings } from '../../app/SettingsContext';
+import { useSettings } from '../../state/SettingsContext';
 import { DevicesIcon } from '../../components/DevicesIcon';
 import { remaining, pickingEntry, type Entry } from './board';
 import { ChoosePanel } from './ChoosePanel';

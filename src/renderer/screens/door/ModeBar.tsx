@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useSession } from '../../app/SessionContext';
+import { useSession } from '../../state/SessionContext';
 import type { DoorMode } from './doorMode';
 import type { CustodyCount } from './useCustodyCount';
 

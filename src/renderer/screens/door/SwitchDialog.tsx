@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorText } from '../../app/errors';
-import { useSession } from '../../app/SessionContext';
+import { errorText } from '../../errors';
+import { useSession } from '../../state/SessionContext';
 import { PinPad } from '../../components/PinPad';
 import type { DoorMode } from './doorMode';
 

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PinPad } from '../../components/PinPad';
 import { call } from '../../bridge';
-import { errorText } from '../../app/errors';
+import { errorText } from '../../errors';
 
 /** Leaving the full-screen kiosk: an administrator types their PIN again, on purpose. */
 export function ExitKiosk() {

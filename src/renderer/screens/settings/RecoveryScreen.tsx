@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Health } from '../../../shared/contract';
 import { call } from '../../bridge';
-import { errorText } from '../../app/errors';
+import { errorText } from '../../errors';
 
 /**
  * After a failed start-up check: what is wrong, which backup can be put back, and the button that

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { useSession } from '../../app/SessionContext';
-import { mayEnter } from '../../app/staffAreas';
+import { useSession } from '../../state/SessionContext';
+import { mayEnter } from '../../state/staffAreas';
 import { UnlockScreen } from '../teacher/UnlockScreen';
 import { RecoveryScreen } from './RecoveryScreen';
 import { SettingsScreen } from './SettingsScreen';

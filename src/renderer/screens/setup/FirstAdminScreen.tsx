@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../bridge';
-import { errorText } from '../../app/errors';
-import { useFormDirty } from '../../app/FormDirty';
-import { useSession } from '../../app/SessionContext';
+import { errorText } from '../../errors';
+import { useFormDirty } from '../../state/FormDirty';
+import { useSession } from '../../state/SessionContext';
 import './setup.css';
 
 /**

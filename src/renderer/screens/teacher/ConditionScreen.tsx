@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConditionMark, type CustodyOutcome } from '../../../shared/contract';
-import { useFormDirty } from '../../app/FormDirty';
-import { navigate } from '../../app/router';
+import { useFormDirty } from '../../state/FormDirty';
+import { navigate } from '../../state/router';
 import { call } from '../../bridge';
 import type { DeviceChoice } from '../../components/deviceChoices';
 import { DeviceSummary } from '../../components/DeviceSummary';

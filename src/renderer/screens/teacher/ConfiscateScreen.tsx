@@ -1,10 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustodyOutcome, StaffSummary } from '../../../shared/contract';
-import { errorCode, errorText } from '../../app/errors';
-import { useFormDirty } from '../../app/FormDirty';
-import { navigate } from '../../app/router';
-import { useSettings } from '../../app/SettingsContext';
+import { errorCode, errorText } from '../../errors';
+import { useFormDirty } from '../../state/FormDirty';
+import { navigate } from '../../state/router';
 import { call } from '../../bridge';
 import type { DeviceChoice } from '../../components/deviceChoices';
 import { DeviceSummary } from '../../components/DeviceSummary';
@@ -12,7 +11,7 @@ import { ToggleGroup } from '../../components/ToggleGroup';
 import { useStaffDirectory } from '../../components/useStaffDirectory';
 import { WorkflowDevice } from '../../components/WorkflowDevice';
 import { WorkflowDone } from '../../components/WorkflowDone';
-import { playSound } from '../../feedback/sounds';
+import { useWorkflowSubmit } from '../../components/useWorkflowSubmit';
 import { WitnessStep } from './ConfiscateWitness';
 import type { TeacherScreenProps } from './screen';
 import './workflows.css';
@@ -46,16 +45,14 @@ export function ConfiscateScreen({ staff, params }: TeacherScreenProps) {
 
 function ConfiscateForm({ choice, me }: { choice: DeviceChoice; me: StaffSummary }) {
   const { t, i18n } = useTranslation();
-  const { settings } = useSettings();
   const { directory, error: directoryError } = useStaffDirectory();
   const [quick, setQuick] = useState<QuickId | null>(null);
   const [reason, setReason] = useState('');
   const [sealedBag, setSealedBag] = useState('');
   const [locationId, setLocationId] = useState<string>('me');
   const [step, setStep] = useState<'details' | 'witness'>('details');
-  const [busy, setBusy] = useState(false);
+  const { busy, problem, run, refuse, clear } = useWorkflowSubmit();
   const [pinMessage, setPinMessage] = useState<string | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
   const [reasonMissing, setReasonMissing] = useState(false);
   const [done, setDone] = useState<CustodyOutcome | null>(null);
   useFormDirty(!done && (reason.trim() !== '' || sealedBag.trim() !== ''));
@@ -116,40 +113,40 @@ function ConfiscateForm({ choice, me }: { choice: DeviceChoice; me: StaffSummary
     if (reason.trim() === '') {
       setReasonMissing(true);
       document.getElementById('wf-reason')?.focus();
-      playSound('error', settings.sound);
+      refuse();
       return;
     }
-    setProblem(null);
+    clear();
     setStep('witness');
   };
 
   const confirm = async (witnessStaffId: string, witnessPin: string) => {
-    setBusy(true);
     setPinMessage(null);
-    setProblem(null);
-    try {
-      const outcome = await call('confiscate', {
-        deviceId: choice.deviceId,
-        reason: reason.trim(),
-        ...(article ? { article } : {}),
-        witnessStaffId,
-        witnessPin,
-        ...(sealedBag.trim() ? { sealedBagNumber: sealedBag.trim() } : {}),
-        ...(locationId !== 'me' ? { locationId } : {}),
-      });
-      playSound('success', settings.sound);
-      setDone(outcome);
-    } catch (e) {
-      playSound('error', settings.sound);
-      const code = errorCode(e);
-      if (code === 'PIN_WRONG' || code === 'PIN_LOCKED') setPinMessage(errorText(e, i18n.language));
-      else {
-        setProblem(errorText(e, i18n.language));
+    await run(
+      async () => {
+        const outcome = await call('confiscate', {
+          deviceId: choice.deviceId,
+          reason: reason.trim(),
+          ...(article ? { article } : {}),
+          witnessStaffId,
+          witnessPin,
+          ...(sealedBag.trim() ? { sealedBagNumber: sealedBag.trim() } : {}),
+          ...(locationId !== 'me' ? { locationId } : {}),
+        });
+        setDone(outcome);
+      },
+      // The witness's own PIN was wrong: they try again on the PIN pad; anything else sends the
+      // teacher back to the details, with the message there.
+      (e) => {
+        const code = errorCode(e);
+        if (code === 'PIN_WRONG' || code === 'PIN_LOCKED') {
+          setPinMessage(errorText(e, i18n.language));
+          return true;
+        }
         setStep('details');
-      }
-    } finally {
-      setBusy(false);
-    }
+        return false;
+      },
+    );
   };
 
   if (step === 'witness') {

@@ -1,11 +1,10 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { voidableEventTypes, type EventListItem, type EventType } from '../../../shared/contract';
-import { errorText } from '../../app/errors';
-import { useFormDirty } from '../../app/FormDirty';
-import { useSettings } from '../../app/SettingsContext';
+import { errorText } from '../../errors';
+import { useFormDirty } from '../../state/FormDirty';
 import { call } from '../../bridge';
-import { playSound } from '../../feedback/sounds';
+import { useWorkflowSubmit } from '../../components/useWorkflowSubmit';
 import type { TeacherScreenProps } from './screen';
 import { actorLabel, deviceLabel, eventTypeLabel, formatTime, pupilName } from './teacherFormat';
 import { useDirectory, useLoad } from './useTeacherData';
@@ -20,13 +19,12 @@ const PAGE = 100;
 /** Recent device events; a wrong one is voided by a new `corrected` event with a reason. */
 export function CorrectionsScreen(_props: TeacherScreenProps) {
   const { t, i18n } = useTranslation();
-  const { settings } = useSettings();
   const dir = useDirectory();
   const [events, setEvents] = useState<EventListItem[]>([]);
   const [next, setNext] = useState<number | null>(null);
   const [chosen, setChosen] = useState<EventListItem | null>(null);
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { busy, problem, run, clear } = useWorkflowSubmit();
   const [loadError, setLoadError] = useState<unknown>(null);
   const [message, setMessage] = useState<Message | null>(null);
   useFormDirty(chosen !== null && reason.trim() !== '');
@@ -54,22 +52,18 @@ export function CorrectionsScreen(_props: TeacherScreenProps) {
   const bySeq = useMemo(() => new Map(events.map((e) => [e.seq, e])), [events]);
   const reasonOf = (e: EventListItem | undefined) => (typeof e?.payload?.reason === 'string' ? e.payload.reason : null);
 
-  const submit = () => {
+  const submit = async () => {
     if (!chosen || !reason.trim()) return;
-    setBusy(true);
-    call('correct', { seq: chosen.seq, reason: reason.trim() })
-      .then(async (out) => {
-        playSound('success', settings.sound);
-        setMessage({ kind: 'ok', text: t('teacher.corrections.done', { seq: out.voided.seq }) });
-        setChosen(null);
-        setReason('');
-        show(await fetchPage(), false);
-      })
-      .catch((e: unknown) => {
-        playSound('error', settings.sound);
-        setMessage({ kind: 'error', text: errorText(e, i18n.language) });
-      })
-      .finally(() => setBusy(false));
+    let recorded = false;
+    await run(async () => {
+      const out = await call('correct', { seq: chosen.seq, reason: reason.trim() });
+      setMessage({ kind: 'ok', text: t('teacher.corrections.done', { seq: out.voided.seq }) });
+      setChosen(null);
+      setReason('');
+      recorded = true;
+    });
+    // The list again, with the original marked void and the correction on top.
+    if (recorded) fetchPage().then((page) => show(page, false), showError);
   };
 
   const describe = (e: EventListItem) => {
@@ -87,7 +81,7 @@ export function CorrectionsScreen(_props: TeacherScreenProps) {
         <h1 id="corrections-title">{t('teacher.corrections.title')}</h1>
         <p className="muted">{t('teacher.corrections.intro')}</p>
       </header>
-      <PageMessage message={message} icon={false} />
+      <PageMessage message={problem !== null ? { kind: 'error', text: problem } : message} icon={false} />
       {loadError !== null && (
         <p className="message message-error" role="alert">
           {errorText(loadError, i18n.language)}
@@ -99,7 +93,7 @@ export function CorrectionsScreen(_props: TeacherScreenProps) {
           aria-label={t('teacher.corrections.chosen', { seq: chosen.seq })}
           onSubmit={(e) => {
             e.preventDefault();
-            submit();
+            void submit();
           }}
         >
           <h2>{t('teacher.corrections.chosen', { seq: chosen.seq })}</h2>
@@ -169,6 +163,7 @@ export function CorrectionsScreen(_props: TeacherScreenProps) {
                           setChosen(e);
                           setReason('');
                           setMessage(null);
+                          clear();
                         }}
                       >
                         {t('teacher.corrections.correct')}

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { ConditionNote, CustodyListItem } from '../../../shared/contract';
-import { navigate } from '../../app/router';
+import { navigate } from '../../state/router';
 import { custodianLabel, deviceLabel, formatTime, markLabel, pupilName, type Directory } from './teacherFormat';
 
 interface RowAction {

@@ -1,12 +1,10 @@
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustodyListItem, DayCounts } from '../../../shared/contract';
-import { errorText } from '../../app/errors';
-import { navigate } from '../../app/router';
-import { useSession } from '../../app/SessionContext';
-import { useSettings } from '../../app/SettingsContext';
+import { navigate } from '../../state/router';
+import { useSession } from '../../state/SessionContext';
 import { call } from '../../bridge';
-import { playSound } from '../../feedback/sounds';
+import { useWorkflowSubmit } from '../../components/useWorkflowSubmit';
 import { KeepForm } from './KeepForm';
 import type { TeacherScreenProps } from './screen';
 import { custodianLabel, deviceLabel, formatTime, pupilName } from './teacherFormat';
@@ -33,12 +31,11 @@ function BarcodeIcon() {
  */
 export function EndOfDayScreen(_props: TeacherScreenProps) {
   const { t, i18n } = useTranslation();
-  const { settings } = useSettings();
   const { lock } = useSession();
   const dir = useDirectory();
   const [keeping, setKeeping] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<Message | null>(null);
+  const { busy, problem, run } = useWorkflowSubmit();
+  const [done, setDone] = useState<Message | null>(null);
   const [closed, setClosed] = useState<{ at: string; counts: DayCounts } | null>(null);
   const { data, reload } = useLoad(async () => {
     const [custody, day] = await Promise.all([call('listCustody', { heldOnly: true }), call('getDay', {})]);
@@ -57,53 +54,39 @@ export function EndOfDayScreen(_props: TeacherScreenProps) {
     device: deviceLabel(item.deviceKind, item.description, t),
     name: pupilName(item.pupil, t),
   });
-  const fail = useCallback(
-    (error: unknown) => {
-      playSound('error', settings.sound);
-      setMessage({ kind: 'error', text: errorText(error, i18n.language) });
-    },
-    [settings.sound, i18n.language],
-  );
-  const succeed = (text: string) => {
-    playSound('success', settings.sound);
-    setMessage({ kind: 'ok', text });
-    reload();
+  /** One step of the reconciliation; its message (or none) replaces the last one. */
+  const record = (work: () => Promise<string | null>) => {
+    setDone(null);
+    void run(async () => {
+      const text = await work();
+      setDone(text === null ? null : { kind: 'ok', text });
+      reload();
+    });
   };
 
-  useKioskScans((code) => {
-    call('scan', { code, mode: 'return' }).then((out) => {
+  useKioskScans((code) =>
+    record(async () => {
+      const out = await call('scan', { code, mode: 'return' });
       const name = pupilName(data?.items.find((i) => i.deviceId === out.device.deviceId)?.pupil, t);
-      succeed(t('teacher.endOfDay.returned', { device: deviceLabel(out.device.kind, out.device.description, t), name }));
-    }, fail);
-  });
+      return t('teacher.endOfDay.returned', { device: deviceLabel(out.device.kind, out.device.description, t), name });
+    }),
+  );
 
-  const run = (work: () => Promise<string>) => {
-    setBusy(true);
-    setMessage(null);
-    work()
-      .then(succeed, fail)
-      .finally(() => setBusy(false));
-  };
   const giveBack = (item: CustodyListItem) =>
-    run(() => call('returnDevice', { deviceId: item.deviceId }).then(() => t('teacher.endOfDay.returned', names(item))));
+    record(() => call('returnDevice', { deviceId: item.deviceId }).then(() => t('teacher.endOfDay.returned', names(item))));
   const keep = (item: CustodyListItem, reason: string) =>
-    run(() =>
+    record(() =>
       call('keepOvernight', { deviceId: item.deviceId, reason }).then(() => {
         setKeeping(null);
         return t('teacher.endOfDay.kept', names(item));
       }),
     );
-  const closeDay = () => {
-    setBusy(true);
-    call('closeDay', {})
-      .then((out) => {
-        playSound('success', settings.sound);
-        setClosed({ at: out.event.occurredAt, counts: out.counts });
-        setMessage(null);
-        reload();
-      }, fail)
-      .finally(() => setBusy(false));
-  };
+  const closeDay = () =>
+    record(async () => {
+      const out = await call('closeDay', {});
+      setClosed({ at: out.event.occurredAt, counts: out.counts });
+      return null;
+    });
 
   const confiscatedFlag = (
     <span className="flag flag-danger flag-big">
@@ -118,7 +101,7 @@ export function EndOfDayScreen(_props: TeacherScreenProps) {
         <h1 id="eod-title">{t('teacher.endOfDay.title')}</h1>
         <p className="muted">{t('teacher.endOfDay.intro')}</p>
       </header>
-      <PageMessage message={message} />
+      <PageMessage message={problem !== null ? { kind: 'error', text: problem } : done} />
       {data && outstanding.length > 0 && (
         <>
           <h2 data-testid="eod-left">{t('teacher.endOfDay.left', { count: outstanding.length })}</h2>

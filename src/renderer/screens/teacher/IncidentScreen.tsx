@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { IncidentKind, type CustodyOutcome } from '../../../shared/contract';
-import { useFormDirty } from '../../app/FormDirty';
-import { navigate } from '../../app/router';
-import { useSettings } from '../../app/SettingsContext';
+import { useFormDirty } from '../../state/FormDirty';
+import { navigate } from '../../state/router';
+import { useSettings } from '../../state/SettingsContext';
 import { call } from '../../bridge';
 import type { DeviceChoice } from '../../components/deviceChoices';
 import { DeviceSummary } from '../../components/DeviceSummary';

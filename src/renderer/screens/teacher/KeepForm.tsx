@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useFormDirty } from '../../app/FormDirty';
+import { useFormDirty } from '../../state/FormDirty';
 
 /** The reason a device stays at school tonight; required, recorded in the ledger. */
 export function KeepForm({

@@ -2,7 +2,7 @@ import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { VerifyOutcome } from '../../../shared/contract';
 import { call } from '../../bridge';
-import { errorText } from '../../app/errors';
+import { errorText } from '../../errors';
 
 /**
  * Walks the whole hash chain on request and says, in words, whether it is intact: the button

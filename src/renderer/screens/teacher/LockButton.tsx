@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { navigate } from '../../app/router';
-import { useSession } from '../../app/SessionContext';
-import { useSettings } from '../../app/SettingsContext';
+import { navigate } from '../../state/router';
+import { useSession } from '../../state/SessionContext';
+import { useSettings } from '../../state/SettingsContext';
 import { call } from '../../bridge';
 import { isPast } from './teacherFormat';
 import './teacher.css';

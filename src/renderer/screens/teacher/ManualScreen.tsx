@@ -1,10 +1,9 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustodyListItem } from '../../../shared/contract';
-import { errorText } from '../../app/errors';
-import { useSettings } from '../../app/SettingsContext';
+import { useSettings } from '../../state/SettingsContext';
 import { call } from '../../bridge';
-import { playSound } from '../../feedback/sounds';
+import { useWorkflowSubmit } from '../../components/useWorkflowSubmit';
 import type { TeacherScreenProps } from './screen';
 import { deviceLabel, formatTime, pupilName } from './teacherFormat';
 import { useLoad } from './useTeacherData';
@@ -21,8 +20,8 @@ export function ManualScreen({ params }: TeacherScreenProps) {
   const [groep, setGroep] = useState<string | null>(null);
   // undefined: not chosen yet (the route's device may choose); null: chosen to pick another.
   const [pupilId, setPupilId] = useState<string | null | undefined>(undefined);
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<Message | null>(null);
+  const { busy, problem, run } = useWorkflowSubmit();
+  const [done, setDone] = useState<Message | null>(null);
   const deviceParam = params.get('device');
 
   const { data, reload } = useLoad(async () => {
@@ -49,29 +48,22 @@ export function ManualScreen({ params }: TeacherScreenProps) {
   const pupil = data?.pupils.find((p) => p.pupilId === activePupilId) ?? null;
 
   const act = (deviceId: string, action: 'handIn' | 'returnDevice') => {
-    setBusy(true);
-    setMessage(null);
+    setDone(null);
     const name = pupilName(pupil, t);
-    call(action, { deviceId })
-      .then((out) => {
-        const device = deviceLabel(out.device.kind, out.device.description, t);
-        playSound('success', settings.sound);
-        setMessage({
-          kind: 'ok',
-          text:
-            action === 'returnDevice'
-              ? t('teacher.manual.returned', { device, name })
-              : out.pouch
-                ? t('teacher.manual.handedInPouch', { device, name, number: out.pouch.number })
-                : t('teacher.manual.handedIn', { device, name }),
-        });
-        reload();
-      })
-      .catch((error: unknown) => {
-        playSound('error', settings.sound);
-        setMessage({ kind: 'error', text: errorText(error, i18n.language) });
-      })
-      .finally(() => setBusy(false));
+    void run(async () => {
+      const out = await call(action, { deviceId });
+      const device = deviceLabel(out.device.kind, out.device.description, t);
+      setDone({
+        kind: 'ok',
+        text:
+          action === 'returnDevice'
+            ? t('teacher.manual.returned', { device, name })
+            : out.pouch
+              ? t('teacher.manual.handedInPouch', { device, name, number: out.pouch.number })
+              : t('teacher.manual.handedIn', { device, name }),
+      });
+      reload();
+    });
   };
 
   return (
@@ -80,7 +72,7 @@ export function ManualScreen({ params }: TeacherScreenProps) {
         <h1 id="manual-title">{t('teacher.manual.title')}</h1>
         <p className="muted">{t('teacher.manual.intro')}</p>
       </header>
-      <PageMessage message={message} />
+      <PageMessage message={problem !== null ? { kind: 'error', text: problem } : done} />
       {!pupil && (
         <>
           <h2>{t('teacher.manual.chooseGroup')}</h2>

@@ -1,10 +1,10 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { navigate } from '../../app/router';
-import { useSession } from '../../app/SessionContext';
-import { useSettings } from '../../app/SettingsContext';
+import { navigate } from '../../state/router';
+import { useSession } from '../../state/SessionContext';
+import { useSettings } from '../../state/SettingsContext';
 import { bridge, call } from '../../bridge';
-import { errorText } from '../../app/errors';
+import { errorText } from '../../errors';
 import { CustodyTable } from './CustodyTable';
 import type { TeacherScreenProps } from './screen';
 import { formatTime, isPast } from './teacherFormat';
@@ -30,8 +30,8 @@ export function OverviewScreen({ staff }: TeacherScreenProps) {
     const [custody, day] = await Promise.all([call('listCustody', { heldOnly: true }), call('getDay', {})]);
     return { items: custody.items, day };
   });
-  // A scan at another screen or a HID reader changes the ledger: show it.
-  useEffect(() => bridge().on('stateChanged', reload), [reload]);
+  // A scan at the door (or a teacher at another screen) changes what is held: show it.
+  useEffect(() => bridge().on('custodyChanged', reload), [reload]);
 
   const day = data?.day;
   const outstanding = day?.outstanding.length ?? 0;

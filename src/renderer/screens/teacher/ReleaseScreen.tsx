@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EventListItem } from '../../../shared/contract';
-import { useFormDirty } from '../../app/FormDirty';
-import { navigate } from '../../app/router';
-import { useKioskInfo } from '../../app/useKioskInfo';
+import { useFormDirty } from '../../state/FormDirty';
+import { navigate } from '../../state/router';
+import { useKioskInfo } from '../../state/useKioskInfo';
 import { call } from '../../bridge';
 import type { DeviceChoice } from '../../components/deviceChoices';
 import { DeviceSummary } from '../../components/DeviceSummary';

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import { navigate } from '../../app/router';
-import { useSession } from '../../app/SessionContext';
-import { homeArea, mayEnter } from '../../app/staffAreas';
+import { navigate } from '../../state/router';
+import { useSession } from '../../state/SessionContext';
+import { homeArea, mayEnter } from '../../state/staffAreas';
 import { LockButton } from './LockButton';
 import { teacherScreens } from './registry';
 import { UnlockScreen } from './UnlockScreen';

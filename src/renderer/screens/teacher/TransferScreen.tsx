@@ -1,12 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LocationItem } from '../../../shared/contract';
-import { errorText } from '../../app/errors';
-import { useFormDirty } from '../../app/FormDirty';
-import { navigate } from '../../app/router';
-import { useSettings } from '../../app/SettingsContext';
+import { useFormDirty } from '../../state/FormDirty';
+import { navigate } from '../../state/router';
 import { call } from '../../bridge';
-import { playSound } from '../../feedback/sounds';
+import { useWorkflowSubmit } from '../../components/useWorkflowSubmit';
 import type { TeacherScreenProps } from './screen';
 import { custodianLabel, deviceLabel, formatTime, pupilName } from './teacherFormat';
 import { useDirectory, useLoad } from './useTeacherData';
@@ -20,15 +18,13 @@ const placeOrder: LocationItem['kind'][] = ['office_safe', 'school_leader', 'loc
 /** Moves custody of one held device to a colleague or a storage place (`?device=<id>`). */
 export function TransferScreen({ params }: TeacherScreenProps) {
   const { t, i18n } = useTranslation();
-  const { settings } = useSettings();
   const dir = useDirectory();
   const deviceId = params.get('device');
   const back = params.get('back') === 'end-of-day' ? 'end-of-day' : 'overview';
   const [target, setTarget] = useState<Target | null>(null);
   const [note, setNote] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { busy, problem, run } = useWorkflowSubmit();
   const [done, setDone] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
   useFormDirty(done === null && (target !== null || note.trim() !== ''));
 
   const { data, reload } = useLoad(() => call('listCustody', { heldOnly: true }).then((r) => r.items));
@@ -41,27 +37,19 @@ export function TransferScreen({ params }: TeacherScreenProps) {
 
   const submit = () => {
     if (!item || !target) return;
-    setBusy(true);
-    setError(null);
-    call('transfer', { deviceId: item.deviceId, to: target, ...(note.trim() ? { note: note.trim() } : {}) })
-      .then((out) => {
-        playSound('success', settings.sound);
-        setDone(
-          t('teacher.transfer.done', {
-            device: deviceLabel(out.device.kind, out.device.description, t),
-            name: pupilName(item.pupil, t),
-            to: custodianLabel(out.event.custodian, dir, t),
-          }),
-        );
-        setTarget(null);
-        setNote('');
-        reload();
-      })
-      .catch((e: unknown) => {
-        playSound('error', settings.sound);
-        setError(e);
-      })
-      .finally(() => setBusy(false));
+    void run(async () => {
+      const out = await call('transfer', { deviceId: item.deviceId, to: target, ...(note.trim() ? { note: note.trim() } : {}) });
+      setDone(
+        t('teacher.transfer.done', {
+          device: deviceLabel(out.device.kind, out.device.description, t),
+          name: pupilName(item.pupil, t),
+          to: custodianLabel(out.event.custodian, dir, t),
+        }),
+      );
+      setTarget(null);
+      setNote('');
+      reload();
+    });
   };
 
   return (
@@ -76,9 +64,9 @@ export function TransferScreen({ params }: TeacherScreenProps) {
           {done}
         </p>
       )}
-      {error !== null && (
+      {problem !== null && (
         <p className="message message-error" role="alert">
-          {errorText(error, i18n.language)}
+          {problem}
         </p>
       )}
       {!item && data && !done && (

@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PinPad } from '../../components/PinPad';
-import { useSession } from '../../app/SessionContext';
-import type { StaffArea } from '../../app/staffAreas';
+import { useSession } from '../../state/SessionContext';
+import type { StaffArea } from '../../state/staffAreas';
 import type { StaffSummary } from '../../../shared/contract';
-import { errorCode, errorText } from '../../app/errors';
+import { errorCode, errorText } from '../../errors';
 import { call, CallError } from '../../bridge';
 import { FirstAdminScreen } from '../setup/FirstAdminScreen';
 

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type { ScanEvent } from '../../../shared/contract';
-import { useSettings } from '../../app/SettingsContext';
+import { useSettings } from '../../state/SettingsContext';
 import { bridge } from '../../bridge';
 import { createScanStream, useWedgeScanner, type ScanStream } from '../../scan';
 import { wedgeOptionsFrom } from '../../scan/wedgeSettings';

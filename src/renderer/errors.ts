@@ -1,5 +1,5 @@
-import type { AppErrorData } from '../../shared/errors';
-import { CallError } from '../bridge';
+import type { AppErrorData } from '../shared/errors';
+import { CallError } from './bridge';
 
 /** The message of a failed call in the screen's language (the core sends Dutch and English). */
 export function errorText(error: unknown, language: string): string {

@@ -1,0 +1,109 @@
+import type { Settings } from '../../shared/contract/settings';
+import { AppError, type Result } from '../../shared/errors';
+import type { Core } from '../index';
+import { createGateway, type Gateway } from '../api/gateway';
+import { createHandlers } from '../api/handlers';
+import { recoveryOffer, restoreNewestBackup } from '../backup/recovery';
+import { withCustodyPush, type Push } from './custodyPush';
+import type { StartFailure } from './failure';
+import { startCore, type HostState, type StartOptions } from './start';
+
+/** What only the process around the host can do: Electron's app, or the test bridge. */
+export interface HostShell {
+  exitKiosk(): void;
+  /** The shell applies what it owns (the HID reader) when the settings change. */
+  settingsChanged?(settings: Settings): void;
+  /** Delivers a contract event to the screen (webContents.send, or the bridge's event stream). */
+  push: Push;
+  /** A backup is in place and the host has started again on it; Electron relaunches now. */
+  restored?(): void;
+}
+
+export interface HostOptions extends StartOptions {
+  shell: HostShell;
+  /** Told about unexpected failures inside a call; receives no arguments, so no personal data. */
+  onInternalError?: (method: string, error: unknown) => void;
+  /** Told after every start (the first, and after a restore): the shell logs what it found. */
+  onStarted?: (state: HostState) => void;
+}
+
+/** The core as every host sees it: Electron's main process and the test bridge alike. */
+export interface Host {
+  readonly dbPath: string;
+  /** What the last start found; replaced when a backup is restored. */
+  readonly state: HostState;
+  /** The open core, or null when the database could not be opened. */
+  readonly core: Core | null;
+  /** The contract on whatever core is current: the one object ipcMain and the bridge bind. */
+  readonly gateway: Gateway;
+  /**
+   * Closes the core, puts the newest good backup in place and starts again on it (also when the
+   * database could not be opened at all). Throws NO_GOOD_BACKUP, before closing anything, when
+   * there is nothing good to restore.
+   */
+  restoreFromBackup(): { lastSeq: number };
+  close(): void;
+}
+
+/**
+ * Opens the database (roll-out file, demo, start-up check included) and builds the gateway from
+ * the handler table. A database that cannot be opened is a state, not a crash, so the host that
+ * shows the screen can also show why.
+ */
+export function createHost(options: HostOptions): Host {
+  const { shell, onInternalError, onStarted, ...start } = options;
+  const now = options.now ?? (() => new Date());
+
+  const gatewayFor = (state: HostState): Gateway => {
+    if (state.kind === 'failed') return unavailable(state.failure);
+    const handlers = createHandlers(state.core, {
+      exitKiosk: () => shell.exitKiosk(),
+      settingsChanged: (settings) => shell.settingsChanged?.(settings),
+      restoreFromBackup: () => host.restoreFromBackup(),
+      ...(state.rollout ? { rollout: state.rollout } : {}),
+    });
+    return withCustodyPush(createGateway(handlers, onInternalError ? { onInternalError } : {}), shell.push);
+  };
+  const begin = (firstStart: boolean) => {
+    state = startCore(start, { firstStart });
+    current = gatewayFor(state);
+    onStarted?.(state);
+  };
+
+  let state: HostState;
+  let current: Gateway;
+  const host: Host = {
+    dbPath: options.dbPath,
+    get state() {
+      return state;
+    },
+    get core() {
+      return state.kind === 'open' ? state.core : null;
+    },
+    // Stable for the binding, while the core behind it is replaced by a restore.
+    gateway: { invoke: (method, rawArgs) => current.invoke(method, rawArgs) },
+    restoreFromBackup() {
+      if (!recoveryOffer(options.dbPath)) throw new AppError('NO_GOOD_BACKUP');
+      host.close();
+      try {
+        return { lastSeq: restoreNewestBackup(options.dbPath, now()).lastSeq };
+      } finally {
+        // Start again on whatever is in place now: the restored copy, or (if the copy failed its
+        // check) the untouched original.
+        begin(false);
+        shell.restored?.();
+      }
+    },
+    close() {
+      if (state.kind === 'open' && state.core.db.open) state.core.close();
+    },
+  };
+  begin(true);
+  return host;
+}
+
+/** Every call answers with why the database could not be opened, until a backup is restored. */
+function unavailable(failure: StartFailure): Gateway {
+  const answer: Result<never> = { ok: false, error: failure.error };
+  return { invoke: () => Promise.resolve(answer) };
+}

@@ -1,0 +1,174 @@
+import Database from 'better-sqlite3';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Core } from '../../../src/core';
+import { backupDirFor } from '../../../src/core/backup/backup';
+import { scheduledBackup } from '../../../src/core/backup/folder';
+import { holdsSchoolData } from '../../../src/core/demo/empty';
+import { seedDemoSchool, type DemoSchool } from '../../../src/core/demo/seed';
+import { createHost, type Host, type HostOptions } from '../../../src/core/host';
+import type { EventName } from '../../../src/shared/contract';
+import { tempDir } from '../../support/tempDb';
+import { novemberDay, wipeHeader } from '../backup/support/kioskDb';
+import { codeOf, TEST_PIN_COST } from '../support/custodyFixture';
+
+const cleanups: (() => void)[] = [];
+afterEach(() => {
+  while (cleanups.length) cleanups.pop()?.();
+});
+
+interface Started {
+  host: Host;
+  dbPath: string;
+  pushed: { event: EventName; payload: unknown }[];
+  restarts: number;
+}
+
+/** A host on a temp database, as Electron's main process or the test bridge starts one. */
+function startHost(options: Partial<HostOptions> & { dbPath?: string } = {}): Started {
+  const dbPath = options.dbPath ?? newDbPath();
+  const started: Started = { host: undefined as unknown as Host, dbPath, pushed: [], restarts: 0 };
+  started.host = createHost({
+    appVersion: 'test',
+    now: () => novemberDay(7),
+    pinCost: TEST_PIN_COST,
+    ...options,
+    dbPath,
+    shell: {
+      exitKiosk: () => undefined,
+      push: (event, payload) => void started.pushed.push({ event, payload }),
+      restored: () => void started.restarts++,
+    },
+  });
+  cleanups.push(() => started.host.close());
+  return started;
+}
+
+function newDbPath(): string {
+  const tmp = tempDir('inleverpunt-host-');
+  cleanups.push(tmp.cleanup);
+  return tmp.dbPath;
+}
+
+function openCoreOf(host: Host): Core {
+  if (!host.core) throw new Error(`expected an open core, found ${JSON.stringify(host.state)}`);
+  return host.core;
+}
+
+/** A kiosk with the demo school, a backup on 5 November, and one scan after that backup. */
+async function kioskWithBackup(): Promise<{ dbPath: string; demo: DemoSchool; scannedSeq: number }> {
+  let demo: DemoSchool | undefined;
+  const { host, dbPath } = startHost({ seed: (core) => void (demo = seedDemoSchool(core, { history: false })) });
+  const core = openCoreOf(host);
+  await scheduledBackup(core.db, backupDirFor(dbPath), novemberDay(5));
+  const sticker = demo!.tags.find((t) => t.kind === 'device_sticker' && !t.revoked)!;
+  const scannedSeq = core.services.scan({ code: sticker.code, mode: 'hand-in', actor: 'pupil' }).event.seq;
+  host.close();
+  return { dbPath, demo: demo!, scannedSeq };
+}
+
+function tamperWithLedger(dbPath: string, seq: number): void {
+  const raw = new Database(dbPath);
+  raw.exec('DROP TRIGGER ledger_events_no_update');
+  raw.prepare("UPDATE ledger_events SET actor = 'someone-else' WHERE seq = ?").run(seq);
+  raw.close();
+}
+
+describe('starting the kiosk through the host', () => {
+  it('opens a fresh database, reports what it did with the roll-out file, and answers the contract', async () => {
+    const { host, dbPath } = startHost({ rolloutConfigPath: join(newDbPath(), '..', 'config.json') });
+    expect(host.state).toMatchObject({ kind: 'open', rollout: { status: 'no-file' } });
+    expect(openCoreOf(host).problem).toBeNull();
+    const info = await host.gateway.invoke('getKioskInfo', {});
+    expect(info).toMatchObject({ ok: true, value: { appVersion: 'test', kioskId: openCoreOf(host).kiosk().kioskId } });
+    expect(host.dbPath).toBe(dbPath);
+  });
+
+  it('`--demo` fills an empty database with the demo school, and never a database that holds a school', () => {
+    const first = startHost({ demo: true });
+    const pupils = openCoreOf(first.host).services.listPupils({}).length;
+    expect(pupils).toBeGreaterThan(0);
+    first.host.close();
+    const again = startHost({ dbPath: first.dbPath, demo: true });
+    expect(openCoreOf(again.host).services.listPupils({})).toHaveLength(pupils);
+    expect(holdsSchoolData(openCoreOf(startHost({}).host).db)).toBe(false);
+  });
+
+  it('a file that is not a database: the host says why instead of throwing, every call says so too, the file is left alone', async () => {
+    const dbPath = newDbPath();
+    writeFileSync(dbPath, 'dit is geen database, maar een boodschappenlijstje\n'.repeat(200));
+    const before = readFileSync(dbPath);
+    const { host } = startHost({ dbPath });
+    expect(host.state).toEqual({ kind: 'failed', failure: { code: 'DB_CORRUPT', cause: 'not a database' } });
+    expect(host.core).toBeNull();
+    expect(await host.gateway.invoke('getKioskInfo', {})).toMatchObject({ ok: false, error: { code: 'DB_CORRUPT' } });
+    expect(await host.gateway.invoke('scan', { code: 'X', mode: 'hand-in' })).toMatchObject({ ok: false, error: { code: 'DB_CORRUPT' } });
+    expect(readFileSync(dbPath).equals(before)).toBe(true);
+  });
+
+  it('a database from a newer Inleverpunt: reported as such, not opened', () => {
+    const dbPath = newDbPath();
+    const raw = new Database(dbPath);
+    raw.pragma('user_version = 999');
+    raw.close();
+    const { host } = startHost({ dbPath });
+    expect(host.state).toMatchObject({ kind: 'failed', failure: { code: 'DB_FROM_NEWER_VERSION' } });
+  });
+});
+
+describe('restoring a backup through the host', () => {
+  it('a ledger that fails its check: the newest good backup is put in place and the host starts again on it', async () => {
+    const { dbPath, scannedSeq } = await kioskWithBackup();
+    tamperWithLedger(dbPath, scannedSeq);
+    const started = startHost({ dbPath });
+    const { host } = started;
+    expect(openCoreOf(host).problem).toBe('DB_READ_ONLY');
+
+    expect(host.restoreFromBackup().lastSeq).toBeLessThan(scannedSeq);
+    expect(started.restarts).toBe(1);
+    expect(openCoreOf(host).problem).toBeNull();
+    // The same gateway object now answers from the restored database.
+    expect(await host.gateway.invoke('getHealth', {})).toMatchObject({ ok: true, value: { writable: true } });
+  });
+
+  it('a database whose header was destroyed: the host that could not open it restores it all the same', async () => {
+    const { dbPath } = await kioskWithBackup();
+    wipeHeader(dbPath);
+    const { host } = startHost({ dbPath });
+    expect(host.state).toMatchObject({ kind: 'failed', failure: { code: 'DB_CORRUPT' } });
+    host.restoreFromBackup();
+    expect(host.state.kind).toBe('open');
+    expect(openCoreOf(host).problem).toBeNull();
+  });
+
+  it('with no good backup nothing is closed or replaced, and a test’s seed is not run again after a restore', async () => {
+    let seeded = 0;
+    const started = startHost({ seed: (core) => void (seeded++, seedDemoSchool(core, { history: false })) });
+    const core = openCoreOf(started.host);
+    expect(codeOf(() => started.host.restoreFromBackup())).toBe('NO_GOOD_BACKUP');
+    expect(started.host.core).toBe(core);
+    expect(core.db.open).toBe(true);
+
+    await scheduledBackup(core.db, backupDirFor(started.dbPath), novemberDay(5));
+    started.host.restoreFromBackup();
+    expect(seeded).toBe(1);
+    expect(started.restarts).toBe(1);
+  });
+});
+
+describe('the screen hears when custody changes', () => {
+  it('a scan at the door is pushed once committed; a refused scan and a look-up are not', async () => {
+    let demo: DemoSchool | undefined;
+    const { host, pushed } = startHost({ seed: (core) => void (demo = seedDemoSchool(core, { history: false })) });
+    const sticker = demo!.tags.find((t) => t.kind === 'device_sticker' && !t.revoked)!;
+
+    expect(await host.gateway.invoke('scan', { code: 'ONBEKEND-1', mode: 'hand-in' })).toMatchObject({ ok: false });
+    expect(await host.gateway.invoke('custodyCount', {})).toMatchObject({ ok: true });
+    expect(pushed).toEqual([]);
+
+    const scanned = await host.gateway.invoke('scan', { code: sticker.code, mode: 'hand-in' });
+    expect(scanned.ok).toBe(true);
+    expect(pushed).toEqual([{ event: 'custodyChanged', payload: { method: 'scan' } }]);
+  });
+});
