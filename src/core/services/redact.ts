@@ -1,7 +1,7 @@
 import { AppError } from '../../shared/errors';
-import { prepared } from '../db/statements';
 import { appendEvent } from '../ledger/append';
-import { redactionTypes, type Actor } from '../ledger/events';
+import { erasePayloads } from '../ledger/erase';
+import type { Actor } from '../ledger/events';
 import { toRanges } from '../ledger/verify';
 import { ledgerWriter, writeTransaction, type ServiceContext } from './context';
 import { requireRole } from './staff';
@@ -10,8 +10,9 @@ export const redactionReasons = ['retention', 'request'] as const;
 export type RedactionReason = (typeof redactionReasons)[number];
 
 /**
- * The one documented way to erase personal data from the ledger (AVG): the payload text of the
- * given events is cleared — their payload hashes stay in the chain, so it still verifies — and a
+ * The one documented way to erase personal data from the ledger (AVG): the payload text and salt
+ * of the given events of this kiosk's chain are cleared — their payload hashes stay in the chain,
+ * so it still verifies, and without the salt cannot confirm a guess — and a
  * `payload_redacted` event names the erased seqs, which verify requires of every empty payload.
  * Events without a payload, already erased, or themselves redaction records are skipped.
  * (The retention policy that decides *which* events is the retention issue's; it calls this.)
@@ -23,18 +24,7 @@ export function redactPayloads(
   if (!redactionReasons.includes(input.reason)) throw new AppError('INVALID_ARGUMENT', { field: 'reason' });
   return writeTransaction(ctx, () => {
     requireRole(ctx, input.actor, ['office', 'admin']);
-    const select = prepared<{ type: string; body: string | null }>(
-      ctx.db,
-      'SELECT e.type, p.body FROM ledger_events e JOIN ledger_payloads p ON p.seq = e.seq WHERE e.seq = ?',
-    );
-    const clear = prepared(ctx.db, 'UPDATE ledger_payloads SET body = NULL WHERE seq = ?');
-    const redacted: number[] = [];
-    for (const seq of [...new Set(input.seqs)].sort((a, b) => a - b)) {
-      const row = select.get(seq);
-      if (!row || row.body === null || redactionTypes.has(row.type)) continue;
-      clear.run(seq);
-      redacted.push(seq);
-    }
+    const redacted = erasePayloads(ctx.db, ctx.kioskId, input.seqs);
     if (redacted.length === 0) return { redacted, seq: null };
     const event = appendEvent(ledgerWriter(ctx), {
       type: 'payload_redacted',

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { canonicalJson, encodeEvent, GENESIS_HASH, hashEvent, HEADER_FIELDS, type EventHeader } from '../../../src/core/ledger/hash';
 
 const header: EventHeader = {
+  encoding: 1,
   seq: 1,
   eventId: '00000000-0000-4000-8000-000000000001',
   kioskId: '00000000-0000-4000-8000-0000000000aa',
@@ -42,6 +43,7 @@ describe('the ledger hash encoding', () => {
     const text = fc.string({ maxLength: 12 });
     const optional = fc.option(text, { nil: null });
     const arbHeader = fc.record({
+      encoding: fc.constantFrom(1, 2),
       seq: fc.nat(),
       eventId: text,
       kioskId: text,
@@ -60,7 +62,7 @@ describe('the ledger hash encoding', () => {
     });
     fc.assert(
       fc.property(arbHeader, arbHeader, (a, b) => {
-        const same = HEADER_FIELDS.every((k) => {
+        const same = a.encoding === b.encoding && HEADER_FIELDS.every((k) => {
           const x = a[k];
           const y = b[k];
           return x instanceof Uint8Array && y instanceof Uint8Array ? Buffer.from(x).equals(Buffer.from(y)) : x === y;

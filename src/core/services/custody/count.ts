@@ -25,8 +25,8 @@ export function custodyCount(ctx: ServiceContext): CustodyCount {
             COUNT(e.seq) AS handed_in_today,
             SUM(CASE WHEN e.seq IS NOT NULL THEN c.held ELSE 0 END) AS held_from_today
        FROM custody c
-       LEFT JOIN ledger_events e ON e.seq = c.handed_in_seq AND e.occurred_at >= @dayStart`,
-  ).get({ dayStart: dayStart.toISOString() });
+       LEFT JOIN ledger_events e ON e.kiosk_id = @kioskId AND e.seq = c.handed_in_seq AND e.occurred_at >= @dayStart`,
+  ).get({ dayStart: dayStart.toISOString(), kioskId: ctx.kioskId });
   return {
     held: row?.held ?? 0,
     handedInToday: row?.handed_in_today ?? 0,

@@ -95,30 +95,31 @@ export interface DayOverview {
   closed: { seq: number; occurredAt: string; actor: string } | null;
 }
 
-const NOT_VOIDED = (alias: string) => `NOT EXISTS (SELECT 1 FROM ledger_events v WHERE v.voids_seq = ${alias}.seq)`;
+const NOT_VOIDED = (alias: string) => `NOT EXISTS (SELECT 1 FROM ledger_events v WHERE v.kiosk_id = ${alias}.kiosk_id AND v.voids_seq = ${alias}.seq)`;
 const MOVEMENT_TYPES = `('handed_in', 'returned', 'transferred', 'confiscated', 'released_to_guardian', 'kept_overnight')`;
 
 export function outstandingDevices(ctx: ServiceContext, dayStart: string): OutstandingDevice[] {
   return prepared<{ device_id: string; confiscated_seq: number | null; last_at: string }>(
     ctx.db,
     `SELECT c.device_id, c.confiscated_seq, last.occurred_at AS last_at
-       FROM custody c JOIN ledger_events last ON last.seq = c.last_seq
+       FROM custody c JOIN ledger_events last ON last.kiosk_id = @kioskId AND last.seq = c.last_seq
       WHERE c.held = 1 AND last.type IN ('handed_in', 'confiscated')
         AND NOT EXISTS (
           SELECT 1 FROM ledger_events k
-           WHERE k.device_id = c.device_id AND k.type = 'kept_overnight' AND k.seq > c.last_seq
+           WHERE k.kiosk_id = @kioskId AND k.device_id = c.device_id AND k.type = 'kept_overnight' AND k.seq > c.last_seq
              AND k.occurred_at >= @dayStart AND ${NOT_VOIDED('k')})
       ORDER BY c.last_seq`,
   )
-    .all({ dayStart })
+    .all({ dayStart, kioskId: ctx.kioskId })
     .map((r) => ({ deviceId: r.device_id, confiscated: r.confiscated_seq !== null, fromEarlierDay: r.last_at < dayStart }));
 }
 
 function countToday(ctx: ServiceContext, type: string, dayStart: string): number {
   const row = prepared<{ n: number }>(
     ctx.db,
-    `SELECT COUNT(*) AS n FROM ledger_events e WHERE e.type = ? AND e.occurred_at >= ? AND ${NOT_VOIDED('e')}`,
-  ).get(type, dayStart);
+    `SELECT COUNT(*) AS n FROM ledger_events e
+      WHERE e.kiosk_id = ? AND e.type = ? AND e.occurred_at >= ? AND ${NOT_VOIDED('e')}`,
+  ).get(ctx.kioskId, type, dayStart);
   return row?.n ?? 0;
 }
 
@@ -143,11 +144,11 @@ function movementsToday(ctx: ServiceContext, dayStart: string): DayMovement[] {
        FROM ledger_events e
        JOIN devices d ON d.device_id = e.device_id
        LEFT JOIN pupils p ON p.pupil_id = e.pupil_id
-       LEFT JOIN ledger_events v ON v.voids_seq = e.seq
-      WHERE e.occurred_at >= ? AND e.type IN ${MOVEMENT_TYPES}
+       LEFT JOIN ledger_events v ON v.kiosk_id = e.kiosk_id AND v.voids_seq = e.seq
+      WHERE e.kiosk_id = ? AND e.occurred_at >= ? AND e.type IN ${MOVEMENT_TYPES}
       ORDER BY e.seq DESC LIMIT 500`,
   )
-    .all(dayStart)
+    .all(ctx.kioskId, dayStart)
     .map((r) => ({
       seq: r.seq,
       type: r.type,
@@ -169,13 +170,13 @@ function conditionsOfHeld(ctx: ServiceContext): ConditionNote[] {
     ctx.db,
     `SELECT e.seq, e.device_id, e.occurred_at, e.details, pl.body
        FROM custody c
-       JOIN ledger_events e ON e.device_id = c.device_id AND e.type = 'condition_noted'
+       JOIN ledger_events e ON e.kiosk_id = ? AND e.device_id = c.device_id AND e.type = 'condition_noted'
                            AND e.seq >= COALESCE(c.handed_in_seq, 0)
-       LEFT JOIN ledger_payloads pl ON pl.seq = e.seq
+       LEFT JOIN ledger_payloads pl ON pl.kiosk_id = e.kiosk_id AND pl.seq = e.seq
       WHERE c.held = 1 AND ${NOT_VOIDED('e')}
       ORDER BY e.seq`,
   )
-    .all()
+    .all(ctx.kioskId)
     .map((r) => {
       const details = JSON.parse(r.details) as { marks?: unknown };
       const body = r.body === null ? null : (JSON.parse(r.body) as { note?: unknown });
@@ -192,8 +193,9 @@ function conditionsOfHeld(ctx: ServiceContext): ConditionNote[] {
 function closedToday(ctx: ServiceContext, dayStart: string): DayOverview['closed'] {
   const row = prepared<{ seq: number; occurred_at: string; actor: string }>(
     ctx.db,
-    `SELECT seq, occurred_at, actor FROM ledger_events WHERE type = 'day_closed' AND occurred_at >= ? ORDER BY seq DESC LIMIT 1`,
-  ).get(dayStart);
+    `SELECT seq, occurred_at, actor FROM ledger_events
+      WHERE kiosk_id = ? AND type = 'day_closed' AND occurred_at >= ? ORDER BY seq DESC LIMIT 1`,
+  ).get(ctx.kioskId, dayStart);
   return row ? { seq: row.seq, occurredAt: row.occurred_at, actor: row.actor } : null;
 }
 

@@ -120,8 +120,8 @@ interface EventListRow {
 const EVENT_LIST = `SELECT e.seq, e.type, e.occurred_at, e.actor, e.custodian, e.device_id, e.pupil_id, e.location_id,
     e.pouch_id, e.voids_seq, v.seq AS voided_by, e.details, p.seq IS NOT NULL AS has_payload, p.body
   FROM ledger_events e
-  LEFT JOIN ledger_payloads p ON p.seq = e.seq
-  LEFT JOIN ledger_events v ON v.voids_seq = e.seq`;
+  LEFT JOIN ledger_payloads p ON p.kiosk_id = e.kiosk_id AND p.seq = e.seq
+  LEFT JOIN ledger_events v ON v.kiosk_id = e.kiosk_id AND v.voids_seq = e.seq`;
 
 /** Newest first, a page at a time: pass the last page's `nextBeforeSeq` as `beforeSeq`. */
 export function listEvents(
@@ -132,11 +132,11 @@ export function listEvents(
   const before = options.beforeSeq ?? Number.MAX_SAFE_INTEGER;
   const rows =
     options.deviceId === undefined
-      ? prepared<EventListRow>(ctx.db, `${EVENT_LIST} WHERE e.seq < ? ORDER BY e.seq DESC LIMIT ?`).all(before, limit)
+      ? prepared<EventListRow>(ctx.db, `${EVENT_LIST} WHERE e.kiosk_id = ? AND e.seq < ? ORDER BY e.seq DESC LIMIT ?`).all(ctx.kioskId, before, limit)
       : prepared<EventListRow>(
           ctx.db,
-          `${EVENT_LIST} WHERE e.device_id = ? AND e.seq < ? ORDER BY e.seq DESC LIMIT ?`,
-        ).all(options.deviceId, before, limit);
+          `${EVENT_LIST} WHERE e.device_id = ? AND e.kiosk_id = ? AND e.seq < ? ORDER BY e.seq DESC LIMIT ?`,
+        ).all(options.deviceId, ctx.kioskId, before, limit);
   const events = rows.map((r) => ({
     seq: r.seq,
     type: r.type,
