@@ -43,7 +43,7 @@ export const voidableTypes: ReadonlySet<string> = new Set<EventType>([
   'kept_overnight',
 ]);
 
-/** Events whose `details.seqs` name the payloads they erased (see verify: unrecorded redaction). */
+/** Events whose `details.seqs` name the payloads of their own chain they erased (see verify: unrecorded redaction). */
 export const redactionTypes: ReadonlySet<string> = new Set<EventType>(['payload_redacted', 'retention_purge']);
 
 export type Actor = string; // a staff id, 'pupil' or 'system'

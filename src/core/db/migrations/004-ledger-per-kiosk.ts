@@ -55,7 +55,7 @@ export const m004LedgerPerKiosk: Migration = {
         kiosk_id TEXT PRIMARY KEY,
         seq      INTEGER NOT NULL,
         hash     BLOB NOT NULL CHECK (length(hash) = 32)
-      ) STRICT;
+      ) STRICT, WITHOUT ROWID;
 
       CREATE TABLE ledger_checkpoints_v4 (
         kiosk_id    TEXT NOT NULL,
