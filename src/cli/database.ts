@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { openCore, type Core } from '../core';
 import { openDatabase, type Db } from '../core/db/open';
+import { readIdentity } from '../core/kiosk/identity';
 import type { ServiceContext } from '../core/services';
 import { AppError } from '../shared/errors';
 
@@ -35,9 +36,12 @@ export function openReadOnly(dbPath: string): Db {
   return openDatabase(dbPath, { readonly: true });
 }
 
-/** A service context for the read-only query services; every write refuses with DB_READ_ONLY. */
+/**
+ * A service context for the read-only query services; every write refuses with DB_READ_ONLY.
+ * Its kiosk is the file's own: the queries read that kiosk's chain.
+ */
 export function readOnlyContext(db: Db): ServiceContext {
-  return { db, kioskId: '', now: () => new Date(), problem: () => 'DB_READ_ONLY' };
+  return { db, kioskId: readIdentity(db)?.kioskId ?? '', now: () => new Date(), problem: () => 'DB_READ_ONLY' };
 }
 
 /** Runs `fn` with the database open and closes it whatever happens. */

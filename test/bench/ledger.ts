@@ -197,7 +197,8 @@ function readAndHash(db: Database.Database): number {
     `SELECT e.seq, e.event_id, e.kiosk_id, e.occurred_at, e.type, e.actor, e.custodian, e.device_id,
        e.pupil_id, e.location_id, e.pouch_id, e.voids_seq, e.details, e.payload_hash, e.prev_hash, e.hash,
        p.seq IS NOT NULL, p.body
-     FROM ledger_events e LEFT JOIN ledger_payloads p ON p.seq = e.seq WHERE e.seq > ? ORDER BY e.seq`,
+     FROM ledger_events e LEFT JOIN ledger_payloads p ON p.kiosk_id = e.kiosk_id AND p.seq = e.seq
+     WHERE e.kiosk_id = (SELECT kiosk_id FROM kiosk) AND e.seq > ? ORDER BY e.seq`,
   ).iterate(0) as IterableIterator<unknown[]>;
   for (const row of rows) {
     let pos = 0;

@@ -1,11 +1,12 @@
-import { getEvent } from '../../core/ledger/rows';
-import { verifyLedger, type VerifyResult } from '../../core/ledger/verify';
+import { getEvent, localKioskId } from '../../core/ledger/rows';
+import { verifyAllChains, type VerifyResult } from '../../core/ledger/verify';
 import { output, type CliCommand } from '../command';
 import { openReadOnly, withDb } from '../database';
 
 /**
- * The office's "has this log been altered?": SQLite's own quick_check, then the whole hash chain
- * from the first event (not just since the last checkpoint, as at start-up). Read-only.
+ * The office's "has this log been altered?": SQLite's own quick_check, then every kiosk's hash
+ * chain in the file, each on its own from its first event (not just since the last checkpoint, as
+ * at start-up). Read-only. `ledger` is the first bad chain's result, or the kiosk's own.
  */
 export const verify: CliCommand = {
   name: 'verify',
@@ -20,22 +21,30 @@ export const verify: CliCommand = {
         quickCheck = (error as Error).message;
       }
       let ledger: VerifyResult | { ok: false; error: string };
+      let chains: VerifyResult[] = [];
       try {
-        ledger = verifyLedger(db);
+        chains = verifyAllChains(db).chains;
+        const own = localKioskId(db);
+        ledger = chains.find((c) => !c.ok) ??
+          chains.find((c) => c.kioskId === own) ??
+          chains[0] ?? { ok: true, kioskId: '', lastSeq: 0, headHash: '', checked: 0 };
       } catch (error) {
         ledger = { ok: false, error: (error as Error).message };
       }
       const ok = quickCheck === 'ok' && ledger.ok;
-      const badEvent = !ledger.ok && 'firstBadSeq' in ledger ? getEvent(db, ledger.firstBadSeq) : undefined;
-      const firstBad = badEvent ? { type: badEvent.type, occurred_at: badEvent.occurredAt } : undefined;
-      output(ctx, { ok, quickCheck, ledger, ...(firstBad ? { firstBadEvent: firstBad } : {}) }, () => {
+      const badEvent = !ledger.ok && 'firstBadSeq' in ledger ? getEvent(db, ledger.firstBadSeq, ledger.kioskId) : undefined;
+      const firstBad = badEvent && { type: badEvent.type, occurred_at: badEvent.occurredAt };
+      output(ctx, { ok, quickCheck, ledger, chains, ...(firstBad ? { firstBadEvent: firstBad } : {}) }, () => {
         const lines = [`quick_check: ${quickCheck}`];
+        if (chains.length > 1) {
+          for (const c of chains) lines.push(`  kiosk ${c.kioskId}: ${c.ok ? `ok, last seq ${c.lastSeq}` : `seq ${c.firstBadSeq}: ${c.problem}`}`);
+        }
         if (ledger.ok) {
           lines.push(`Logboek klopt / ledger verified: ${ledger.checked} events, last seq ${ledger.lastSeq}, head ${ledger.headHash}`);
         } else if ('firstBadSeq' in ledger) {
           const at = firstBad ? ` (${firstBad.type}, ${firstBad.occurred_at})` : '';
           lines.push(
-            `Logboek klopt NIET / ledger FAILED: first bad event seq ${ledger.firstBadSeq}${at}: ${ledger.problem}`,
+            `Logboek klopt NIET / ledger FAILED: first bad event seq ${ledger.firstBadSeq}${at} of kiosk ${ledger.kioskId}: ${ledger.problem}`,
             `${ledger.checked} events before it verified.`,
           );
         } else {

@@ -10,16 +10,19 @@ import {
   readFileSync,
   readSync,
   renameSync,
+  mkdtempSync,
   rmSync,
   writeFileSync,
 } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { AppError } from '../../shared/errors';
 import type { Db } from '../db/open';
 import { schemaVersion } from '../db/migrate';
 import { migrations } from '../db/migrations';
 import { readIdentity } from '../kiosk/identity';
-import { verifyLedger } from '../ledger/verify';
+import { openDatabase } from '../db/open';
+import { verifyAllChains, type ChainsReport } from '../ledger/verify';
 import { kioskIdOfFile, withReadOnlyFile } from './readOnlyFile';
 
 export interface BackupCheck {
@@ -30,6 +33,27 @@ export interface BackupCheck {
   /** The kiosk the file belongs to, from the identity inside it; null when it cannot be read. */
   kioskId: string | null;
   detail?: string;
+}
+
+/**
+ * A backup made by an older version has the older ledger schema, which this version's verify does
+ * not read: its chains are checked on a temporary copy brought up to date by the same migrations
+ * a restore would run, and the copy is removed. The file itself is not changed.
+ */
+function verifyMigratedCopy(path: string): ChainsReport {
+  const dir = mkdtempSync(join(tmpdir(), 'inleverpunt-check-'));
+  try {
+    const copy = join(dir, 'copy.db');
+    copyFileSync(path, copy);
+    const db = openDatabase(copy);
+    try {
+      return verifyAllChains(db);
+    } finally {
+      db.close();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** `<backup>.sha256`, in `sha256sum` format so IT can check a copied backup with standard tools. */
@@ -64,9 +88,14 @@ export function checkDatabaseFile(path: string, options: { expectedSha256?: stri
       const quick = db.pragma('quick_check', { simple: true });
       if (quick !== 'ok') return refused('quick_check_failed', String(quick));
       if (schemaVersion(db) > migrations.length) return refused('newer_version');
-      const result = verifyLedger(db);
-      if (!result.ok) return refused('ledger_invalid', `seq ${result.firstBadSeq}: ${result.problem}`);
-      return { ok: true, problem: null, lastSeq: result.lastSeq, kioskId: readIdentity(db)?.kioskId ?? null };
+      const report = schemaVersion(db) < migrations.length ? verifyMigratedCopy(path) : verifyAllChains(db);
+      if (report.firstBad) {
+        const { kioskId, seq, problem } = report.firstBad;
+        return refused('ledger_invalid', `kiosk ${kioskId} seq ${seq}: ${problem}`);
+      }
+      const kioskId = readIdentity(db)?.kioskId ?? null;
+      const own = report.chains.find((c) => c.kioskId === kioskId);
+      return { ok: true, problem: null, lastSeq: own?.ok ? own.lastSeq : 0, kioskId };
     });
   } catch (error) {
     return refused('not_a_database', (error as Error).message);

@@ -2,7 +2,7 @@ import type { Db } from '../db/open';
 import { prepared } from '../db/statements';
 import type { EventDraft, LedgerEvent } from './events';
 import { newEventId } from './eventId';
-import { canonicalJson, hashEvent, hashPayload, type EventHeader, type JsonValue } from './hash';
+import { canonicalJson, hashEvent, hashPayload, LEDGER_ENCODING, newPayloadSalt, type EventHeader, type JsonValue } from './hash';
 import { applyToProjection } from './projection';
 import { ledgerHead } from './rows';
 
@@ -13,7 +13,8 @@ export interface LedgerWriter {
 }
 
 /**
- * Appends one event and brings the custody projection in step with it. Must run inside the
+ * Appends one event to the writer's own kiosk's chain (other kiosks' chains in an office database
+ * only arrive through `importChain`) and brings the custody projection in step with it. Must run inside the
  * caller's transaction (every service opens one): the event, its payload, the head and the
  * projection commit together or not at all. The insert trigger re-checks seq and prev_hash
  * against the head, so no other code path can fork the chain.
@@ -21,10 +22,12 @@ export interface LedgerWriter {
 export function appendEvent(writer: LedgerWriter, draft: EventDraft): LedgerEvent {
   const { db } = writer;
   if (!db.inTransaction) throw new Error('appendEvent must run inside a transaction');
-  const head = ledgerHead(db);
+  const head = ledgerHead(db, writer.kioskId);
   const occurredAt = writer.now();
   const payloadBody = draft.payload ? canonicalJson(draft.payload as JsonValue) : null;
+  const salt = payloadBody === null ? null : newPayloadSalt();
   const header: EventHeader = {
+    encoding: LEDGER_ENCODING,
     seq: head.seq + 1,
     eventId: newEventId(occurredAt),
     kioskId: writer.kioskId,
@@ -38,15 +41,15 @@ export function appendEvent(writer: LedgerWriter, draft: EventDraft): LedgerEven
     pouchId: draft.pouchId ?? null,
     voidsSeq: draft.voidsSeq ?? null,
     details: canonicalJson((draft.details ?? {}) as JsonValue),
-    payloadHash: payloadBody === null ? null : hashPayload(payloadBody),
+    payloadHash: payloadBody === null ? null : (hashPayload(LEDGER_ENCODING, payloadBody, salt) as Buffer),
     prevHash: head.hash,
   };
   const event: LedgerEvent = { ...header, type: draft.type, hash: hashEvent(header) };
   prepared(
     db,
     `INSERT INTO ledger_events (seq, event_id, kiosk_id, occurred_at, type, actor, custodian, device_id, pupil_id,
-       location_id, pouch_id, voids_seq, details, payload_hash, prev_hash, hash)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       location_id, pouch_id, voids_seq, details, payload_hash, prev_hash, hash, encoding)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     event.seq,
     event.eventId,
@@ -64,9 +67,15 @@ export function appendEvent(writer: LedgerWriter, draft: EventDraft): LedgerEven
     event.payloadHash,
     event.prevHash,
     event.hash,
+    event.encoding,
   );
   if (payloadBody !== null) {
-    prepared(db, 'INSERT INTO ledger_payloads (seq, body) VALUES (?, ?)').run(event.seq, payloadBody);
+    prepared(db, 'INSERT INTO ledger_payloads (kiosk_id, seq, salt, body) VALUES (?, ?, ?, ?)').run(
+      event.kioskId,
+      event.seq,
+      salt,
+      payloadBody,
+    );
   }
   applyToProjection(db, event);
   return event;

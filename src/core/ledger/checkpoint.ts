@@ -1,5 +1,6 @@
 import type { Db } from '../db/open';
 import { prepared } from '../db/statements';
+import { localKioskId } from './rows';
 import { verifyLedger, type VerifyResult } from './verify';
 
 export type StartupProblem = 'DB_CORRUPT' | 'DB_READ_ONLY';
@@ -11,17 +12,22 @@ export interface StartupCheck {
   verify: VerifyResult | null;
 }
 
-export function lastCheckpoint(db: Db): { seq: number; hash: Buffer } | undefined {
+/** Where the last successful check of a kiosk's chain (the local kiosk's by default) ended. */
+export function lastCheckpoint(db: Db, kioskId = localKioskId(db)): { seq: number; hash: Buffer } | undefined {
   return prepared<{ seq: number; hash: Buffer }>(
     db,
-    'SELECT seq, hash FROM ledger_checkpoints ORDER BY seq DESC LIMIT 1',
-  ).get();
+    'SELECT seq, hash FROM ledger_checkpoints WHERE kiosk_id = ? ORDER BY seq DESC LIMIT 1',
+  ).get(kioskId ?? null);
 }
 
-/** Remembers where a successful check ended, so the next start only checks what came after. */
+/** Remembers where a successful check of the result's chain ended, so the next start only checks what came after. */
 export function recordCheckpoint(db: Db, result: VerifyResult, now: Date): void {
   if (!result.ok || result.lastSeq === 0) return;
-  prepared(db, 'INSERT INTO ledger_checkpoints (seq, hash, verified_at) VALUES (?, ?, ?) ON CONFLICT (seq) DO NOTHING').run(
+  prepared(
+    db,
+    'INSERT INTO ledger_checkpoints (kiosk_id, seq, hash, verified_at) VALUES (?, ?, ?, ?) ON CONFLICT (kiosk_id, seq) DO NOTHING',
+  ).run(
+    result.kioskId,
     result.lastSeq,
     Buffer.from(result.headHash, 'hex'),
     now.toISOString(),
@@ -48,8 +54,9 @@ export function needsQuickCheck(state: { sizeBytes: number; walLeftOver: boolean
 
 /**
  * At every start: SQLite's own `quick_check` (pages and structure; see `needsQuickCheck`), then
- * the chain from the last checkpoint to the head. A full check of the whole chain is
- * `verifyLedger(db)` (CLI, office). Either failing makes the kiosk refuse writes: appending to a
+ * the local kiosk's chain from its last checkpoint to its head: that is the chain the kiosk
+ * appends to. Other kiosks' chains (an office database) are checked when they are imported and by
+ * `verifyAllChains` (CLI, backups). Either failing makes the kiosk refuse writes: appending to a
  * chain that no longer verifies would bury the evidence of what went wrong.
  */
 export function startupCheck(db: Db, now: Date, options: { quickCheck?: boolean } = {}): StartupCheck {

@@ -14,10 +14,12 @@ export interface ErasureRequest {
 }
 
 /**
- * The one way personal data leaves the ledger. Clears the payload text of the given events —
- * their payload hashes stay in the chain, so it still verifies — and appends one redaction record
- * naming the erased seqs, which verify requires of every empty payload. Events without a
- * payload, already erased, or themselves redaction records are skipped. Runs inside the caller's
+ * The one way personal data leaves the ledger. Clears the payload text and its salt of the given
+ * events of the writer's own chain, in the same UPDATE: the payload hashes stay in the chain, so
+ * it still verifies, but without the salt such a hash can no longer be checked against a guessed
+ * name or note (version-2 events; version-1 events never had a salt). Appends one redaction record
+ * naming the erased seqs, which verify requires of every empty payload. Events without a payload,
+ * already erased, or themselves redaction records are skipped. Runs inside the caller's
  * transaction, like `appendEvent`, so the erasure and its record commit together.
  */
 export function erasePayloads(writer: LedgerWriter, request: ErasureRequest): { erased: number[]; seq: number | null } {
@@ -25,14 +27,15 @@ export function erasePayloads(writer: LedgerWriter, request: ErasureRequest): { 
   if (!db.inTransaction) throw new Error('erasePayloads must run inside a transaction');
   const select = prepared<{ type: string; body: string | null }>(
     db,
-    'SELECT e.type, p.body FROM ledger_events e JOIN ledger_payloads p ON p.seq = e.seq WHERE e.seq = ?',
+    `SELECT e.type, p.body FROM ledger_events e JOIN ledger_payloads p ON p.kiosk_id = e.kiosk_id AND p.seq = e.seq
+     WHERE e.kiosk_id = ? AND e.seq = ?`,
   );
-  const clear = prepared(db, 'UPDATE ledger_payloads SET body = NULL WHERE seq = ?');
+  const clear = prepared(db, 'UPDATE ledger_payloads SET body = NULL, salt = NULL WHERE kiosk_id = ? AND seq = ?');
   const erased: number[] = [];
   for (const seq of [...new Set(request.seqs)].sort((a, b) => a - b)) {
-    const row = select.get(seq);
+    const row = select.get(writer.kioskId, seq);
     if (!row || row.body === null || redactionTypes.has(row.type)) continue;
-    clear.run(seq);
+    clear.run(writer.kioskId, seq);
     erased.push(seq);
   }
   if (erased.length === 0) return { erased, seq: null };

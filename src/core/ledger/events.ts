@@ -10,7 +10,7 @@ export const custodyStateTypes: ReadonlySet<string> = new Set<EventType>(eventTy
 /** What a correction may void: custody facts and notes about a device, not the audit trail itself. */
 export const voidableTypes: ReadonlySet<string> = new Set<EventType>(voidableEventTypes);
 
-/** Events whose `details.seqs` name the payloads they erased (see verify: unrecorded redaction). */
+/** Events whose `details.seqs` name the payloads of their own chain they erased (see verify: unrecorded redaction). */
 export const redactionTypes: ReadonlySet<string> = new Set<EventType>(eventTypesIn('redaction'));
 
 export type Actor = string; // a staff id, 'pupil' or 'system'

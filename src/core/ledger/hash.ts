@@ -1,18 +1,25 @@
-import { hash as oneShotHash } from 'node:crypto';
+import { hash as oneShotHash, randomBytes } from 'node:crypto';
 
 /**
  * The ledger's hash chain, as a pure module: no database, no clock. The same code checks a chain
  * here, in the CLI, and (later) on a central server that receives uploads keyed by kiosk id and
  * sequence number.
  *
- * Encoding (version 1) — unambiguous because every field is typed and length-prefixed:
- *   "inleverpunt-ledger-v1\n" then the fields of `HEADER_FIELDS`, in that order, each as
+ * Encoding — unambiguous because every field is typed and length-prefixed:
+ *   "inleverpunt-ledger-v<encoding>\n" then the fields of `HEADER_FIELDS`, in that order, each as
  *     0x00                                  NULL
  *     0x01 u32be(byteLength) utf8-bytes     text
  *     0x02 u32be(high) u32be(low)           non-negative integer
  *     0x03 u32be(byteLength) bytes          blob
- *   event hash = SHA-256(encoding). The payload's text is not in the encoding, its SHA-256 is:
+ *   event hash = SHA-256(encoding). The payload's text is not in the encoding, its hash is:
  *   erasing the text (AVG retention) leaves every event hash intact.
+ *
+ * Versions (stored per event; the domain line makes a changed version a changed hash):
+ *   1  payload hash = SHA-256(text). Kept only to verify events written before version 2: after
+ *      erasure the hash still confirms a guessed name or note.
+ *   2  payload hash = SHA-256("inleverpunt-payload-v2\n" 0x03 u32be(16+) salt 0x01 u32be(n) text),
+ *      the salt random per payload and stored in the payload row, so erasing the row erases the
+ *      salt too and the hash left in the chain can no longer be tested against a guess.
  */
 export const HEADER_FIELDS = [
   'seq',
@@ -35,6 +42,8 @@ export const HEADER_FIELDS = [
 export type FieldValue = string | number | Uint8Array | null;
 
 export interface EventHeader {
+  /** The ledger encoding version this event was hashed with (see above). */
+  encoding: number;
   seq: number;
   eventId: string;
   kioskId: string;
@@ -58,7 +67,20 @@ export interface EventHeader {
 /** The previous hash of the first event. */
 export const GENESIS_HASH: Buffer = Buffer.alloc(32);
 
-const DOMAIN = Buffer.from('inleverpunt-ledger-v1\n', 'utf8');
+/** What `appendEvent` writes; older versions are only verified. */
+export const LEDGER_ENCODING = 2;
+export const KNOWN_ENCODINGS: ReadonlySet<unknown> = new Set([1, 2]);
+/** Bytes of random salt per payload (version 2). */
+export const PAYLOAD_SALT_BYTES = 16;
+
+const EVENT_DOMAINS: readonly Buffer[] = [1, 2].map((v) => Buffer.from(`inleverpunt-ledger-v${v}\n`, 'utf8'));
+const PAYLOAD_DOMAIN = Buffer.from('inleverpunt-payload-v2\n', 'utf8');
+
+function eventDomain(encoding: number): Buffer {
+  const domain = KNOWN_ENCODINGS.has(encoding) ? EVENT_DOMAINS[encoding - 1] : undefined;
+  if (!domain) throw new RangeError(`unknown ledger encoding ${encoding}`);
+  return domain;
+}
 const TWO_32 = 2 ** 32;
 
 /** One growable buffer, reused: verify hashes a million events without a million allocations. */
@@ -66,11 +88,11 @@ class Encoder {
   private buf = Buffer.allocUnsafe(1024);
   private pos = 0;
 
-  reset(): void {
+  reset(domain: Buffer): void {
     this.pos = 0;
-    this.ensure(DOMAIN.length);
-    DOMAIN.copy(this.buf, 0);
-    this.pos = DOMAIN.length;
+    this.ensure(domain.length);
+    domain.copy(this.buf, 0);
+    this.pos = domain.length;
   }
 
   field(value: FieldValue | undefined): void {
@@ -114,11 +136,12 @@ class Encoder {
 const shared = new Encoder();
 
 /**
- * Hashes the header fields given in `HEADER_FIELDS` order, read from `row` starting at `offset`.
- * The fast path for verification, which reads rows as arrays in exactly that column order.
+ * Hashes the header fields given in `HEADER_FIELDS` order, read from `row` starting at `offset`,
+ * with the given encoding version. The fast path for verification, which reads rows as arrays in
+ * exactly that column order.
  */
-export function hashFieldRow(row: readonly unknown[], offset = 0): Buffer {
-  shared.reset();
+export function hashFieldRow(row: readonly unknown[], encoding: number, offset = 0): Buffer {
+  shared.reset(eventDomain(encoding));
   for (let i = 0; i < HEADER_FIELDS.length; i++) shared.field(row[offset + i] as FieldValue);
   return oneShotHash('sha256', shared.bytes(), 'buffer');
 }
@@ -130,17 +153,32 @@ export function headerToFields(header: EventHeader): FieldValue[] {
 /** The exact bytes an event's hash covers (a copy): for tests and for a server re-checking uploads. */
 export function encodeEvent(header: EventHeader): Buffer {
   const encoder = new Encoder();
-  encoder.reset();
+  encoder.reset(eventDomain(header.encoding));
   for (const value of headerToFields(header)) encoder.field(value);
   return Buffer.from(encoder.bytes());
 }
 
 export function hashEvent(header: EventHeader): Buffer {
-  return hashFieldRow(headerToFields(header));
+  return hashFieldRow(headerToFields(header), header.encoding);
 }
 
-export function hashPayload(body: string): Buffer {
-  return oneShotHash('sha256', body, 'buffer');
+/** A fresh salt for one payload: never reused, never derived, so nothing else can recreate it. */
+export function newPayloadSalt(): Buffer {
+  return randomBytes(PAYLOAD_SALT_BYTES);
+}
+
+/**
+ * The payload hash an event of `encoding` carries for `body`, or undefined when the stored parts
+ * cannot give one (a version-2 payload without its salt, a salt on a version-1 payload, an
+ * unknown version): verify reports that as a payload that no longer matches.
+ */
+export function hashPayload(encoding: number, body: string, salt: Uint8Array | null): Buffer | undefined {
+  if (encoding === 1) return salt === null ? oneShotHash('sha256', body, 'buffer') : undefined;
+  if (encoding !== 2 || salt === null || salt.length < PAYLOAD_SALT_BYTES) return undefined;
+  shared.reset(PAYLOAD_DOMAIN);
+  shared.field(salt);
+  shared.field(body);
+  return oneShotHash('sha256', shared.bytes(), 'buffer');
 }
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue | undefined };

@@ -2,10 +2,13 @@ import type { Db } from '../db/open';
 import { prepared } from '../db/statements';
 import { eventTypesIn } from '../../shared/contract/eventTypes';
 import { custodian as custodianOf, custodyStateTypes } from './events';
+import { localKioskId } from './rows';
 import { sqlTypeList } from './typeList';
 
 /**
- * The projection: who holds each device now. It is a fold of `reduceCustody` over the device's
+ * The projection: who holds each device now, according to the local kiosk's chain (its seq
+ * columns are seqs of that chain; other kiosks' chains in an office database do not move it). It
+ * is a fold of `reduceCustody` over the device's
  * *surviving* custody events in seq order.
  *
  * The rule for corrections: an event that a `corrected` event voids contributes nothing, as if it
@@ -167,16 +170,16 @@ function writeRow(db: Db, row: CustodyRow): void {
 
 const SURVIVING_EVENT_COLUMNS = `e.seq AS seq, e.type AS type, e.occurred_at AS occurredAt, e.custodian AS custodian,
   e.device_id AS deviceId, e.pupil_id AS pupilId, e.location_id AS locationId, e.pouch_id AS pouchId`;
-const NOT_VOIDED = 'NOT EXISTS (SELECT 1 FROM ledger_events c WHERE c.voids_seq = e.seq)';
+const NOT_VOIDED = 'NOT EXISTS (SELECT 1 FROM ledger_events c WHERE c.kiosk_id = e.kiosk_id AND c.voids_seq = e.seq)';
 const STATE_TYPES = `e.type IN ${sqlTypeList(eventTypesIn('custody'))}`;
 
 /** Recomputes one device's row from its surviving events (after a correction). */
-export function recomputeDevice(db: Db, deviceId: string): void {
+export function recomputeDevice(db: Db, deviceId: string, kioskId = localKioskId(db)): void {
   const events = prepared<CustodyEventInput>(
     db,
     `SELECT ${SURVIVING_EVENT_COLUMNS} FROM ledger_events e
-     WHERE e.device_id = ? AND ${STATE_TYPES} AND ${NOT_VOIDED} ORDER BY e.seq`,
-  ).all(deviceId);
+     WHERE e.device_id = ? AND e.kiosk_id = ? AND ${STATE_TYPES} AND ${NOT_VOIDED} ORDER BY e.seq`,
+  ).all(deviceId, kioskId ?? null);
   let row: CustodyRow | undefined;
   for (const e of events) row = reduceCustody(row, e);
   if (row) writeRow(db, row);
@@ -184,13 +187,13 @@ export function recomputeDevice(db: Db, deviceId: string): void {
 }
 
 /** Called by `appendEvent` in the same transaction as the insert. */
-export function applyToProjection(db: Db, event: CustodyEventInput & { voidsSeq: number | null }): void {
+export function applyToProjection(db: Db, event: CustodyEventInput & { kioskId: string; voidsSeq: number | null }): void {
   if (event.type === 'corrected' && event.voidsSeq !== null) {
     const voided = prepared<{ device_id: string | null; type: string }>(
       db,
-      'SELECT device_id, type FROM ledger_events WHERE seq = ?',
-    ).get(event.voidsSeq);
-    if (voided?.device_id && custodyStateTypes.has(voided.type)) recomputeDevice(db, voided.device_id);
+      'SELECT device_id, type FROM ledger_events WHERE kiosk_id = ? AND seq = ?',
+    ).get(event.kioskId, event.voidsSeq);
+    if (voided?.device_id && custodyStateTypes.has(voided.type)) recomputeDevice(db, voided.device_id, event.kioskId);
     return;
   }
   if (!event.deviceId || !custodyStateTypes.has(event.type)) return;
@@ -199,16 +202,16 @@ export function applyToProjection(db: Db, event: CustodyEventInput & { voidsSeq:
 }
 
 /** Throws the projection away and folds the whole ledger again; same rows as the incremental path. */
-export function rebuildProjection(db: Db): void {
+export function rebuildProjection(db: Db, kioskId = localKioskId(db)): void {
   db.transaction(() => {
     prepared(db, 'DELETE FROM custody').run();
     const rows = new Map<string, CustodyRow>();
     const events = prepared<CustodyEventInput>(
       db,
       `SELECT ${SURVIVING_EVENT_COLUMNS} FROM ledger_events e
-       WHERE e.device_id IS NOT NULL AND ${STATE_TYPES} AND ${NOT_VOIDED} ORDER BY e.seq`,
+       WHERE e.kiosk_id = ? AND e.device_id IS NOT NULL AND ${STATE_TYPES} AND ${NOT_VOIDED} ORDER BY e.seq`,
     );
-    for (const e of events.iterate()) {
+    for (const e of events.iterate(kioskId ?? null)) {
       const next = reduceCustody(rows.get(e.deviceId as string), e);
       if (next) rows.set(next.deviceId, next);
     }

@@ -88,8 +88,8 @@ export interface StoredEventRow {
 export const STORED_EVENT_SELECT = `SELECT e.kiosk_id, e.seq, e.event_id, e.type, e.occurred_at, e.actor, e.custodian,
     e.device_id, e.pupil_id, e.location_id, e.pouch_id, e.voids_seq, v.seq AS voided_by, e.details,
     p.seq IS NOT NULL AS has_payload, p.body`;
-export const STORED_EVENT_JOINS = `LEFT JOIN ledger_payloads p ON p.seq = e.seq
-  LEFT JOIN ledger_events v ON v.voids_seq = e.seq`;
+export const STORED_EVENT_JOINS = `LEFT JOIN ledger_payloads p ON p.kiosk_id = e.kiosk_id AND p.seq = e.seq
+  LEFT JOIN ledger_events v ON v.kiosk_id = e.kiosk_id AND v.voids_seq = e.seq`;
 
 export function toStoredEvent(r: StoredEventRow): StoredEvent {
   return {
@@ -158,7 +158,7 @@ export function readEvents(db: Db, query: PageQuery = {}): EventPage {
 /** How many events match `query` (a count, not a page). */
 export function countMatching(db: Db, query: EventQuery = {}): number {
   const w = where(query);
-  const joins = query.standingOnly ? 'LEFT JOIN ledger_events v ON v.voids_seq = e.seq' : '';
+  const joins = query.standingOnly ? 'LEFT JOIN ledger_events v ON v.kiosk_id = e.kiosk_id AND v.voids_seq = e.seq' : '';
   return (
     prepared<{ n: number }>(db, `SELECT COUNT(*) AS n FROM ledger_events e ${joins} ${w.sql}`).get(w.params)?.n ?? 0
   );

@@ -1,10 +1,11 @@
 import type { Db } from '../db/open';
 import { prepared } from '../db/statements';
 import type { EventType, LedgerEvent } from './events';
+import { GENESIS_HASH } from './hash';
 
-/** The header columns in `HEADER_FIELDS` order, then the event's own hash. */
+/** The header columns in `HEADER_FIELDS` order, then the event's own hash and its encoding version. */
 export const EVENT_COLUMNS = `seq, event_id, kiosk_id, occurred_at, type, actor, custodian, device_id, pupil_id,
-  location_id, pouch_id, voids_seq, details, payload_hash, prev_hash, hash`;
+  location_id, pouch_id, voids_seq, details, payload_hash, prev_hash, hash, encoding`;
 
 export interface EventRow {
   seq: number;
@@ -23,10 +24,12 @@ export interface EventRow {
   payload_hash: Buffer | null;
   prev_hash: Buffer;
   hash: Buffer;
+  encoding: number;
 }
 
 export function toLedgerEvent(row: EventRow): LedgerEvent {
   return {
+    encoding: row.encoding,
     seq: row.seq,
     eventId: row.event_id,
     kioskId: row.kiosk_id,
@@ -46,31 +49,70 @@ export function toLedgerEvent(row: EventRow): LedgerEvent {
   };
 }
 
-export function getEvent(db: Db, seq: number): LedgerEvent | undefined {
-  const row = prepared<EventRow>(db, `SELECT ${EVENT_COLUMNS} FROM ledger_events WHERE seq = ?`).get(seq);
+/**
+ * The kiosk whose chain this database appends to: the kiosk's own identity. Functions below that
+ * take a bare seq mean an event of this chain unless a kiosk is named, because every caller on a
+ * kiosk (services, CLI, UI) speaks of its own events; an office database names the kiosk.
+ */
+export function localKioskId(db: Db): string | undefined {
+  return prepared<{ kiosk_id: string }>(db, 'SELECT kiosk_id FROM kiosk WHERE singleton = 1').get()?.kiosk_id;
+}
+
+export function getEvent(db: Db, seq: number, kioskId = localKioskId(db)): LedgerEvent | undefined {
+  if (kioskId === undefined) return undefined;
+  const row = prepared<EventRow>(db, `SELECT ${EVENT_COLUMNS} FROM ledger_events WHERE kiosk_id = ? AND seq = ?`).get(
+    kioskId,
+    seq,
+  );
   return row && toLedgerEvent(row);
 }
 
 /** The payload text, or null when the event has none or it was redacted. */
-export function getPayload(db: Db, seq: number): Record<string, unknown> | null {
-  const row = prepared<{ body: string | null }>(db, 'SELECT body FROM ledger_payloads WHERE seq = ?').get(seq);
+export function getPayload(db: Db, seq: number, kioskId = localKioskId(db)): Record<string, unknown> | null {
+  const row = prepared<{ body: string | null }>(db, 'SELECT body FROM ledger_payloads WHERE kiosk_id = ? AND seq = ?').get(
+    kioskId ?? null,
+    seq,
+  );
   return row?.body ? (JSON.parse(row.body) as Record<string, unknown>) : null;
 }
 
-/** The seq of the correction that voided `seq`, if any. */
-export function voidedBy(db: Db, seq: number): number | undefined {
-  return prepared<{ seq: number }>(db, 'SELECT seq FROM ledger_events WHERE voids_seq = ?').get(seq)?.seq;
+/** The seq of the correction that voided `seq`, if any: both in the same kiosk's chain. */
+export function voidedBy(db: Db, seq: number, kioskId = localKioskId(db)): number | undefined {
+  return prepared<{ seq: number }>(db, 'SELECT seq FROM ledger_events WHERE kiosk_id = ? AND voids_seq = ?').get(
+    kioskId ?? null,
+    seq,
+  )?.seq;
 }
 
-/** How many events the ledger holds: what a summary may claim, counted rather than tallied. */
+/** How many events the ledger holds, in every chain: what a summary may claim, counted rather than tallied. */
 export function countEvents(db: Db): number {
   return prepared<{ n: number }>(db, 'SELECT count(*) AS n FROM ledger_events').get()?.n ?? 0;
 }
 
-export function ledgerHead(db: Db): { seq: number; hash: Buffer } {
-  const head = prepared<{ seq: number; hash: Buffer }>(db, 'SELECT seq, hash FROM ledger_head WHERE singleton = 1').get();
-  if (!head) throw new Error('ledger head row missing');
-  return head;
+/** A chain's head; a kiosk without events yet is at seq 0 with the genesis hash. */
+export function ledgerHead(db: Db, kioskId = localKioskId(db)): { seq: number; hash: Buffer } {
+  const head = prepared<{ seq: number; hash: Buffer }>(db, 'SELECT seq, hash FROM ledger_head WHERE kiosk_id = ?').get(
+    kioskId ?? null,
+  );
+  return head ?? { seq: 0, hash: GENESIS_HASH };
+}
+
+/**
+ * Every kiosk with a chain here, in kiosk id order: those with events (found by skipping from one
+ * kiosk id to the next in the primary key, not by reading every event) and those with a head,
+ * so a chain whose events were all removed is still checked.
+ */
+export function chainKiosks(db: Db): string[] {
+  return prepared<{ kiosk_id: string }>(
+    db,
+    `WITH RECURSIVE k (id) AS (
+       SELECT min(kiosk_id) FROM ledger_events
+       UNION ALL SELECT (SELECT min(kiosk_id) FROM ledger_events WHERE kiosk_id > k.id) FROM k WHERE k.id IS NOT NULL)
+     SELECT id AS kiosk_id FROM k WHERE id IS NOT NULL
+     UNION SELECT kiosk_id FROM ledger_head ORDER BY kiosk_id`,
+  )
+    .all()
+    .map((r) => r.kiosk_id);
 }
 
 /** Whether the ledger holds any event of this type (no index on type: it stops at the first). */

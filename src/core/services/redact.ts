@@ -9,7 +9,8 @@ export type RedactionReason = (typeof redactionReasons)[number];
 
 /**
  * Erasing personal data from the ledger (AVG) on the office's authority: the ledger's
- * `erasePayloads` clears the payload texts and records a `payload_redacted` event naming them.
+ * `erasePayloads` clears the payload texts and salts of this kiosk's chain and records a
+ * `payload_redacted` event naming them.
  * (The retention policy that decides *which* events is the retention issue's; it calls this.)
  */
 export function redactPayloads(

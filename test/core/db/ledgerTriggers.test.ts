@@ -18,23 +18,29 @@ describe('the ledger tables protect themselves', () => {
     expect(run('DELETE FROM ledger_events')).toThrow(/append-only/);
   });
 
-  it('refuse an event that does not follow the head', () => {
-    expect(
-      run(`INSERT INTO ledger_events (seq, event_id, kiosk_id, occurred_at, type, actor, details, prev_hash, hash)
-           VALUES ((SELECT seq FROM ledger_head) + 2, 'e', 'k', 't', 'handed_in', 'pupil', '{}', (SELECT hash FROM ledger_head), zeroblob(32))`),
-    ).toThrow(/follow the head/);
-    expect(
-      run(`INSERT INTO ledger_events (seq, event_id, kiosk_id, occurred_at, type, actor, details, prev_hash, hash)
-           VALUES ((SELECT seq FROM ledger_head) + 1, 'e', 'k', 't', 'handed_in', 'pupil', '{}', zeroblob(32), zeroblob(32))`),
-    ).toThrow(/follow the head/);
+  it("refuse an event that does not follow its kiosk's head", () => {
+    const insert = (seq: string, prevHash: string, kiosk = "(SELECT kiosk_id FROM kiosk)") =>
+      run(`INSERT INTO ledger_events (seq, event_id, kiosk_id, occurred_at, type, actor, details, prev_hash, hash, encoding)
+           VALUES (${seq}, 'e', ${kiosk}, 't', 'handed_in', 'pupil', '{}', ${prevHash}, zeroblob(32), 2)`);
+    expect(insert('(SELECT seq FROM ledger_head) + 2', '(SELECT hash FROM ledger_head)')).toThrow(/follow the head/);
+    expect(insert('(SELECT seq FROM ledger_head) + 1', 'zeroblob(32)')).toThrow(/follow the head/);
+    // Another kiosk's chain starts at its own seq 1 from the genesis hash, not at this kiosk's head.
+    expect(insert('(SELECT seq FROM ledger_head) + 1', '(SELECT hash FROM ledger_head)', "'other-kiosk'")).toThrow(/follow the head/);
+    expect(insert('2', 'zeroblob(32)', "'other-kiosk'")).toThrow(/follow the head/);
   });
 
   it('allow a payload only to be redacted, never edited or deleted', () => {
     const seq = (f.core.db.prepare('SELECT max(seq) AS s FROM ledger_payloads').get() as { s: number }).s;
     expect(run(`UPDATE ledger_payloads SET body = '{"note":"iets anders"}' WHERE seq = ${seq}`)).toThrow(/redacted/);
     expect(run(`UPDATE ledger_payloads SET seq = seq + 100 WHERE seq = ${seq}`)).toThrow(/redacted/);
+    expect(run(`UPDATE ledger_payloads SET kiosk_id = 'other-kiosk' WHERE seq = ${seq}`)).toThrow(/redacted/);
+    // Erasing the text but keeping the salt would leave the hash open to a guess.
+    expect(run(`UPDATE ledger_payloads SET body = NULL WHERE seq = ${seq}`)).toThrow(/body and salt/);
+    expect(run(`UPDATE ledger_payloads SET salt = randomblob(16) WHERE seq = ${seq}`)).toThrow(/redacted/);
     expect(run(`DELETE FROM ledger_payloads WHERE seq = ${seq}`)).toThrow(/never deleted/);
     expect(run('UPDATE ledger_head SET seq = 1')).toThrow(/forward/);
+    expect(run("UPDATE ledger_head SET kiosk_id = 'other-kiosk', seq = seq + 1")).toThrow(/forward/);
+    expect(run("INSERT INTO ledger_head (kiosk_id, seq, hash) VALUES ('other-kiosk', 7, zeroblob(32))")).toThrow(/first event/);
     expect(run('DELETE FROM ledger_head')).toThrow(/cannot be removed/);
   });
 
@@ -61,7 +67,7 @@ describe('the ledger tables protect themselves', () => {
 
   it('an erasure through the redaction path without a redaction event is caught by verify', () => {
     const noteSeq = (f.core.db.prepare('SELECT max(seq) AS s FROM ledger_payloads').get() as { s: number }).s;
-    f.core.db.prepare('UPDATE ledger_payloads SET body = NULL WHERE seq = ?').run(noteSeq);
+    f.core.db.prepare('UPDATE ledger_payloads SET body = NULL, salt = NULL WHERE seq = ?').run(noteSeq);
     expect(verifyLedger(f.core.db)).toMatchObject({ ok: false, firstBadSeq: noteSeq, problem: 'unrecorded_redaction' });
   });
 });

@@ -100,7 +100,7 @@ describe('starting the kiosk through the host', () => {
     writeFileSync(dbPath, 'dit is geen database, maar een boodschappenlijstje\n'.repeat(200));
     const before = readFileSync(dbPath);
     const { host } = startHost({ dbPath });
-    expect(host.state).toEqual({ kind: 'failed', failure: { code: 'DB_CORRUPT', cause: 'not a database' } });
+    expect(host.state).toMatchObject({ kind: 'failed', failure: { code: 'DB_CORRUPT', cause: 'not a database' } });
     expect(host.core).toBeNull();
     expect(await host.gateway.invoke('getKioskInfo', {})).toMatchObject({ ok: false, error: { code: 'DB_CORRUPT' } });
     expect(await host.gateway.invoke('scan', { code: 'X', mode: 'hand-in' })).toMatchObject({ ok: false, error: { code: 'DB_CORRUPT' } });

@@ -1,8 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { canonicalJson, encodeEvent, GENESIS_HASH, hashEvent, HEADER_FIELDS, type EventHeader } from '../../../src/core/ledger/hash';
+import {
+  canonicalJson,
+  encodeEvent,
+  GENESIS_HASH,
+  hashEvent,
+  hashPayload,
+  HEADER_FIELDS,
+  LEDGER_ENCODING,
+  type EventHeader,
+} from '../../../src/core/ledger/hash';
 
 const header: EventHeader = {
+  encoding: 1,
   seq: 1,
   eventId: '00000000-0000-4000-8000-000000000001',
   kioskId: '00000000-0000-4000-8000-0000000000aa',
@@ -27,6 +37,27 @@ describe('the ledger hash encoding', () => {
     expect(hashEvent(header).toString('hex')).toBe('e7cc1ec42e91265639eb8c743475ba612ca698e5f8f292c14ce9e44a1d1b23e1');
   });
 
+  it('version 1 is the encoding the app wrote before payloads were salted; new events are version 2', () => {
+    // The pinned hash above was computed by that earlier app: old chains verify byte for byte.
+    expect(LEDGER_ENCODING).toBe(2);
+    const v2 = { ...header, encoding: 2 };
+    expect(encodeEvent(v2).subarray(0, 22).toString()).toBe('inleverpunt-ledger-v2\n');
+    expect(encodeEvent(v2).subarray(22)).toEqual(encodeEvent(header).subarray(22));
+    expect(hashEvent(v2).toString('hex')).toBe('40561193996589772638fb402ad360970b68beba50b7c8922e3b2938733fe0b0');
+    expect(() => hashEvent({ ...header, encoding: 3 })).toThrow(RangeError);
+  });
+
+  it('hashes a version-2 payload with its salt (stable), a version-1 payload without one', () => {
+    const body = '{"note":"kras"}';
+    const salt = Buffer.from('000102030405060708090a0b0c0d0e0f', 'hex');
+    expect(hashPayload(2, body, salt)?.toString('hex')).toBe('a37fa65743a8b5a218f09c969257db34c3d5326f39f4c06da113a06a61ec8c18');
+    expect(hashPayload(1, body, null)?.toString('hex')).toBe('5e6d02d60105ead2694df95f0d42615322e2a4a5573c131aeb4cec56106bd695');
+    // No salt, a short salt, or a salt on a version-1 payload cannot give a hash.
+    expect(hashPayload(2, body, null)).toBeUndefined();
+    expect(hashPayload(2, body, salt.subarray(0, 15))).toBeUndefined();
+    expect(hashPayload(1, body, salt)).toBeUndefined();
+  });
+
   it('tells NULL, empty text and text apart, and does not let bytes slide between fields', () => {
     const variants = [
       { ...header, custodian: null },
@@ -42,6 +73,7 @@ describe('the ledger hash encoding', () => {
     const text = fc.string({ maxLength: 12 });
     const optional = fc.option(text, { nil: null });
     const arbHeader = fc.record({
+      encoding: fc.constantFrom(1, 2),
       seq: fc.nat(),
       eventId: text,
       kioskId: text,
@@ -60,7 +92,7 @@ describe('the ledger hash encoding', () => {
     });
     fc.assert(
       fc.property(arbHeader, arbHeader, (a, b) => {
-        const same = HEADER_FIELDS.every((k) => {
+        const same = a.encoding === b.encoding && HEADER_FIELDS.every((k) => {
           const x = a[k];
           const y = b[k];
           return x instanceof Uint8Array && y instanceof Uint8Array ? Buffer.from(x).equals(Buffer.from(y)) : x === y;

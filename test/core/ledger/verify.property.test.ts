@@ -4,17 +4,22 @@ import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { migrations } from '../../../src/core/db/migrations';
+import { openDatabase } from '../../../src/core/db/open';
+import { ensureKioskIdentity } from '../../../src/core/kiosk/identity';
 import { verifyLedger } from '../../../src/core/ledger/verify';
+import { writeVersion3Chain } from '../db/support/version3Ledger';
 import { classFixture, PINS } from '../support/custodyFixture';
 
 /**
  * Tampering with a stored ledger, the way someone with the file and a SQLite tool could: the
  * protective triggers are dropped first. Whatever single thing is changed, verify must notice and
- * name the seq where it happened.
+ * name the seq where it happened. The chain begins with events written by the version-3 app
+ * (encoding 1, unsalted payloads) and goes on with version-2 events, so both encodings are tried.
  */
 const EVENT_COLUMNS = [
   'seq', 'event_id', 'kiosk_id', 'occurred_at', 'type', 'actor', 'custodian', 'device_id', 'pupil_id',
-  'location_id', 'pouch_id', 'voids_seq', 'details', 'payload_hash', 'prev_hash', 'hash',
+  'location_id', 'pouch_id', 'voids_seq', 'details', 'payload_hash', 'prev_hash', 'hash', 'encoding',
 ] as const;
 
 let dir: string;
@@ -25,6 +30,9 @@ let payloadSeqs: number[];
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'inleverpunt-tamper-'));
   base = join(dir, 'base.db');
+  const v3 = openDatabase(base, { migrations: migrations.slice(0, 3) });
+  writeVersion3Chain(v3, ensureKioskIdentity(v3).kioskId);
+  v3.close();
   const f = classFixture({ size: 3, dbPath: base });
   const [a, b, c] = f.phones.map((p) => p.deviceId) as [string, string, string];
   const t = f.teacher.staffId;
@@ -42,6 +50,10 @@ beforeAll(() => {
   f.s.returnDevice({ deviceId: a, actor: t });
   f.s.loginStaff({ pin: PINS.teacher });
   expect(verifyLedger(f.core.db)).toMatchObject({ ok: true });
+  expect(f.core.db.prepare('SELECT encoding, count(*) > 0 AS some FROM ledger_events GROUP BY encoding').all()).toEqual([
+    { encoding: 1, some: 1 },
+    { encoding: 2, some: 1 },
+  ]);
   eventCount = (f.core.db.prepare('SELECT count(*) AS n FROM ledger_events').get() as { n: number }).n;
   payloadSeqs = (f.core.db.prepare('SELECT seq FROM ledger_payloads WHERE body IS NOT NULL').all() as { seq: number }[]).map((r) => r.seq);
   f.core.close(); // checkpoints the WAL into the file we copy
@@ -99,14 +111,18 @@ describe('verify catches tampering', () => {
     );
   });
 
-  it('any single changed byte in a payload text, located at its event', () => {
+  it('any single changed byte in a payload text or its salt, located at its event', () => {
     fc.assert(
-      fc.property(fc.nat(), fc.nat(), fc.integer({ min: 1, max: 255 }), (pick, position, xor) => {
+      fc.property(fc.nat(), fc.boolean(), fc.nat(), fc.integer({ min: 1, max: 255 }), (pick, inSalt, position, xor) => {
         const seq = payloadSeqs[pick % payloadSeqs.length]!;
         const db = tamperedCopy();
         try {
-          const { body } = db.prepare('SELECT body FROM ledger_payloads WHERE seq = ?').get(seq) as { body: string };
-          db.prepare('UPDATE ledger_payloads SET body = CAST(? AS TEXT) WHERE seq = ?').run(flipByte(body, position, xor), seq);
+          const { body, salt } = db.prepare('SELECT body, salt FROM ledger_payloads WHERE seq = ?').get(seq) as { body: string; salt: Buffer | null };
+          if (inSalt && salt !== null) {
+            db.prepare('UPDATE ledger_payloads SET salt = ? WHERE seq = ?').run(flipByte(salt, position, xor), seq);
+          } else {
+            db.prepare('UPDATE ledger_payloads SET body = CAST(? AS TEXT) WHERE seq = ?').run(flipByte(body, position, xor), seq);
+          }
           expect(verifyLedger(db)).toMatchObject({ ok: false, firstBadSeq: seq, problem: 'payload_hash_mismatch' });
         } finally {
           db.close();

@@ -113,7 +113,7 @@ describe('custody beyond the door', () => {
       f.s.correct({ seq: hand.event.seq, reason: 'fout', actor: f.teacher.staffId });
       expect(() =>
         f.core.db.transaction(() =>
-          f.core.db.prepare('INSERT INTO ledger_events SELECT seq + 1, event_id || \'x\', kiosk_id, occurred_at, type, actor, custodian, device_id, pupil_id, location_id, pouch_id, voids_seq, details, payload_hash, hash, hash FROM ledger_events WHERE seq = (SELECT max(seq) FROM ledger_events)').run(),
+          f.core.db.prepare('INSERT INTO ledger_events SELECT seq + 1, event_id || \'x\', kiosk_id, occurred_at, type, actor, custodian, device_id, pupil_id, location_id, pouch_id, voids_seq, details, payload_hash, hash, hash, encoding FROM ledger_events WHERE seq = (SELECT max(seq) FROM ledger_events)').run(),
         )(),
       ).toThrow(/UNIQUE/);
     });

@@ -44,7 +44,7 @@ export function outcome(ctx: ServiceContext, event: LedgerEvent, device: Device,
 }
 
 export function requireEvent(ctx: ServiceContext, seq: number): LedgerEvent {
-  const event = getEvent(ctx.db, seq);
+  const event = getEvent(ctx.db, seq, ctx.kioskId);
   if (!event) throw new AppError('UNKNOWN_EVENT');
   return event;
 }

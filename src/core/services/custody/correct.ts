@@ -7,7 +7,7 @@ import { ledgerWriter, writeTransaction, type ServiceContext } from '../context'
 import { requireActor, requireEvent, summarizeEvent, text } from './common';
 
 export interface CorrectInput {
-  /** The event that was wrong. */
+  /** The event that was wrong: a seq of this kiosk's own chain (a correction voids an event of its own chain). */
   seq: number;
   reason: string;
   actor: string;
@@ -27,7 +27,7 @@ export function correct(ctx: ServiceContext, input: CorrectInput): { event: Even
     requireActor(ctx, input.actor, { pupilAllowed: false });
     const target = requireEvent(ctx, input.seq);
     if (!voidableTypes.has(target.type)) throw new AppError('NOT_VOIDABLE', { type: target.type });
-    const earlier = voidedBy(ctx.db, target.seq);
+    const earlier = voidedBy(ctx.db, target.seq, ctx.kioskId);
     if (earlier !== undefined) throw new AppError('ALREADY_VOIDED', { voidedBySeq: earlier });
     const event = appendEvent(ledgerWriter(ctx), {
       type: 'corrected',

@@ -8,5 +8,5 @@ import { startOfLocalDay } from './dayClose';
  * the local calendar day of the kiosk's clock: the kiosk runs in the school's time zone.
  */
 export function custodyCount(ctx: ServiceContext): MethodResult<'custodyCount'> {
-  return custodyCounts(ctx.db, startOfLocalDay(ctx.now()).toISOString());
+  return custodyCounts(ctx.db, ctx.kioskId, startOfLocalDay(ctx.now()).toISOString());
 }

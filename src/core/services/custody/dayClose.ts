@@ -67,7 +67,7 @@ export function keepOvernight(ctx: ServiceContext, input: KeepOvernightInput): C
 
 /** Today's standing events of one type (voided ones are not counted). */
 function countToday(ctx: ServiceContext, type: EventType, dayStart: string): number {
-  return countMatching(ctx.db, { types: [type], from: dayStart, standingOnly: true });
+  return countMatching(ctx.db, { kioskId: ctx.kioskId, types: [type], from: dayStart, standingOnly: true });
 }
 
 /** The dashboard lists at most this many of today's handovers. */
@@ -75,7 +75,7 @@ const MOVEMENTS_SHOWN = 500;
 
 /** Today's handovers, newest first, voided ones included (marked), with the device and its pupil. */
 function movementsToday(ctx: ServiceContext, dayStart: string): DayMovement[] {
-  const { events } = readEvents(ctx.db, { types: dayMovementTypes, from: dayStart, limit: MOVEMENTS_SHOWN });
+  const { events } = readEvents(ctx.db, { kioskId: ctx.kioskId, types: dayMovementTypes, from: dayStart, limit: MOVEMENTS_SHOWN });
   const movements: DayMovement[] = [];
   for (const e of events) {
     const device = e.deviceId === null ? undefined : getDevice(ctx, e.deviceId);
@@ -100,7 +100,7 @@ function movementsToday(ctx: ServiceContext, dayStart: string): DayMovement[] {
 
 /** Condition notes about the devices held now, made since their hand-in. */
 function conditionsOfHeld(ctx: ServiceContext): ConditionNote[] {
-  return eventsOfHeldDevices(ctx.db, 'condition_noted').map((e) => {
+  return eventsOfHeldDevices(ctx.db, ctx.kioskId, 'condition_noted').map((e) => {
     const marks = e.details.marks;
     const note = e.payload?.note;
     return {
@@ -114,7 +114,7 @@ function conditionsOfHeld(ctx: ServiceContext): ConditionNote[] {
 }
 
 function closedToday(ctx: ServiceContext, dayStart: string): DayOverview['closed'] {
-  const closed = newestEvent(ctx.db, { types: ['day_closed'], from: dayStart });
+  const closed = newestEvent(ctx.db, { kioskId: ctx.kioskId, types: ['day_closed'], from: dayStart });
   return closed ? { seq: closed.seq, occurredAt: closed.occurredAt, actor: closed.actor } : null;
 }
 
@@ -127,7 +127,7 @@ export function dayOverview(ctx: ServiceContext): DayOverview {
     returned: countToday(ctx, 'returned', dayStart),
     movements: movementsToday(ctx, dayStart),
     conditions: conditionsOfHeld(ctx),
-    outstanding: outstandingDevices(ctx.db, dayStart),
+    outstanding: outstandingDevices(ctx.db, ctx.kioskId, dayStart),
     closed: closedToday(ctx, dayStart),
   };
 }
@@ -140,7 +140,7 @@ export function closeDay(ctx: ServiceContext, input: { actor: string }): { event
   return writeTransaction(ctx, () => {
     requireActor(ctx, input.actor, { pupilAllowed: false });
     const dayStart = startOfLocalDay(ctx.now()).toISOString();
-    const left = outstandingDevices(ctx.db, dayStart);
+    const left = outstandingDevices(ctx.db, ctx.kioskId, dayStart);
     if (left.length > 0) throw new AppError('DAY_NOT_CLEAR', { outstanding: left.length });
     const confiscatedHeld =
       prepared<{ n: number }>(ctx.db, 'SELECT COUNT(*) AS n FROM custody WHERE held = 1 AND confiscated_seq IS NOT NULL').get()

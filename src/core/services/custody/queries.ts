@@ -69,12 +69,16 @@ export function listCustody(
   }));
 }
 
-/** Newest first, a page at a time: pass the last page's `nextBeforeSeq` as `beforeSeq`. */
+/**
+ * This kiosk's chain, newest first, a page at a time: pass the last page's `nextBeforeSeq` as
+ * `beforeSeq`.
+ */
 export function listEvents(
   ctx: ServiceContext,
   options: { beforeSeq?: number; limit?: number; deviceId?: string } = {},
 ): { events: EventListItem[]; nextBeforeSeq: number | null } {
   const page = readEvents(ctx.db, {
+    kioskId: ctx.kioskId,
     limit: Math.min(Math.max(options.limit ?? 50, 1), 500),
     ...(options.beforeSeq === undefined ? {} : { beforeSeq: options.beforeSeq }),
     ...(options.deviceId === undefined ? {} : { deviceId: options.deviceId }),
