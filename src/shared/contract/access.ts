@@ -1,6 +1,8 @@
-import type { StaffSummary } from './custody';
+import { z } from 'zod';
 
-type StaffRole = StaffSummary['role'];
+/** A staff member's role; what each may do is the access levels below. */
+export const StaffRole = z.enum(['teacher', 'office', 'admin']);
+export type StaffRole = z.infer<typeof StaffRole>;
 
 /**
  * Who may make a call, declared per method in the contract and enforced once, in the gateway:

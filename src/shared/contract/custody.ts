@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { StaffRole } from './access';
 import { method } from './define';
 import { EventType } from './eventTypes';
 
@@ -16,7 +17,7 @@ export const ScanMode = z.enum(['hand-in', 'return']);
 export const ConditionMark = z.enum(['screen_cracked', 'back_cracked', 'case_damaged', 'water_damage', 'other']);
 export const IncidentKind = z.enum(['damage', 'loss', 'theft', 'other']);
 export const DeviceKind = z.enum(['smartphone', 'smartwatch', 'tablet', 'other']);
-export const StaffRole = z.enum(['teacher', 'office', 'admin']);
+export { StaffRole };
 
 export const EventSummary = z.object({
   seq: z.number().int(),
