@@ -53,7 +53,7 @@ describe('a kept image that was changed or removed is caught by verify', () => {
 
   it('names the event whose photo bytes were changed', () => {
     const tampered = Buffer.from(photo.bytes);
-    tampered[tampered.length - 1] ^= 0x01;
+    tampered.writeUInt8(tampered.readUInt8(tampered.length - 1) ^ 0x01, tampered.length - 1);
     withoutTriggers('UPDATE ledger_media SET bytes = ? WHERE seq = ?', tampered, seq);
     expect(verifyLedger(f.core.db)).toMatchObject({ ok: false, firstBadSeq: seq, problem: 'media_hash_mismatch' });
   });
@@ -71,7 +71,7 @@ describe('a kept image that was changed or removed is caught by verify', () => {
 
   it('a walk from a later event (as at start-up, after a checkpoint) checks only the images of the events it walks', () => {
     const tampered = Buffer.from(photo.bytes);
-    tampered[tampered.length - 1] ^= 0x01;
+    tampered.writeUInt8(tampered.readUInt8(tampered.length - 1) ^ 0x01, tampered.length - 1);
     withoutTriggers('UPDATE ledger_media SET bytes = ? WHERE seq = ?', tampered, seq);
     expect(verifyLedger(f.core.db, { fromSeq: seq })).toMatchObject({ ok: false, firstBadSeq: seq });
     expect(verifyLedger(f.core.db, { fromSeq: seq + 1 })).toMatchObject({ ok: true });
