@@ -152,6 +152,10 @@ export const errorMessages = {
     nl: 'Deze gebeurtenis staat niet in het logboek.',
     en: 'This event is not in the ledger.',
   },
+  UNKNOWN_MEDIA: {
+    nl: 'Deze foto of handtekening is niet bewaard of is gewist.',
+    en: 'This photo or signature was not kept, or it has been erased.',
+  },
   ALREADY_VOIDED: {
     nl: 'Deze gebeurtenis is al gecorrigeerd.',
     en: 'This event has already been corrected.',
@@ -290,6 +294,7 @@ export interface ErrorDetails {
   UNKNOWN_LOCATION: undefined;
   DUPLICATE_KEY: { field: string };
   UNKNOWN_EVENT: undefined;
+  UNKNOWN_MEDIA: undefined;
   ALREADY_VOIDED: { voidedBySeq: number };
   NOT_VOIDABLE: { type: EventType };
   DB_NOT_FOUND: { path: string };

@@ -168,13 +168,16 @@ export async function startBridge<C extends BridgeClock>(options: BridgeOptions<
   return bridge;
 }
 
+// A kept photo travels as base64 in its call (MAX_MEDIA_BYTES, a third larger), with room to spare.
+const MAX_BODY_CHARS = 4_000_000;
+
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((done, fail) => {
     let body = '';
     req.setEncoding('utf8');
     req.on('data', (chunk: string) => {
       body += chunk;
-      if (body.length > 1_000_000) req.destroy(new Error('body too large'));
+      if (body.length > MAX_BODY_CHARS) req.destroy(new Error('body too large'));
     });
     req.on('end', () => done(body));
     req.on('error', fail);

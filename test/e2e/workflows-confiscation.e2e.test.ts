@@ -129,10 +129,15 @@ describe('taking a device into custody with a witness and handing it to a parent
       details: { confiscatedSeq: confiscated.seq, signed: true },
       payload: { guardianName: 'Fatima el Amrani', signatureImageHash: expect.stringMatching(/^[0-9a-f]{64}$/) },
     });
-    // The hash in the ledger is the SHA-256 of exactly the signature printed on the receipt.
-    const src = await page.getByRole('img', { name: 'Handtekening, getekend op het scherm' }).getAttribute('src');
+    // The receipt shows the signature the kiosk kept, read back from the core: the SHA-256 of
+    // exactly that image is the hash in the ledger.
+    const signatureImage = page.getByRole('img', { name: 'Handtekening, getekend op het scherm' });
+    await signatureImage.waitFor();
+    const src = await signatureImage.getAttribute('src');
     const png = Buffer.from(src!.replace(/^data:image\/png;base64,/, ''), 'base64');
-    expect(createHash('sha256').update(png).digest('hex')).toBe(released.payload?.signatureImageHash);
+    const signatureHash = released.payload?.signatureImageHash as string;
+    expect(createHash('sha256').update(png).digest('hex')).toBe(signatureHash);
+    expect(bridge.core.services.getMedia(signatureHash)).toMatchObject({ mime: 'image/png', byteSize: png.length });
 
     const receipt = page.getByTestId('receipt');
     expect(await receipt.getByTestId('receipt-guardian').textContent()).toBe('Fatima el Amrani');

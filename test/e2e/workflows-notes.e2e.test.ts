@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { DEMO_PINS, type DemoSchool } from '../../src/core/demo/seed';
@@ -69,7 +70,7 @@ describe('condition notes and incident reports by the teacher', () => {
     await context.close();
   });
 
-  it('reports an incident with a webcam photo of the device; only the photo hash is in the ledger and the camera stops', async () => {
+  it('reports an incident with a webcam photo of the device; the photo is kept with its hash in the ledger, and the camera stops', async () => {
     const device = demo.devices[1]!;
     const { page, problems, context } = await openKiosk(browser, bridge);
     await context.addInitScript({ content: recordCameraStreams });
@@ -103,7 +104,10 @@ describe('condition notes and incident reports by the teacher', () => {
 
     await page.getByRole('button', { name: 'Melden' }).click();
     await page.getByRole('heading', { name: 'Incident gemeld' }).waitFor();
-    await page.getByText('Met het controlegetal van de foto.').waitFor();
+    await page.getByText('Met een foto van het apparaat:').waitFor();
+    // The done screen shows the copy the kiosk kept, read back from the core.
+    const kept = page.getByRole('img', { name: 'Bewaarde foto van het apparaat' });
+    await kept.waitFor();
     await screenshot(page, 'workflows-incident-done-1366x768');
 
     const reported = lastEvent(device.deviceId)!;
@@ -112,6 +116,18 @@ describe('condition notes and incident reports by the teacher', () => {
       details: { kind: 'theft', photoHash: expect.stringMatching(/^[0-9a-f]{64}$/) },
       payload: { description: 'Telefoon weg uit de tas na de gymles.' },
     });
+    const photoHash = reported.details.photoHash as string;
+    const shown = Buffer.from((await kept.getAttribute('src'))!.replace(/^data:image\/jpeg;base64,/, ''), 'base64');
+    expect(createHash('sha256').update(shown).digest('hex')).toBe(photoHash);
+    expect(shown.subarray(0, 3).equals(Buffer.from([0xff, 0xd8, 0xff]))).toBe(true);
+
+    // Later, from the list of events: the teacher opens the photo beside the incident.
+    await page.getByRole('navigation', { name: 'Leerkrachtmenu' }).getByRole('button', { name: 'Correcties' }).click();
+    const row = page.locator(`tr[data-seq="${reported.seq}"]`);
+    await row.getByRole('button', { name: 'Foto bekijken' }).click();
+    await row.getByRole('img', { name: 'Bewaarde foto van het apparaat' }).waitFor();
+    expect(await row.getByRole('img').getAttribute('src')).toBe(`data:image/jpeg;base64,${shown.toString('base64')}`);
+    await screenshot(page, 'workflows-incident-photo-in-list-1366x768');
     expect(problems).toEqual([]);
     await context.close();
   });

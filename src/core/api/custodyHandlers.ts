@@ -1,19 +1,24 @@
 import type { custodyMethods, StaffSummary } from '../../shared/contract/custody';
+import type { MediaUpload } from '../../shared/contract/media';
 import { AppError } from '../../shared/errors';
 import type { Core } from '../index';
 import { recordCheckpoint } from '../ledger/checkpoint';
 import { appendEvent } from '../ledger/append';
 import { PUPIL_ACTOR } from '../ledger/events';
+import type { MediaImage } from '../ledger/media';
 import { verifyLedger } from '../ledger/verify';
 import { ledgerWriter, writeTransaction } from '../services/context';
 import { custodyCount } from '../services/custody/count';
 import type { Handlers } from './gateway';
 import type { KioskSession } from './session';
 
-type CustodyMethod = keyof typeof custodyMethods;
+type CustodyMethod = keyof typeof custodyMethods | 'getMedia';
 
 /** At the door the unlocked staff member acts if there is one; otherwise the pupil does. */
 const doorActor = (actor: StaffSummary | null): string => actor?.staffId ?? PUPIL_ACTOR;
+
+/** The contract carries an image as base64 (JSON over the test bridge); the core keeps bytes. */
+const imageOf = (upload: MediaUpload): MediaImage => ({ mime: upload.mime, bytes: Buffer.from(upload.base64, 'base64') });
 
 /**
  * The contract's custody methods on top of the services. The actor always comes from the
@@ -33,11 +38,19 @@ export function createCustodyHandlers(core: Core, session: KioskSession): Pick<H
     returnDevice: ({ deviceId }, { actor }) => s.returnDevice({ deviceId, actor: doorActor(actor) }),
     transfer: ({ deviceId, to, note }, { actor }) => s.transfer({ deviceId, to, note, actor: actor.staffId }),
     confiscate: (args, { actor }) => s.confiscate({ ...args, actor: actor.staffId }),
-    releaseToGuardian: (args, { actor }) => s.releaseToGuardian({ ...args, actor: actor.staffId }),
+    releaseToGuardian: ({ signature, ...args }, { actor }) =>
+      s.releaseToGuardian({ ...args, ...(signature ? { signature: imageOf(signature) } : {}), actor: actor.staffId }),
     noteCondition: ({ deviceId, marks, note }, { actor }) =>
       s.noteCondition({ deviceId, marks, note, actor: doorActor(actor) }),
-    reportIncident: ({ deviceId, kind, description, photoHash }, { actor }) =>
-      s.reportIncident({ deviceId, kind, description, ...(photoHash ? { photoHash } : {}), actor: actor.staffId }),
+    reportIncident: ({ deviceId, kind, description, photoHash, photo }, { actor }) =>
+      s.reportIncident({
+        deviceId,
+        kind,
+        description,
+        ...(photoHash ? { photoHash } : {}),
+        ...(photo ? { photo: imageOf(photo) } : {}),
+        actor: actor.staffId,
+      }),
     correct: ({ seq, reason }, { actor }) => s.correct({ seq, reason, actor: actor.staffId }),
     unlockStaff: ({ pin, staffId }) => session.unlock(pin, staffId),
     lockStaff: ({ endDuty }) => {
@@ -50,6 +63,7 @@ export function createCustodyHandlers(core: Core, session: KioskSession): Pick<H
     listEvents: (options) => s.listEvents(options),
     listPupils: ({ groep }) => ({ pupils: s.listPupils(groep === undefined ? {} : { groep }) }),
     listDevices: (filter) => ({ devices: s.listDevices(filter) }),
+    getMedia: ({ sha256 }) => s.getMedia(sha256),
     verifyLedger: ({ fromSeq }) => {
       const result = verifyLedger(core.db, fromSeq === undefined ? {} : { fromSeq });
       // A clean full walk moves the start-up checkpoint forward (not ledger data: allowed read-only).

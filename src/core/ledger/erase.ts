@@ -2,6 +2,7 @@ import type { EventType } from '../../shared/contract/eventTypes';
 import { prepared } from '../db/statements';
 import { appendEvent, type LedgerWriter } from './append';
 import { redactionTypes, type Actor } from './events';
+import { eraseMediaOf } from './media';
 import { toRanges } from './verify';
 
 export interface ErasureRequest {
@@ -17,8 +18,10 @@ export interface ErasureRequest {
  * The one way personal data leaves the ledger. Clears the payload text and its salt of the given
  * events of the writer's own chain, in the same UPDATE: the payload hashes stay in the chain, so
  * it still verifies, but without the salt such a hash can no longer be checked against a guessed
- * name or note (version-2 events; version-1 events never had a salt). Appends one redaction record
- * naming the erased seqs, which verify requires of every empty payload. Events without a payload,
+ * name or note (version-2 events; version-1 events never had a salt). The images an event kept
+ * (a photo, a signature) lose their bytes in the same step; their hashes stay in the event.
+ * Appends one redaction record naming the erased seqs, which verify requires of every empty
+ * payload. Events without a payload,
  * already erased, or themselves redaction records are skipped. Runs inside the caller's
  * transaction, like `appendEvent`, so the erasure and its record commit together.
  */
@@ -36,6 +39,7 @@ export function erasePayloads(writer: LedgerWriter, request: ErasureRequest): { 
     const row = select.get(writer.kioskId, seq);
     if (!row || row.body === null || redactionTypes.has(row.type)) continue;
     clear.run(writer.kioskId, seq);
+    eraseMediaOf(db, writer.kioskId, seq);
     erased.push(seq);
   }
   if (erased.length === 0) return { erased, seq: null };

@@ -2,6 +2,7 @@ import type { Db } from '../db/open';
 import { prepared, preparedRaw } from '../db/statements';
 import { redactionTypes } from './events';
 import { GENESIS_HASH, HEADER_FIELDS, hashFieldRow, hashPayload, KNOWN_ENCODINGS } from './hash';
+import { checkMedia, type MediaCheckProblem } from './mediaCheck';
 import { chainKiosks, ledgerHead, localKioskId } from './rows';
 
 export type VerifyProblem =
@@ -28,7 +29,9 @@ export type VerifyProblem =
   /** The recorded head does not match the last event. */
   | 'head_mismatch'
   /** The event at the last verified checkpoint changed since it was checked. */
-  | 'checkpoint_mismatch';
+  | 'checkpoint_mismatch'
+  /** A photo or signature kept with an event was changed or lost (see mediaCheck). */
+  | MediaCheckProblem;
 
 /** The outcome for one kiosk's chain; a bad one names the first bad event as (kioskId, firstBadSeq). */
 export type VerifyResult =
@@ -64,7 +67,7 @@ const BODY = HASH + 4;
 /**
  * Walks one kiosk's chain once, in seq order, with one prepared statement, and names the first
  * bad event. Cost per event: one row read, one SHA-256 of the header encoding, and one SHA-256 of
- * the payload when there is one. Other kiosks' chains in the same database are not looked at:
+ * the payload when there is one; then one SHA-256 of each image kept with those events. Other kiosks' chains in the same database are not looked at:
  * each chain stands on its own (`verifyAllChains` checks them all).
  */
 export function verifyLedger(db: Db, options: VerifyOptions = {}): VerifyResult {
@@ -161,6 +164,9 @@ export function verifyLedger(db: Db, options: VerifyOptions = {}): VerifyResult 
   if (head.seq !== lastSeq || !head.hash.equals(prev)) {
     return bad(Math.max(1, Math.min(head.seq, lastSeq)), 'head_mismatch', checked);
   }
+  // The images of the events just walked, once the chain that names them is known to be sound.
+  const media = checkMedia(db, kioskId, afterSeq);
+  if (media) return bad(media.seq, media.problem, checked);
   return { ok: true, kioskId, lastSeq, headHash: prev.toString('hex'), checked };
 }
 

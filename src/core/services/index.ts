@@ -4,6 +4,7 @@ import { correct } from './custody/correct';
 import { closeDay, dayOverview, keepOvernight } from './custody/dayClose';
 import { handIn } from './custody/handIn';
 import { noteCondition, reportIncident } from './custody/notes';
+import { getMedia } from './custody/media';
 import { listCustody, listEvents } from './custody/queries';
 import { releaseToGuardian } from './custody/release';
 import { returnDevice } from './custody/returnDevice';
@@ -39,6 +40,7 @@ export function createServices(ctx: ServiceContext) {
     closeDay: bind(ctx, closeDay),
     listCustody: bind(ctx, listCustody),
     listEvents: bind(ctx, listEvents),
+    getMedia: bind(ctx, getMedia),
     createStaff: bind(ctx, createStaff),
     verifyPin: bind(ctx, verifyPin),
     unlockWithPin: bind(ctx, unlockWithPin),

@@ -1,11 +1,11 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { canvasToPng, guideCrop, photoGuide, type Rect } from './mediaBytes';
+import { canvasToJpeg, guideCrop, photoGuide, type Rect } from './mediaBytes';
 
 export interface PhotoCaptureProps {
   /** The camera chosen in the settings (the scanning webcam); the default camera otherwise. */
   cameraId: string | null;
-  /** The still as PNG once taken; null when discarded. */
+  /** The still as JPEG once taken; null when discarded. */
   onChange(photo: Blob | null): void;
 }
 
@@ -65,7 +65,7 @@ export function PhotoCapture({ cameraId, onChange }: PhotoCaptureProps) {
     ctx.drawImage(video, crop.x, crop.y, crop.width, crop.height, 0, 0, crop.width, crop.height);
     stop();
     setPhase('taken');
-    canvasToPng(still).then(onChange, () => setPhase('failed'));
+    canvasToJpeg(still).then(onChange, () => setPhase('failed'));
   };
 
   const discard = () => {

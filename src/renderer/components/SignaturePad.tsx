@@ -15,7 +15,7 @@ const HEIGHT = 260;
 
 /**
  * A signature drawn with a finger, pen or mouse on the touch screen. Black ink on white, so the
- * PNG prints as it looks. The core never receives the image, only its hash (see ReleaseScreen).
+ * PNG prints as it looks. The core keeps it with the release, and the receipt shows the kept copy.
  */
 export function SignaturePad({ label, onChange }: SignaturePadProps) {
   const { t } = useTranslation();

@@ -1,6 +1,9 @@
+import type { MediaUpload } from '../../shared/contract';
+
 /**
- * Hashing and geometry for the pictures the workflows take (a drawn signature, a photo of a
- * device). Only the SHA-256 goes to the ledger; the bytes stay in the page.
+ * Hashing, encoding and geometry for the pictures the workflows take (a drawn signature, a photo
+ * of a device). The event records the SHA-256; the core keeps the bytes beside the ledger and
+ * checks that they give that hash.
  */
 
 /** SHA-256 in lower-case hex, computed in the page with WebCrypto (the contract's 64-hex format). */
@@ -11,12 +14,28 @@ export async function sha256Hex(data: Blob | ArrayBuffer): Promise<string> {
 }
 
 export function canvasToPng(canvas: HTMLCanvasElement): Promise<Blob> {
+  return canvasToBlob(canvas, 'image/png');
+}
+
+/** A camera picture as JPEG: a tenth of the PNG's size, and the core keeps every photo. */
+export function canvasToJpeg(canvas: HTMLCanvasElement): Promise<Blob> {
+  return canvasToBlob(canvas, 'image/jpeg', 0.85);
+}
+
+function canvasToBlob(canvas: HTMLCanvasElement, type: MediaUpload['mime'], quality?: number): Promise<Blob> {
   return new Promise((resolve, reject) => {
-    canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('canvas export failed'))), 'image/png');
+    canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('canvas export failed'))), type, quality);
   });
 }
 
-/** For showing a picture that exists only in the page (CSP allows `data:` images). */
+/** The picture and its hash as a workflow sends them with its event. */
+export async function mediaArgs(blob: Blob): Promise<{ sha256: string; upload: MediaUpload }> {
+  const mime = blob.type === 'image/jpeg' ? 'image/jpeg' : 'image/png';
+  const dataUrl = await blobToDataUrl(blob);
+  return { sha256: await sha256Hex(blob), upload: { mime, base64: dataUrl.slice(dataUrl.indexOf(',') + 1) } };
+}
+
+/** For showing a picture in the page (CSP allows `data:` images). */
 export function blobToDataUrl(blob: Blob): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { StaffRole } from './access';
 import { method } from './define';
 import { EventType } from './eventTypes';
+import { MediaUpload, Sha256Hex } from './media';
 
 /**
  * The custody ledger's calls. No call names its actor: the main process knows who unlocked the
@@ -155,7 +156,9 @@ export const custodyMethods = {
     z.strictObject({
       deviceId: Id,
       guardianName: FreeText(200),
-      signatureImageHash: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+      signatureImageHash: Sha256Hex.optional(),
+      /** The drawn signature itself, kept beside the ledger; its SHA-256 must be `signatureImageHash`. */
+      signature: MediaUpload.optional(),
       note: OptionalText(1000),
     }),
     CustodyOutcome,
@@ -171,8 +174,10 @@ export const custodyMethods = {
       deviceId: Id,
       kind: IncidentKind,
       description: FreeText(2000),
-      /** SHA-256 (hex) of a webcam photo of the device; only the hash is kept (see services). */
-      photoHash: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+      /** SHA-256 (hex) of a webcam photo of the device, in the event's non-personal details. */
+      photoHash: Sha256Hex.optional(),
+      /** The photo itself, kept beside the ledger; its SHA-256 must be `photoHash`. */
+      photo: MediaUpload.optional(),
     }),
     CustodyOutcome,
   ),

@@ -5,12 +5,14 @@ import type { EventPayload, Events } from './events';
 import { custodyMethods } from './custody';
 import { dayMethods } from './day';
 import { kioskMethods } from './kiosk';
+import { mediaMethods } from './media';
 import { settingsMethods } from './settings';
 import type { EventName, MethodName } from './names';
 
 export * from './kiosk';
 export * from './custody';
 export * from './day';
+export * from './media';
 export * from './settings';
 export * from './events';
 export * from './eventTypes';
@@ -28,6 +30,7 @@ export const contract = {
   ...custodyMethods,
   ...settingsMethods,
   ...dayMethods,
+  ...mediaMethods,
 } satisfies Record<MethodName, MethodSpec>;
 
 export type Contract = typeof contract;

@@ -39,6 +39,8 @@ export const methodNameList = [
   'getDay',
   'keepOvernight',
   'closeDay',
+  // kept photos and signatures (contract/media.ts)
+  'getMedia',
 ] as const;
 export const eventNameList = ['scan', 'stateChanged', 'custodyChanged'] as const;
 

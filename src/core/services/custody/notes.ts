@@ -1,10 +1,12 @@
 import type { CustodyOutcome } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
 import { appendEvent } from '../../ledger/append';
+import { storeMedia, type MediaImage } from '../../ledger/media';
 import { readCustody } from '../../ledger/projection';
 import { ledgerWriter, writeTransaction, type ServiceContext } from '../context';
 import { requireDevice } from '../devices';
 import { outcome, requireActor, text } from './common';
+import { checkedImage } from './media';
 
 /** The two-tap damage marks at the door; free text is optional and personal. */
 export const conditionMarks = ['screen_cracked', 'back_cracked', 'case_damaged', 'water_damage', 'other'] as const;
@@ -52,11 +54,12 @@ export interface IncidentInput {
   kind: IncidentKind;
   description: string;
   /**
-   * SHA-256 (hex) of a webcam photo of the device. A photo of a device is not personal data, but
-   * only its hash goes into the ledger (non-personal `details`); keeping the image bytes is future
-   * work, so the hash lets a photo kept elsewhere be matched to this event later.
+   * SHA-256 (hex) of a webcam photo of the device, in the event's non-personal `details`: the
+   * photo shows the device, never a face. Alone it still matches a photo kept elsewhere.
    */
   photoHash?: string;
+  /** The photo itself, kept beside the ledger with the event; its SHA-256 must be `photoHash`. */
+  photo?: MediaImage;
 }
 
 const SHA256_HEX = /^[0-9a-f]{64}$/;
@@ -69,6 +72,7 @@ export function reportIncident(ctx: ServiceContext, input: IncidentInput): Custo
   if (input.photoHash !== undefined && !SHA256_HEX.test(input.photoHash)) {
     throw new AppError('INVALID_ARGUMENT', { field: 'photoHash' });
   }
+  const photo = checkedImage(input.photo, input.photoHash, { field: 'photo', hashField: 'photoHash' });
   return writeTransaction(ctx, () => {
     requireActor(ctx, input.actor, { pupilAllowed: false });
     const device = requireDevice(ctx, input.deviceId);
@@ -83,6 +87,8 @@ export function reportIncident(ctx: ServiceContext, input: IncidentInput): Custo
       details: { kind: input.kind, photoHash: input.photoHash },
       payload: { description },
     });
+    // The payload (the description) is required, so erasing it erases the photo with it.
+    if (photo) storeMedia(ledgerWriter(ctx), event, photo.image, photo.sha256);
     return outcome(ctx, event, device, false);
   });
 }

@@ -1,18 +1,22 @@
 import type { CustodyOutcome } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
 import { appendEvent } from '../../ledger/append';
+import { storeMedia, type MediaImage } from '../../ledger/media';
 import { custodian } from '../../ledger/events';
 import { readCustody } from '../../ledger/projection';
 import { ledgerWriter, writeTransaction, type ServiceContext } from '../context';
 import { requireDevice } from '../devices';
 import { outcome, requireActor, text } from './common';
+import { checkedImage } from './media';
 
 export interface ReleaseInput {
   deviceId: string;
   actor: string;
   guardianName: string;
-  /** SHA-256 (hex) of the signature image captured on the touch screen, stored elsewhere. */
+  /** SHA-256 (hex) of the signature drawn on the touch screen; in the payload, beside the name it signs. */
   signatureImageHash?: string;
+  /** The drawn signature itself, kept beside the ledger with the event; its SHA-256 must be `signatureImageHash`. */
+  signature?: MediaImage;
   note?: string;
 }
 
@@ -25,6 +29,7 @@ export function releaseToGuardian(ctx: ServiceContext, input: ReleaseInput): Cus
   if (input.signatureImageHash !== undefined && !SHA256_HEX.test(input.signatureImageHash)) {
     throw new AppError('INVALID_ARGUMENT', { field: 'signatureImageHash' });
   }
+  const signature = checkedImage(input.signature, input.signatureImageHash, { field: 'signature', hashField: 'signatureImageHash' });
   return writeTransaction(ctx, () => {
     requireActor(ctx, input.actor, { pupilAllowed: false });
     const device = requireDevice(ctx, input.deviceId);
@@ -39,6 +44,8 @@ export function releaseToGuardian(ctx: ServiceContext, input: ReleaseInput): Cus
       details: { confiscatedSeq: current.confiscatedSeq ?? undefined, signed: input.signatureImageHash !== undefined },
       payload: { guardianName, signatureImageHash: input.signatureImageHash, note: text(input.note) },
     });
+    // Erasing the guardian's name erases their signature with it.
+    if (signature) storeMedia(ledgerWriter(ctx), event, signature.image, signature.sha256);
     return outcome(ctx, event, device, false);
   });
 }

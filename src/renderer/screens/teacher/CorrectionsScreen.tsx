@@ -4,6 +4,7 @@ import { voidableEventTypes, type EventListItem, type EventType } from '../../..
 import { errorText } from '../../errors';
 import { useFormDirty } from '../../state/FormDirty';
 import { call } from '../../bridge';
+import { keptImageOf, KeptImageToggle } from '../../components/KeptImage';
 import { useWorkflowSubmit } from '../../components/useWorkflowSubmit';
 import type { TeacherScreenProps } from './screen';
 import { actorLabel, deviceLabel, eventTypeLabel, formatTime, pupilName } from './teacherFormat';
@@ -139,11 +140,15 @@ export function CorrectionsScreen(_props: TeacherScreenProps) {
             {shown.map((e) => {
               const what = describe(e);
               const voided = e.voidedBySeq !== null;
+              const image = keptImageOf(e);
               return (
                 <tr key={e.seq} className={voided ? 'voided' : undefined} data-seq={e.seq}>
                   <td>#{e.seq}</td>
                   <td>{formatTime(e.occurredAt, i18n.language)}</td>
-                  <th scope="row">{eventTypeLabel(e.type, t)}</th>
+                  <th scope="row">
+                    {eventTypeLabel(e.type, t)}
+                    {image && <KeptImageToggle sha256={image.sha256} kind={image.kind} />}
+                  </th>
                   <td>
                     {what.pupil}
                     <span className="sub">{what.device}</span>

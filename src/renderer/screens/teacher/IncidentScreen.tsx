@@ -7,7 +7,8 @@ import { useSettings } from '../../state/SettingsContext';
 import { call } from '../../bridge';
 import type { DeviceChoice } from '../../components/deviceChoices';
 import { DeviceSummary } from '../../components/DeviceSummary';
-import { sha256Hex } from '../../components/mediaBytes';
+import { KeptImageView } from '../../components/KeptImage';
+import { mediaArgs } from '../../components/mediaBytes';
 import { PhotoCapture } from '../../components/PhotoCapture';
 import { ToggleGroup } from '../../components/ToggleGroup';
 import { WorkflowDevice } from '../../components/WorkflowDevice';
@@ -34,12 +35,11 @@ function IncidentForm({ choice }: { choice: DeviceChoice }) {
   const { settings } = useSettings();
   const [kind, setKind] = useState<Kind>('damage');
   const [description, setDescription] = useState('');
-  // The photo stays in the page: only its SHA-256 goes to the ledger. Keeping the image itself
-  // (for the chain-of-custody report) is future work.
+  // Sent with the report and kept beside the ledger; the event's details name it by its SHA-256.
   const [photo, setPhoto] = useState<Blob | null>(null);
   const [missing, setMissing] = useState(false);
   const { busy, problem, run, refuse } = useWorkflowSubmit();
-  const [done, setDone] = useState<{ outcome: CustodyOutcome; withPhoto: boolean } | null>(null);
+  const [done, setDone] = useState<{ outcome: CustodyOutcome; photoHash: string | null } | null>(null);
   useFormDirty(!done && (description.trim() !== '' || photo !== null));
 
   if (done) {
@@ -54,7 +54,12 @@ function IncidentForm({ choice }: { choice: DeviceChoice }) {
       >
         <DeviceSummary choice={choice} />
         <p>{t(`workflows.incident.kinds.${kind}`)}</p>
-        {done.withPhoto && <p className="wf-muted">{t('workflows.incident.withPhoto')}</p>}
+        {done.photoHash && (
+          <>
+            <p className="wf-muted">{t('workflows.incident.withPhoto')}</p>
+            <KeptImageView sha256={done.photoHash} kind="photo" />
+          </>
+        )}
         <p className="wf-muted">{t('workflows.common.recorded', { seq: done.outcome.event.seq })}</p>
       </WorkflowDone>
     );
@@ -68,14 +73,14 @@ function IncidentForm({ choice }: { choice: DeviceChoice }) {
       return;
     }
     await run(async () => {
-      const photoHash = photo ? await sha256Hex(photo) : undefined;
+      const media = photo ? await mediaArgs(photo) : null;
       const outcome = await call('reportIncident', {
         deviceId: choice.deviceId,
         kind,
         description: description.trim(),
-        ...(photoHash ? { photoHash } : {}),
+        ...(media ? { photoHash: media.sha256, photo: media.upload } : {}),
       });
-      setDone({ outcome, withPhoto: photoHash !== undefined });
+      setDone({ outcome, photoHash: media?.sha256 ?? null });
     });
   };
 

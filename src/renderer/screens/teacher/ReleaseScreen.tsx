@@ -7,10 +7,11 @@ import { useKioskInfo } from '../../state/useKioskInfo';
 import { call } from '../../bridge';
 import type { DeviceChoice } from '../../components/deviceChoices';
 import { DeviceSummary } from '../../components/DeviceSummary';
-import { blobToDataUrl, sha256Hex } from '../../components/mediaBytes';
+import { mediaArgs } from '../../components/mediaBytes';
 import { formatMoment, Receipt } from '../../components/Receipt';
 import { buildReceiptFacts, type ReceiptFacts } from '../../components/receiptFacts';
 import { SignaturePad } from '../../components/SignaturePad';
+import { useKeptImage } from '../../components/useKeptImage';
 import { useStaffDirectory } from '../../components/useStaffDirectory';
 import { WorkflowDevice } from '../../components/WorkflowDevice';
 import { WorkflowDone } from '../../components/WorkflowDone';
@@ -54,12 +55,13 @@ function ReleaseForm({ choice }: { choice: DeviceChoice }) {
   const confiscation = useConfiscation(choice.deviceId, choice.confiscatedSeq);
   const [guardian, setGuardian] = useState('');
   const [note, setNote] = useState('');
-  // The drawn signature stays in this page only: it is printed on the receipt, and the ledger keeps
-  // its SHA-256 (the core stores no images). Leaving the screen discards it.
+  // Sent with the release and kept beside the ledger; the receipt shows the kept copy, so what a
+  // parent takes home is what the school holds.
   const [signature, setSignature] = useState<Blob | null>(null);
   const [guardianMissing, setGuardianMissing] = useState(false);
   const { busy, problem, run, refuse } = useWorkflowSubmit();
-  const [receipt, setReceipt] = useState<{ facts: ReceiptFacts; signatureUrl: string | null } | null>(null);
+  const [receipt, setReceipt] = useState<{ facts: ReceiptFacts; signatureHash: string | null } | null>(null);
+  const keptSignature = useKeptImage(receipt?.signatureHash ?? null);
   const [printed, setPrinted] = useState(false);
   // An unprinted receipt counts as unsaved work: the idle timeout warns before it disappears.
   useFormDirty(receipt ? !printed : guardian.trim() !== '' || note.trim() !== '' || signature !== null);
@@ -89,7 +91,8 @@ function ReleaseForm({ choice }: { choice: DeviceChoice }) {
         >
           <p className="wf-muted">{t('workflows.common.recorded', { seq: receipt.facts.release.seq })}</p>
         </WorkflowDone>
-        <Receipt facts={receipt.facts} signatureUrl={receipt.signatureUrl} />
+        {/* Until the kept signature is there (or if it is not), the receipt has a line to sign on paper. */}
+        <Receipt facts={receipt.facts} signatureUrl={keptSignature.status === 'ready' ? keptSignature.dataUrl : null} />
       </div>
     );
   }
@@ -116,11 +119,11 @@ function ReleaseForm({ choice }: { choice: DeviceChoice }) {
       return;
     }
     await run(async () => {
-      const signatureImageHash = signature ? await sha256Hex(signature) : undefined;
+      const media = signature ? await mediaArgs(signature) : null;
       const released = await call('releaseToGuardian', {
         deviceId: choice.deviceId,
         guardianName: guardian.trim(),
-        ...(signatureImageHash ? { signatureImageHash } : {}),
+        ...(media ? { signatureImageHash: media.sha256, signature: media.upload } : {}),
         ...(note.trim() ? { note: note.trim() } : {}),
       });
       const facts = buildReceiptFacts({
@@ -130,9 +133,9 @@ function ReleaseForm({ choice }: { choice: DeviceChoice }) {
         staffNames: directory?.names ?? new Map(),
         guardianName: guardian,
         note,
-        signed: signatureImageHash !== undefined,
+        signed: media !== null,
       });
-      setReceipt({ facts, signatureUrl: signature ? await blobToDataUrl(signature) : null });
+      setReceipt({ facts, signatureHash: media?.sha256 ?? null });
     });
   };
 

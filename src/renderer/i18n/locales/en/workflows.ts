@@ -123,10 +123,10 @@ export const workflows: Messages['workflows'] = {
     description: 'Description',
     descriptionMissing: 'Describe what happened.',
     photo: 'Photo of the device',
-    photoNote: 'Only a checksum of the photo goes into the log; the photo itself is not kept.',
+    photoNote: 'The photo is kept with the report, with a checksum in the log. It is erased when the report is erased.',
     submit: 'Report',
     done: 'Incident reported',
-    withPhoto: 'With the checksum of the photo.',
+    withPhoto: 'With a photo of the device:',
   },
   photo: {
     start: 'Camera on',
@@ -140,4 +140,14 @@ export const workflows: Messages['workflows'] = {
     still: 'Photo of the device',
     failed: 'The camera does not start. Is a camera connected?',
   },
+  kept: {
+    showPhoto: 'View photo',
+    showSignature: 'View signature',
+    hide: 'Hide',
+    loading: 'Loading…',
+    photo: 'Kept photo of the device',
+    signature: 'Kept signature of the parent or guardian',
+    unavailable: 'Not kept, or erased.',
+  },
 };
+

@@ -122,10 +122,10 @@ export const workflows = {
     description: 'Beschrijving',
     descriptionMissing: 'Beschrijf wat er is gebeurd.',
     photo: 'Foto van het apparaat',
-    photoNote: 'Alleen een controlegetal van de foto komt in het logboek; de foto zelf wordt niet bewaard.',
+    photoNote: 'De foto wordt bij de melding bewaard, met een controlegetal in het logboek. Hij wordt gewist als de melding wordt gewist.',
     submit: 'Melden',
     done: 'Incident gemeld',
-    withPhoto: 'Met het controlegetal van de foto.',
+    withPhoto: 'Met een foto van het apparaat:',
   },
   photo: {
     start: 'Camera aan',
@@ -138,5 +138,14 @@ export const workflows = {
     live: 'Camerabeeld',
     still: 'Foto van het apparaat',
     failed: 'De camera start niet. Is er een camera aangesloten?',
+  },
+  kept: {
+    showPhoto: 'Foto bekijken',
+    showSignature: 'Handtekening bekijken',
+    hide: 'Verbergen',
+    loading: 'Laden…',
+    photo: 'Bewaarde foto van het apparaat',
+    signature: 'Bewaarde handtekening van de ouder of verzorger',
+    unavailable: 'Niet bewaard of gewist.',
   },
 } as const;
