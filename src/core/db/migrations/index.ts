@@ -3,6 +3,7 @@ import { m001Kiosk } from './001-kiosk';
 import { m002PeopleAndThings } from './002-people-and-things';
 import { m003Ledger } from './003-ledger';
 import { m004LedgerPerKiosk } from './004-ledger-per-kiosk';
+import { m005RegistryChained } from './005-registry-chained';
 
 /** Append only: a released migration is never edited, a new one is added at the end. */
-export const migrations: readonly Migration[] = [m001Kiosk, m002PeopleAndThings, m003Ledger, m004LedgerPerKiosk];
+export const migrations: readonly Migration[] = [m001Kiosk, m002PeopleAndThings, m003Ledger, m004LedgerPerKiosk, m005RegistryChained];
