@@ -3,6 +3,8 @@ import { AppError } from '../shared/errors';
 import { openDatabase, type Db } from './db/open';
 import { ensureKioskIdentity, readIdentity, type KioskIdentity } from './kiosk/identity';
 import { needsQuickCheck, startupCheck, type StartupCheck, type StartupProblem } from './ledger/checkpoint';
+import type { RegistryCheck } from './registry/check';
+import { registryAtStart } from './registry/startup';
 import { createServices, type Services } from './services';
 import type { ScryptCost } from './services/pin';
 
@@ -15,21 +17,27 @@ export interface CoreOptions {
   pinCost?: ScryptCost;
 }
 
+/** The ledger's start-up check, then the registry's (null when the ledger's failed first). */
+export interface CoreStartup extends StartupCheck {
+  registry: RegistryCheck | null;
+}
+
 export interface Core {
   readonly db: Db;
   readonly appVersion: string;
   kiosk(): KioskIdentity;
   /** Null when writing is allowed; otherwise why the app refuses to write. */
   readonly problem: StartupProblem | null;
-  /** What the start-up check found (quick_check, then the chain since the last checkpoint). */
-  readonly startup: StartupCheck;
+  /** What the start-up check found (quick_check, the chain since the last checkpoint, the registry). */
+  readonly startup: CoreStartup;
   readonly services: Services;
   close(): void;
 }
 
 /**
  * Opens the database, applies migrations, makes sure the kiosk has an identity, and checks the
- * database and the ledger before anything is written. A failed check does not stop the app: it
+ * database, the ledger and the registry (tags, owners, pouches, roles against their events)
+ * before anything is written. A failed check does not stop the app: it
  * opens read-only in spirit (every write service refuses with DB_READ_ONLY) so staff can still
  * look, export and restore a backup.
  */
@@ -39,8 +47,11 @@ export function openCore(options: CoreOptions): Core {
   const db = openDatabase(options.dbPath);
   const now = options.now ?? (() => new Date());
   const identity = ensureKioskIdentity(db, now());
-  const startup = startupCheck(db, now(), { quickCheck });
-  const problem = startup.problem;
+  const ledger = startupCheck(db, now(), { quickCheck });
+  const registry = ledger.problem === null ? registryAtStart({ db, kioskId: identity.kioskId, now }) : null;
+  const problem: StartupProblem | null =
+    ledger.problem ?? (registry?.unreadable ? 'DB_CORRUPT' : registry?.check?.status === 'mismatch' ? 'REGISTRY_MISMATCH' : null);
+  const startup: CoreStartup = { ...ledger, problem, registry: registry?.check ?? null };
   const services = createServices({
     db,
     kioskId: identity.kioskId,

@@ -39,6 +39,10 @@ export const errorMessages = {
     nl: 'Het logboek klopt niet meer, daarom wordt er niets opgeslagen. Vraag de beheerder een back-up terug te zetten.',
     en: 'The ledger failed its check, so nothing is being stored. Ask the administrator to restore a backup.',
   },
+  REGISTRY_MISMATCH: {
+    nl: 'De registratie (leerlingen, toestellen, stickers, vakken of medewerkers) klopt niet met het logboek, daarom wordt er niets opgeslagen. Vraag de beheerder een back-up terug te zetten.',
+    en: 'The registration (pupils, devices, stickers, pouches or staff) does not match the ledger, so nothing is being stored. Ask the administrator to restore a backup.',
+  },
   BACKUP_FAILED: {
     nl: 'De back-up is mislukt: de kopie klopte niet en is weggegooid. De database zelf is niet veranderd.',
     en: 'The backup failed: the copy did not check out and was discarded. The database itself is unchanged.',
@@ -266,6 +270,7 @@ export interface ErrorDetails {
   DB_FROM_NEWER_VERSION: { found: number; supported: number };
   DB_CORRUPT: { reason: string } | undefined;
   DB_READ_ONLY: undefined;
+  REGISTRY_MISMATCH: { count: number } | undefined;
   BACKUP_FAILED: { problem: string | null };
   BACKUP_INVALID: { problem: string | null };
   BACKUP_OTHER_KIOSK: { backupKioskId: string | null; databaseKioskId: string };

@@ -161,4 +161,43 @@ describe('registering a class from the command line', () => {
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toMatch(/MISREAD_CODE|UNKNOWN_TAG/);
   });
+
+  it('leaves a registry that matches the ledger, which verify and the next start confirm', async () => {
+    const pupil = await json<{ pupilId: string }>(['pupil', 'add', '--roepnaam', 'Daan', '--achternaam', 'Vries', '--groep', '7B', '--key', 'K-1']);
+    const other = await json<{ pupilId: string }>(['pupil', 'add', '--roepnaam', 'Lotte', '--achternaam', 'Bakker', '--groep', '7B']);
+    const bag = await json<{ locationId: string }>(['location', 'add', '--name', 'Telefoontas 7B', '--kind', 'phone_bag', '--pouches', '3']);
+    await json(['pouch', 'assign', '--location', bag.locationId, '--number', '2', '--pupil', pupil.pupilId, '--new-tag']);
+    await json(['pouch', 'assign', '--location', bag.locationId, '--number', '3', '--pupil', other.pupilId]);
+    const device = await json<{ deviceId: string; stickers: string[] }>([
+      'device', 'add', '--pupil', pupil.pupilId, '--kind', 'smartphone', '--description', 'iPhone, blauw hoesje', '--new-sticker',
+    ]);
+    await json(['device', 'add', '--pupil', other.pupilId, '--kind', 'smartwatch', '--description', 'horloge', '--new-sticker']);
+    await json(['tag', 'revoke', device.stickers[0]!]);
+    await json(['staff', 'add', '--name', 'Juf Anna', '--role', 'teacher', '--pin', '4821']);
+
+    const verified = await json<{ ok: boolean; registry: { status: string; events: number } }>(['verify']);
+    // 2 pupils, the bag, its 3 pouches and 2 assignments, a pouch tag, 2 devices with a sticker each, a revocation, a teacher.
+    expect(verified).toMatchObject({ ok: true, registry: { status: 'ok', events: 15 } });
+    const core = openCore({ dbPath: tmp.dbPath, appVersion: 'test' });
+    try {
+      expect(core.startup).toMatchObject({ problem: null, registry: { status: 'ok', events: 15 } });
+    } finally {
+      core.close();
+    }
+  });
+
+  it('verify fails naming the row when a tag was pointed at another device', async () => {
+    const pupil = await json<{ pupilId: string }>(['pupil', 'add', '--roepnaam', 'Daan', '--achternaam', 'Vries', '--groep', '7B']);
+    const mine = await json<{ deviceId: string; stickers: string[] }>(['device', 'add', '--pupil', pupil.pupilId, '--kind', 'smartphone', '--description', 'telefoon', '--new-sticker']);
+    const theirs = await json<{ deviceId: string }>(['device', 'add', '--pupil', pupil.pupilId, '--kind', 'tablet', '--description', 'tablet']);
+    const raw = openCore({ dbPath: tmp.dbPath, appVersion: 'test' });
+    raw.db.prepare('UPDATE tags SET device_id = ? WHERE canonical = ?').run(theirs.deviceId, mine.stickers[0]);
+    const tagId = raw.db.prepare('SELECT tag_id FROM tags WHERE canonical = ?').pluck().get(mine.stickers[0]) as string;
+    raw.close();
+    const result = await cli(['verify', ...db]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('registry MISMATCH');
+    expect(result.stdout).toContain(`tags ${tagId}: deviceId differs`);
+    expect(result.stdout).not.toContain('Daan');
+  });
 });

@@ -11,7 +11,7 @@ import { sqlTypeList } from '../../src/core/ledger/typeList';
 
 describe('the event vocabulary', () => {
   it('puts every type in exactly one group', () => {
-    const grouped = (['custody', 'device', 'administrative', 'redaction'] as const).flatMap((g) => eventTypesIn(g));
+    const grouped = (['custody', 'device', 'administrative', 'registry', 'redaction'] as const).flatMap((g) => eventTypesIn(g));
     expect([...grouped].sort()).toEqual([...eventTypeList].sort());
     expect(Object.keys(eventGroupOf)).toEqual([...eventTypeList]);
   });

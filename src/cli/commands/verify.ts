@@ -1,16 +1,19 @@
 import { getEvent, localKioskId } from '../../core/ledger/rows';
 import { verifyAllChains, type VerifyResult } from '../../core/ledger/verify';
+import { checkRegistry, describeDifference, type RegistryCheck } from '../../core/registry/check';
 import { output, type CliCommand } from '../command';
 import { openReadOnly, withDb } from '../database';
 
 /**
  * The office's "has this log been altered?": SQLite's own quick_check, then every kiosk's hash
  * chain in the file, each on its own from its first event (not just since the last checkpoint, as
- * at start-up). Read-only. `ledger` is the first bad chain's result, or the kiosk's own.
+ * at start-up), then the registry tables against the kiosk's registration events (as at start-up).
+ * Read-only. `ledger` is the first bad chain's result, or the kiosk's own. A file from before the
+ * registry was chained reports `baseline_due` and is not failed for it: its first start records it.
  */
 export const verify: CliCommand = {
   name: 'verify',
-  summary: 'Check the database (quick_check) and the whole ledger chain; exit 1 naming the first bad event',
+  summary: 'Check the database (quick_check), the whole ledger chain and the registry; exit 1 naming the first bad event or row',
   usage: 'verify',
   run(ctx) {
     return withDb(openReadOnly(ctx.dbPath), (db) => {
@@ -31,10 +34,16 @@ export const verify: CliCommand = {
       } catch (error) {
         ledger = { ok: false, error: (error as Error).message };
       }
-      const ok = quickCheck === 'ok' && ledger.ok;
+      let registry: RegistryCheck | { status: 'unreadable'; error: string };
+      try {
+        registry = checkRegistry(db);
+      } catch (error) {
+        registry = { status: 'unreadable', error: (error as Error).message };
+      }
+      const ok = quickCheck === 'ok' && ledger.ok && (registry.status === 'ok' || registry.status === 'baseline_due');
       const badEvent = !ledger.ok && 'firstBadSeq' in ledger ? getEvent(db, ledger.firstBadSeq, ledger.kioskId) : undefined;
       const firstBad = badEvent && { type: badEvent.type, occurred_at: badEvent.occurredAt };
-      output(ctx, { ok, quickCheck, ledger, chains, ...(firstBad ? { firstBadEvent: firstBad } : {}) }, () => {
+      output(ctx, { ok, quickCheck, ledger, chains, registry, ...(firstBad ? { firstBadEvent: firstBad } : {}) }, () => {
         const lines = [`quick_check: ${quickCheck}`];
         if (chains.length > 1) {
           for (const c of chains) lines.push(`  kiosk ${c.kioskId}: ${c.ok ? `ok, last seq ${c.lastSeq}` : `seq ${c.firstBadSeq}: ${c.problem}`}`);
@@ -50,9 +59,24 @@ export const verify: CliCommand = {
         } else {
           lines.push(`Logboek kon niet worden gelezen / ledger unreadable: ${ledger.error}`);
         }
+        lines.push(registryLine(registry));
+        if (registry.status === 'mismatch') for (const d of registry.differences) lines.push(`  ${describeDifference(d)}`);
         return lines.join('\n');
       });
       return ok ? 0 : 1;
     });
   },
 };
+
+function registryLine(registry: RegistryCheck | { status: 'unreadable'; error: string }): string {
+  switch (registry.status) {
+    case 'ok':
+      return `Registratie klopt / registry matches the ledger (${registry.events} registration events)`;
+    case 'baseline_due':
+      return 'Registratie nog niet in het logboek / registry not yet recorded: the next start of the kiosk records it';
+    case 'mismatch':
+      return `Registratie klopt NIET / registry MISMATCH: ${registry.count} difference(s) with the ledger`;
+    case 'unreadable':
+      return `Registratie kon niet worden gelezen / registry unreadable: ${registry.error}`;
+  }
+}

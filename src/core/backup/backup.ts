@@ -23,12 +23,20 @@ import { migrations } from '../db/migrations';
 import { readIdentity } from '../kiosk/identity';
 import { openDatabase } from '../db/open';
 import { verifyAllChains, type ChainsReport } from '../ledger/verify';
+import { checkRegistry, describeDifference } from '../registry/check';
 import { kioskIdOfFile, withReadOnlyFile } from './readOnlyFile';
 
 export interface BackupCheck {
   ok: boolean;
   /** Why a backup cannot be trusted; null when it can. */
-  problem: 'not_a_database' | 'checksum_mismatch' | 'quick_check_failed' | 'newer_version' | 'ledger_invalid' | null;
+  problem:
+    | 'not_a_database'
+    | 'checksum_mismatch'
+    | 'quick_check_failed'
+    | 'newer_version'
+    | 'ledger_invalid'
+    | 'registry_mismatch'
+    | null;
   lastSeq: number;
   /** The kiosk the file belongs to, from the identity inside it; null when it cannot be read. */
   kioskId: string | null;
@@ -61,9 +69,11 @@ export const checksumFileOf = (path: string): string => `${path}.sha256`;
 
 /**
  * Checks a database file without changing it: the checksum written beside it when it was made (if
- * there is one), SQLite's own quick_check, a schema this app can read, and the whole ledger chain.
- * The checksum is what catches a changed byte in a pupil's name or a tag: quick_check only sees
- * the structure and the chain only covers the ledger.
+ * there is one), SQLite's own quick_check, a schema this app can read, the whole ledger chain, and
+ * the registry against its events (a backup restored with a re-pointed tag would refuse to write
+ * at its first start). The checksum is what catches any other changed byte: quick_check only sees
+ * the structure and the chain only covers the ledger. A backup from before the registry was
+ * chained has nothing to compare yet: its first start records the baseline.
  */
 export function checkDatabaseFile(path: string, options: { expectedSha256?: string | null } = {}): BackupCheck {
   const expected = options.expectedSha256 === undefined ? readChecksumFile(path) : options.expectedSha256;
@@ -92,6 +102,10 @@ export function checkDatabaseFile(path: string, options: { expectedSha256?: stri
       if (report.firstBad) {
         const { kioskId, seq, problem } = report.firstBad;
         return refused('ledger_invalid', `kiosk ${kioskId} seq ${seq}: ${problem}`);
+      }
+      const registry = schemaVersion(db) < migrations.length ? null : checkRegistry(db);
+      if (registry?.status === 'mismatch') {
+        return refused('registry_mismatch', registry.differences.slice(0, 3).map(describeDifference).join('; '));
       }
       const kioskId = readIdentity(db)?.kioskId ?? null;
       const own = report.chains.find((c) => c.kioskId === kioskId);

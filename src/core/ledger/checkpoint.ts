@@ -3,7 +3,12 @@ import { prepared } from '../db/statements';
 import { localKioskId } from './rows';
 import { verifyLedger, type VerifyResult } from './verify';
 
-export type StartupProblem = 'DB_CORRUPT' | 'DB_READ_ONLY';
+/**
+ * Why a kiosk refuses to write. REGISTRY_MISMATCH is not found here but by the registry check
+ * that follows this one (src/core/registry): the tables of pupils, devices, tags, pouches or
+ * staff do not say what the ledger says.
+ */
+export type StartupProblem = 'DB_CORRUPT' | 'DB_READ_ONLY' | 'REGISTRY_MISMATCH';
 
 export interface StartupCheck {
   problem: StartupProblem | null;

@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../shared/errors';
 import { prepared } from '../db/statements';
+import { appendEvent } from '../ledger/append';
 import type { Actor } from '../ledger/events';
-import { writeTransaction, type ServiceContext } from './context';
+import { deviceEvent } from '../registry/drafts';
+import { ledgerWriter, writeTransaction, type ServiceContext } from './context';
 import { requirePupil } from './pupils';
 import { requireRole } from './staff';
 
@@ -48,7 +50,36 @@ export function createDevice(
       ctx.db,
       'INSERT INTO devices (device_id, kind, description, owner_pupil_id, created_at) VALUES (?, ?, ?, ?, ?)',
     ).run(deviceId, input.kind, (input.description ?? '').trim(), input.ownerPupilId, ctx.now().toISOString());
-    return requireDevice(ctx, deviceId);
+    const device = requireDevice(ctx, deviceId);
+    appendEvent(ledgerWriter(ctx), deviceEvent('device_registered', device, device.description || null, { actor }));
+    return device;
+  });
+}
+
+/**
+ * Gives a device to another pupil (a phone handed down to a sibling) or retires it. Its tags keep
+ * pointing at the device, so a scan then hands it in for the new owner. Recorded as
+ * `device_changed` with the owner in the chain: the owner decides whose phone a scan hands in.
+ */
+export function changeDevice(
+  ctx: ServiceContext,
+  deviceId: string,
+  change: { ownerPupilId?: string; active?: boolean },
+  actor: Actor,
+): Device {
+  return writeTransaction(ctx, () => {
+    requireRole(ctx, actor, ['office', 'admin']);
+    const before = getDevice(ctx, deviceId);
+    if (!before) throw new AppError('UNKNOWN_DEVICE');
+    if (change.ownerPupilId !== undefined) requirePupil(ctx, change.ownerPupilId);
+    const after = { ...before, ownerPupilId: change.ownerPupilId ?? before.ownerPupilId, active: change.active ?? before.active };
+    prepared(ctx.db, 'UPDATE devices SET owner_pupil_id = ?, active = ? WHERE device_id = ?').run(
+      after.ownerPupilId,
+      after.active ? 1 : 0,
+      deviceId,
+    );
+    appendEvent(ledgerWriter(ctx), deviceEvent('device_changed', after, null, { actor }));
+    return after;
   });
 }
 

@@ -10,11 +10,11 @@ import { releaseToGuardian } from './custody/release';
 import { returnDevice } from './custody/returnDevice';
 import { scan } from './custody/scan';
 import { transfer } from './custody/transfer';
-import { createDevice, listDevices } from './devices';
+import { changeDevice, createDevice, listDevices } from './devices';
 import { assignPouch, createLocation, createPouch, listLocations, setDefaultLocation } from './locations';
-import { createPupil, listPupils } from './pupils';
+import { changePupil, createPupil, listPupils } from './pupils';
 import { redactPayloads } from './redact';
-import { createStaff, listStaff, loginStaff, requireStaff, unlockWithPin, verifyPin } from './staff';
+import { changeStaff, createStaff, listStaff, loginStaff, requireStaff, unlockWithPin, verifyPin } from './staff';
 import { assignTag, revokeTag } from './tags';
 
 type Bound<F> = F extends (ctx: ServiceContext, ...args: infer A) => infer R ? (...args: A) => R : never;
@@ -47,10 +47,13 @@ export function createServices(ctx: ServiceContext) {
     loginStaff: bind(ctx, loginStaff),
     requireStaff: bind(ctx, requireStaff),
     listStaff: bind(ctx, listStaff),
+    changeStaff: bind(ctx, changeStaff),
     createPupil: bind(ctx, createPupil),
     listPupils: bind(ctx, listPupils),
+    changePupil: bind(ctx, changePupil),
     createDevice: bind(ctx, createDevice),
     listDevices: bind(ctx, listDevices),
+    changeDevice: bind(ctx, changeDevice),
     createLocation: bind(ctx, createLocation),
     createPouch: bind(ctx, createPouch),
     assignPouch: bind(ctx, assignPouch),

@@ -3,6 +3,7 @@ import { AppError } from '../../shared/errors';
 import { prepared } from '../db/statements';
 import { appendEvent } from '../ledger/append';
 import type { Actor } from '../ledger/events';
+import { locationEvent, pouchEvent } from '../registry/drafts';
 import { ledgerWriter, writeTransaction, type ServiceContext } from './context';
 import { requirePupil } from './pupils';
 import { requireRole } from './staff';
@@ -40,6 +41,7 @@ export function createLocation(ctx: ServiceContext, input: { kind: LocationKind;
       name,
       ctx.now().toISOString(),
     );
+    appendEvent(ledgerWriter(ctx), locationEvent({ locationId, kind: input.kind, active: true }, name, { actor }));
     return { locationId, kind: input.kind, name };
   });
 }
@@ -83,7 +85,9 @@ export function createPouch(
       input.number,
       input.pupilId ?? null,
     );
-    return getPouch(ctx, pouchId) as Pouch;
+    const pouch = getPouch(ctx, pouchId) as Pouch;
+    appendEvent(ledgerWriter(ctx), pouchEvent(pouch, { actor }));
+    return pouch;
   });
 }
 
@@ -111,8 +115,11 @@ export function assignPouch(
     }
     if (input.pupilId) requirePupil(ctx, input.pupilId);
     if (input.pupilId && existing.pupil_id && existing.pupil_id !== input.pupilId) throw new AppError('POUCH_TAKEN');
+    if (existing.pupil_id === input.pupilId) return getPouch(ctx, existing.pouch_id) as Pouch;
     prepared(ctx.db, 'UPDATE pouches SET pupil_id = ? WHERE pouch_id = ?').run(input.pupilId, existing.pouch_id);
-    return getPouch(ctx, existing.pouch_id) as Pouch;
+    const pouch = getPouch(ctx, existing.pouch_id) as Pouch;
+    appendEvent(ledgerWriter(ctx), pouchEvent(pouch, { actor }));
+    return pouch;
   });
 }
 

@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../shared/errors';
 import { prepared } from '../db/statements';
+import { appendEvent } from '../ledger/append';
 import type { Actor } from '../ledger/events';
-import { writeTransaction, type ServiceContext } from './context';
+import { pupilEvent } from '../registry/drafts';
+import { ledgerWriter, writeTransaction, type ServiceContext } from './context';
 import { requireRole } from './staff';
 
 /** The minimum the school needs to know about a pupil (AVG: nothing more). */
@@ -48,8 +50,8 @@ const toPupil = (r: PupilRow): Pupil => ({
 });
 
 /**
- * Registers one pupil. Not a ledger event by itself: the import that brings a class list in
- * records one `pupils_imported` event for the whole list (issue: import).
+ * Registers one pupil and records it (`pupil_registered`: id, group and year in the chain, the
+ * names and the administration's key in the erasable payload).
  */
 export function createPupil(ctx: ServiceContext, input: PupilInput, actor: Actor): Pupil {
   const roepnaam = input.roepnaam.trim();
@@ -78,7 +80,48 @@ export function createPupil(ctx: ServiceContext, input: PupilInput, actor: Actor
       (input.groep ?? '').trim(),
       ctx.now().toISOString(),
     );
-    return getPupil(ctx, pupilId) as Pupil;
+    const pupil = getPupil(ctx, pupilId) as Pupil;
+    appendEvent(
+      ledgerWriter(ctx),
+      pupilEvent('pupil_registered', pupil, { ...namesOf(pupil), externalKey: input.externalKey ?? null }, { actor }),
+    );
+    return pupil;
+  });
+}
+
+const namesOf = (p: Pupil) => ({ roepnaam: p.roepnaam, voorvoegsel: p.voorvoegsel, achternaam: p.achternaam });
+
+/**
+ * Moves a pupil to another group or year, or deactivates one who left (rows stay while the
+ * ledger names them). Recorded as `pupil_changed` with the whole new state; names are not copied.
+ */
+export function changePupil(
+  ctx: ServiceContext,
+  pupilId: string,
+  change: { groep?: string; jaargroep?: number | null; active?: boolean },
+  actor: Actor,
+): Pupil {
+  if (change.jaargroep != null && !(Number.isInteger(change.jaargroep) && change.jaargroep >= 1 && change.jaargroep <= 8)) {
+    throw new AppError('INVALID_ARGUMENT', { field: 'jaargroep' });
+  }
+  return writeTransaction(ctx, () => {
+    requireRole(ctx, actor, ['office', 'admin']);
+    const before = getPupil(ctx, pupilId);
+    if (!before) throw new AppError('UNKNOWN_PUPIL');
+    const after = {
+      ...before,
+      groep: change.groep === undefined ? before.groep : change.groep.trim(),
+      jaargroep: change.jaargroep === undefined ? before.jaargroep : change.jaargroep,
+      active: change.active ?? before.active,
+    };
+    prepared(ctx.db, 'UPDATE pupils SET groep = ?, jaargroep = ?, active = ? WHERE pupil_id = ?').run(
+      after.groep,
+      after.jaargroep,
+      after.active ? 1 : 0,
+      pupilId,
+    );
+    appendEvent(ledgerWriter(ctx), pupilEvent('pupil_changed', after, null, { actor }));
+    return after;
   });
 }
 

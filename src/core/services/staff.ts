@@ -3,6 +3,7 @@ import { AppError } from '../../shared/errors';
 import { prepared } from '../db/statements';
 import { appendEvent } from '../ledger/append';
 import { SYSTEM_ACTOR, type Actor } from '../ledger/events';
+import { staffEvent } from '../registry/drafts';
 import { ledgerWriter, writeTransaction, type ServiceContext } from './context';
 import { DEFAULT_PIN_COST, FREE_ATTEMPTS, assertPinFormat, checkPin, hashPin, lockoutSeconds, pinHint } from './pin';
 
@@ -73,13 +74,32 @@ export function createStaff(ctx: ServiceContext, input: CreateStaffInput): Staff
       ctx.db,
       `INSERT INTO staff (staff_id, display_name, role, pin_hash, pin_hint, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
     ).run(staffId, displayName, input.role, pinHash, hint, ctx.now().toISOString());
-    appendEvent(ledgerWriter(ctx), {
-      type: 'staff_changed',
-      actor: input.actor,
-      details: { change: 'created', staffId, role: input.role },
-      payload: { displayName },
-    });
+    appendEvent(ledgerWriter(ctx), staffEvent('created', { staffId, role: input.role, active: true }, displayName, { actor: input.actor }));
     return { staffId, displayName, role: input.role };
+  });
+}
+
+/**
+ * Gives a staff member another role or deactivates one who left (an admin's task). Recorded as
+ * `staff_changed` with the role and whether they are active: a role decides who may confiscate,
+ * witness and register, so it is checked against the ledger like a tag.
+ */
+export function changeStaff(
+  ctx: ServiceContext,
+  staffId: string,
+  change: { role?: StaffRole; active?: boolean },
+  actor: Actor,
+): StaffSummary & { active: boolean } {
+  if (change.role !== undefined && !staffRoles.includes(change.role)) throw new AppError('INVALID_ARGUMENT', { field: 'role' });
+  return writeTransaction(ctx, () => {
+    requireRole(ctx, actor, ['admin']);
+    const row = staffRow(ctx, staffId);
+    if (!row) throw new AppError('UNKNOWN_STAFF');
+    const role = change.role ?? row.role;
+    const active = change.active ?? row.active === 1;
+    prepared(ctx.db, 'UPDATE staff SET role = ?, active = ? WHERE staff_id = ?').run(role, active ? 1 : 0, staffId);
+    appendEvent(ledgerWriter(ctx), staffEvent('changed', { staffId, role, active }, null, { actor }));
+    return { staffId, displayName: row.display_name, role, active };
   });
 }
 

@@ -4,6 +4,7 @@ import { canonicalizeScan } from '../../shared/scan/canonical';
 import { prepared } from '../db/statements';
 import { appendEvent } from '../ledger/append';
 import type { Actor } from '../ledger/events';
+import { tagAssignedEvent, tagRevokedEvent } from '../registry/drafts';
 import { ledgerWriter, writeTransaction, type ServiceContext } from './context';
 import { requireDevice } from './devices';
 import { getPouch } from './locations';
@@ -55,15 +56,9 @@ export function assignTag(ctx: ServiceContext, input: AssignTagInput, actor: Act
       `INSERT INTO tags (tag_id, kind, canonical, raw_input, device_id, pouch_id, pupil_id, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(tagId, input.kind, canonical, input.raw, deviceId ?? null, pouchId ?? null, pupilId ?? null, ctx.now().toISOString());
-    appendEvent(ledgerWriter(ctx), {
-      type: 'tag_assigned',
-      actor,
-      deviceId: deviceId ?? null,
-      pupilId: ownerPupilId,
-      pouchId: pouchId ?? null,
-      details: { tagId, kind: input.kind },
-    });
-    return { tagId, kind: input.kind, canonical, deviceId: deviceId ?? null, pouchId: pouchId ?? null, pupilId: pupilId ?? null };
+    const tag: Tag = { tagId, kind: input.kind, canonical, deviceId: deviceId ?? null, pouchId: pouchId ?? null, pupilId: pupilId ?? null };
+    appendEvent(ledgerWriter(ctx), tagAssignedEvent(tag, ownerPupilId, { actor }));
+    return tag;
   });
 }
 
@@ -75,14 +70,7 @@ export function revokeTag(ctx: ServiceContext, tagId: string, actor: Actor): voi
     if (!tag) throw new AppError('UNKNOWN_TAG');
     if (tag.status === 'revoked') throw new AppError('TAG_REVOKED');
     prepared(ctx.db, "UPDATE tags SET status = 'revoked', revoked_at = ? WHERE tag_id = ?").run(ctx.now().toISOString(), tagId);
-    appendEvent(ledgerWriter(ctx), {
-      type: 'tag_revoked',
-      actor,
-      deviceId: tag.device_id,
-      pupilId: tag.pupil_id,
-      pouchId: tag.pouch_id,
-      details: { tagId, kind: tag.kind },
-    });
+    appendEvent(ledgerWriter(ctx), tagRevokedEvent(toTag(tag), null, { actor }));
   });
 }
 
@@ -108,12 +96,14 @@ export function resolveTag(ctx: ServiceContext, canonical: string): Tag {
   ).get(canonical);
   if (!row) throw new AppError('UNKNOWN_TAG');
   if (row.status !== 'active') throw new AppError('TAG_REVOKED');
-  return {
-    tagId: row.tag_id,
-    kind: row.kind,
-    canonical: row.canonical,
-    deviceId: row.device_id,
-    pouchId: row.pouch_id,
-    pupilId: row.pupil_id,
-  };
+  return toTag(row);
 }
+
+const toTag = (row: TagRow): Tag => ({
+  tagId: row.tag_id,
+  kind: row.kind,
+  canonical: row.canonical,
+  deviceId: row.device_id,
+  pouchId: row.pouch_id,
+  pupilId: row.pupil_id,
+});

@@ -25,17 +25,26 @@ export const eventTypeList = [
   'tag_revoked',
   'kept_overnight',
   'day_closed',
+  'pupil_registered',
+  'pupil_changed',
+  'device_registered',
+  'device_changed',
+  'location_registered',
+  'pouch_assigned',
 ] as const;
 export const EventType = z.enum(eventTypeList);
 export type EventType = z.infer<typeof EventType>;
 
-export type EventGroup = 'custody' | 'device' | 'administrative' | 'redaction';
+export type EventGroup = 'custody' | 'device' | 'administrative' | 'registry' | 'redaction';
 
 /**
  * Every type in exactly one group (a `Record`, so a new type without a group does not compile).
  * custody: moves who holds a device — the projection is a fold over exactly these.
  * device: a fact about a device that does not move it.
  * administrative: the audit trail of the kiosk itself, corrections included.
+ * registry: what the kiosk registers (pupils, devices, tags, bags, pouches, staff); each carries
+ *   the row's whole non-personal state after the change, so the registry tables are a fold of
+ *   these and are checked against it at every start (src/core/registry).
  * redaction: names the payloads it erased (`details.seqs`); verify requires one per empty payload.
  */
 export const eventGroupOf: Readonly<Record<EventType, EventGroup>> = {
@@ -48,18 +57,24 @@ export const eventGroupOf: Readonly<Record<EventType, EventGroup>> = {
   incident_reported: 'device',
   corrected: 'administrative',
   staff_login: 'administrative',
-  staff_changed: 'administrative',
+  staff_changed: 'registry',
   kiosk_exited: 'administrative',
   export_made: 'administrative',
   retention_purge: 'redaction',
   payload_redacted: 'redaction',
   settings_changed: 'administrative',
   pupils_imported: 'administrative',
-  tag_assigned: 'administrative',
-  tag_revoked: 'administrative',
+  tag_assigned: 'registry',
+  tag_revoked: 'registry',
   // Recorded about a held device; it does not move it.
   kept_overnight: 'device',
   day_closed: 'administrative',
+  pupil_registered: 'registry',
+  pupil_changed: 'registry',
+  device_registered: 'registry',
+  device_changed: 'registry',
+  location_registered: 'registry',
+  pouch_assigned: 'registry',
 };
 
 /** The types of some groups, in the vocabulary's order. */

@@ -14,7 +14,7 @@ export type KioskInfo = z.infer<typeof KioskInfo>;
 export const Health = z.object({
   /** False when the start-up check found a problem: the app then refuses to write. */
   writable: z.boolean(),
-  problem: z.enum(['DB_CORRUPT', 'DB_READ_ONLY']).nullable(),
+  problem: z.enum(['DB_CORRUPT', 'DB_READ_ONLY', 'REGISTRY_MISMATCH']).nullable(),
   /** When there is a problem: the newest backup that passes every check, to offer a restore. */
   backup: z.object({ takenAt: z.string(), lastSeq: z.number().int() }).nullable(),
   /** What the machine-wide roll-out file did at this start (absent where no host applies one). */

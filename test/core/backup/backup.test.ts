@@ -97,6 +97,16 @@ describe('backups', () => {
     expect(codeOf(() => restoreBackup(path, dbPath))).toBe('BACKUP_INVALID');
   });
 
+  it('a backup whose tag was re-pointed is refused even without its checksum file: the registry is checked too', async () => {
+    const { core, dir } = liveSchool();
+    const path = join(dir, 'backup.db');
+    await makeBackup(core.db, path);
+    const raw = new Database(path);
+    raw.prepare("UPDATE tags SET device_id = (SELECT device_id FROM devices ORDER BY rowid DESC LIMIT 1) WHERE rowid = (SELECT min(rowid) FROM tags WHERE kind = 'device_sticker')").run();
+    raw.close();
+    expect(checkDatabaseFile(path, { expectedSha256: null })).toMatchObject({ ok: false, problem: 'registry_mismatch', detail: expect.stringContaining('deviceId differs') });
+  });
+
   it('a restore puts the backup in place and keeps the database it replaced', async () => {
     const { core, dir, dbPath } = liveSchool();
     const path = join(dir, 'before-the-scan.db');

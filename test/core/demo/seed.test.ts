@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openCore, type Core } from '../../../src/core';
 import { DEMO_PINS, seedDemoSchool, type DemoSchool } from '../../../src/core/demo/seed';
 import { verifyLedger } from '../../../src/core/ledger/verify';
+import { checkRegistry } from '../../../src/core/registry/check';
 import { tempDir } from '../../support/tempDb';
 import { TEST_PIN_COST, codeOf, errorOf } from '../support/custodyFixture';
 
@@ -33,6 +34,14 @@ describe('the demo school', () => {
     });
     expect(shape(a.school)).toEqual(shape(b.school));
     expect(eventTypes(a.core)).toEqual(eventTypes(b.core));
+  });
+
+  it('registers its school through the ledger: the registry matches a replay of it, with and without history', () => {
+    for (const history of [true, false]) {
+      const { core } = seeded({ history });
+      expect(checkRegistry(core.db)).toMatchObject({ status: 'ok' });
+      expect(eventTypes(core)).toEqual(expect.arrayContaining(['pupil_registered', 'device_registered', 'location_registered', 'pouch_assigned']));
+    }
   });
 
   it('differs for another seed', () => {

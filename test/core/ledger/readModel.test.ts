@@ -59,7 +59,7 @@ describe('reading the ledger', () => {
     f.s.returnDevice({ deviceId: a!.deviceId, actor: 'pupil' });
 
     const ofA = readEvents(db(), { deviceId: a!.deviceId }).events;
-    expect(ofA.map((e) => e.type)).toEqual(['returned', 'handed_in', 'tag_assigned']);
+    expect(ofA.map((e) => e.type)).toEqual(['returned', 'handed_in', 'tag_assigned', 'device_registered']);
     expect(readEvents(db(), { pupilId: f.pupils[1]!.pupilId, types: ['handed_in'] }).events.map((e) => e.deviceId)).toEqual([
       b!.deviceId,
     ]);

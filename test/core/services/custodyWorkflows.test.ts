@@ -149,6 +149,6 @@ describe('custody beyond the door', () => {
     expect(page.events[0]!.payload).toEqual({ reason: 'fout' });
     const next = f.s.listEvents({ limit: 2, beforeSeq: page.nextBeforeSeq! });
     expect(next.events[0]!.seq).toBe(hand.event.seq - 1);
-    expect(f.s.listEvents({ deviceId: phone }).events.map((e) => e.type)).toEqual(['corrected', 'handed_in', 'tag_assigned']);
+    expect(f.s.listEvents({ deviceId: phone }).events.map((e) => e.type)).toEqual(['corrected', 'handed_in', 'tag_assigned', 'device_registered']);
   });
 });

@@ -4,6 +4,14 @@ import { m002PeopleAndThings } from './002-people-and-things';
 import { m003Ledger } from './003-ledger';
 import { m004LedgerPerKiosk } from './004-ledger-per-kiosk';
 import { m005LedgerMedia } from './005-ledger-media';
+import { m006RegistryChained } from './006-registry-chained';
 
 /** Append only: a released migration is never edited, a new one is added at the end. */
-export const migrations: readonly Migration[] = [m001Kiosk, m002PeopleAndThings, m003Ledger, m004LedgerPerKiosk, m005LedgerMedia];
+export const migrations: readonly Migration[] = [
+  m001Kiosk,
+  m002PeopleAndThings,
+  m003Ledger,
+  m004LedgerPerKiosk,
+  m005LedgerMedia,
+  m006RegistryChained,
+];

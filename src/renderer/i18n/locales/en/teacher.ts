@@ -47,6 +47,12 @@ export const teacher: Messages['teacher'] = {
       pupils_imported: 'Pupils imported',
       tag_assigned: 'Sticker or tag assigned',
       tag_revoked: 'Sticker or tag withdrawn',
+      pupil_registered: 'Pupil registered',
+      pupil_changed: 'Pupil changed',
+      device_registered: 'Device registered',
+      device_changed: 'Device changed',
+      location_registered: 'Storage place registered',
+      pouch_assigned: 'Pouch assigned',
     } satisfies Record<EventType, string>,
     kinds: { smartphone: 'Phone', smartwatch: 'Smartwatch', tablet: 'Tablet', other: 'Device' },
     marks: {

@@ -46,6 +46,12 @@ export const teacher = {
       pupils_imported: 'Leerlingen ingelezen',
       tag_assigned: 'Sticker of tag gekoppeld',
       tag_revoked: 'Sticker of tag ingetrokken',
+      pupil_registered: 'Leerling geregistreerd',
+      pupil_changed: 'Leerling gewijzigd',
+      device_registered: 'Toestel geregistreerd',
+      device_changed: 'Toestel gewijzigd',
+      location_registered: 'Bewaarplek geregistreerd',
+      pouch_assigned: 'Vak toegewezen',
     } satisfies Record<EventType, string>,
     kinds: { smartphone: 'Telefoon', smartwatch: 'Smartwatch', tablet: 'Tablet', other: 'Apparaat' },
     marks: {
