@@ -3,11 +3,12 @@ import { hash } from 'node:crypto';
 import { rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { openCore } from '../../src/core';
 import { applyPragmas, openDatabase } from '../../src/core/db/open';
 import { preparedRaw } from '../../src/core/db/statements';
 import { lastCheckpoint } from '../../src/core/ledger/checkpoint';
-import { readCustody } from '../../src/core/ledger/projection';
+import { readAllCustody, readCustody } from '../../src/core/ledger/projection';
 import { verifyLedger } from '../../src/core/ledger/verify';
 import { BENCH_EVENTS, buildLedgerDb, workingCopy } from './ledgerDb';
 
@@ -88,13 +89,24 @@ function scanLatency(path: string): Line[] {
   const insert = base.prepare('INSERT INTO t (body) VALUES (?)');
   const body = Buffer.alloc(Math.round(rowBytes), 0x41);
 
+  // Each device's next scan is the one the school day would bring: a hand-in if it is not held,
+  // a return if it is (whatever state the cached database was left in).
+  const held = new Set(readAllCustody(core.db).filter((c) => c.held).map((c) => c.deviceId));
+  const deviceOf = new Map(
+    (core.db.prepare("SELECT canonical, device_id FROM tags WHERE kind IN ('device_sticker', 'nfc') AND status = 'active'").all() as {
+      canonical: string;
+      device_id: string;
+    }[]).map((r) => [r.canonical, r.device_id]),
+  );
   let i = 0;
   const scanOnce = () => {
-    // One pass hands every device in, the next returns them all, as a school day does.
-    const mode = Math.floor(i / codes.length) % 2 === 0 ? 'hand-in' : 'return';
     const code = codes[i % codes.length] as string;
     i++;
+    const deviceId = deviceOf.get(code) as string;
+    const mode = held.has(deviceId) ? 'return' : 'hand-in';
     core.services.scan({ code, mode, actor: 'pupil' });
+    if (mode === 'return') held.delete(deviceId);
+    else held.add(deviceId);
   };
   const scanTimes: number[] = [];
   const baseTimes: number[] = [];
@@ -279,3 +291,5 @@ function coldStart(path: string): Line[] {
     line('(d) start: openCore() after a crash (with quick_check)', median(crashed), null),
   ];
 }
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await runLedgerBench();
