@@ -64,7 +64,7 @@ describe('a kiosk whose ledger fails its start-up check', () => {
     f.core.close();
     const raw = new Database(f.dbPath);
     raw.pragma('wal_checkpoint(TRUNCATE)');
-    const page = (raw.prepare("SELECT rootpage FROM sqlite_master WHERE name = 'custody_by_pouch'").get() as { rootpage: number }).rootpage;
+    const page = (raw.prepare("SELECT rootpage FROM sqlite_master WHERE name = 'tags_active_canonical'").get() as { rootpage: number }).rootpage;
     const pageSize = raw.pragma('page_size', { simple: true }) as number;
     raw.close();
     // Scribble over an index page: the file still opens, but its structure is broken.

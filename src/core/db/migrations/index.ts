@@ -5,6 +5,7 @@ import { m003Ledger } from './003-ledger';
 import { m004LedgerPerKiosk } from './004-ledger-per-kiosk';
 import { m005LedgerMedia } from './005-ledger-media';
 import { m006RegistryChained } from './006-registry-chained';
+import { m007CustodyWithoutPouchIndex } from './007-custody-without-pouch-index';
 
 /** Append only: a released migration is never edited, a new one is added at the end. */
 export const migrations: readonly Migration[] = [
@@ -14,4 +15,5 @@ export const migrations: readonly Migration[] = [
   m004LedgerPerKiosk,
   m005LedgerMedia,
   m006RegistryChained,
+  m007CustodyWithoutPouchIndex,
 ];
