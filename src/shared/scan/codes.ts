@@ -47,9 +47,13 @@ export function checkValue(payload: string): number {
   return (MODULUS + 1 - p) % MODULUS;
 }
 
-/** Upper-cases and trims, so a read made with Caps Lock on (`ip7k2m9qxa7`) is the same code. */
+/**
+ * Upper-cases ASCII letters and trims, so a read made with Caps Lock on (`ip7k2m9qxa7`) is the
+ * same code. Only a–z: `toUpperCase()` also turns a Turkish dotless `ı` (or `ſ`, `ﬀ`…) into ASCII
+ * capitals, which would let a garbled read pass as one of our codes.
+ */
 export function normalizeOwnCode(raw: string): string {
-  return raw.trim().toUpperCase();
+  return raw.trim().replace(/[a-z]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 32));
 }
 
 /**

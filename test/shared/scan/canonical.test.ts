@@ -41,6 +41,15 @@ describe('canonicalizeScan — what the ledger looks tags up by', () => {
     expect(canonicalizeScan(raw)).toBe(expected);
   });
 
+  it('upper-cases only ASCII: a dotless ı or a long ſ is not read as one of our codes', () => {
+    // 'ı'.toUpperCase() is 'I' and 'ſ'.toUpperCase() is 'S': such a read is garbage, not our code.
+    const dotless = `ı${code.slice(1)}`;
+    expect(canonicalizeScan(dotless)).toBe(dotless);
+    const withLongS = code.replace(/S/g, 'ſ');
+    if (withLongS !== code) expect(canonicalizeScan(withLongS)).toBe(withLongS);
+    expect(tryCanonicalizeScan(dotless)).toEqual({ ok: true, code: dotless });
+  });
+
   it('refuses an empty read and an absurdly long one', () => {
     expect(errorCode(() => canonicalizeScan('  \r\n'))).toBe('INVALID_ARGUMENT');
     expect(errorCode(() => canonicalizeScan('x'.repeat(300)))).toBe('SCAN_TOO_LONG');
