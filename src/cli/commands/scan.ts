@@ -50,7 +50,7 @@ export const scan: CliCommand = {
 
 function describe(mode: ScanMode, r: CustodyOutcome): string {
   const what = mode === 'hand-in' ? 'Ingeleverd / handed in' : 'Teruggegeven / returned';
-  const who = r.pupil ? `${r.pupil.roepnaam} (${r.pupil.groep})` : '—';
+  const who = r.pupil ? `${r.pupil.roepnaam ?? 'leerling / pupil'} (${r.pupil.groep})` : '—';
   const where = r.pouch ? `, vak ${r.pouch.number} ${r.pouch.locationName}` : '';
   const repeat = r.repeat ? ' — al gescand, niets opnieuw vastgelegd / repeat scan, nothing recorded again' : '';
   return `${what}: ${who} — ${r.device.description || r.device.kind}${where} (seq ${r.event.seq})${repeat}`;

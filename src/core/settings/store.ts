@@ -1,5 +1,6 @@
 import { defaultSettings, Settings, type SettingsPatch } from '../../shared/contract/settings';
 import type { Db } from '../db/open';
+import { prepared } from '../db/statements';
 import { appendEvent } from '../ledger/append';
 import { ledgerWriter, writeTransaction, type ServiceContext } from '../services/context';
 
@@ -26,6 +27,15 @@ export function readSettings(db: Db): Settings {
     }
   }
   return Settings.parse(merged);
+}
+
+/**
+ * What pupils may see at the door, read on its own: every scan asks, so it is one indexed
+ * look-up rather than all settings parsed.
+ */
+export function readPrivacyDisplay(db: Db): Settings['privacyDisplay'] {
+  const raw = prepared<{ value: string }>(db, "SELECT value FROM settings WHERE key = 'privacyDisplay'").get()?.value;
+  return raw === JSON.stringify('pouch-only') ? 'pouch-only' : 'first-name';
 }
 
 /**

@@ -49,7 +49,7 @@ export function buildReceiptFacts(src: ReceiptSources): ReceiptFacts {
     school: src.kiosk?.school ?? '',
     kiosk: src.kiosk?.name ?? '',
     device: { kind: src.released.device.kind, description: src.released.device.description },
-    pupil: src.released.pupil ? { roepnaam: src.released.pupil.roepnaam, groep: src.released.pupil.groep } : null,
+    pupil: src.released.pupil?.roepnaam ? { roepnaam: src.released.pupil.roepnaam, groep: src.released.pupil.groep } : null,
     confiscation: c
       ? {
           seq: c.seq,

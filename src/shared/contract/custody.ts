@@ -41,7 +41,8 @@ export const CustodyOutcome = z.object({
   event: EventSummary,
   repeat: z.boolean(),
   device: z.object({ deviceId: z.string(), kind: DeviceKind, description: z.string() }),
-  pupil: z.object({ pupilId: z.string(), roepnaam: z.string(), groep: z.string() }).nullable(),
+  /** `roepnaam` is null when the school shows pupils only their pouch number (privacy setting). */
+  pupil: z.object({ pupilId: z.string(), roepnaam: z.string().nullable(), groep: z.string() }).nullable(),
   pouch: z.object({ pouchId: z.string(), number: z.number().int(), locationName: z.string() }).nullable(),
 });
 export type CustodyOutcome = z.infer<typeof CustodyOutcome>;

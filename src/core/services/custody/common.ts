@@ -7,6 +7,7 @@ import type { ServiceContext } from '../context';
 import type { Device } from '../devices';
 import { getPouch, type Pouch } from '../locations';
 import { getPupil } from '../pupils';
+import { readPrivacyDisplay } from '../../settings/store';
 import { requireStaff, type StaffSummary } from '../staff';
 
 /** A scan repeated within this window is acknowledged with the first event, not recorded twice. */
@@ -30,15 +31,28 @@ export function summarizeEvent(e: LedgerEvent): EventSummary {
   };
 }
 
-/** What the door screen shows after a scan: first name (not the full name), device, pouch. */
-export function outcome(ctx: ServiceContext, event: LedgerEvent, device: Device, repeat: boolean): CustodyOutcome {
+/**
+ * What a screen shows after a custody call: first name (not the full name), device, pouch. For
+ * the door's calls (`audience: 'door'`: hand-in and return, scanned or not) the school's "pouch
+ * number only" setting leaves the first name out here, at the source, not only hidden by the
+ * screen: the door needs no name to do its work. Staff screens (a release receipt) keep it.
+ */
+export function outcome(
+  ctx: ServiceContext,
+  event: LedgerEvent,
+  device: Device,
+  repeat: boolean,
+  audience: 'door' | 'staff' = 'staff',
+): CustodyOutcome {
   const pupil = getPupil(ctx, device.ownerPupilId);
+  const nameHidden = audience === 'door' && readPrivacyDisplay(ctx.db) === 'pouch-only';
+  const roepnaam = pupil && !nameHidden ? pupil.roepnaam : null;
   const pouch: Pouch | undefined = event.pouchId ? getPouch(ctx, event.pouchId) : undefined;
   return {
     event: summarizeEvent(event),
     repeat,
     device: { deviceId: device.deviceId, kind: device.kind, description: device.description },
-    pupil: pupil ? { pupilId: pupil.pupilId, roepnaam: pupil.roepnaam, groep: pupil.groep } : null,
+    pupil: pupil ? { pupilId: pupil.pupilId, roepnaam, groep: pupil.groep } : null,
     pouch: pouch ? { pouchId: pouch.pouchId, number: pouch.number, locationName: pouch.locationName } : null,
   };
 }

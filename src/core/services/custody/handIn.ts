@@ -33,7 +33,7 @@ export function handIn(ctx: ServiceContext, input: HandInInput): CustodyOutcome 
     const current = readCustody(ctx.db, device.deviceId);
     if (current?.held) {
       if (current.lastSeq === current.handedInSeq && withinRepeatWindow(ctx, current.since)) {
-        return outcome(ctx, requireEvent(ctx, current.lastSeq), device, true);
+        return outcome(ctx, requireEvent(ctx, current.lastSeq), device, true, 'door');
       }
       throw new AppError('ALREADY_IN_CUSTODY', { sinceSeq: current.lastSeq });
     }
@@ -56,6 +56,6 @@ export function handIn(ctx: ServiceContext, input: HandInInput): CustodyOutcome 
       pouchId: pouch?.pouchId ?? null,
       details: input.via ? { tagId: input.via.tagId, via: input.via.kind } : { via: 'manual' },
     });
-    return outcome(ctx, event, device, false);
+    return outcome(ctx, event, device, false, 'door');
   });
 }

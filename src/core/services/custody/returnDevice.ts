@@ -26,7 +26,7 @@ export function returnDevice(ctx: ServiceContext, input: ReturnInput): CustodyOu
     const current = readCustody(ctx.db, device.deviceId);
     if (!current?.held) {
       if (current && current.custodian === custodian.pupil && withinRepeatWindow(ctx, current.since)) {
-        return outcome(ctx, requireEvent(ctx, current.lastSeq), device, true);
+        return outcome(ctx, requireEvent(ctx, current.lastSeq), device, true, 'door');
       }
       throw new AppError('NOT_IN_CUSTODY');
     }
@@ -42,6 +42,6 @@ export function returnDevice(ctx: ServiceContext, input: ReturnInput): CustodyOu
       pouchId: current.pouchId,
       details: input.via ? { tagId: input.via.tagId, via: input.via.kind } : { via: 'manual' },
     });
-    return outcome(ctx, event, device, false);
+    return outcome(ctx, event, device, false, 'door');
   });
 }
