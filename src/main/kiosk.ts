@@ -1,4 +1,4 @@
-import { app, BrowserWindow, ipcMain, powerSaveBlocker, session } from 'electron';
+import { app, BrowserWindow, ipcMain, Menu, powerSaveBlocker, session } from 'electron';
 import { join } from 'node:path';
 import { createHost, type Host, type HostState } from '../core/host';
 import { bindGateway, pushEvent } from './ipc';
@@ -10,6 +10,7 @@ import { rolloutLogLine } from '../core/rollout/startup';
 import { registerAppScheme, serveAppFiles } from './protocol';
 import { contentSecurityPolicy } from './security/csp';
 import { APP_ENTRY_URL, originOf, trustedOrigins } from './security/origins';
+import { blockedInKiosk } from './security/keys';
 import { allowNavigation, allowPermission, allowPermissionCheck } from './security/policies';
 import { kioskWindowOptions, resolveKioskMode } from './windowOptions';
 
@@ -108,10 +109,15 @@ export function startKiosk(): void {
 
     bindGateway(ipcMain, kioskHost.gateway, origins);
 
+    // Electron's default menu carries Ctrl+Q, Ctrl+R, Ctrl+M and DevTools: a kiosk has no menu.
+    if (kiosk) Menu.setApplicationMenu(null);
     mainWindow = new BrowserWindow(
       kioskWindowOptions({ preloadPath: join(here, '../preload/index.cjs'), kiosk }),
     );
     const win = mainWindow;
+    win.webContents.on('before-input-event', (event, input) => {
+      if (kiosk && blockedInKiosk(input)) event.preventDefault();
+    });
     win.once('ready-to-show', () => win.show());
     // In kiosk mode the window closes only through the admin-PIN exit (or the OS shutting down).
     win.on('close', (event) => {

@@ -35,7 +35,7 @@ describe('"pouch number only": the core leaves the pupil’s name out of what th
     const device = f.phones[0]!.deviceId;
     f.s.handIn({ deviceId: device, actor: 'pupil' });
     f.s.confiscate({ deviceId: device, actor: f.teacher.staffId, reason: 'toets', witnessStaffId: f.witness.staffId, witnessPin: PINS.witness });
-    const released = f.s.releaseToGuardian({ deviceId: device, actor: f.teacher.staffId, guardianName: 'Mevrouw Een', relation: 'moeder' });
+    const released = f.s.releaseToGuardian({ deviceId: device, actor: f.teacher.staffId, guardianName: 'Mevrouw Een' });
     expect(released.pupil?.roepnaam).toBe('Kind1');
   });
 });
