@@ -15,22 +15,24 @@ if (core.problem) {
   process.exit(3);
 }
 const s = core.services;
-const devices = s.listDevices().map((d) => d.deviceId);
-const teacher = (core.db.prepare("SELECT staff_id FROM staff WHERE role = 'teacher' AND active = 1 LIMIT 1").get() as {
-  staff_id: string;
-}).staff_id;
-process.stdout.write(`READY ${devices.length}\n`);
+// The door's own path: every custody event is a scan of a sticker, as a pupil makes it.
+const stickers = (core.db.prepare("SELECT canonical FROM tags WHERE kind = 'device_sticker' AND status = 'active'").pluck().all() as string[]).sort();
+const deviceOf = new Map(
+  (core.db.prepare("SELECT canonical, device_id FROM tags WHERE kind = 'device_sticker' AND status = 'active'").all() as {
+    canonical: string;
+    device_id: string;
+  }[]).map((r) => [r.canonical, r.device_id]),
+);
+process.stdout.write(`READY ${stickers.length}\n`);
 
 for (let i = 0; ; i++) {
-  const deviceId = devices[i % devices.length] as string;
-  let seq: number;
-  if (i % 5 === 4) {
-    seq = s.noteCondition({ deviceId, actor: 'pupil', marks: ['other'], note: `notitie ${i}` }).event.seq;
-  } else if (readCustody(core.db, deviceId)?.held) {
-    seq = s.returnDevice({ deviceId, actor: teacher }).event.seq;
-  } else {
-    seq = s.handIn({ deviceId, actor: 'pupil' }).event.seq;
-  }
-  // Pipes are synchronous on Linux: once this returns, the parent can read the ack.
-  process.stdout.write(`ACK ${seq}\n`);
+  const code = stickers[i % stickers.length] as string;
+  const deviceId = deviceOf.get(code) as string;
+  const event =
+    i % 5 === 4
+      ? s.noteCondition({ deviceId, actor: 'pupil', marks: ['other'], note: `notitie ${i}` }).event
+      : s.scan({ code, mode: readCustody(core.db, deviceId)?.held ? 'return' : 'hand-in', actor: 'pupil' }).event;
+  // Pipes are synchronous on Linux: once this returns, the parent can read the ack, with the
+  // event's hash so the test can tell it is this very event that survived.
+  process.stdout.write(`ACK ${event.seq} ${event.hash}\n`);
 }

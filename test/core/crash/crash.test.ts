@@ -10,8 +10,14 @@ import { classFixture } from '../support/custodyFixture';
 const KILLS = process.env.CI ? 200 : 30;
 const appender = fileURLToPath(new URL('./appender.ts', import.meta.url));
 
+interface Ack {
+  seq: number;
+  /** The event's hash as the victim saw it committed (hex). */
+  hash: string;
+}
+
 interface Run {
-  acked: number[];
+  acked: Ack[];
   problem: string | null;
 }
 
@@ -24,7 +30,7 @@ interface Run {
 function runAndKill(dbPath: string): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', appender, dbPath], { stdio: ['ignore', 'pipe', 'pipe'] });
-    const acked: number[] = [];
+    const acked: Ack[] = [];
     let problem: string | null = null;
     let buffered = '';
     let stderr = '';
@@ -39,7 +45,8 @@ function runAndKill(dbPath: string): Promise<Run> {
       buffered = lines.pop() ?? '';
       for (const line of lines) {
         if (line.startsWith('ACK ')) {
-          acked.push(Number(line.slice(4)));
+          const [, seq, hash] = line.split(' ');
+          acked.push({ seq: Number(seq), hash: hash ?? '' });
           if (acked.length === killAfterAcks && !timer) timer = setTimeout(kill, Math.random() * 3);
         } else if (line.startsWith('PROBLEM ')) problem = line.slice(8);
       }
@@ -66,7 +73,7 @@ describe('a power cut or crash mid-scan', () => {
     `loses nothing acknowledged and leaves a ledger that verifies (${KILLS} kills)`,
     { timeout: 15 * 60_000 },
     async () => {
-      const allAcked: number[] = [];
+      const allAcked: Ack[] = [];
       let appendedAtLeastOnce = 0;
       for (let kill = 0; kill < KILLS; kill++) {
         const run = await runAndKill(tmp.dbPath);
@@ -81,7 +88,7 @@ describe('a power cut or crash mid-scan', () => {
           expect(verified, `verify after kill ${kill}`).toMatchObject({ ok: true });
           const lastSeq = (verified as { lastSeq: number }).lastSeq;
           // The chain is gapless and verified, so every seq up to lastSeq is there.
-          expect(Math.max(0, ...run.acked)).toBeLessThanOrEqual(lastSeq);
+          expect(Math.max(0, ...run.acked.map((a) => a.seq))).toBeLessThanOrEqual(lastSeq);
           if (kill % 10 === 0) {
             const projection = readAllCustody(db);
             rebuildProjection(db);
@@ -94,8 +101,10 @@ describe('a power cut or crash mid-scan', () => {
       expect(appendedAtLeastOnce).toBeGreaterThan(KILLS / 2);
       const db = openDatabase(tmp.dbPath);
       try {
-        const present = db.prepare('SELECT count(*) AS n FROM ledger_events WHERE seq = ?');
-        for (const seq of new Set(allAcked)) expect((present.get(seq) as { n: number }).n).toBe(1);
+        // Not only a row with that seq: the very event that was acknowledged, byte for byte.
+        const stored = db.prepare("SELECT lower(hex(hash)) FROM ledger_events WHERE seq = ?").pluck();
+        expect(new Set(allAcked.map((a) => a.seq)).size).toBe(allAcked.length);
+        for (const ack of allAcked) expect(stored.get(ack.seq), `acknowledged seq ${ack.seq}`).toBe(ack.hash);
       } finally {
         db.close();
       }
