@@ -3,7 +3,9 @@ import { openCore, type Core, type CoreOptions } from '../index';
 import { holdsSchoolData } from '../demo/empty';
 import { seedDemoSchool } from '../demo/seed';
 import { applyRolloutAtStart } from '../rollout/startup';
+import { AppError } from '../../shared/errors';
 import { startFailureOf, type StartFailure } from './failure';
+import { lostDatabase, markKioskExists } from './lostDatabase';
 
 export interface StartOptions extends CoreOptions {
   /** The machine-wide roll-out file; looked at on every start, applied on the first one only. */
@@ -24,12 +26,17 @@ export type HostState =
 
 export function startCore(options: StartOptions, { firstStart }: { firstStart: boolean }): HostState {
   const { rolloutConfigPath, demo, seed, ...coreOptions } = options;
+  if (lostDatabase(coreOptions.dbPath)) {
+    const lost = new AppError('DB_CORRUPT', { reason: 'database missing or empty' });
+    return { kind: 'failed', failure: startFailureOf(lost) };
+  }
   let core: Core;
   try {
     core = openCore(coreOptions);
   } catch (error) {
     return { kind: 'failed', failure: startFailureOf(error) };
   }
+  markKioskExists(coreOptions.dbPath, core.kiosk().kioskId);
   // A bad roll-out file is reported in the outcome, never fatal: the kiosk opens on what it has.
   const rollout = rolloutConfigPath ? applyRolloutAtStart(core, rolloutConfigPath) : null;
   if (demo && !holdsSchoolData(core.db)) seedDemoSchool(core);

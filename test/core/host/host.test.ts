@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../../src/core';
@@ -140,6 +140,37 @@ describe('restoring a backup through the host', () => {
     host.restoreFromBackup();
     expect(host.state.kind).toBe('open');
     expect(openCoreOf(host).problem).toBeNull();
+  });
+
+  it('a kiosk whose database was emptied to 0 bytes does not come back as a new, empty kiosk', () => {
+    const { host, dbPath } = startHost();
+    const kioskId = openCoreOf(host).kiosk().kioskId;
+    host.close();
+    expect(readFileSync(`${dbPath}.kiosk`, 'utf8').trim()).toBe(kioskId);
+    truncateSync(dbPath, 0);
+    rmSync(`${dbPath}-wal`, { force: true });
+    const again = startHost({ dbPath });
+    expect(again.host.state).toMatchObject({ kind: 'failed', failure: { code: 'DB_CORRUPT', cause: 'database missing or empty' } });
+    // Nothing was created in its place: no "first administrator" for whoever stands at the screen.
+    expect(statSync(dbPath).size).toBe(0);
+  });
+
+  it('a deleted database with backups beside it is refused too, and the newest good backup brings it back', async () => {
+    const { dbPath, scannedSeq } = await kioskWithBackup();
+    rmSync(dbPath);
+    rmSync(`${dbPath}.kiosk`);
+    rmSync(`${dbPath}-wal`, { force: true });
+    const { host } = startHost({ dbPath });
+    expect(host.state).toMatchObject({ kind: 'failed', failure: { code: 'DB_CORRUPT' } });
+    expect(existsSync(dbPath)).toBe(false);
+    expect(host.restoreFromBackup().lastSeq).toBeLessThan(scannedSeq);
+    expect(openCoreOf(host).problem).toBeNull();
+  });
+
+  it('a new PC with no database, no marker and no backups starts a new kiosk, and remembers it', () => {
+    const { host, dbPath } = startHost();
+    expect(host.state.kind).toBe('open');
+    expect(existsSync(`${dbPath}.kiosk`)).toBe(true);
   });
 
   it('with no good backup nothing is closed or replaced, and a test’s seed is not run again after a restore', async () => {
