@@ -82,8 +82,8 @@ describe('migration 4: the ledger keyed by (kiosk, seq), with salted payloads', 
     const now = () => new Date('2025-09-02T07:45:00.000Z');
     const core = openCore({ dbPath: tmp.dbPath, appVersion: 'test', now, pinCost: TEST_PIN_COST });
     try {
-      // The start-up check continues from the migrated checkpoint at seq 5.
-      expect(core.startup).toMatchObject({ problem: null, verify: { ok: true, kioskId, lastSeq: 8, checked: 3 } });
+      // A kiosk-sized chain is checked from its first event at start, old encoding included.
+      expect(core.startup).toMatchObject({ problem: null, verify: { ok: true, kioskId, lastSeq: 8, checked: 8 } });
       const db = core.db;
       const note = db.transaction(() =>
         appendEvent({ db, kioskId, now }, { type: 'condition_noted', actor: 'pupil', deviceId: 'dev-1', payload: { note: 'hoesje kapot' } }),

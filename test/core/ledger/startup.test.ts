@@ -1,4 +1,6 @@
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { lastCheckpoint } from '../../../src/core/ledger/checkpoint';
 import { QUICK_CHECK_ALWAYS_BELOW_BYTES, needsQuickCheck } from '../../../src/core/ledger/checkpoint';
 import { newEventId } from '../../../src/core/ledger/eventId';
 import { classFixture } from '../support/custodyFixture';
@@ -11,6 +13,32 @@ describe('the start-up check', () => {
       expect(f.core.startup.quickCheck).toBe('ok');
     } finally {
       f.close();
+    }
+  });
+
+  it('an old event edited behind the kiosk’s back (triggers dropped and put back) stops the next start, checkpoint or not', () => {
+    const f = classFixture();
+    f.s.scan({ code: 'STK-1', mode: 'hand-in', actor: 'pupil' });
+    f.s.scan({ code: 'STK-3', mode: 'hand-in', actor: 'pupil' });
+    const reopened = f.reopen(); // this start records a checkpoint at the head
+    const checkpointed = lastCheckpoint(reopened.core.db)!.seq;
+    reopened.s.scan({ code: 'STK-2', mode: 'hand-in', actor: 'pupil' });
+    reopened.core.close();
+    // With the sqlite3 shell: drop the guard, change who held the phone, restore the guard.
+    const raw = new Database(f.dbPath);
+    const trigger = raw.prepare("SELECT sql FROM sqlite_master WHERE name = 'ledger_events_no_update'").pluck().get() as string;
+    raw.exec('DROP TRIGGER ledger_events_no_update');
+    const handIn = raw.prepare("SELECT seq FROM ledger_events WHERE type = 'handed_in' ORDER BY seq LIMIT 1").pluck().get() as number;
+    expect(handIn).toBeLessThan(checkpointed);
+    raw.prepare("UPDATE ledger_events SET custodian = 'staff:someone-else' WHERE seq = ?").run(handIn);
+    raw.exec(trigger);
+    raw.close();
+    const after = f.reopen();
+    try {
+      expect(after.core.problem).toBe('DB_READ_ONLY');
+      expect(after.core.startup.verify).toMatchObject({ ok: false, firstBadSeq: handIn });
+    } finally {
+      after.close();
     }
   });
 
