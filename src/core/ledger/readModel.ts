@@ -1,6 +1,7 @@
 import type { EventType } from '../../shared/contract/eventTypes';
 import type { Db } from '../db/open';
 import { prepared } from '../db/statements';
+import type { EventRow } from './rows';
 import { sqlTypeList } from './typeList';
 
 /**
@@ -65,24 +66,12 @@ export interface EventPage {
   next: number | null;
 }
 
-export interface StoredEventRow {
-  kiosk_id: string;
-  seq: number;
-  event_id: string;
-  type: string;
-  occurred_at: string;
-  actor: string;
-  custodian: string | null;
-  device_id: string | null;
-  pupil_id: string | null;
-  location_id: string | null;
-  pouch_id: string | null;
-  voids_seq: number | null;
+/** An event's own columns (as `rows.ts` reads them, less the hashes), and what the joins add. */
+export type StoredEventRow = Omit<EventRow, 'payload_hash' | 'prev_hash' | 'hash' | 'encoding'> & {
   voided_by: number | null;
-  details: string;
   has_payload: number;
   body: string | null;
-}
+};
 
 /** Select list and joins for `StoredEvent`; `e` is the event, also used by the custody reads. */
 export const STORED_EVENT_SELECT = `SELECT e.kiosk_id, e.seq, e.event_id, e.type, e.occurred_at, e.actor, e.custodian,
