@@ -66,7 +66,7 @@ export async function runLedgerBench(): Promise<void> {
  * on the machine falls on both alike. Also counted: WAL pages each commit writes, which is what
  * the fsync has to flush.
  */
-function scanLatency(path: string): Line[] {
+export function scanLatency(path: string): Line[] {
   const core = openCore({ dbPath: path, appVersion: 'bench' });
   const codes = core.db
     .prepare("SELECT canonical FROM tags WHERE kind IN ('device_sticker', 'nfc') AND status = 'active' ORDER BY rowid")

@@ -49,7 +49,7 @@ export function buildLedgerDb(log: (text: string) => void): { path: string; buil
     )
     .all() as DeviceRow[];
   const writer: LedgerWriter = { db: core.db, kioskId: core.kiosk().kioskId, now: () => new Date(clock) };
-  let written = core.db.prepare('SELECT seq FROM ledger_head').pluck().get() as number;
+  let written = core.db.prepare('SELECT coalesce(max(seq), 0) FROM ledger_events').pluck().get() as number;
   let index = 0;
   let handingIn = true;
   while (written < BENCH_EVENTS) {
@@ -108,7 +108,7 @@ function headSeq(path: string): number {
   try {
     const db = new Database(path, { readonly: true });
     try {
-      return db.prepare('SELECT seq FROM ledger_head').pluck().get() as number;
+      return db.prepare('SELECT coalesce(max(seq), 0) FROM ledger_events').pluck().get() as number;
     } finally {
       db.close();
     }

@@ -8,11 +8,8 @@ import { cli } from './support/cli';
 
 const LEDGER_TRIGGERS = [
   'ledger_events_gapless',
-  'ledger_events_move_head',
   'ledger_events_no_update',
   'ledger_events_no_delete',
-  'ledger_head_forward_only',
-  'ledger_head_no_delete',
 ];
 const SQLITE3 = '/usr/bin/sqlite3';
 

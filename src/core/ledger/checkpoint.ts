@@ -1,6 +1,6 @@
 import type { Db } from '../db/open';
 import { prepared } from '../db/statements';
-import { ledgerHead, localKioskId } from './rows';
+import { ledgerHead, localKioskId, newestCheckpoint } from './rows';
 import { verifyLedger, type VerifyResult } from './verify';
 
 /**
@@ -19,10 +19,7 @@ export interface StartupCheck {
 
 /** Where the last successful check of a kiosk's chain (the local kiosk's by default) ended. */
 export function lastCheckpoint(db: Db, kioskId = localKioskId(db)): { seq: number; hash: Buffer } | undefined {
-  return prepared<{ seq: number; hash: Buffer }>(
-    db,
-    'SELECT seq, hash FROM ledger_checkpoints WHERE kiosk_id = ? ORDER BY seq DESC LIMIT 1',
-  ).get(kioskId ?? null);
+  return kioskId ? newestCheckpoint(db, kioskId) : undefined;
 }
 
 /** Remembers where a successful check of the result's chain ended, so the next start only checks what came after. */

@@ -59,8 +59,10 @@ export function eventsOfHeldDevices(db: Db, kioskId: string, type: EventType): S
     db,
     `${STORED_EVENT_SELECT}
        FROM custody c
-       JOIN ledger_events e ON e.kiosk_id = @kioskId AND e.device_id = c.device_id AND e.type = @type
-                           AND e.seq >= COALESCE(c.handed_in_seq, 0)
+       -- CROSS JOIN keeps this order: from each held device, the chain after its hand-in (a
+       -- primary-key range), not the whole chain for every device.
+       CROSS JOIN ledger_events e ON e.kiosk_id = @kioskId AND e.seq >= COALESCE(c.handed_in_seq, 0)
+                                 AND e.device_id = c.device_id AND e.type = @type
        ${STORED_EVENT_JOINS}
       WHERE c.held = 1 AND v.seq IS NULL
       ORDER BY e.seq`,

@@ -107,7 +107,7 @@ interface Where {
   params: Record<string, string | number>;
 }
 
-/** Only the filters given become SQL, so the by-device index serves a device's history. */
+/** Only the filters given become SQL; the primary key, newest first, serves a device's or a pupil's history (see migration 008). */
 function where(query: EventQuery, page: { beforeSeq?: number; afterSeq?: number } = {}): Where {
   const clauses: string[] = [];
   const params: Record<string, string | number> = {};

@@ -89,18 +89,19 @@ export function countEvents(db: Db): number {
   return prepared<{ n: number }>(db, 'SELECT count(*) AS n FROM ledger_events').get()?.n ?? 0;
 }
 
-/** A chain's head; a kiosk without events yet is at seq 0 with the genesis hash. */
+/** A chain's head: its newest event; a kiosk without events yet is at seq 0 with the genesis hash. */
 export function ledgerHead(db: Db, kioskId = localKioskId(db)): { seq: number; hash: Buffer } {
-  const head = prepared<{ seq: number; hash: Buffer }>(db, 'SELECT seq, hash FROM ledger_head WHERE kiosk_id = ?').get(
-    kioskId ?? null,
-  );
+  const head = prepared<{ seq: number; hash: Buffer }>(
+    db,
+    'SELECT seq, hash FROM ledger_events WHERE kiosk_id = ? ORDER BY seq DESC LIMIT 1',
+  ).get(kioskId ?? null);
   return head ?? { seq: 0, hash: GENESIS_HASH };
 }
 
 /**
  * Every kiosk with a chain here, in kiosk id order: those with events (found by skipping from one
- * kiosk id to the next in the primary key, not by reading every event) and those with a head,
- * so a chain whose events were all removed is still checked.
+ * kiosk id to the next in the primary key, not by reading every event) and those with a
+ * checkpoint, so a chain whose events were all removed is still checked.
  */
 export function chainKiosks(db: Db): string[] {
   return prepared<{ kiosk_id: string }>(
@@ -109,10 +110,18 @@ export function chainKiosks(db: Db): string[] {
        SELECT min(kiosk_id) FROM ledger_events
        UNION ALL SELECT (SELECT min(kiosk_id) FROM ledger_events WHERE kiosk_id > k.id) FROM k WHERE k.id IS NOT NULL)
      SELECT id AS kiosk_id FROM k WHERE id IS NOT NULL
-     UNION SELECT kiosk_id FROM ledger_head ORDER BY kiosk_id`,
+     UNION SELECT kiosk_id FROM ledger_checkpoints ORDER BY kiosk_id`,
   )
     .all()
     .map((r) => r.kiosk_id);
+}
+
+/** The newest checkpoint of a chain: where its last successful check ended. */
+export function newestCheckpoint(db: Db, kioskId: string): { seq: number; hash: Buffer } | undefined {
+  return prepared<{ seq: number; hash: Buffer }>(
+    db,
+    'SELECT seq, hash FROM ledger_checkpoints WHERE kiosk_id = ? ORDER BY seq DESC LIMIT 1',
+  ).get(kioskId);
 }
 
 /** Whether the ledger holds any event of this type (no index on type: it stops at the first). */

@@ -3,7 +3,7 @@ import { prepared, preparedRaw } from '../db/statements';
 import { redactionTypes } from './events';
 import { GENESIS_HASH, HEADER_FIELDS, hashFieldRow, hashPayload, KNOWN_ENCODINGS } from './hash';
 import { checkMedia, type MediaCheckProblem } from './mediaCheck';
-import { chainKiosks, ledgerHead, localKioskId } from './rows';
+import { chainKiosks, localKioskId, newestCheckpoint } from './rows';
 
 export type VerifyProblem =
   /** An event is missing: the seq after the last good one is not there. */
@@ -24,10 +24,8 @@ export type VerifyProblem =
   | 'unrecorded_redaction'
   /** The event names an encoding version this app does not know, or an older one than the event before it. */
   | 'unknown_encoding'
-  /** The newest events are gone: the chain ends before the recorded head. */
+  /** The newest events are gone: the chain ends before its newest checkpoint. */
   | 'truncated'
-  /** The recorded head does not match the last event. */
-  | 'head_mismatch'
   /** The event at the last verified checkpoint changed since it was checked. */
   | 'checkpoint_mismatch'
   /** A photo or signature kept with an event was changed or lost (see mediaCheck). */
@@ -159,10 +157,11 @@ export function verifyLedger(db: Db, options: VerifyOptions = {}): VerifyResult 
     return bad(first, 'unrecorded_redaction', checked);
   }
   const lastSeq = expected - 1;
-  const head = ledgerHead(db, kioskId);
-  if (head.seq > lastSeq) return bad(lastSeq + 1, 'truncated', checked);
-  if (head.seq !== lastSeq || !head.hash.equals(prev)) {
-    return bad(Math.max(1, Math.min(head.seq, lastSeq)), 'head_mismatch', checked);
+  // The end of a chain is vouched for by its newest checkpoint (see migration 008).
+  const checkpoint = newestCheckpoint(db, kioskId);
+  if (checkpoint && checkpoint.seq > lastSeq) return bad(lastSeq + 1, 'truncated', checked);
+  if (checkpoint && checkpoint.seq > afterSeq && !storedHash(db, kioskId, checkpoint.seq)?.equals(checkpoint.hash)) {
+    return bad(checkpoint.seq, 'checkpoint_mismatch', checked);
   }
   // The images of the events just walked, once the chain that names them is known to be sound.
   const media = checkMedia(db, kioskId, afterSeq);

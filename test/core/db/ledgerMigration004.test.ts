@@ -117,7 +117,7 @@ describe('migration 4: the ledger keyed by (kiosk, seq), with salted payloads', 
       const v3 = openDatabase(empty.dbPath, { migrations: migrations.slice(0, 3) });
       const id = ensureKioskIdentity(v3).kioskId;
       v3.close();
-      const db = openDatabase(empty.dbPath);
+      const db = openDatabase(empty.dbPath, { migrations: migrations.slice(0, 4) });
       expect(db.prepare('SELECT count(*) AS n FROM ledger_head').get()).toEqual({ n: 0 });
       expect(verifyLedger(db)).toMatchObject({ ok: true, kioskId: id, lastSeq: 0 });
       db.close();

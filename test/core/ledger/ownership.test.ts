@@ -34,7 +34,7 @@ describe('the ledger owns its tables', () => {
   const mention = new RegExp(`\\b(${names.join('|')})\\b`);
 
   it('knows which tables are the ledger’s', () => {
-    expect(names).toEqual(expect.arrayContaining(['ledger_events', 'ledger_payloads', 'ledger_head', 'ledger_checkpoints', 'ledger_media']));
+    expect(names).toEqual(expect.arrayContaining(['ledger_events', 'ledger_payloads', 'ledger_checkpoints', 'ledger_media']));
   });
 
   it('no code outside src/core/ledger/ names them: services, API, CLI and backups call its functions', () => {

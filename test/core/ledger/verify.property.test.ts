@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrations } from '../../../src/core/db/migrations';
 import { openDatabase } from '../../../src/core/db/open';
 import { ensureKioskIdentity } from '../../../src/core/kiosk/identity';
+import { recordCheckpoint } from '../../../src/core/ledger/checkpoint';
 import { verifyLedger } from '../../../src/core/ledger/verify';
 import { writeVersion3Chain } from '../db/support/version3Ledger';
 import { classFixture, PINS } from '../support/custodyFixture';
@@ -56,6 +57,9 @@ beforeAll(() => {
   ]);
   eventCount = (f.core.db.prepare('SELECT count(*) AS n FROM ledger_events').get() as { n: number }).n;
   payloadSeqs = (f.core.db.prepare('SELECT seq FROM ledger_payloads WHERE body IS NOT NULL').all() as { seq: number }[]).map((r) => r.seq);
+  // As the next start-up check leaves it: a checkpoint at the newest event, which is what vouches
+  // for the end of the chain (see migration 008).
+  recordCheckpoint(f.core.db, verifyLedger(f.core.db), f.clock.now());
   f.core.close(); // checkpoints the WAL into the file we copy
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -43,11 +43,14 @@ export function outcome(
   device: Device,
   repeat: boolean,
   audience: 'door' | 'staff' = 'staff',
+  /** The event's pouch when the caller has it already (a hand-in just looked it up). */
+  knownPouch?: Pouch,
 ): CustodyOutcome {
   const pupil = getPupil(ctx, device.ownerPupilId);
   const nameHidden = audience === 'door' && readPrivacyDisplay(ctx.db) === 'pouch-only';
   const roepnaam = pupil && !nameHidden ? pupil.roepnaam : null;
-  const pouch: Pouch | undefined = event.pouchId ? getPouch(ctx, event.pouchId) : undefined;
+  const pouch: Pouch | undefined =
+    event.pouchId === null ? undefined : knownPouch?.pouchId === event.pouchId ? knownPouch : getPouch(ctx, event.pouchId);
   return {
     event: summarizeEvent(event),
     repeat,

@@ -4,8 +4,8 @@ import { appendEvent } from '../../ledger/append';
 import { custodian, type Actor } from '../../ledger/events';
 import { readCustody } from '../../ledger/projection';
 import { ledgerWriter, writeTransaction, type ServiceContext } from '../context';
-import { requireDevice } from '../devices';
-import { defaultLocationId, getPouch, pouchOfPupil } from '../locations';
+import { requireDevice, type Device } from '../devices';
+import { defaultLocationId, getPouch, pouchOfPupil, type Pouch } from '../locations';
 import type { TagKind } from '../tags';
 import { outcome, requireActor, requireEvent, withinRepeatWindow } from './common';
 
@@ -28,8 +28,22 @@ export interface HandInInput {
  */
 export function handIn(ctx: ServiceContext, input: HandInInput): CustodyOutcome {
   return writeTransaction(ctx, () => {
+    requireActor(ctx, input.actor, { pupilAllowed: true });
+    return handInDevice(ctx, requireDevice(ctx, input.deviceId), input);
+  });
+}
+
+/**
+ * The hand-in itself, for a caller that has already read the device and perhaps the pouch (a
+ * scan of a pouch tag): each row is read once per scan. Without a pouch, the pupil's own is used.
+ */
+export function handInDevice(
+  ctx: ServiceContext,
+  device: Device,
+  input: Omit<HandInInput, 'deviceId'> & { pouch?: Pouch },
+): CustodyOutcome {
+  return writeTransaction(ctx, () => {
     const staff = requireActor(ctx, input.actor, { pupilAllowed: true });
-    const device = requireDevice(ctx, input.deviceId);
     const current = readCustody(ctx.db, device.deviceId);
     if (current?.held) {
       if (current.lastSeq === current.handedInSeq && withinRepeatWindow(ctx, current.since)) {
@@ -37,7 +51,8 @@ export function handIn(ctx: ServiceContext, input: HandInInput): CustodyOutcome 
       }
       throw new AppError('ALREADY_IN_CUSTODY', { sinceSeq: current.lastSeq });
     }
-    const pouch = input.pouchId ? getPouch(ctx, input.pouchId) : pouchOfPupil(ctx, device.ownerPupilId);
+    const pouch =
+      input.pouch ?? (input.pouchId ? getPouch(ctx, input.pouchId) : pouchOfPupil(ctx, device.ownerPupilId));
     if (input.pouchId && !pouch) throw new AppError('INVALID_ARGUMENT', { field: 'pouchId' });
     const locationId = pouch?.locationId ?? defaultLocationId(ctx);
     const event = appendEvent(ledgerWriter(ctx), {
@@ -56,6 +71,6 @@ export function handIn(ctx: ServiceContext, input: HandInInput): CustodyOutcome 
       pouchId: pouch?.pouchId ?? null,
       details: input.via ? { tagId: input.via.tagId, via: input.via.kind } : { via: 'manual' },
     });
-    return outcome(ctx, event, device, false, 'door');
+    return outcome(ctx, event, device, false, 'door', pouch);
   });
 }

@@ -4,7 +4,7 @@ import { appendEvent } from '../../ledger/append';
 import { custodian, type Actor } from '../../ledger/events';
 import { readCustody } from '../../ledger/projection';
 import { ledgerWriter, writeTransaction, type ServiceContext } from '../context';
-import { requireDevice } from '../devices';
+import { requireDevice, type Device } from '../devices';
 import type { TagKind } from '../tags';
 import { outcome, requireActor, requireEvent, withinRepeatWindow } from './common';
 
@@ -20,9 +20,13 @@ export interface ReturnInput {
  * is acknowledged with the first return.
  */
 export function returnDevice(ctx: ServiceContext, input: ReturnInput): CustodyOutcome {
+  return writeTransaction(ctx, () => returnTheDevice(ctx, requireDevice(ctx, input.deviceId), input));
+}
+
+/** The return itself, for a caller that has already read the device (a scan). */
+export function returnTheDevice(ctx: ServiceContext, device: Device, input: Omit<ReturnInput, 'deviceId'>): CustodyOutcome {
   return writeTransaction(ctx, () => {
     requireActor(ctx, input.actor, { pupilAllowed: true });
-    const device = requireDevice(ctx, input.deviceId);
     const current = readCustody(ctx.db, device.deviceId);
     if (!current?.held) {
       if (current && current.custodian === custodian.pupil && withinRepeatWindow(ctx, current.since)) {

@@ -4,10 +4,10 @@ import { canonicalizeScan } from '../../../shared/scan/canonical';
 import { prepared } from '../../db/statements';
 import { writeTransaction, type ServiceContext } from '../context';
 import { devicesOfPupil, requireDevice, type Device } from '../devices';
-import { getPouch } from '../locations';
+import { getPouch, type Pouch } from '../locations';
 import { resolveTag, type Tag } from '../tags';
-import { handIn } from './handIn';
-import { returnDevice } from './returnDevice';
+import { handInDevice } from './handIn';
+import { returnTheDevice } from './returnDevice';
 
 export type ScanMode = 'hand-in' | 'return';
 
@@ -35,20 +35,19 @@ export function scan(ctx: ServiceContext, input: ScanInput): CustodyOutcome {
   return writeTransaction(ctx, () => {
     const tag = resolveTag(ctx, canonical);
     const via = { tagId: tag.tagId, kind: tag.kind };
-    const { device, pouchId } = deviceFor(ctx, tag, input.mode);
+    const { device, pouch } = deviceFor(ctx, tag, input.mode);
     return input.mode === 'hand-in'
-      ? handIn(ctx, {
-          deviceId: device.deviceId,
+      ? handInDevice(ctx, device, {
           actor: input.actor,
           via,
-          ...(pouchId ? { pouchId } : {}),
+          ...(pouch ? { pouch } : {}),
           ...(input.dutyStaffId ? { dutyStaffId: input.dutyStaffId } : {}),
         })
-      : returnDevice(ctx, { deviceId: device.deviceId, actor: input.actor, via });
+      : returnTheDevice(ctx, device, { actor: input.actor, via });
   });
 }
 
-function deviceFor(ctx: ServiceContext, tag: Tag, mode: ScanMode): { device: Device; pouchId?: string } {
+function deviceFor(ctx: ServiceContext, tag: Tag, mode: ScanMode): { device: Device; pouch?: Pouch } {
   if (tag.deviceId) return { device: requireDevice(ctx, tag.deviceId) };
   if (tag.pouchId) {
     const pouch = getPouch(ctx, tag.pouchId);
@@ -58,7 +57,7 @@ function deviceFor(ctx: ServiceContext, tag: Tag, mode: ScanMode): { device: Dev
       if (held.length > 0) return { device: pickOne(held) };
     }
     if (!pouch.pupilId) throw new AppError('NO_DEVICE');
-    return { device: pickOne(devicesOfPupil(ctx, pouch.pupilId)), pouchId: pouch.pouchId };
+    return { device: pickOne(devicesOfPupil(ctx, pouch.pupilId)), pouch };
   }
   if (tag.pupilId) {
     const devices = devicesOfPupil(ctx, tag.pupilId);
