@@ -4,7 +4,7 @@ import type { EventDraft, LedgerEvent } from './events';
 import { newEventId } from './eventId';
 import { canonicalJson, hashEvent, hashPayload, LEDGER_ENCODING, newPayloadSalt, type EventHeader, type JsonValue } from './hash';
 import { applyToProjection } from './projection';
-import { ledgerHead } from './rows';
+import { ledgerHead, rememberHead } from './rows';
 
 export interface LedgerWriter {
   db: Db;
@@ -78,5 +78,6 @@ export function appendEvent(writer: LedgerWriter, draft: EventDraft): LedgerEven
     );
   }
   applyToProjection(db, event);
+  rememberHead(db, writer.kioskId, { seq: event.seq, hash: event.hash });
   return event;
 }

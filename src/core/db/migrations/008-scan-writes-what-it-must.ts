@@ -12,7 +12,7 @@ import type { Migration } from '../migrate';
  *   check and, with the evidence work, signed checkpoints kept elsewhere): `verify` reports a chain
  *   that ends before its newest checkpoint as truncated. The old head is kept as a checkpoint, so a
  *   chain cut short before this migration is still reported after it. The insert trigger checks
- *   seq and prev_hash against the newest event (a primary-key lookup); images still go only with
+ *   seq and prev_hash against the event before (a primary-key lookup); images still go only with
  *   their chain's newest event.
  * - **`ledger_by_device`** (1.7 pages: a random leaf of an index a third the size of the ledger,
  *   and its splits). A kiosk's chain grows by about 11,000 events a year, and what reads a
@@ -40,10 +40,13 @@ export const m008ScanWritesWhatItMust: Migration = {
       DROP TABLE ledger_head;
       DROP INDEX ledger_by_device;
 
+      -- The event before must exist and be the one prev_hash names; the primary key refuses a seq
+      -- already taken. Together they admit only the next event: every chain begins at 1 and no
+      -- insert can skip a seq, so the event before a new one is the newest. (Two point lookups on
+      -- the primary key: "the newest event" as ORDER BY seq DESC LIMIT 1 costs ten times more.)
       CREATE TRIGGER ledger_events_gapless BEFORE INSERT ON ledger_events
-      WHEN NEW.seq IS NOT coalesce((SELECT seq FROM ledger_events WHERE kiosk_id = NEW.kiosk_id ORDER BY seq DESC LIMIT 1), 0) + 1
-        OR NEW.prev_hash IS NOT coalesce(
-          (SELECT hash FROM ledger_events WHERE kiosk_id = NEW.kiosk_id ORDER BY seq DESC LIMIT 1), zeroblob(32))
+      WHEN NEW.seq < 1 OR NEW.prev_hash IS NOT (CASE WHEN NEW.seq = 1 THEN zeroblob(32)
+        ELSE (SELECT hash FROM ledger_events WHERE kiosk_id = NEW.kiosk_id AND seq = NEW.seq - 1) END)
       BEGIN
         SELECT RAISE(ABORT, 'ledger: seq must follow the head and prev_hash must be the head hash');
       END;
