@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { EMPTY_ROOT, leafHash, merkleRoot, nodeHash, TreeBuilder } from '../../../src/core/evidence/merkle';
+
+// The Certificate Transparency reference inputs and the tree heads RFC 6962 implementations agree on.
+const LEAVES = ['', '00', '10', '2021', '3031', '40414243', '5051525354555657', '606162636465666768696a6b6c6d6e6f'].map((h) =>
+  Buffer.from(h, 'hex'),
+);
+const ROOTS = [
+  'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
+  '6e340b9cffb37a989ca544e6bb780a2c78901d3fb33738768511a30617afa01d',
+  'fac54203e7cc696cf0dfcb42c92a1d9dbaf70ad9e621f4bd8d98662f00e3c125',
+  'aeb6bcfe274b70a14fb067a5e5578264db0fa9b51af5e0ba159158f329e06e77',
+  'd37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7',
+  '4e3bbb1f7b478dcfe71fb631631519a3bca12c9aefca1612bfce4c13a86264d4',
+  '76e67dadbcdf1e10e1b74ddc608abd2f98dfb16fbce75277b5232a127f2087ef',
+  'ddb89be403809e325750d3d263cd78929c2942b7942a34b77e122c9594a74c8c',
+  '5dc9da79a70659a9ad559cb701ded9a2ab9d823aad2f4960cfe370eff4604328',
+];
+
+/** RFC 6962 section 2.1 word for word: split at the largest power of two smaller than n. */
+function definitionRoot(leaves: Buffer[]): Buffer {
+  if (leaves.length === 0) return EMPTY_ROOT;
+  if (leaves.length === 1) return leafHash(leaves[0] as Buffer);
+  let k = 1;
+  while (k * 2 < leaves.length) k *= 2;
+  return nodeHash(definitionRoot(leaves.slice(0, k)), definitionRoot(leaves.slice(k)));
+}
+
+describe('the Merkle tree over a chain (RFC 6962)', () => {
+  it('gives the published tree head for every size of the reference inputs', () => {
+    for (let n = 0; n <= LEAVES.length; n++) expect(merkleRoot(LEAVES.slice(0, n)).toString('hex'), `size ${n}`).toBe(ROOTS[n]);
+  });
+
+  it('built while the leaves stream past, it agrees with the definition at every size', () => {
+    fc.assert(
+      fc.property(fc.array(fc.uint8Array({ minLength: 32, maxLength: 32 }), { maxLength: 70 }), (arrays) => {
+        const leaves = arrays.map((a) => Buffer.from(a));
+        const tree = new TreeBuilder();
+        for (let i = 0; i < leaves.length; i++) {
+          tree.add(leaves[i] as Buffer);
+          expect(tree.root().equals(definitionRoot(leaves.slice(0, i + 1)))).toBe(true);
+        }
+        expect(tree.size).toBe(leaves.length);
+      }),
+    );
+  });
+});
