@@ -43,7 +43,7 @@ export interface BarcodeShape {
  */
 export function barcodeShape(symbology: LabelSymbology, text: string): BarcodeShape {
   if (symbology === 'code128') {
-    const [encoded] = bwipjs.raw({ bcid: 'code128', text }) as { sbs: number[] }[];
+    const [encoded] = bwipjs.raw('code128', text, '') as { sbs: number[] }[];
     if (!encoded) throw new Error('bwip-js returned no Code 128');
     const rects: BarcodeShape['rects'] = [];
     let x = 0;
@@ -54,7 +54,7 @@ export function barcodeShape(symbology: LabelSymbology, text: string): BarcodeSh
     });
     return { width: x, height: 1, rects };
   }
-  const [matrix] = bwipjs.raw({ bcid: 'qrcode', text, eclevel: 'Q' }) as { pixs: number[]; pixx: number; pixy: number }[];
+  const [matrix] = bwipjs.raw('qrcode', text, 'eclevel=Q') as { pixs: number[]; pixx: number; pixy: number }[];
   if (!matrix) throw new Error('bwip-js returned no QR code');
   const rects: BarcodeShape['rects'] = [];
   for (let y = 0; y < matrix.pixy; y++) {
