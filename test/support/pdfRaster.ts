@@ -96,3 +96,17 @@ export function inkAt(page: RgbaImage, xMm: number, yMm: number, dpi = 300): num
   const i = (y * page.width + x) * 4;
   return 255 - Math.round((page.data[i]! + page.data[i + 1]! + page.data[i + 2]!) / 3);
 }
+
+/** The page count poppler's pdfinfo reads: also proves the bytes are a PDF it can parse. */
+export function pdfPageCount(pdf: Uint8Array): number {
+  const dir = mkdtempSync(join(tmpdir(), 'inleverpunt-pdf-'));
+  try {
+    writeFileSync(join(dir, 'file.pdf'), pdf);
+    const info = run('pdfinfo', [join(dir, 'file.pdf')]);
+    const pages = /^Pages:\s+(\d+)$/m.exec(info);
+    if (!pages) throw new Error(`pdfinfo found no page count:\n${info}`);
+    return Number(pages[1]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,5 +1,6 @@
 import type { labelMethods } from '../../shared/contract/labels';
 import type { Core } from '../index';
+import { groupsWithPupils } from '../labels/content';
 import { layoutSummaries, makeCalibrationPage, makeLabelSheet, setLabelCalibration, type PdfOutput } from '../labels/sheet';
 import type { Handlers } from './gateway';
 
@@ -11,7 +12,7 @@ const asFile = (out: PdfOutput) => ({ fileName: out.fileName, base64: Buffer.fro
 export function createLabelHandlers(core: Core): Pick<Handlers, LabelMethod> {
   const ctx = () => core.services.context;
   return {
-    labelLayouts: () => ({ layouts: layoutSummaries(ctx()) }),
+    labelLayouts: () => ({ layouts: layoutSummaries(ctx()), groups: groupsWithPupils(ctx()) }),
     async makeLabelSheet(request, { actor }) {
       const sheet = await makeLabelSheet(ctx(), request, actor.staffId);
       return { ...asFile(sheet), labelCount: sheet.labelCount };

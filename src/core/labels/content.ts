@@ -94,3 +94,11 @@ export function labelContents(ctx: ServiceContext, source: LabelSource, draw: ()
   if (labels.length === 0) throw new AppError('NOTHING_TO_PRINT', { source: source.kind });
   return labels;
 }
+
+/** The groups that have active pupils, in the order a school counts them (1A … 8B). */
+export function groupsWithPupils(ctx: ServiceContext): string[] {
+  return prepared<{ groep: string }>(ctx.db, "SELECT DISTINCT groep FROM pupils WHERE active = 1 AND groep <> ''")
+    .all()
+    .map((r) => r.groep)
+    .sort(collator.compare);
+}

@@ -33,6 +33,10 @@ export function layoutSummaries(ctx: ServiceContext): LabelLayoutSummary[] {
     perPage: perPage(l),
     labelWidthMm: l.labelWidth,
     labelHeightMm: l.labelHeight,
+    leftMm: l.left,
+    topMm: l.top,
+    pitchXMm: l.pitchX,
+    pitchYMm: l.pitchY,
     symbology: symbologyFor(l),
     calibration: calibrations[l.id] ?? noCalibration,
   }));

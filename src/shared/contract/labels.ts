@@ -65,6 +65,11 @@ export const LabelLayoutSummary = z.object({
   perPage: z.number().int(),
   labelWidthMm: z.number(),
   labelHeightMm: z.number(),
+  /** The first label's top-left corner and the step to the next, for the screen's picture. */
+  leftMm: z.number(),
+  topMm: z.number(),
+  pitchXMm: z.number(),
+  pitchYMm: z.number(),
   symbology: LabelSymbology,
   calibration: LabelCalibration,
 });
@@ -77,8 +82,12 @@ export const PdfFile = z.object({
 });
 
 export const labelMethods = {
-  /** The layouts with what fits on them and this kiosk's calibration of each. */
-  labelLayouts: method('office', z.strictObject({}), z.object({ layouts: z.array(LabelLayoutSummary) })),
+  /** The layouts with what fits on them and this kiosk's calibration of each, and the groups to print for. */
+  labelLayouts: method(
+    'office',
+    z.strictObject({}),
+    z.object({ layouts: z.array(LabelLayoutSummary), groups: z.array(z.string()) }),
+  ),
   /** A sticker sheet as PDF; a sheet with pupils' names or pouches is recorded as an export. */
   makeLabelSheet: method('office', LabelSheetRequest, PdfFile.extend({ labelCount: z.number().int() })),
   /** A plain-paper page with crosshairs at each label's corners, to hold over a label sheet. */
