@@ -19,6 +19,12 @@ async function openStickers(browser: Browser, bridge: TestBridge, demo: DemoScho
   return opened;
 }
 
+/** The screen from its top, as the office first sees it. */
+async function shoot(page: Page, name: string): Promise<void> {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await screenshot(page, name);
+}
+
 /** Clicks "PDF maken" (or another button that downloads) and returns the PDF's bytes. */
 async function download(page: Page, button: string): Promise<{ name: string; bytes: Buffer }> {
   const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
@@ -63,7 +69,7 @@ describe('the office prints sticker sheets', () => {
     await page.getByText('Begint bij etiket 3 van 65.').waitFor();
     const expected = labelContents(bridge.core.services.context, { kind: 'group', groep: '7A' });
     expect(expected.length).toBeGreaterThan(10);
-    await screenshot(page, 'office-stickers-1366');
+    await shoot(page, 'office-stickers-1366');
 
     const pdf = await download(page, 'PDF maken');
     expect(pdf.name).toMatch(/^stickers-7A-L7651-\d{4}-\d{2}-\d{2}\.pdf$/);
@@ -82,7 +88,7 @@ describe('the office prints sticker sheets', () => {
     await page.getByRole('button', { name: 'Vaklabels van een groep' }).click();
     await page.getByLabel('Groep').selectOption('8B');
     await page.getByRole('button', { name: /^L7163/ }).click();
-    await screenshot(page, 'office-stickers-1920');
+    await shoot(page, 'office-stickers-1920');
     const expected = labelContents(bridge.core.services.context, { kind: 'pouches', groep: '8B' });
     const pdf = await download(page, 'PDF maken');
     expect(pdfPageCount(pdf.bytes)).toBe(Math.ceil(expected.length / 14));
@@ -98,7 +104,7 @@ describe('the office prints sticker sheets', () => {
     await page.getByLabel('Aantal codes').fill('30');
     await page.getByRole('button', { name: /^3x8/ }).click();
     expect(await overflowing(page)).toEqual([]);
-    await screenshot(page, 'office-stickers-1024');
+    await shoot(page, 'office-stickers-1024');
     const fresh = await download(page, 'PDF maken');
     expect(pdfPageCount(fresh.bytes)).toBe(2);
 

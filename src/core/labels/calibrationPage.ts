@@ -1,6 +1,6 @@
 import type { LabelCalibration } from '../../shared/contract/labels';
 import { cellAt, perPage, type LabelLayout } from './layouts';
-import { addPage, createPdf, finish, fittedText, mm, type Pdf } from './pdfDocument';
+import { addPage, createPdf, finish, fittedText, mm, useFont, type Pdf } from './pdfDocument';
 
 const ARM = 3;
 
@@ -68,7 +68,7 @@ function rulers(doc: Pdf, layout: LabelLayout): void {
     doc.moveTo(0, mm(y)).lineTo(mm(length), mm(y));
   }
   doc.stroke();
-  doc.font('regular').fontSize(4).fillColor('#444444');
+  useFont(doc, 'regular').fontSize(4).fillColor('#444444');
   for (let x = 10; x < layout.pageWidth; x += 10) doc.text(String(x), mm(x - 3), mm(3.2), { width: mm(6), align: 'center', lineBreak: false });
   for (let y = 10; y < layout.pageHeight; y += 10) doc.text(String(y), mm(3.2), mm(y - 0.7), { lineBreak: false });
   doc.fillColor('black');

@@ -19,7 +19,11 @@ function cells(layout: LabelLayoutSummary) {
 export function SheetThumbnail({ layout }: { layout: LabelLayoutSummary }) {
   return (
     <svg className="sheet-thumb" viewBox="0 0 100 100" preserveAspectRatio="none" aria-hidden="true"
-      style={{ aspectRatio: `${layout.pageWidthMm} / ${layout.pageHeightMm}` }}>
+      style={{
+        aspectRatio: `${layout.pageWidthMm} / ${layout.pageHeightMm}`,
+        // A label printer's page lies on its side: as wide as an A4 thumbnail is high would be huge.
+        ...(layout.pageWidthMm > layout.pageHeightMm ? { width: '4.2rem', height: 'auto' } : {}),
+      }}>
       <rect x="0" y="0" width="100" height="100" className="sheet-thumb-page" />
       {cells(layout).map((c) => (
         <rect key={c.n} x={c.left} y={c.top} width={c.width} height={c.height} className="sheet-thumb-label" />
