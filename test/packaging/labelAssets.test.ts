@@ -19,7 +19,7 @@ describe('what a packaged app needs to print stickers', () => {
 
   it('every font is a TrueType file found through the package, with its licence beside it', () => {
     for (const name of Object.keys(fontFiles) as (keyof typeof fontFiles)[]) {
-      expect(fontPath(name)).toContain('node_modules/dejavu-fonts-ttf/ttf/');
+      expect(fontPath(name).replaceAll('\\', '/')).toContain('node_modules/dejavu-fonts-ttf/ttf/');
       expect(fontBytes(name).readUInt32BE(0)).toBe(0x00010000); // the sfnt version of a TrueType font
     }
     expect(existsSync('node_modules/dejavu-fonts-ttf/LICENSE')).toBe(true);
