@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cellAt, labelLayouts, perPage } from '../../../src/core/labels/layouts';
-import { makeLabelSheet } from '../../../src/core/labels/sheet';
-import { setLabelCalibration } from '../../../src/core/labels/sheet';
+import { makeLabelSheet, setLabelCalibration } from '../../../src/core/labels/sheet';
 import { symbologyFor } from '../../../src/core/labels/symbology';
 import { noCalibration, type LabelLayoutId, type LabelSource } from '../../../src/shared/contract/labels';
 import { createImageDecoder } from '../../../src/shared/scan/imageDecode';

@@ -3,11 +3,10 @@ import { labelContents } from '../../../src/core/labels/content';
 import { calibrationOf, layoutSummaries, makeCalibrationPage, makeLabelSheet, setLabelCalibration } from '../../../src/core/labels/sheet';
 import { cellAt, layoutById, perPage } from '../../../src/core/labels/layouts';
 import { listEvents } from '../../../src/core/services/custody/queries';
-import { isValidOwnCode } from '../../../src/shared/scan/codes';
+import { isValidOwnCode, newOwnCode } from '../../../src/shared/scan/codes';
 import { verifyLedger } from '../../../src/core/ledger/verify';
 import { inkAt, pdfText, rasterize } from '../../support/pdfRaster';
 import { labelFixture, seededBytes, type LabelFixture } from './labelFixture';
-import { newOwnCode } from '../../../src/shared/scan/codes';
 
 describe('what goes on a sticker sheet', () => {
   let f: LabelFixture;
