@@ -233,6 +233,10 @@ export const errorMessages = {
     nl: 'Er is geen barcode of QR-code in de afbeelding gevonden.',
     en: 'No barcode or QR code was found in the image.',
   },
+  NOTHING_TO_PRINT: {
+    nl: 'Er is niets om te printen: deze groep heeft geen actieve stickers of vakken met een code van Inleverpunt.',
+    en: 'There is nothing to print: this group has no active stickers or pouches with an Inleverpunt code.',
+  },
 } as const satisfies Record<string, LocalizedText>;
 
 export interface LocalizedText {
@@ -318,6 +322,7 @@ export interface ErrorDetails {
   CAMERA_PERMISSION_DENIED: undefined;
   IMAGE_UNREADABLE: { reason: string };
   NO_CODE_IN_IMAGE: undefined;
+  NOTHING_TO_PRINT: { source: 'group' | 'pouches' | 'newCodes' };
 }
 
 // Both directions: a code without declared details, or details of a code that does not exist.

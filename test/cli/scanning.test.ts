@@ -146,6 +146,15 @@ describe('decode-image', () => {
     expect(stdout).toContain('IP7K2M9QXA7   (QR_CODE)');
   });
 
+  it('reads the Code 39 on a pupil card and the EAN-8 on a small box', async () => {
+    const card = join(dir, 'card.png');
+    writeFileSync(card, await barcodePng('code39', 'LLN0042137', 2));
+    expect((await cli(['decode-image', card])).stdout).toContain('LLN0042137   (CODE_39)');
+    const box = join(dir, 'box.png');
+    writeFileSync(box, await barcodePng('ean8', '96385074', 3));
+    expect((await cli(['decode-image', box])).stdout).toContain('96385074   (EAN_8)');
+  });
+
   it('exits 1 when the image holds no code, or is no image, or is missing', async () => {
     const blank = join(dir, 'blank.png');
     const { PNG } = await import('pngjs');

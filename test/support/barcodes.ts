@@ -1,7 +1,7 @@
 import bwipjs from 'bwip-js/node';
 import { readImage, type RgbaImage } from '../../src/core/scan/readImage';
 
-export type Symbology = 'qrcode' | 'code128' | 'ean13';
+export type Symbology = 'qrcode' | 'code128' | 'code39' | 'ean13' | 'ean8';
 export type Rotation = 'N' | 'R' | 'I' | 'L';
 
 /** A barcode as bwip-js prints it: a PNG with a quiet zone, `scale` pixels per module. */

@@ -6,12 +6,12 @@ import { tryCanonicalizeScan } from '../../shared/scan/canonical';
 import { AppError } from '../../shared/errors';
 
 /**
- * Reads a QR / Code 128 / EAN-13 from a photo or a scan of a sticker sheet: the same decoder the
- * webcam uses, with ZXing's TRY_HARDER on since a single still can afford it.
+ * Reads a QR / Code 128 / Code 39 / EAN-13 / EAN-8 from a photo or a scan of a sticker sheet: the
+ * same decoder the webcam uses, with ZXing's TRY_HARDER on since a single still can afford it.
  */
 export const decodeImage: CliCommand = {
   name: 'decode-image',
-  summary: 'Read a QR code, Code 128 or EAN-13 from a PNG or JPEG (exit 1 if none)',
+  summary: 'Read a QR code, Code 128, Code 39, EAN-13 or EAN-8 from a PNG or JPEG (exit 1 if none)',
   usage: 'decode-image FILE',
   async run(ctx) {
     const file = ctx.argv[0];

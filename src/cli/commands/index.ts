@@ -7,6 +7,7 @@ import { decodeImage } from './decodeImage';
 import { demo } from './demo';
 import { doctor } from './doctor';
 import { init } from './init';
+import { labels, labelsCalibrate } from './labels';
 import { list } from './list';
 import { deviceAdd, locationAdd, pouchAssign, pupilAdd, tagRevoke } from './register';
 import { restore } from './restore';
@@ -43,4 +44,6 @@ export const commands: CliCommand[] = [
   pouchAssign,
   deviceAdd,
   tagRevoke,
+  labels,
+  labelsCalibrate,
 ];

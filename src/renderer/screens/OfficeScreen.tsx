@@ -2,8 +2,9 @@ import { useTranslation } from 'react-i18next';
 import { useSession } from '../state/SessionContext';
 import { mayEnter } from '../state/staffAreas';
 import { UnlockScreen } from './teacher/UnlockScreen';
+import { StickersScreen } from './office/StickersScreen';
 
-/** The office's area, behind the office's (or the administrator's) PIN; its screens come later. */
+/** The office's area, behind the office's (or the administrator's) PIN; more sections come later. */
 export function OfficeScreen() {
   const { t } = useTranslation();
   const { session } = useSession();
@@ -19,11 +20,12 @@ export function OfficeScreen() {
     );
   }
   return (
-    <section className="panel">
+    <section className="panel office-panel">
       <h1>{t('office.title')}</h1>
       <p className="notice" role="note">
         {t('office.notReady')}
       </p>
+      <StickersScreen />
     </section>
   );
 }

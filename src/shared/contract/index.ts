@@ -5,6 +5,7 @@ import type { EventPayload, Events } from './events';
 import { custodyMethods } from './custody';
 import { dayMethods } from './day';
 import { kioskMethods } from './kiosk';
+import { labelMethods } from './labels';
 import { mediaMethods } from './media';
 import { settingsMethods } from './settings';
 import type { EventName, MethodName } from './names';
@@ -13,6 +14,7 @@ export * from './kiosk';
 export * from './custody';
 export * from './day';
 export * from './media';
+export * from './labels';
 export * from './settings';
 export * from './events';
 export * from './eventTypes';
@@ -31,6 +33,7 @@ export const contract = {
   ...settingsMethods,
   ...dayMethods,
   ...mediaMethods,
+  ...labelMethods,
 } satisfies Record<MethodName, MethodSpec>;
 
 export type Contract = typeof contract;

@@ -41,6 +41,11 @@ export const methodNameList = [
   'closeDay',
   // kept photos and signatures (contract/media.ts)
   'getMedia',
+  // sticker sheets (contract/labels.ts)
+  'labelLayouts',
+  'makeLabelSheet',
+  'makeCalibrationPage',
+  'setLabelCalibration',
 ] as const;
 export const eventNameList = ['scan', 'stateChanged', 'custodyChanged'] as const;
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { method } from './define';
 import { nfcProfiles } from '../scan/nfc';
 import { hidFormats } from '../scan/hidFormats';
+import { LabelCalibrations } from './labels';
 
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM');
 
@@ -44,6 +45,8 @@ export const Settings = z
     wedge: WedgeSettings,
     camera: z.object({ enabled: z.boolean(), deviceId: z.string().max(256).nullable() }).strict(),
     hid: HidReaderSettings.nullable(),
+    /** Sticker printing: per layout, how far this kiosk's printer is off (see core/labels). */
+    labelCalibration: LabelCalibrations,
   })
   .strict();
 export type Settings = z.infer<typeof Settings>;
@@ -61,6 +64,7 @@ export const defaultSettings: Settings = {
   wedge: { maxGapMs: 50, maxAvgGapMs: 25, minLength: 4, suffix: 'enter-or-tab', prefix: '', nfcProfile: null },
   camera: { enabled: false, deviceId: null },
   hid: null,
+  labelCalibration: {},
 };
 
 /** Anyone at the kiosk may read the settings (the door needs them); only an admin changes them. */

@@ -3,8 +3,10 @@ import {
   BinaryBitmap,
   ChecksumException,
   Code128Reader,
+  Code39Reader,
   DecodeHintType,
   EAN13Reader,
+  MultiFormatOneDReader,
   FormatException,
   HybridBinarizer,
   NotFoundException,
@@ -14,11 +16,11 @@ import {
 } from '@zxing/library';
 
 /**
- * Finds a QR code, Code 128 or EAN-13 in a still frame: the webcam fallback scanner in the
+ * Finds a QR code, Code 128, Code 39 (pupil and library cards), EAN-13 or EAN-8 in a still frame: the webcam fallback scanner in the
  * renderer and `decode-image` in the CLI share this. Pure (no DOM, no Node): pixels in, text out.
  */
 
-export const imageFormats = ['QR_CODE', 'CODE_128', 'EAN_13'] as const;
+export const imageFormats = ['QR_CODE', 'CODE_128', 'CODE_39', 'EAN_13', 'EAN_8'] as const;
 export type ImageFormat = (typeof imageFormats)[number];
 
 export interface DecodedImage {
@@ -27,7 +29,7 @@ export interface DecodedImage {
 }
 
 export interface ImageDecoderOptions {
-  /** Which symbologies to look for; fewer is faster. Default: all three stickers we meet. */
+  /** Which symbologies to look for; fewer is faster. Default: every kind of code we meet. */
   formats?: readonly ImageFormat[];
   /**
    * If nothing is found, look again at the frame turned a quarter: ZXing's 1D readers only scan
@@ -59,9 +61,7 @@ export function createImageDecoder(options: ImageDecoderOptions = {}): ImageDeco
   // NotFoundException no longer extends ReaderException, so MultiFormatReader console.warn()s for
   // every reader on every frame without a code — 20 log lines a second from the camera loop.
   // Cheap 1D readers go first; the QR finder-pattern search is the expensive one.
-  const readers = (['CODE_128', 'EAN_13', 'QR_CODE'] as const)
-    .filter((f) => formats.includes(f))
-    .map((f): Reader => (f === 'CODE_128' ? new Code128Reader() : f === 'EAN_13' ? new EAN13Reader() : new QRCodeReader()));
+  const readers = readerOrder.filter((f) => formats.includes(f)).map((f) => newReader[f]());
   let scratch = new Uint8ClampedArray(0);
 
   function attempt(width: number, height: number, luminance: Uint8ClampedArray): DecodedImage | null {
@@ -97,6 +97,22 @@ export function createImageDecoder(options: ImageDecoderOptions = {}): ImageDeco
 
   return { decodeLuminance, decodeRgba };
 }
+
+/**
+ * 1D readers before the QR search. Code 128 before Code 39: ZXing's Code 39 reader does not check
+ * an (optional) check digit, so on a Code 128 it finds nothing rather than a wrong text, but the
+ * stricter reader first costs nothing. EAN-13 before EAN-8: a 13-digit code is never half-read as 8.
+ */
+const readerOrder = ['CODE_128', 'CODE_39', 'EAN_13', 'EAN_8', 'QR_CODE'] as const satisfies readonly ImageFormat[];
+const newReader: Record<ImageFormat, () => Reader> = {
+  CODE_128: () => new Code128Reader(),
+  // Standard Code 39 as cards print it: no check digit assumed, no Full ASCII re-mapping.
+  CODE_39: () => new Code39Reader(false, false),
+  EAN_13: () => new EAN13Reader(),
+  // @zxing/library 0.23 does not export its EAN8Reader; this wrapper holds exactly that one.
+  EAN_8: () => new MultiFormatOneDReader(new Map([[DecodeHintType.POSSIBLE_FORMATS, [BarcodeFormat.EAN_8]]])),
+  QR_CODE: () => new QRCodeReader(),
+};
 
 let shared: ImageDecoder | undefined;
 

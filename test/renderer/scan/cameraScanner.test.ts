@@ -4,6 +4,7 @@ import { createRepeatGate } from '../../../src/renderer/scan/repeatGate';
 import type { ScanEvent } from '../../../src/shared/contract/events';
 import { AppError } from '../../../src/shared/errors';
 import { qrCameraFrame } from './qrFrame';
+import { cameraFrame } from '../../support/barcodes';
 
 /** A fake camera: getUserMedia, its track, a <video> that "plays" and a canvas whose pixels we set. */
 function fakeCamera() {
@@ -89,6 +90,26 @@ describe('the webcam as a scanner', () => {
     await vi.advanceTimersByTimeAsync(1000); // held up for a second: ~7 frames
     expect(scans).toHaveLength(1);
     expect(scans[0]).toMatchObject({ source: 'camera', raw: 'IP7K2M9QXA7', code: 'IP7K2M9QXA7' });
+    scanner.dispose();
+  });
+
+  it('reads a Code 39 pupil card and an EAN-8 as well as our QR and Code 128 stickers', async () => {
+    const frames = [
+      [await cameraFrame('code39', 'LLN0042137', { scale: 2, noise: 6 }), 'LLN0042137'],
+      [await cameraFrame('ean8', '96385074', { scale: 3, noise: 6 }), '96385074'],
+      [await cameraFrame('code128', 'IP7K2M9QXA7', { scale: 2, noise: 6 }), 'IP7K2M9QXA7'],
+    ] as const;
+    const camera = fakeCamera();
+    const scans: ScanEvent[] = [];
+    const scanner = createCameraScanner({ onScan: (e) => scans.push(e), ...deps(camera) });
+    await scanner.start();
+    for (const [frame] of frames) {
+      camera.show(new Uint8ClampedArray(frame.data));
+      await vi.advanceTimersByTimeAsync(600);
+      camera.show(new Uint8ClampedArray(640 * 480 * 4).fill(255)); // out of view: the next one counts
+      await vi.advanceTimersByTimeAsync(2500);
+    }
+    expect(scans.map((e) => e.raw)).toEqual(frames.map(([, text]) => text));
     scanner.dispose();
   });
 

@@ -3,6 +3,7 @@ import jpeg from 'jpeg-js';
 import { createImageDecoder, decodeRgba, rgbaToLuminance, rotateQuarter } from '../../../src/shared/scan/imageDecode';
 import { readImage } from '../../../src/core/scan/readImage';
 import { AppError } from '../../../src/shared/errors';
+import { canonicalizeScan } from '../../../src/shared/scan/canonical';
 import { barcodePng, cameraFrame, type Rotation, type Symbology } from '../../support/barcodes';
 
 const own = 'IP7K2M9QXA7';
@@ -12,6 +13,9 @@ const stickers: Array<[Symbology, string, string]> = [
   ['code128', own, 'CODE_128'],
   ['qrcode', own, 'QR_CODE'],
   ['ean13', ean, 'EAN_13'],
+  // A pupil or library card's number, and the short EAN on small boxes.
+  ['code39', 'LLN0042137', 'CODE_39'],
+  ['ean8', '96385074', 'EAN_8'],
 ];
 
 describe('decoding a still image (webcam frame or file)', () => {
@@ -66,6 +70,23 @@ describe('decoding a still image (webcam frame or file)', () => {
     const photo = jpeg.encode({ width: frame.width, height: frame.height, data: Buffer.from(frame.data) }, 80).data;
     const image = readImage(photo);
     expect(decodeRgba(image.width, image.height, image.data)).toEqual({ text: own, format: 'QR_CODE' });
+  });
+
+  it('a Code 39 pupil card scans as the code its card tag was enrolled under', async () => {
+    const image = readImage(await barcodePng('code39', 'LLN0042137', 2));
+    const read = decodeRgba(image.width, image.height, image.data);
+    // Enrolment (`pupil add --card`) and every scan go through the same canonical form.
+    expect(canonicalizeScan(read!.text)).toBe(canonicalizeScan('LLN0042137'));
+  });
+
+  it('one of our codes printed as Code 39 is still checked: a valid one passes, upper-case', async () => {
+    const image = readImage(await barcodePng('code39', own, 2));
+    expect(canonicalizeScan(decodeRgba(image.width, image.height, image.data)!.text)).toBe(own);
+  });
+
+  it('an EAN-8 is read whole, never as part of an EAN-13', async () => {
+    const image = readImage(await barcodePng('ean8', '96385074', 3));
+    expect(decodeRgba(image.width, image.height, image.data)).toEqual({ text: '96385074', format: 'EAN_8' });
   });
 
   it('refuses a file that is neither PNG nor JPEG', () => {

@@ -43,7 +43,9 @@ export function SettingsScreen() {
         const info = await call('renameKiosk', kiosk);
         setSavedKiosk({ name: info.name, school: info.school });
       }
-      const next = await update({ ...draft, groups });
+      // The office keeps the printer calibration on its own screen: never send back a stale copy.
+      const { labelCalibration: _labelCalibration, ...edited } = draft;
+      const next = await update({ ...edited, groups });
       setDraft(next);
       setStatus({ ok: true, text: t('settings.saved') });
     } catch (error) {

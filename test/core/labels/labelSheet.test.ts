@@ -1,0 +1,99 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { labelContents } from '../../../src/core/labels/content';
+import { calibrationOf, layoutSummaries, makeCalibrationPage, makeLabelSheet, setLabelCalibration } from '../../../src/core/labels/sheet';
+import { cellAt, layoutById, perPage } from '../../../src/core/labels/layouts';
+import { listEvents } from '../../../src/core/services/custody/queries';
+import { isValidOwnCode, newOwnCode } from '../../../src/shared/scan/codes';
+import { verifyLedger } from '../../../src/core/ledger/verify';
+import { inkAt, pdfText, rasterize } from '../../support/pdfRaster';
+import { labelFixture, seededBytes, type LabelFixture } from './labelFixture';
+
+describe('what goes on a sticker sheet', () => {
+  let f: LabelFixture;
+  beforeEach(() => {
+    f = labelFixture(6);
+  });
+  afterEach(() => f.close());
+  const ctx = () => f.core.services.context;
+
+  it("a group's sheet holds its pupils' active stickers in Dutch class-list order, with first name and group", () => {
+    const labels = labelContents(ctx(), { kind: 'group', groep: '7A' });
+    expect(labels.map((l) => l.code)).toEqual(f.stickers.map((s) => s.code));
+    expect(labels[0]).toEqual({ code: f.stickers[0]!.code, title: f.stickers[0]!.roepnaam, subtitle: 'groep 7A' });
+  });
+
+  it('pouch labels carry the pouch number and the bag, in pouch order', () => {
+    const labels = labelContents(ctx(), { kind: 'pouches', groep: '7A' });
+    expect(labels.map((l) => l.code)).toEqual(f.pouchCodes);
+    expect(labels.map((l) => l.title)).toEqual(f.pouchCodes.map((_, i) => `Vak ${i + 1}`));
+    expect(labels[0]!.subtitle).toBe('Telefoontas 7A');
+  });
+
+  it('fresh codes are valid, all different, and never a code this kiosk already knows', () => {
+    const taken = f.stickers[0]!.code;
+    const replay = seededBytes(99);
+    let first = true;
+    const draw = () => {
+      if (first) {
+        first = false;
+        return taken;
+      }
+      return newOwnCode(replay);
+    };
+    const labels = labelContents(ctx(), { kind: 'newCodes', count: 40 }, draw);
+    expect(labels).toHaveLength(40);
+    expect(new Set(labels.map((l) => l.code)).size).toBe(40);
+    expect(labels.every((l) => isValidOwnCode(l.code))).toBe(true);
+    expect(labels.map((l) => l.code)).not.toContain(taken);
+  });
+
+  it('a group with nothing to print says so', () => {
+    expect(() => labelContents(ctx(), { kind: 'group', groep: '5C' })).toThrow(expect.objectContaining({ code: 'NOTHING_TO_PRINT' }));
+  });
+
+  it("a sheet with a group's names is recorded as an export (no names in it); fresh codes are not", async () => {
+    const before = listEvents(ctx(), { limit: 1 }).events[0]!.seq;
+    const sheet = await makeLabelSheet(ctx(), { layout: 'L7160', source: { kind: 'group', groep: '7A' }, start: 1 }, f.officeId);
+    await makeLabelSheet(ctx(), { layout: 'L7160', source: { kind: 'newCodes', count: 3 }, start: 1 }, f.officeId);
+    const after = listEvents(ctx(), { limit: 5 }).events.filter((e) => e.seq > before);
+    expect(after.map((e) => e.type)).toEqual(['export_made']);
+    expect(after[0]!.details).toEqual({ what: 'label_sheet', layout: 'L7160', source: 'group', groep: '7A', labelCount: 6 });
+    expect(JSON.stringify(after[0])).not.toContain(f.stickers[0]!.roepnaam);
+    expect(sheet.fileName).toBe('stickers-7A-L7160-2026-09-01.pdf');
+    expect(verifyLedger(f.core.db).ok).toBe(true);
+  });
+
+  it('a start position beyond the sheet is refused', async () => {
+    await expect(
+      makeLabelSheet(ctx(), { layout: 'L7163', source: { kind: 'group', groep: '7A' }, start: 15 }, f.officeId),
+    ).rejects.toMatchObject({ code: 'INVALID_ARGUMENT', details: { field: 'start' } });
+  });
+
+  it('a calibration is kept per layout, shown with the layouts, and recorded as a settings change', () => {
+    const c = { offsetX: 0.5, offsetY: -1, pitchX: 0.1, pitchY: 0 };
+    setLabelCalibration(ctx(), 'L7651', c, f.officeId);
+    expect(calibrationOf(ctx(), 'L7651')).toEqual(c);
+    expect(calibrationOf(ctx(), 'L7160')).toEqual({ offsetX: 0, offsetY: 0, pitchX: 0, pitchY: 0 });
+    expect(layoutSummaries(ctx()).find((l) => l.id === 'L7651')).toMatchObject({ perPage: 65, symbology: 'qrcode', calibration: c });
+    expect(listEvents(ctx(), { limit: 1 }).events[0]).toMatchObject({ type: 'settings_changed', details: { keys: ['labelCalibration'] } });
+  });
+
+  it('the calibration page has a crosshair at every label corner where the printer will put it', async () => {
+    const c = { offsetX: 1.5, offsetY: 1, pitchX: 0.3, pitchY: 0.2 };
+    setLabelCalibration(ctx(), 'L7160', c, f.officeId);
+    const page = await makeCalibrationPage(ctx(), 'L7160');
+    expect(page.pageCount).toBe(1);
+    const [raster] = rasterize(page.pdf);
+    const layout = layoutById('L7160');
+    for (const i of [0, perPage(layout) - 1]) {
+      const cell = cellAt(layout, 1, i, c);
+      expect(inkAt(raster!, cell.x, cell.y)).toBeGreaterThan(100);
+      expect(inkAt(raster!, cell.x + cell.width, cell.y + cell.height)).toBeGreaterThan(100);
+      // …and not where the uncorrected corner would be.
+      expect(inkAt(raster!, cell.x - c.offsetX - 1, cell.y + 1)).toBeLessThan(50);
+    }
+    const text = pdfText(page.pdf);
+    expect(text).toContain('21');
+    expect(text).toContain('x +1,5 mm');
+  });
+});
