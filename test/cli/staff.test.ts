@@ -24,7 +24,7 @@ describe('staff from the command line', () => {
     expect(added.code).toBe(0);
     const { staffId } = JSON.parse(added.stdout) as { staffId: string };
     const core = openCore({ dbPath: tmp.dbPath, appVersion: 'test' });
-    expect(core.services.loginStaff({ pin: '5071' }).staffId).toBe(staffId);
+    expect(core.services.loginStaff({ staffId, pin: '5071' }).staffId).toBe(staffId);
     expect(core.services.listEvents({ limit: 5 }).events.map((e) => e.type)).toContain('staff_changed');
     core.close();
     const listed = await cli(['staff', 'list', '--db', tmp.dbPath]);

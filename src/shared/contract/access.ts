@@ -13,10 +13,11 @@ export type StaffRole = z.infer<typeof StaffRole>;
  *                the ledger, closing the day. A teacher, or the administrator;
  *   - `office`:  the office's work (pupils, devices, staff, exports). Office staff, or the
  *                administrator. Office staff do not act as teachers: they cannot confiscate;
- *   - `admin`:   the kiosk itself: settings, scanners, restoring a backup. Administrators only.
+ *   - `admin`:   the kiosk itself: settings, scanners, restoring a backup. Administrators only;
+ *   - `staff`:   what every unlocked staff member does for themselves (changing their own PIN).
  * The administrator may do everything, but like office staff never goes on duty (see session.ts).
  */
-export const accessLevels = ['door', 'teacher', 'office', 'admin'] as const;
+export const accessLevels = ['door', 'teacher', 'office', 'admin', 'staff'] as const;
 export type Access = (typeof accessLevels)[number];
 export type StaffAccess = Exclude<Access, 'door'>;
 
@@ -24,6 +25,7 @@ const admitted: Record<StaffAccess, readonly StaffRole[]> = {
   teacher: ['teacher', 'admin'],
   office: ['office', 'admin'],
   admin: ['admin'],
+  staff: ['teacher', 'office', 'admin'],
 };
 
 /** Whether a staff member with `role` may make a call of level `access`. */

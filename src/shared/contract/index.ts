@@ -7,6 +7,7 @@ import { dayMethods } from './day';
 import { kioskMethods } from './kiosk';
 import { mediaMethods } from './media';
 import { settingsMethods } from './settings';
+import { staffMethods } from './staff';
 import type { EventName, MethodName } from './names';
 
 export * from './kiosk';
@@ -14,6 +15,7 @@ export * from './custody';
 export * from './day';
 export * from './media';
 export * from './settings';
+export * from './staff';
 export * from './events';
 export * from './eventTypes';
 export * from './names';
@@ -31,6 +33,7 @@ export const contract = {
   ...settingsMethods,
   ...dayMethods,
   ...mediaMethods,
+  ...staffMethods,
 } satisfies Record<MethodName, MethodSpec>;
 
 export type Contract = typeof contract;

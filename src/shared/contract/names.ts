@@ -41,6 +41,14 @@ export const methodNameList = [
   'closeDay',
   // kept photos and signatures (contract/media.ts)
   'getMedia',
+  // staff accounts and PINs (contract/staff.ts)
+  'listStaffNames',
+  'listStaffAccounts',
+  'addStaff',
+  'changeStaff',
+  'resetStaffPin',
+  'clearStaffLock',
+  'changeOwnPin',
 ] as const;
 export const eventNameList = ['scan', 'stateChanged', 'custodyChanged'] as const;
 
