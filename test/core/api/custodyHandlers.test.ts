@@ -30,7 +30,7 @@ describe('the custody methods through the contract gateway', () => {
 
   it('unlockStaff returns a summary without any PIN hash', async () => {
     const result = await gateway.invoke('unlockStaff', { staffId: f.teacher.staffId, pin: PINS.teacher });
-    expect(result).toEqual({ ok: true, value: { staffId: f.teacher.staffId, displayName: 'Juf Anna', role: 'teacher' } });
+    expect(result).toEqual({ ok: true, value: { staffId: f.teacher.staffId, displayName: 'Juf Anna', role: 'teacher', pinChangeRequired: false } });
     expect(JSON.stringify(result)).not.toContain('scrypt');
   });
 
