@@ -1,6 +1,6 @@
 import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
 import { AppError } from '../../shared/errors';
-import type { StaffRole } from '../../shared/contract/access';
+import { minPinLength, type StaffRole } from '../../shared/contract/access';
 
 export interface ScryptCost {
   N: number;
@@ -13,15 +13,7 @@ export const DEFAULT_PIN_COST: ScryptCost = { N: 16384, r: 8, p: 1 };
 
 export const PIN_PATTERN = /^\d{4,8}$/;
 
-/**
- * Office and administrator accounts open the pupils' records and the kiosk itself: their PINs are
- * longer, so the same lock-out leaves a hundred times more to guess.
- */
-const MIN_PIN_LENGTH: Record<StaffRole, number> = { teacher: 4, office: 6, admin: 6 };
-
-export function minPinLength(role: StaffRole): number {
-  return MIN_PIN_LENGTH[role];
-}
+export { minPinLength };
 
 export function assertPinFormat(pin: string): void {
   if (!PIN_PATTERN.test(pin)) throw new AppError('INVALID_ARGUMENT', { field: 'pin', rule: '4-8 digits' });

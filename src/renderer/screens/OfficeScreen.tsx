@@ -1,9 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../state/SessionContext';
 import { mayEnter } from '../state/staffAreas';
+import { StaffScreen } from './office/StaffScreen';
 import { UnlockScreen } from './teacher/UnlockScreen';
 
-/** The office's area, behind the office's (or the administrator's) PIN; its screens come later. */
+/** The office's area, behind the office's (or the administrator's) PIN. */
 export function OfficeScreen() {
   const { t } = useTranslation();
   const { session } = useSession();
@@ -19,11 +20,12 @@ export function OfficeScreen() {
     );
   }
   return (
-    <section className="panel">
+    <div className="office-area">
       <h1>{t('office.title')}</h1>
+      <StaffScreen me={session.unlocked} />
       <p className="notice" role="note">
         {t('office.notReady')}
       </p>
-    </section>
+    </div>
   );
 }

@@ -32,3 +32,14 @@ const admitted: Record<StaffAccess, readonly StaffRole[]> = {
 export function admits(access: StaffAccess, role: StaffRole): boolean {
   return admitted[access].includes(role);
 }
+
+/**
+ * The shortest PIN each role may choose. Office and administrator accounts open the pupils'
+ * records and the kiosk itself: their PINs are longer, so the same lock-out leaves a hundred
+ * times more to guess. Shared so the screen asks for what the core will accept.
+ */
+const MIN_PIN_LENGTH: Record<StaffRole, number> = { teacher: 4, office: 6, admin: 6 };
+
+export function minPinLength(role: StaffRole): number {
+  return MIN_PIN_LENGTH[role];
+}
