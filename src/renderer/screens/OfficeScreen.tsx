@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { navigate } from '../state/router';
 import { useSession } from '../state/SessionContext';
 import { mayEnter } from '../state/staffAreas';
 import { StaffScreen } from './office/StaffScreen';
@@ -7,7 +8,7 @@ import { UnlockScreen } from './teacher/UnlockScreen';
 /** The office's area, behind the office's (or the administrator's) PIN. */
 export function OfficeScreen() {
   const { t } = useTranslation();
-  const { session } = useSession();
+  const { session, lock } = useSession();
   if (!session.unlocked) return <UnlockScreen area="office" />;
   if (!mayEnter('office', session.unlocked.role)) {
     return (
@@ -21,7 +22,19 @@ export function OfficeScreen() {
   }
   return (
     <div className="office-area">
-      <h1>{t('office.title')}</h1>
+      <div className="office-header">
+        <h1>{t('office.title')}</h1>
+        <button
+          type="button"
+          className="lock"
+          onClick={() => {
+            void lock(false);
+            navigate('door');
+          }}
+        >
+          {t('teacher.lock')}
+        </button>
+      </div>
       <StaffScreen me={session.unlocked} />
       <p className="notice" role="note">
         {t('office.notReady')}

@@ -100,9 +100,9 @@ export function StaffScreen({ me }: { me: StaffSummary }) {
                         ? t('staff.office.lockedFor', { minutes: Math.ceil(a.lockedSeconds / 60) })
                         : t('staff.office.active')}
                   </td>
-                  <td className="staff-actions">
+                  <td>
                     {!mine && (
-                      <>
+                      <div className="staff-actions">
                         <button
                           type="button"
                           onClick={() => void act(() => call('changeStaff', { staffId: a.staffId, active: !a.active }), t('staff.office.changed'))}
@@ -119,7 +119,7 @@ export function StaffScreen({ me }: { me: StaffSummary }) {
                             {t('staff.office.clearLock')}
                           </button>
                         )}
-                      </>
+                      </div>
                     )}
                   </td>
                 </tr>
