@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { DemoSchool } from '../../src/core/demo/seed';
 import type { TestBridge } from './support/demo';
-import { advanceClocks, screenshot } from './support/browser';
+import { screenshot } from './support/browser';
 import { doorKioskSuite, openDoor } from './support/door';
 import { lockKiosk, tapPin } from './support/pin';
 
@@ -177,7 +177,6 @@ describe('staff management and the PIN lock-out in the browser', () => {
     await screenshot(page, 'office-forced-pin-change-nl-1366x768');
     await form.getByRole('button', { name: 'Pincode wijzigen' }).click();
     await page.getByRole('heading', { name: 'Personeel' }).waitFor();
-    await advanceClocks(page, bridge, 1000);
     await context.close();
   });
 });
