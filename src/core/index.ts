@@ -1,7 +1,9 @@
 import { existsSync, statSync } from 'node:fs';
 import { AppError } from '../shared/errors';
 import { openDatabase, type Db } from './db/open';
-import { ensureKioskIdentity, readIdentity, type KioskIdentity } from './kiosk/identity';
+import { ensureKioskIdentity, readIdentity, readSigningKey, type KioskIdentity } from './kiosk/identity';
+import type { KeyProtection } from './kiosk/keyProtection';
+import type { KeyObject } from 'node:crypto';
 import { needsQuickCheck, startupCheck, type StartupCheck, type StartupProblem } from './ledger/checkpoint';
 import type { RegistryCheck } from './registry/check';
 import { registryAtStart } from './registry/startup';
@@ -15,6 +17,11 @@ export interface CoreOptions {
   now?: () => Date;
   /** A cheaper PIN hash for tests; the product uses the default. */
   pinCost?: ScryptCost;
+  /**
+   * The OS key store (Electron's safeStorage) that seals the signing key. Without it (the CLI)
+   * a sealed key stays sealed: verifying works, signing says KEY_PROTECTED.
+   */
+  keyProtection?: KeyProtection;
 }
 
 /** The ledger's start-up check, then the registry's (null when the ledger's failed first). */
@@ -31,6 +38,8 @@ export interface Core {
   /** What the start-up check found (quick_check, the chain since the last checkpoint, the registry). */
   readonly startup: CoreStartup;
   readonly services: Services;
+  /** The kiosk's Ed25519 private key, opened with the key store this core was given. */
+  signingKey(): KeyObject;
   close(): void;
 }
 
@@ -46,7 +55,7 @@ export function openCore(options: CoreOptions): Core {
   const quickCheck = needsQuickCheck(fileState(options.dbPath));
   const db = openDatabase(options.dbPath);
   const now = options.now ?? (() => new Date());
-  const identity = ensureKioskIdentity(db, now());
+  const identity = ensureKioskIdentity(db, now(), options.keyProtection);
   const ledger = startupCheck(db, now(), { quickCheck });
   const registry = ledger.problem === null ? registryAtStart({ db, kioskId: identity.kioskId, now }) : null;
   const problem: StartupProblem | null =
@@ -70,6 +79,7 @@ export function openCore(options: CoreOptions): Core {
       if (!current) throw new AppError('DB_CORRUPT', { reason: 'kiosk identity missing' });
       return current;
     },
+    signingKey: () => readSigningKey(db, options.keyProtection),
     close() {
       db.close();
     },

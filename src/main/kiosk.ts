@@ -3,8 +3,10 @@ import { join } from 'node:path';
 import { createHost, type Host, type HostState } from '../core/host';
 import { bindGateway, pushEvent } from './ipc';
 import { HidReaderHost } from './hidReader';
+import { osKeyProtection } from './keyProtection';
 import { startBackupSchedule } from './backupSchedule';
 import { readSettings } from '../core/settings/store';
+import { keyStatus } from '../core/kiosk/identity';
 import { rolloutConfigPath } from '../core/paths';
 import { rolloutLogLine } from '../core/rollout/startup';
 import { registerAppScheme, serveAppFiles } from './protocol';
@@ -54,9 +56,12 @@ export function startKiosk(): void {
     const dbPath = process.env.INLEVERPUNT_DB ?? join(app.getPath('userData'), 'inleverpunt.db');
     const hidReader = new HidReaderHost(() => mainWindow?.webContents ?? null);
     app.once('will-quit', () => hidReader.stop());
+    const keyProtection = osKeyProtection();
     const kioskHost = createHost({
       dbPath,
       appVersion: app.getVersion(),
+      // The signing key is sealed by the OS key store (safeStorage) wherever it offers one.
+      ...(keyProtection ? { keyProtection } : {}),
       // The IT partner's machine-wide file: applied on the first start only.
       rolloutConfigPath: rolloutConfigPath(),
       // `--demo`: try the app with the demo school; never on a database that holds a school.
@@ -151,6 +156,8 @@ function logStart(state: HostState): void {
     console.error(`[start] the database could not be opened: ${state.failure.code} (${state.failure.cause})`);
     return;
   }
+  const key = keyStatus(state.core.db);
+  console.log(`[start] signing key ${key.sealed ? `sealed (${key.scheme})` : 'in clear: no OS key store on this PC'}`);
   // A bad roll-out file is logged, not fatal.
   if (state.rollout) (state.rollout.status === 'invalid' ? console.warn : console.log)(rolloutLogLine(state.rollout));
 }

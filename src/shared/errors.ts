@@ -124,9 +124,21 @@ export const errorMessages = {
     nl: 'Te vaak een verkeerde pincode. Wacht even en probeer het dan opnieuw.',
     en: 'Too many wrong PINs. Wait a moment, then try again.',
   },
-  PIN_TAKEN: {
-    nl: 'Deze pincode is al in gebruik. Kies een andere.',
-    en: 'This PIN is already in use. Choose another one.',
+  PIN_TOO_SHORT: {
+    nl: 'Deze pincode is te kort voor deze rol.',
+    en: 'This PIN is too short for this role.',
+  },
+  LAST_ADMIN: {
+    nl: 'Dit is de laatste actieve beheerder. Maak eerst iemand anders beheerder.',
+    en: 'This is the last active administrator. Make someone else an administrator first.',
+  },
+  OWN_ACCOUNT: {
+    nl: 'Je eigen account kun je hier niet wijzigen. Vraag een collega, of wijzig je pincode via "Mijn pincode".',
+    en: 'You cannot change your own account here. Ask a colleague, or change your PIN under "My PIN".',
+  },
+  KEY_PROTECTED: {
+    nl: 'De ondertekensleutel van deze kiosk is beschermd door het besturingssysteem en kan hier niet worden gebruikt. Onderteken in de app zelf.',
+    en: "This kiosk's signing key is protected by the operating system and cannot be used here. Sign in the app itself.",
   },
   NOT_AUTHORISED: {
     nl: 'Dat mag je met jouw rol niet doen.',
@@ -295,7 +307,10 @@ export interface ErrorDetails {
   WITNESS_REQUIRED: undefined;
   PIN_WRONG: { attemptsLeft: number };
   PIN_LOCKED: { retryAfterSeconds: number };
-  PIN_TAKEN: undefined;
+  PIN_TOO_SHORT: { minLength: number };
+  LAST_ADMIN: undefined;
+  OWN_ACCOUNT: undefined;
+  KEY_PROTECTED: undefined;
   NOT_AUTHORISED: undefined;
   UNKNOWN_STAFF: undefined;
   UNKNOWN_PUPIL: undefined;

@@ -96,8 +96,7 @@ describe('the door in return mode', () => {
     const { page, problems, context } = await openDoor(browser, bridge);
     await page.getByRole('button', { name: 'Leerkracht', exact: true }).click();
     const pad = page.getByRole('form', { name: 'Toets je pincode in' });
-    for (const digit of demo.staff.teacher8B.pin) await pad.getByRole('button', { name: digit, exact: true }).click();
-    await pad.getByRole('button', { name: 'Bevestig pincode' }).click();
+    await tapPin(pad, demo.staff.teacher8B.pin);
     await page.getByRole('button', { name: 'Inleveren', exact: true }).click();
 
     await page.getByText('Ontgrendeld: Meester Bram').waitFor();

@@ -50,12 +50,20 @@ describe('the kiosk shell in Chromium, through the test bridge', () => {
     await page.getByRole('button', { name: 'Leerkracht', exact: true }).click();
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Deze kiosk inrichten');
     await page.getByLabel('Naam van de beheerder').fill('Meester Kees');
-    await page.getByLabel('Pincode (4 tot 8 cijfers)').fill('4827');
-    await page.getByLabel('Pincode nog een keer').fill('4828');
-    await page.getByRole('button', { name: 'Beheerder aanmaken' }).click();
-    await page.getByText('De twee pincodes zijn niet gelijk.').waitFor();
+    await page.getByLabel('Pincode (6 tot 8 cijfers)').fill('4827');
     await page.getByLabel('Pincode nog een keer').fill('4827');
     await page.getByRole('button', { name: 'Beheerder aanmaken' }).click();
+    await page.getByText('De pincode van een beheerder heeft 6 tot 8 cijfers.').waitFor();
+    await page.getByLabel('Pincode (6 tot 8 cijfers)').fill('482731');
+    await page.getByLabel('Pincode nog een keer').fill('482732');
+    await page.getByRole('button', { name: 'Beheerder aanmaken' }).click();
+    await page.getByText('De twee pincodes zijn niet gelijk.').waitFor();
+    await page.getByLabel('Pincode nog een keer').fill('482731');
+    await page.getByRole('button', { name: 'Beheerder aanmaken' }).click();
+    // The first-admin screen's promise: the next step is registering the teachers.
+    await page.getByRole('button', { name: 'Leerkrachten aanmelden' }).click();
+    await page.getByRole('heading', { name: 'Personeel' }).waitFor();
+    await page.getByRole('button', { name: 'Leerkracht', exact: true }).click();
     await page.getByRole('navigation', { name: 'Leerkrachtmenu' }).getByText('Meester Kees').waitFor();
     expect(bridge.core.services.listEvents({ limit: 5 }).events.map((e) => e.type)).toContain('staff_login');
 

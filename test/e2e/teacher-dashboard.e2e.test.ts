@@ -241,10 +241,10 @@ describe('the PIN pad after too many wrong PINs', () => {
       await expect.poll(() => page.getByRole('alert').textContent()).toBe('De pincode klopt niet.');
     }
     await tapPin(page.locator('form.pinpad'), '0000');
-    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/^Te vaak een verkeerde pincode\. Probeer het over (30|29) s opnieuw\.$/);
+    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/^Te vaak een verkeerde pincode\. Probeer het over (60|59) s opnieuw\.$/);
     expect(await page.getByRole('button', { name: '5', exact: true }).isDisabled()).toBe(true);
     await screenshot(page, 'teacher-unlock-locked-nl-1366x768');
-    await expect.poll(() => page.getByRole('alert').textContent(), { timeout: 4000 }).toMatch(/over (2[0-8]) s/);
+    await expect.poll(() => page.getByRole('alert').textContent(), { timeout: 4000 }).toMatch(/over (5[0-8]) s/);
     expect(problems).toEqual([]);
     await context.close();
   });

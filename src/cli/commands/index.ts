@@ -14,7 +14,7 @@ import { restore } from './restore';
 import { scan } from './scan';
 import { scanners } from './scanners';
 import { scannersListen } from './scannersListen';
-import { staffAdd, staffList } from './staff';
+import { staffAdd, staffClearLock, staffDeactivate, staffList, staffResetPin, staffSetRole } from './staff';
 import { tagDetectProfile } from './tagDetectProfile';
 import { tagNormalize } from './tagNormalize';
 import { verify } from './verify';
@@ -39,6 +39,10 @@ export const commands: CliCommand[] = [
   list,
   staffAdd,
   staffList,
+  staffDeactivate,
+  staffSetRole,
+  staffResetPin,
+  staffClearLock,
   pupilAdd,
   locationAdd,
   pouchAssign,

@@ -52,7 +52,7 @@ export function createCustodyHandlers(core: Core, session: KioskSession): Pick<H
         actor: actor.staffId,
       }),
     correct: ({ seq, reason }, { actor }) => s.correct({ seq, reason, actor: actor.staffId }),
-    unlockStaff: ({ pin, staffId }) => session.unlock(pin, staffId),
+    unlockStaff: ({ pin, staffId }) => session.unlock(staffId, pin),
     lockStaff: ({ endDuty }) => {
       session.lock(endDuty ?? false);
       return session.state();
@@ -78,8 +78,8 @@ export function createCustodyHandlers(core: Core, session: KioskSession): Pick<H
  * carries its own proof, so it works without an unlock. It works even when the ledger is read-only
  * (an administrator must be able to get out to restore a backup); when writable it is recorded.
  */
-export function exitKioskWithPin(core: Core, pin: string, exit: () => void): { exiting: true } {
-  const staff = core.services.unlockWithPin(pin);
+export function exitKioskWithPin(core: Core, staffId: string, pin: string, exit: () => void): { exiting: true } {
+  const staff = core.services.verifyPin(staffId, pin);
   if (staff.role !== 'admin') throw new AppError('NOT_AUTHORISED');
   const ctx = core.services.context;
   if (ctx.problem() === null) {

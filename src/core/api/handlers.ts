@@ -12,6 +12,7 @@ import { ledgerWriter, writeTransaction } from '../services/context';
 import { createCustodyHandlers, exitKioskWithPin } from './custodyHandlers';
 import { createDayHandlers } from './dayHandlers';
 import { createLabelHandlers } from './labelHandlers';
+import { createStaffHandlers } from './staffHandlers';
 import type { CoreApi } from './gateway';
 import { createSession } from './session';
 
@@ -73,12 +74,12 @@ export function createHandlers(core: Core, shell: ShellActions): CoreApi {
     },
     getSetupState: () => ({ needsFirstAdmin: needsFirstAdmin(core.services.context) }),
     createFirstAdmin({ displayName, pin }) {
-      createFirstAdmin(core.services.context, { displayName, pin });
-      const admin = session.unlock(pin);
+      const created = createFirstAdmin(core.services.context, { displayName, pin });
+      const admin = session.unlock(created.staffId, pin);
       return { staffId: admin.staffId, displayName: admin.displayName, role: 'admin' as const };
     },
-    exitKiosk({ pin }) {
-      return exitKioskWithPin(core, pin, () => shell.exitKiosk());
+    exitKiosk({ staffId, pin }) {
+      return exitKioskWithPin(core, staffId, pin, () => shell.exitKiosk());
     },
     getSettings: () => readSettings(core.db),
     updateSettings({ patch }, { actor }) {
@@ -89,6 +90,7 @@ export function createHandlers(core: Core, shell: ShellActions): CoreApi {
     ...createCustodyHandlers(core, session),
     ...createDayHandlers(core),
     ...createLabelHandlers(core),
+    ...createStaffHandlers(core),
   };
   return { handlers, session };
 }

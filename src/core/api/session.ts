@@ -1,6 +1,7 @@
 import { AppError } from '../../shared/errors';
 import type { Session, StaffSummary } from '../../shared/contract/custody';
 import type { Services } from '../services';
+import type { LoginResult } from '../services/pinLogin';
 
 /**
  * Who is at this kiosk, held in the main process rather than trusted from the screen:
@@ -13,7 +14,8 @@ import type { Services } from '../services';
  * What an unlocked member may do is the contract's business (access.ts), checked by the gateway.
  */
 export interface KioskSession {
-  unlock(pin: string, staffId?: string): StaffSummary;
+  /** The chosen staff member's PIN; wrong PINs count against that account only. */
+  unlock(staffId: string, pin: string): LoginResult;
   /** Closes the staff screens; `endDuty` also ends the teacher's custody of new hand-ins. */
   lock(endDuty: boolean): void;
   state(): Session;
@@ -38,12 +40,13 @@ export function createSession(services: Services, now: () => number = Date.now, 
   };
 
   return {
-    unlock(pin, staffId) {
-      const staff = services.loginStaff({ pin, ...(staffId ? { staffId } : {}) });
+    unlock(staffId, pin) {
+      const login = services.loginStaff({ staffId, pin });
+      const staff: StaffSummary = { staffId: login.staffId, displayName: login.displayName, role: login.role };
       unlocked = staff;
       if (staff.role === 'teacher') onDuty = staff;
       lastUse = now();
-      return staff;
+      return login;
     },
     lock(endDuty) {
       unlocked = null;

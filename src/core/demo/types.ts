@@ -12,8 +12,8 @@ export const DEMO_PINS = {
   teacher7A: '1111',
   teacher8B: '2222',
   witness: '3333',
-  office: '4444',
-  admin: '9999',
+  office: '444444',
+  admin: '999999',
 } as const;
 export type DemoStaffKey = keyof typeof DEMO_PINS;
 

@@ -130,9 +130,15 @@ export function pouchEvent(facts: { pouchId: string; locationId: string; number:
   };
 }
 
+/**
+ * What happened to a staff account. A PIN reset or change is recorded (who did it, when) but
+ * carries nothing of the PIN: the event states only the account's role and whether it is active.
+ */
+export type StaffChange = 'created' | 'changed' | 'pin_reset' | 'pin_changed' | 'lock_cleared';
+
 /** `displayName` only when it is new; never the PIN or its hash. */
 export function staffEvent(
-  change: 'created' | 'changed',
+  change: StaffChange,
   facts: { staffId: string; role: string; active: boolean },
   displayName: string | null,
   m: Marks,

@@ -14,7 +14,9 @@ import { changeDevice, createDevice, listDevices } from './devices';
 import { assignPouch, createLocation, createPouch, listLocations, setDefaultLocation } from './locations';
 import { changePupil, createPupil, listPupils } from './pupils';
 import { redactPayloads } from './redact';
-import { changeStaff, createStaff, listStaff, loginStaff, requireStaff, unlockWithPin, verifyPin } from './staff';
+import { loginStaff, verifyPin } from './pinLogin';
+import { createStaff, listStaff, listStaffAccounts, requireStaff } from './staff';
+import { changeOwnPin, changeStaff, clearStaffLock, resetStaffPin } from './staffChanges';
 import { assignTag, revokeTag } from './tags';
 
 type Bound<F> = F extends (ctx: ServiceContext, ...args: infer A) => infer R ? (...args: A) => R : never;
@@ -43,11 +45,14 @@ export function createServices(ctx: ServiceContext) {
     getMedia: bind(ctx, getMedia),
     createStaff: bind(ctx, createStaff),
     verifyPin: bind(ctx, verifyPin),
-    unlockWithPin: bind(ctx, unlockWithPin),
     loginStaff: bind(ctx, loginStaff),
     requireStaff: bind(ctx, requireStaff),
     listStaff: bind(ctx, listStaff),
     changeStaff: bind(ctx, changeStaff),
+    listStaffAccounts: bind(ctx, listStaffAccounts),
+    resetStaffPin: bind(ctx, resetStaffPin),
+    clearStaffLock: bind(ctx, clearStaffLock),
+    changeOwnPin: bind(ctx, changeOwnPin),
     createPupil: bind(ctx, createPupil),
     listPupils: bind(ctx, listPupils),
     changePupil: bind(ctx, changePupil),

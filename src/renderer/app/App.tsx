@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { DoorScreen } from '../screens/door/DoorScreen';
+import { PinChangeGate } from '../components/PinChangeGate';
 import { OfficeScreen } from '../screens/OfficeScreen';
 import { SettingsArea } from '../screens/settings/SettingsArea';
 import { TeacherArea } from '../screens/teacher/TeacherArea';
@@ -86,9 +87,13 @@ function Shell() {
       <FormDirtyProvider onChange={setDirty}>
         <main className="screen">
           {route.area === 'door' && <DoorScreen kioskName={kiosk.info?.name ?? null} />}
-          {route.area === 'teacher' && <TeacherArea screen={route.screen} params={route.params} />}
-          {route.area === 'office' && <OfficeScreen />}
-          {route.area === 'settings' && <SettingsArea screen={route.screen} />}
+          {route.area !== 'door' && (
+            <PinChangeGate>
+              {route.area === 'teacher' && <TeacherArea screen={route.screen} params={route.params} />}
+              {route.area === 'office' && <OfficeScreen />}
+              {route.area === 'settings' && <SettingsArea screen={route.screen} />}
+            </PinChangeGate>
+          )}
         </main>
       </FormDirtyProvider>
     </div>

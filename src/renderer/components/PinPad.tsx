@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 
 export interface PinPadProps {
   label: string;
+  /** The form's accessible name when `label` carries more (the chosen name); defaults to `label`. */
+  ariaLabel?: string;
   onSubmit: (pin: string) => void;
   busy?: boolean;
   /** Shown under the dots: a wrong PIN, a lockout with its countdown. */
@@ -17,7 +19,7 @@ const keys = ['1', '2', '3', '4', '5', '6', '7', '8', '9'] as const;
  * An on-screen keypad for a touch screen; a hardware keyboard works too. The PIN is never shown,
  * only one dot per digit.
  */
-export function PinPad({ label, onSubmit, busy = false, message, minLength = 4, maxLength = 8 }: PinPadProps) {
+export function PinPad({ label, ariaLabel, onSubmit, busy = false, message, minLength = 4, maxLength = 8 }: PinPadProps) {
   const { t } = useTranslation();
   const [pin, setPin] = useState('');
   const add = (digit: string) => setPin((p) => (p.length < maxLength ? p + digit : p));
@@ -29,7 +31,7 @@ export function PinPad({ label, onSubmit, busy = false, message, minLength = 4, 
   return (
     <form
       className="pinpad"
-      aria-label={label}
+      aria-label={ariaLabel ?? label}
       onSubmit={(e) => {
         e.preventDefault();
         submit();

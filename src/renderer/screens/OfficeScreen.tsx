@@ -1,13 +1,15 @@
 import { useTranslation } from 'react-i18next';
+import { navigate } from '../state/router';
 import { useSession } from '../state/SessionContext';
 import { mayEnter } from '../state/staffAreas';
+import { StaffScreen } from './office/StaffScreen';
 import { UnlockScreen } from './teacher/UnlockScreen';
 import { StickersScreen } from './office/StickersScreen';
 
-/** The office's area, behind the office's (or the administrator's) PIN; more sections come later. */
+/** The office's area, behind the office's (or the administrator's) PIN. */
 export function OfficeScreen() {
   const { t } = useTranslation();
-  const { session } = useSession();
+  const { session, lock } = useSession();
   if (!session.unlocked) return <UnlockScreen area="office" />;
   if (!mayEnter('office', session.unlocked.role)) {
     return (
@@ -20,12 +22,25 @@ export function OfficeScreen() {
     );
   }
   return (
-    <section className="panel office-panel">
-      <h1>{t('office.title')}</h1>
+    <div className="office-area">
+      <div className="office-header">
+        <h1>{t('office.title')}</h1>
+        <button
+          type="button"
+          className="lock"
+          onClick={() => {
+            void lock(false);
+            navigate('door');
+          }}
+        >
+          {t('teacher.lock')}
+        </button>
+      </div>
+      <StaffScreen me={session.unlocked} />
+      <StickersScreen />
       <p className="notice" role="note">
         {t('office.notReady')}
       </p>
-      <StickersScreen />
-    </section>
+    </div>
   );
 }

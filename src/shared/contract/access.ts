@@ -13,10 +13,11 @@ export type StaffRole = z.infer<typeof StaffRole>;
  *                the ledger, closing the day. A teacher, or the administrator;
  *   - `office`:  the office's work (pupils, devices, staff, exports). Office staff, or the
  *                administrator. Office staff do not act as teachers: they cannot confiscate;
- *   - `admin`:   the kiosk itself: settings, scanners, restoring a backup. Administrators only.
+ *   - `admin`:   the kiosk itself: settings, scanners, restoring a backup. Administrators only;
+ *   - `staff`:   what every unlocked staff member does for themselves (changing their own PIN).
  * The administrator may do everything, but like office staff never goes on duty (see session.ts).
  */
-export const accessLevels = ['door', 'teacher', 'office', 'admin'] as const;
+export const accessLevels = ['door', 'teacher', 'office', 'admin', 'staff'] as const;
 export type Access = (typeof accessLevels)[number];
 export type StaffAccess = Exclude<Access, 'door'>;
 
@@ -24,9 +25,21 @@ const admitted: Record<StaffAccess, readonly StaffRole[]> = {
   teacher: ['teacher', 'admin'],
   office: ['office', 'admin'],
   admin: ['admin'],
+  staff: ['teacher', 'office', 'admin'],
 };
 
 /** Whether a staff member with `role` may make a call of level `access`. */
 export function admits(access: StaffAccess, role: StaffRole): boolean {
   return admitted[access].includes(role);
+}
+
+/**
+ * The shortest PIN each role may choose. Office and administrator accounts open the pupils'
+ * records and the kiosk itself: their PINs are longer, so the same lock-out leaves a hundred
+ * times more to guess. Shared so the screen asks for what the core will accept.
+ */
+const MIN_PIN_LENGTH: Record<StaffRole, number> = { teacher: 4, office: 6, admin: 6 };
+
+export function minPinLength(role: StaffRole): number {
+  return MIN_PIN_LENGTH[role];
 }

@@ -188,10 +188,15 @@ export const custodyMethods = {
     z.object({ event: EventSummary, voided: EventSummary }),
   ),
   /**
-   * A PIN pad: PIN alone, or name + PIN. A teacher who unlocks goes on duty; office staff and
-   * administrators unlock without changing who is on duty.
+   * A PIN pad: the staff member chooses their name, then types their PIN (wrong PINs count per
+   * account). A teacher who unlocks goes on duty; office staff and administrators unlock without
+   * changing who is on duty. `pinChangeRequired`: the PIN is shorter than the role now asks for.
    */
-  unlockStaff: method('door', z.strictObject({ pin: Pin, staffId: Id.optional() }), StaffSummary),
+  unlockStaff: method(
+    'door',
+    z.strictObject({ pin: Pin, staffId: Id }),
+    StaffSummary.extend({ pinChangeRequired: z.boolean() }),
+  ),
   /** Closes the staff screens; `endDuty` also hands the teacher's duty back. */
   lockStaff: method('door', z.strictObject({ endDuty: z.boolean().optional() }), Session),
   getSession: method('door', z.strictObject({}), Session),

@@ -8,6 +8,7 @@ import { kioskMethods } from './kiosk';
 import { labelMethods } from './labels';
 import { mediaMethods } from './media';
 import { settingsMethods } from './settings';
+import { staffMethods } from './staff';
 import type { EventName, MethodName } from './names';
 
 export * from './kiosk';
@@ -16,6 +17,7 @@ export * from './day';
 export * from './media';
 export * from './labels';
 export * from './settings';
+export * from './staff';
 export * from './events';
 export * from './eventTypes';
 export * from './names';
@@ -34,6 +36,7 @@ export const contract = {
   ...dayMethods,
   ...mediaMethods,
   ...labelMethods,
+  ...staffMethods,
 } satisfies Record<MethodName, MethodSpec>;
 
 export type Contract = typeof contract;

@@ -59,5 +59,9 @@ export const kioskMethods = {
     z.object({ staffId: z.string(), displayName: z.string(), role: z.literal('admin') }),
   ),
   /** Leaving the full-screen kiosk needs an administrator's PIN, typed again for this call. */
-  exitKiosk: method('door', z.object({ pin: z.string().regex(/^\d{4,8}$/) }).strict(), z.object({ exiting: z.literal(true) })),
+  exitKiosk: method(
+    'door',
+    z.object({ staffId: z.uuid(), pin: z.string().regex(/^\d{4,8}$/) }).strict(),
+    z.object({ exiting: z.literal(true) }),
+  ),
 };

@@ -46,6 +46,14 @@ export const methodNameList = [
   'makeLabelSheet',
   'makeCalibrationPage',
   'setLabelCalibration',
+  // staff accounts and PINs (contract/staff.ts)
+  'listStaffNames',
+  'listStaffAccounts',
+  'addStaff',
+  'changeStaff',
+  'resetStaffPin',
+  'clearStaffLock',
+  'changeOwnPin',
 ] as const;
 export const eventNameList = ['scan', 'stateChanged', 'custodyChanged'] as const;
 

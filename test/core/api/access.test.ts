@@ -36,7 +36,7 @@ describe('who may call what, for every method in the contract', () => {
 
   const as = async (who: Who) => {
     await gateway.invoke('lockStaff', { endDuty: true });
-    if (who !== 'locked') expect(await gateway.invoke('unlockStaff', { pin: pinOf[who] })).toMatchObject({ ok: true });
+    if (who !== 'locked') expect(await gateway.invoke('unlockStaff', { staffId: f[who].staffId, pin: pinOf[who] })).toMatchObject({ ok: true });
   };
 
   describe.each(everyone)('%s', (who) => {

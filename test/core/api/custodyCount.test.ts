@@ -42,7 +42,7 @@ describe('custodyCount: the door’s return counter, without a PIN and without p
   });
 
   it('carries numbers only: no names, ids or codes', async () => {
-    await gateway.invoke('unlockStaff', { pin: PINS.teacher });
+    await gateway.invoke('unlockStaff', { staffId: f.teacher.staffId, pin: PINS.teacher });
     await gateway.invoke('scan', { code: 'STK-2', mode: 'hand-in' });
     const result = await gateway.invoke('custodyCount', {});
     expect(JSON.stringify(result)).not.toMatch(/Kind|Achternaam|STK|[0-9a-f]{8}-/);

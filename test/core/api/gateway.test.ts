@@ -48,7 +48,7 @@ describe('the contract gateway', () => {
   });
 
   it('rejects a malformed PIN before the core sees it, without echoing the value', async () => {
-    const result = await gateway.invoke('exitKiosk', { pin: '12ab; DROP TABLE kiosk' });
+    const result = await gateway.invoke('exitKiosk', { staffId: '6f1c2b8e-3a4d-4e5f-8a9b-0c1d2e3f4a5b', pin: '12ab; DROP TABLE kiosk' });
     expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT', details: { issues: [{ path: 'pin' }] } } });
     expect(JSON.stringify(result)).not.toContain('DROP TABLE');
   });

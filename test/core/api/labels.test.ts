@@ -14,7 +14,7 @@ describe('sticker sheets through the contract', () => {
         throw new Error(`unexpected INTERNAL in ${method}: ${String(error)}`);
       },
     });
-    expect(await gateway.invoke('unlockStaff', { pin: '2468' })).toMatchObject({ ok: true });
+    expect(await gateway.invoke('unlockStaff', { pin: '246800', staffId: f.officeId })).toMatchObject({ ok: true });
   });
   afterAll(() => f.close());
 

@@ -50,7 +50,7 @@ describe('the ledger tables protect themselves', () => {
       name: string;
       strict: number;
     }[];
-    const ours = ['pupils', 'staff', 'pin_guard', 'locations', 'pouches', 'devices', 'tags', 'ledger_events', 'ledger_payloads', 'custody', 'ledger_checkpoints', 'ledger_media'];
+    const ours = ['pupils', 'staff', 'locations', 'pouches', 'devices', 'tags', 'ledger_events', 'ledger_payloads', 'custody', 'ledger_checkpoints', 'ledger_media'];
     for (const name of ours) expect(tables.find((t) => t.name === name)?.strict, name).toBe(1);
     expect(run("INSERT INTO devices (device_id, kind, owner_pupil_id, created_at) VALUES ('d', 'smartphone', 'no-such-pupil', 't')")).toThrow(/FOREIGN KEY/);
   });

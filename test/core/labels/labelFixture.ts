@@ -39,8 +39,8 @@ export function labelFixture(size = 12, seed = 7): LabelFixture {
   const core = openCore({ dbPath: tmp.dbPath, appVersion: 'test', now: clock.now, pinCost: TEST_PIN_COST });
   const s = core.services;
   const random = seededBytes(seed);
-  const admin = s.createStaff({ displayName: 'Beheerder', role: 'admin', pin: '9999', actor: 'system' });
-  const office = s.createStaff({ displayName: 'Administratie', role: 'office', pin: '2468', actor: admin.staffId });
+  const admin = s.createStaff({ displayName: 'Beheerder', role: 'admin', pin: '999999', actor: 'system' });
+  const office = s.createStaff({ displayName: 'Administratie', role: 'office', pin: '246800', actor: admin.staffId });
   const bag = s.createLocation({ kind: 'phone_bag', name: 'Telefoontas 7A' }, office.staffId);
   const stickers: LabelFixture['stickers'] = [];
   const pouchCodes: string[] = [];

@@ -49,7 +49,7 @@ beforeAll(() => {
   const note = f.s.noteCondition({ deviceId: c, actor: 'pupil', marks: [], note: 'hoesje kapot' });
   f.s.redactPayloads({ seqs: [note.event.seq], reason: 'request', actor: f.admin.staffId });
   f.s.returnDevice({ deviceId: a, actor: t });
-  f.s.loginStaff({ pin: PINS.teacher });
+  f.s.loginStaff({ staffId: t, pin: PINS.teacher });
   expect(verifyLedger(f.core.db)).toMatchObject({ ok: true });
   expect(f.core.db.prepare('SELECT encoding, count(*) > 0 AS some FROM ledger_events GROUP BY encoding').all()).toEqual([
     { encoding: 1, some: 1 },

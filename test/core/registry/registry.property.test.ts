@@ -7,7 +7,7 @@ import { verifyLedger } from '../../../src/core/ledger/verify';
 import { checkRegistry } from '../../../src/core/registry/check';
 import { readRegistryTables } from '../../../src/core/registry/tables';
 import { isAppError } from '../../../src/shared/errors';
-import { classFixture, TEST_PIN_COST, type ClassFixture } from '../support/custodyFixture';
+import { classFixture, PINS, TEST_PIN_COST, type ClassFixture } from '../support/custodyFixture';
 
 /** What the office does, over and over, in any order; refusals (a taken pouch, a code in use) are fine. */
 type Op =
@@ -21,6 +21,7 @@ type Op =
   | { kind: 'pouch'; number: number; pupil: number | null }
   | { kind: 'regroup'; pupil: number; groep: string; active: boolean }
   | { kind: 'staffRole'; role: 'teacher' | 'office'; active: boolean }
+  | { kind: 'staffPin'; how: 'reset' | 'clearLock' | 'own' }
   | { kind: 'erase'; pick: number };
 
 const n = fc.nat({ max: 20 });
@@ -36,6 +37,7 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ kind: fc.constant('pouch'), number: fc.integer({ min: 1, max: 5 }), pupil: fc.option(n, { nil: null }) }),
   fc.record({ kind: fc.constant('regroup'), pupil: n, groep, active: fc.boolean() }),
   fc.record({ kind: fc.constant('staffRole'), role: fc.constantFrom('teacher', 'office'), active: fc.boolean() }),
+  fc.record({ kind: fc.constant('staffPin'), how: fc.constantFrom('reset', 'clearLock', 'own') }),
   fc.record({ kind: fc.constant('erase'), pick: n }),
 ) as fc.Arbitrary<Op>;
 
@@ -79,6 +81,12 @@ function apply(f: ClassFixture, o: Op): void {
       return;
     case 'staffRole':
       s.changeStaff(witness.staffId, { role: o.role, active: o.active }, admin.staffId);
+      return;
+    case 'staffPin':
+      // PIN events state the account's role and activity like any staff change, and no PIN.
+      if (o.how === 'reset') s.resetStaffPin(witness.staffId, '13572468', office.staffId);
+      else if (o.how === 'clearLock') s.clearStaffLock(witness.staffId, office.staffId);
+      else s.changeOwnPin({ staffId: office.staffId, currentPin: PINS.office, newPin: PINS.office });
       return;
     case 'erase': {
       const registrations = readEvents(f.core.db, { types: ['pupil_registered', 'device_registered', 'staff_changed'], limit: 1000 }).events;

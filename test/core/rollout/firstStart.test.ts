@@ -69,7 +69,7 @@ describe('the roll-out file at the first start of a kiosk', () => {
 
   it('is not applied again at the next start, so a change made on the kiosk stays', () => {
     const first = startWith(classroom);
-    const admin = createFirstAdmin(first.core.services.context, { displayName: 'Meester Kees', pin: '4827' });
+    const admin = createFirstAdmin(first.core.services.context, { displayName: 'Meester Kees', pin: '482731' });
     updateSettings(first.core.services.context, admin.staffId, { returnModeAt: '15:00' });
     first.core.close();
 
@@ -97,7 +97,7 @@ describe('the roll-out file at the first start of a kiosk', () => {
   it('is left alone on a kiosk whose administrator already set it up by hand', () => {
     const core = open();
     try {
-      const admin = createFirstAdmin(core.services.context, { displayName: 'Meester Kees', pin: '4827' });
+      const admin = createFirstAdmin(core.services.context, { displayName: 'Meester Kees', pin: '482731' });
       updateSettings(core.services.context, admin.staffId, { groups: ['5A'] });
       writeFileSync(configPath, JSON.stringify(classroom));
       expect(applyRolloutAtStart(core, configPath).status).toBe('already-configured');

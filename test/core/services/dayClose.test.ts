@@ -130,7 +130,7 @@ describe('the teacher-day methods through the contract gateway', () => {
     for (const method of ['listStaff', 'listLocations', 'getDay', 'closeDay'] as const) {
       expect(await gateway.invoke(method, {}), method).toMatchObject({ ok: false, error: { code: 'NOT_UNLOCKED' } });
     }
-    await gateway.invoke('unlockStaff', { pin: PINS.teacher });
+    await gateway.invoke('unlockStaff', { staffId: f.teacher.staffId, pin: PINS.teacher });
     const staff = await gateway.invoke('listStaff', {});
     expect(JSON.stringify(staff)).not.toContain('scrypt');
     expect(await gateway.invoke('listLocations', {})).toMatchObject({

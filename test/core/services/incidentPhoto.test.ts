@@ -42,7 +42,7 @@ describe('an incident report with the hash of a photo of the device', () => {
   });
 
   it('the screen passes the hash through the contract, and a malformed one is refused there', async () => {
-    await gateway.invoke('unlockStaff', { pin: PINS.teacher });
+    await gateway.invoke('unlockStaff', { staffId: f.teacher.staffId, pin: PINS.teacher });
     const deviceId = f.phones[0]!.deviceId;
     const ok = await gateway.invoke('reportIncident', { deviceId, kind: 'theft', description: 'weg uit tas', photoHash: PHOTO });
     expect(ok).toMatchObject({ ok: true, value: { event: { type: 'incident_reported' } } });

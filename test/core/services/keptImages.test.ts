@@ -33,7 +33,7 @@ describe('photos and signatures are kept beside the ledger, named by the hash in
 
   it("an incident's photo sent through the screen's contract comes back through it byte for byte", async () => {
     const photo = fakeImage('image/jpeg', 'kapot scherm, achterkant');
-    await gateway.invoke('unlockStaff', { pin: PINS.teacher });
+    await gateway.invoke('unlockStaff', { staffId: f.teacher.staffId, pin: PINS.teacher });
     const reported = await gateway.invoke('reportIncident', {
       deviceId: phone,
       kind: 'damage',
@@ -57,7 +57,7 @@ describe('photos and signatures are kept beside the ledger, named by the hash in
   it("a guardian's drawn signature is kept with the release and read back for the receipt", async () => {
     f.s.scan({ code: 'STK-1', mode: 'hand-in', actor: 'pupil', dutyStaffId: f.teacher.staffId });
     const signature = fakeImage('image/png', 'handtekening Mw. Jansen');
-    await gateway.invoke('unlockStaff', { pin: PINS.teacher });
+    await gateway.invoke('unlockStaff', { staffId: f.teacher.staffId, pin: PINS.teacher });
     const released = await gateway.invoke('releaseToGuardian', {
       deviceId: phone,
       guardianName: 'Mw. Jansen',
@@ -88,7 +88,7 @@ describe('photos and signatures are kept beside the ledger, named by the hash in
   });
 
   it('the contract refuses an image that is not base64 before the core sees it', async () => {
-    await gateway.invoke('unlockStaff', { pin: PINS.teacher });
+    await gateway.invoke('unlockStaff', { staffId: f.teacher.staffId, pin: PINS.teacher });
     const bad = await gateway.invoke('reportIncident', {
       deviceId: phone,
       kind: 'damage',
@@ -103,9 +103,9 @@ describe('photos and signatures are kept beside the ledger, named by the hash in
     const photo = fakeImage('image/jpeg', 'toegang');
     f.s.reportIncident({ deviceId: phone, actor: f.teacher.staffId, kind: 'loss', description: 'kwijt', photoHash: photo.sha256, photo });
     expect(await gateway.invoke('getMedia', { sha256: photo.sha256 })).toMatchObject({ ok: false, error: { code: 'NOT_UNLOCKED' } });
-    await gateway.invoke('unlockStaff', { pin: PINS.office });
+    await gateway.invoke('unlockStaff', { staffId: f.office.staffId, pin: PINS.office });
     expect(await gateway.invoke('getMedia', { sha256: photo.sha256 })).toMatchObject({ ok: false, error: { code: 'NOT_AUTHORISED' } });
-    await gateway.invoke('unlockStaff', { pin: PINS.admin });
+    await gateway.invoke('unlockStaff', { staffId: f.admin.staffId, pin: PINS.admin });
     expect(await gateway.invoke('getMedia', { sha256: photo.sha256 })).toMatchObject({ ok: true });
     expect(await gateway.invoke('getMedia', { sha256: 'b'.repeat(64) })).toMatchObject({ ok: false, error: { code: 'UNKNOWN_MEDIA' } });
   });

@@ -58,9 +58,12 @@ describe('a kiosk whose ledger fails its start-up check', () => {
       ).toBe('DB_READ_ONLY');
       expect(codeOf(() => s.createPupil({ roepnaam: 'A', achternaam: 'B' }, 'system'))).toBe('DB_READ_ONLY');
       const before = (core.db.prepare('SELECT count(*) AS n FROM ledger_events').get() as { n: number }).n;
-      expect(s.loginStaff({ pin: PINS.teacher }).staffId).toBe(f.teacher.staffId);
+      expect(s.loginStaff({ staffId: f.teacher.staffId, pin: PINS.teacher }).staffId).toBe(f.teacher.staffId);
       expect(s.listCustody()).toHaveLength(1);
       expect((core.db.prepare('SELECT count(*) AS n FROM ledger_events').get() as { n: number }).n).toBe(before);
+      // Wrong PINs still count while nothing else may be written: read-only gives no free guesses.
+      for (let i = 0; i < 4; i++) expect(codeOf(() => s.verifyPin(f.witness.staffId, '0000'))).toBe('PIN_WRONG');
+      expect(codeOf(() => s.verifyPin(f.witness.staffId, '0000'))).toBe('PIN_LOCKED');
     } finally {
       core.close();
     }

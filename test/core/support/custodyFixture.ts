@@ -29,7 +29,7 @@ export function fakeClock(start = '2025-09-01T07:45:00.000Z'): FakeClock {
 /** Cheap scrypt for tests: the PIN logic is the same, only the cost differs. */
 export const TEST_PIN_COST = { N: 1024, r: 8, p: 1 };
 
-export const PINS = { admin: '9999', teacher: '1234', witness: '5678', office: '2468' } as const;
+export const PINS = { admin: '999999', teacher: '1234', witness: '5678', office: '246802' } as const;
 
 export interface ClassFixture {
   core: Core;

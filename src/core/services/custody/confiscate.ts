@@ -6,7 +6,7 @@ import { readCustody } from '../../ledger/projection';
 import { assertWritable, ledgerWriter, writeTransaction, type ServiceContext } from '../context';
 import { requireDevice } from '../devices';
 import { requireLocation } from '../locations';
-import { verifyPin } from '../staff';
+import { verifyPin } from '../pinLogin';
 import { outcome, requireActor, text } from './common';
 
 export interface ConfiscateInput {

@@ -1,15 +1,13 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PinPad } from '../../components/PinPad';
+import { ChooseAndPin } from '../../components/ChooseAndPin';
 import { call } from '../../bridge';
-import { errorText } from '../../errors';
 
-/** Leaving the full-screen kiosk: an administrator types their PIN again, on purpose. */
+/** Leaving the full-screen kiosk: an administrator chooses their name and types their PIN again, on purpose. */
 export function ExitKiosk() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [open, setOpen] = useState(false);
-  const [message, setMessage] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [closing, setClosing] = useState(false);
   if (!open) {
     return (
       <button type="button" className="danger" onClick={() => setOpen(true)}>
@@ -19,16 +17,12 @@ export function ExitKiosk() {
   }
   return (
     <div className="exit-kiosk">
-      <PinPad
-        label={t('settings.exit.pin')}
-        busy={busy}
-        message={message}
-        onSubmit={(pin) => {
-          setBusy(true);
-          call('exitKiosk', { pin })
-            .then(() => setMessage(t('settings.exit.closing')))
-            .catch((error: unknown) => setMessage(errorText(error, i18n.language)))
-            .finally(() => setBusy(false));
+      <ChooseAndPin
+        padLabel={t('settings.exit.pin')}
+        note={closing ? t('settings.exit.closing') : null}
+        onSubmit={async (staffId, pin) => {
+          await call('exitKiosk', { staffId, pin });
+          setClosing(true);
         }}
       />
       <button type="button" onClick={() => setOpen(false)}>

@@ -3,12 +3,14 @@ import { useTranslation } from 'react-i18next';
 import { call } from '../../bridge';
 import { errorText } from '../../errors';
 import { useFormDirty } from '../../state/FormDirty';
+import { navigate } from '../../state/router';
 import { useSession } from '../../state/SessionContext';
 import './setup.css';
 
 /**
  * A new kiosk has no staff yet. The first administrator is made here, on the kiosk, and is then
- * unlocked; every later staff member is registered by an administrator.
+ * unlocked; the next step is registering the teachers (the office's "Personeel"), as the intro
+ * promises.
  */
 export function FirstAdminScreen() {
   const { t, i18n } = useTranslation();
@@ -18,23 +20,47 @@ export function FirstAdminScreen() {
   const [again, setAgain] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  useFormDirty(name !== '' || pin !== '');
+  const [created, setCreated] = useState(false);
+  useFormDirty(!created && (name !== '' || pin !== ''));
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (!/^\d{4,8}$/.test(pin)) return setProblem(t('setup.pinShape'));
+    if (!/^\d{6,8}$/.test(pin)) return setProblem(t('setup.pinShape'));
     if (pin !== again) return setProblem(t('setup.pinMismatch'));
     setBusy(true);
     setProblem(null);
     try {
       await call('createFirstAdmin', { displayName: name.trim(), pin });
-      await refresh();
+      // The session is read again only on the next step: that re-render leaves this screen.
+      setCreated(true);
     } catch (error) {
       setProblem(errorText(error, i18n.language));
     } finally {
       setBusy(false);
     }
   };
+
+  if (created) {
+    return (
+      <section className="setup" aria-labelledby="setup-done-title">
+        <h1 id="setup-done-title">{t('setup.doneTitle')}</h1>
+        <p>{t('setup.doneText')}</p>
+        <button
+          type="button"
+          className="primary"
+          onClick={() => {
+            navigate('office');
+            void refresh();
+          }}
+        >
+          {t('setup.addStaff')}
+        </button>
+        <button type="button" onClick={() => void refresh()}>
+          {t('setup.later')}
+        </button>
+      </section>
+    );
+  }
 
   return (
     <form className="setup" onSubmit={(e) => void submit(e)} aria-labelledby="setup-title">

@@ -8,6 +8,7 @@ import { ConditionScreen } from './ConditionScreen';
 import { ConfiscateScreen } from './ConfiscateScreen';
 import { IncidentScreen } from './IncidentScreen';
 import { ReleaseScreen } from './ReleaseScreen';
+import { MyPinScreen } from './MyPinScreen';
 
 /** Every screen of the teacher area; the first is where an unlock lands. One line per screen. */
 export const teacherScreens: TeacherScreen[] = [
@@ -21,4 +22,5 @@ export const teacherScreens: TeacherScreen[] = [
   { id: 'release', label: 'release', Component: ReleaseScreen, inMenu: false },
   { id: 'condition', label: 'condition', Component: ConditionScreen, inMenu: false },
   { id: 'incident', label: 'incident', Component: IncidentScreen, inMenu: false },
+  { id: 'my-pin', label: 'myPin', Component: MyPinScreen, inMenu: true },
 ];

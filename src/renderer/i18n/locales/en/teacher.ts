@@ -18,11 +18,13 @@ export const teacher: Messages['teacher'] = {
     release: 'Parent collects',
     condition: 'Note condition',
     incident: 'Report incident',
+    myPin: 'My PIN',
   },
   unlock: {
     title: 'Teacher: unlock',
     pin: 'Enter your PIN',
     locked: 'Too many wrong PINs. Try again in {{seconds}} s.',
+    lockedMinutes: 'Too many wrong PINs for this name. Try again in {{minutes}} min, or ask the office to lift the lock.',
   },
   // — dashboard, manual hand-in/return, transfer, corrections, end of day —
   ledger: {

@@ -17,11 +17,13 @@ export const teacher = {
     release: 'Ouder haalt op',
     condition: 'Staat noteren',
     incident: 'Incident melden',
+    myPin: 'Mijn pincode',
   },
   unlock: {
     title: 'Leerkracht: ontgrendelen',
     pin: 'Toets je pincode in',
     locked: 'Te vaak een verkeerde pincode. Probeer het over {{seconds}} s opnieuw.',
+    lockedMinutes: 'Te vaak een verkeerde pincode voor deze naam. Probeer het over {{minutes}} min opnieuw, of vraag de administratie de vergrendeling op te heffen.',
   },
   // — dashboard, manual hand-in/return, transfer, corrections, end of day —
   ledger: {
