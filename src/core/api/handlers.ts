@@ -11,6 +11,7 @@ import { appendEvent } from '../ledger/append';
 import { ledgerWriter, writeTransaction } from '../services/context';
 import { createCustodyHandlers, exitKioskWithPin } from './custodyHandlers';
 import { createDayHandlers } from './dayHandlers';
+import { createImportHandlers } from './importHandlers';
 import type { CoreApi } from './gateway';
 import { createSession } from './session';
 
@@ -87,6 +88,7 @@ export function createHandlers(core: Core, shell: ShellActions): CoreApi {
     },
     ...createCustodyHandlers(core, session),
     ...createDayHandlers(core),
+    ...createImportHandlers(core),
   };
   return { handlers, session };
 }

@@ -6,6 +6,7 @@ import { custodyMethods } from './custody';
 import { dayMethods } from './day';
 import { kioskMethods } from './kiosk';
 import { mediaMethods } from './media';
+import { pupilImportMethods } from './pupilImport';
 import { settingsMethods } from './settings';
 import type { EventName, MethodName } from './names';
 
@@ -13,6 +14,7 @@ export * from './kiosk';
 export * from './custody';
 export * from './day';
 export * from './media';
+export * from './pupilImport';
 export * from './settings';
 export * from './events';
 export * from './eventTypes';
@@ -31,6 +33,7 @@ export const contract = {
   ...settingsMethods,
   ...dayMethods,
   ...mediaMethods,
+  ...pupilImportMethods,
 } satisfies Record<MethodName, MethodSpec>;
 
 export type Contract = typeof contract;

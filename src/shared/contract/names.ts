@@ -41,6 +41,11 @@ export const methodNameList = [
   'closeDay',
   // kept photos and signatures (contract/media.ts)
   'getMedia',
+  // the office's pupil import (contract/pupilImport.ts)
+  'previewPupilImport',
+  'applyPupilImport',
+  'listImportMappings',
+  'saveImportMapping',
 ] as const;
 export const eventNameList = ['scan', 'stateChanged', 'custodyChanged'] as const;
 

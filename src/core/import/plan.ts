@@ -1,0 +1,93 @@
+import { createHash } from 'node:crypto';
+import type { ImportCounts, PlannedChange, PlannedPupil } from '../../shared/contract/pupilImport';
+import { compareDutch, displayName } from '../../shared/pupilOrder';
+import type { ServiceContext } from '../services/context';
+import { listKeyedPupils, pupilsDigest, type KeyedPupil } from '../services/pupils';
+import type { ImportedPupil } from './pupilRecord';
+import type { ImportRead } from './readImport';
+
+/** What an import will do, pupil by pupil: exactly what apply writes. */
+export interface ImportPlan {
+  added: ImportedPupil[];
+  changed: { pupil: KeyedPupil; to: ImportedPupil; fields: PlannedChange['fields'] }[];
+  /** Pupils with a key that the file no longer has: deactivated, never deleted. */
+  deactivated: KeyedPupil[];
+  unchanged: number;
+  fingerprint: string;
+}
+
+/**
+ * Compares a read file with the kiosk's pupils by the administration's key. A pupil added by hand
+ * (no key) is never touched by an import; one who left and comes back is active again.
+ */
+export function planImport(ctx: ServiceContext, read: ImportRead): ImportPlan {
+  const current = listKeyedPupils(ctx);
+  const byKey = new Map(current.map((p) => [p.externalKey, p]));
+  const inFile = new Set<string>();
+  const plan: ImportPlan = { added: [], changed: [], deactivated: [], unchanged: 0, fingerprint: '' };
+  for (const to of read.pupils) {
+    inFile.add(to.key);
+    const pupil = byKey.get(to.key);
+    if (!pupil) {
+      plan.added.push(to);
+      continue;
+    }
+    const fields: PlannedChange['fields'] = [];
+    if (pupil.roepnaam !== to.roepnaam || pupil.voorvoegsel !== to.voorvoegsel || pupil.achternaam !== to.achternaam) fields.push('name');
+    if (pupil.groep !== to.groep) fields.push('groep');
+    if (pupil.jaargroep !== to.jaargroep) fields.push('jaargroep');
+    if (!pupil.active) fields.push('active');
+    if (fields.length > 0) plan.changed.push({ pupil, to, fields });
+    else plan.unchanged++;
+  }
+  for (const pupil of current) if (pupil.active && !inFile.has(pupil.externalKey)) plan.deactivated.push(pupil);
+  plan.added.sort(compareDutch);
+  plan.changed.sort((a, b) => compareDutch(a.to, b.to));
+  plan.deactivated.sort(compareDutch);
+  plan.fingerprint = fingerprintOf(ctx, read);
+  return plan;
+}
+
+/**
+ * The plan is a function of the file, the mapping and the pupils; its fingerprint covers all
+ * three, so apply can tell that what it is about to write is what the preview showed.
+ */
+function fingerprintOf(ctx: ServiceContext, read: ImportRead): string {
+  return createHash('sha256')
+    .update(read.fileSha256)
+    .update(JSON.stringify(read.mapping ?? null))
+    .update(pupilsDigest(ctx))
+    .digest('hex');
+}
+
+export function countsOf(read: ImportRead, plan: ImportPlan): ImportCounts {
+  return {
+    read: read.pupils.length,
+    added: plan.added.length,
+    changed: plan.changed.length,
+    deactivated: plan.deactivated.length,
+    unchanged: plan.unchanged,
+  };
+}
+
+const planned = (p: { key: string; roepnaam: string; voorvoegsel: string; achternaam: string; groep: string; jaargroep: number | null }): PlannedPupil => ({
+  key: p.key,
+  displayName: displayName(p),
+  groep: p.groep,
+  jaargroep: p.jaargroep,
+});
+
+/** The plan as the preview shows it. */
+export function describePlan(plan: ImportPlan): { added: PlannedPupil[]; changed: PlannedChange[]; deactivated: PlannedChange[] } {
+  const before = (p: KeyedPupil) => ({ displayName: displayName(p), groep: p.groep, jaargroep: p.jaargroep });
+  return {
+    added: plan.added.map(planned),
+    changed: plan.changed.map(({ pupil, to, fields }) => ({ ...planned(to), pupilId: pupil.pupilId, fields, before: before(pupil) })),
+    deactivated: plan.deactivated.map((p) => ({
+      ...planned({ ...p, key: p.externalKey }),
+      pupilId: p.pupilId,
+      fields: ['active' as const],
+      before: before(p),
+    })),
+  };
+}
