@@ -20,6 +20,7 @@ type Op =
   | { kind: 'revoke'; tag: number }
   | { kind: 'pouch'; number: number; pupil: number | null }
   | { kind: 'regroup'; pupil: number; groep: string; active: boolean }
+  | { kind: 'rename'; pupil: number; name: number }
   | { kind: 'staffRole'; role: 'teacher' | 'office'; active: boolean }
   | { kind: 'erase'; pick: number };
 
@@ -35,6 +36,7 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ kind: fc.constant('revoke'), tag: n }),
   fc.record({ kind: fc.constant('pouch'), number: fc.integer({ min: 1, max: 5 }), pupil: fc.option(n, { nil: null }) }),
   fc.record({ kind: fc.constant('regroup'), pupil: n, groep, active: fc.boolean() }),
+  fc.record({ kind: fc.constant('rename'), pupil: n, name: fc.nat({ max: 3 }) }),
   fc.record({ kind: fc.constant('staffRole'), role: fc.constantFrom('teacher', 'office'), active: fc.boolean() }),
   fc.record({ kind: fc.constant('erase'), pick: n }),
 ) as fc.Arbitrary<Op>;
@@ -77,11 +79,16 @@ function apply(f: ClassFixture, o: Op): void {
     case 'regroup':
       s.changePupil(pupil(o.pupil), { groep: o.groep, active: o.active }, office.staffId);
       return;
+    case 'rename': {
+      const names = [['Daan', 'de', 'Vries'], ['Zoë', '', 'Çelik'], ['Sem', "van 't", 'Hof'], ['Noor', '', '']][o.name]!;
+      s.changePupil(pupil(o.pupil), { names: { roepnaam: names[0]!, voorvoegsel: names[1]!, achternaam: names[2]! } }, office.staffId);
+      return;
+    }
     case 'staffRole':
       s.changeStaff(witness.staffId, { role: o.role, active: o.active }, admin.staffId);
       return;
     case 'erase': {
-      const registrations = readEvents(f.core.db, { types: ['pupil_registered', 'device_registered', 'staff_changed'], limit: 1000 }).events;
+      const registrations = readEvents(f.core.db, { types: ['pupil_registered', 'pupil_changed', 'device_registered', 'staff_changed'], limit: 1000 }).events;
       const seq = pick(registrations, o.pick)?.seq;
       if (seq !== undefined) s.redactPayloads({ seqs: [seq], reason: 'request', actor: office.staffId });
       return;
