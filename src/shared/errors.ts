@@ -185,6 +185,10 @@ export const errorMessages = {
     en: 'The day cannot be closed yet: devices are still held without a decision.',
   },
   // — the office's pupil import —
+  FILE_NOT_FOUND: {
+    nl: 'Dit bestand bestaat niet of kan niet worden gelezen.',
+    en: 'This file does not exist or cannot be read.',
+  },
   IMPORT_UNREADABLE: {
     nl: 'Dit bestand kan niet worden ingelezen: het is geen EDEXML-, CSV- of Excelbestand, of het is beschadigd. Er is niets veranderd.',
     en: 'This file cannot be read: it is not an EDEXML, CSV or Excel file, or it is damaged. Nothing has been changed.',
@@ -324,6 +328,7 @@ export interface ErrorDetails {
   DB_NOT_EMPTY: { path: string };
   DAY_NOT_CLEAR: { outstanding: number };
   /** `reason` names what is wrong (`not_xml`, `not_edexml`, `xls_not_supported`, …); never a value from the file. */
+  FILE_NOT_FOUND: { path: string };
   IMPORT_UNREADABLE: { format: string | null; reason: string; line?: number; column?: number };
   IMPORT_TOO_LARGE: { maxBytes: number };
   IMPORT_HAS_PROBLEMS: { count: number };

@@ -6,6 +6,7 @@ import { decodeHid } from './decodeHid';
 import { decodeImage } from './decodeImage';
 import { demo } from './demo';
 import { doctor } from './doctor';
+import { importPupils } from './importPupils';
 import { init } from './init';
 import { list } from './list';
 import { deviceAdd, locationAdd, pouchAssign, pupilAdd, tagRevoke } from './register';
@@ -39,6 +40,7 @@ export const commands: CliCommand[] = [
   staffAdd,
   staffList,
   pupilAdd,
+  importPupils,
   locationAdd,
   pouchAssign,
   deviceAdd,
