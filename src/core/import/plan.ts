@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { ImportCounts, PlannedChange, PlannedPupil } from '../../shared/contract/pupilImport';
+import { importFields, type ImportCounts, type PlannedChange, type PlannedPupil } from '../../shared/contract/pupilImport';
 import { compareDutch, displayName } from '../../shared/pupilOrder';
 import type { ServiceContext } from '../services/context';
 import { listKeyedPupils, pupilsDigest, type KeyedPupil } from '../services/pupils';
@@ -55,7 +55,8 @@ export function planImport(ctx: ServiceContext, read: ImportRead): ImportPlan {
 function fingerprintOf(ctx: ServiceContext, read: ImportRead): string {
   return createHash('sha256')
     .update(read.fileSha256)
-    .update(JSON.stringify(read.mapping ?? null))
+    // In the fields' order, so the same choice of columns gives the same fingerprint however sent.
+    .update(JSON.stringify(read.mapping ? importFields.map((f) => read.mapping?.[f] ?? null) : null))
     .update(pupilsDigest(ctx))
     .digest('hex');
 }

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { DoorScreen } from '../screens/door/DoorScreen';
-import { OfficeScreen } from '../screens/OfficeScreen';
+import { OfficeArea } from '../screens/office/OfficeArea';
 import { SettingsArea } from '../screens/settings/SettingsArea';
 import { TeacherArea } from '../screens/teacher/TeacherArea';
 import { FormDirtyProvider } from '../state/FormDirty';
@@ -87,7 +87,7 @@ function Shell() {
         <main className="screen">
           {route.area === 'door' && <DoorScreen kioskName={kiosk.info?.name ?? null} />}
           {route.area === 'teacher' && <TeacherArea screen={route.screen} params={route.params} />}
-          {route.area === 'office' && <OfficeScreen />}
+          {route.area === 'office' && <OfficeArea screen={route.screen} />}
           {route.area === 'settings' && <SettingsArea screen={route.screen} />}
         </main>
       </FormDirtyProvider>
