@@ -121,15 +121,17 @@ export function ImportScreen() {
       ) : (
         <>
           <section className="card">
-            <label className="file-pick">
-              <span>{t('office.import.chooseFile')}</span>
-              <input ref={input} type="file" accept=".xml,.csv,.txt,.xlsx" disabled={submit.busy} onChange={onFile} />
-            </label>
+            <div className="file-pick">
+              <label className="file-button">
+                <input ref={input} type="file" accept=".xml,.csv,.txt,.xlsx" disabled={submit.busy} onChange={onFile} />
+                {t('office.import.chooseFile')}
+              </label>
+            </div>
             <p className="muted">{t('office.import.fileHint')}</p>
             {submit.busy && <p role="status">{t('office.import.reading')}</p>}
             {preview && file && (
               <p>
-                {file.fileName} — {t(`office.import.formats.${preview.format}`, { version: preview.version ?? '' })}
+                {file.fileName}: {t(`office.import.formats.${preview.format}`, { version: preview.version ?? '' })}
               </p>
             )}
           </section>

@@ -45,9 +45,10 @@ export function MappingStep({ columns, mapping, onChange }: MappingStepProps) {
       <h2 id="mapping-title">{t('office.import.mapping.title')}</h2>
       <p className="muted">{t('office.import.mapping.intro')}</p>
       {saved.length > 0 && (
-        <label className="choice-row">
-          {t('office.import.mapping.saved')}
+        <div className="choice-row">
+          <label htmlFor="mapping-saved">{t('office.import.mapping.saved')}</label>
           <select
+            id="mapping-saved"
             value=""
             onChange={(e) => {
               const chosen = saved.find((m) => m.name === e.target.value);
@@ -61,13 +62,13 @@ export function MappingStep({ columns, mapping, onChange }: MappingStepProps) {
               </option>
             ))}
           </select>
-        </label>
+        </div>
       )}
       <div className="mapping-grid">
         {importFields.map((field) => (
-          <label key={field}>
-            {t(`office.import.mapping.fields.${field}`)}
-            <select value={mapping[field] ?? ''} onChange={(e) => setField(field, e.target.value)}>
+          <div key={field} className="mapping-field">
+            <label htmlFor={`mapping-${field}`}>{t(`office.import.mapping.fields.${field}`)}</label>
+            <select id={`mapping-${field}`} value={mapping[field] ?? ''} onChange={(e) => setField(field, e.target.value)}>
               <option value="">{t('office.import.mapping.none')}</option>
               {columns.map((c, i) => (
                 <option key={`${i}-${c}`} value={c}>
@@ -75,14 +76,12 @@ export function MappingStep({ columns, mapping, onChange }: MappingStepProps) {
                 </option>
               ))}
             </select>
-          </label>
+          </div>
         ))}
       </div>
       <div className="choice-row" style={{ marginTop: '0.7rem' }}>
-        <label className="choice-row">
-          {t('office.import.mapping.saveAs')}
-          <input type="text" maxLength={60} value={name} onChange={(e) => setName(e.target.value)} />
-        </label>
+        <label htmlFor="mapping-name">{t('office.import.mapping.saveAs')}</label>
+        <input id="mapping-name" type="text" maxLength={60} value={name} onChange={(e) => setName(e.target.value)} />
         <button type="button" disabled={name.trim() === ''} onClick={() => void save()}>
           {t('office.import.mapping.save')}
         </button>
