@@ -1,4 +1,5 @@
 import { runDoorBench } from './door';
+import { runImportBench } from './import';
 import { runLedgerBench } from './ledger';
 import { runScanningBench } from './scanning';
 
@@ -7,4 +8,5 @@ const started = performance.now();
 await runScanningBench();
 await runDoorBench();
 await runLedgerBench();
+await runImportBench();
 console.log(`\nBench finished in ${((performance.now() - started) / 1000).toFixed(0)} s`);
