@@ -74,6 +74,15 @@ describe('npm run cli -- import-pupils', () => {
     expect(missing.stderr).toContain('FILE_NOT_FOUND');
   });
 
+  it('--only-groups: a class list leaves the pupils of the other groups active', async () => {
+    const school = file('school.csv', 'Leerlingnummer;Roepnaam;Achternaam;Groep\n1;Daan;Vries;7B\n2;Noor;Jansen;8A\n3;Sem;Hof;7B\n');
+    expect((await cli(['import-pupils', school, ...db])).code).toBe(0);
+    const class7B = file('7b.csv', 'Leerlingnummer;Roepnaam;Achternaam;Groep\n1;Daan;Vries;7B\n');
+    const result = await cli(['import-pupils', class7B, '--only-groups', ...db]);
+    expect(result.stdout).toMatch(/gedeactiveerd \/ deactivated:\s+1\n/);
+    expect(pupilCount()).toBe(2);
+  });
+
   it('--mapping uses a saved column mapping by name; an unknown name lists the saved ones', async () => {
     const core = openCore({ dbPath: tmp.dbPath, appVersion: 'test' });
     saveMapping(core.services.context, 'Lijst Anna', { key: 'Nr', roepnaam: 'Kind', achternaam: 'Fam', groep: 'Lokaal' }, SYSTEM_ACTOR);

@@ -114,6 +114,12 @@ describe('the office imports pupils', () => {
     await page.getByRole('button', { name: 'Voorbeeld bijwerken' }).click();
     await page.getByRole('table', { name: '1 fout in het bestand' }).getByRole('row').filter({ hasText: 'een ander aantal kolommen' }).filter({ hasText: '4' }).waitFor();
     expect(await page.getByRole('button', { name: 'Inlezen', exact: true }).isDisabled()).toBe(true);
+    // A class list after the whole school: by default everyone else would be deactivated.
+    const activeElsewhere = keyed().filter((p) => p.active === 1).length;
+    await expect.poll(() => count(page, 'deactivated')).toBe(String(activeElsewhere));
+    await page.getByRole('radio', { name: 'alleen in de groepen van dit bestand (een klassenlijst)' }).check();
+    const in7B = keyed().filter((p) => p.active === 1 && p.groep === '7B').length;
+    await expect.poll(() => count(page, 'deactivated')).toBe(String(in7B));
     await page.getByLabel('Bewaar deze indeling als').fill('Lijst groep 7');
     await page.getByRole('button', { name: 'Bewaren' }).click();
     await page.getByRole('status').filter({ hasText: 'Indeling "Lijst groep 7" bewaard.' }).waitFor();

@@ -8,12 +8,13 @@ import { importProblemTexts, unreadableText } from '../../shared/importTexts';
 import { output, type CliCommand, type CliContext } from '../command';
 import { openCliCore } from '../database';
 
-const USAGE = 'import-pupils FILE [--mapping NAME] [--dry-run]';
+const USAGE = 'import-pupils FILE [--mapping NAME] [--only-groups] [--dry-run]';
 
 /**
  * The office's pupil import from a terminal: the same preview and apply as the office screen,
  * acting as 'system' like the other registration commands. `--dry-run` prints the preview and
- * writes nothing; without it a file with problems is refused as a whole.
+ * writes nothing; without it a file with problems is refused as a whole. `--only-groups`: a class
+ * list deactivates only missing pupils of the groups it lists, not the rest of the school.
  */
 export const importPupils: CliCommand = {
   name: 'import-pupils',
@@ -23,7 +24,7 @@ export const importPupils: CliCommand = {
     const { values, positionals } = parseArgs({
       args: ctx.argv,
       allowPositionals: true,
-      options: { mapping: { type: 'string' }, 'dry-run': { type: 'boolean' } },
+      options: { mapping: { type: 'string' }, 'only-groups': { type: 'boolean' }, 'dry-run': { type: 'boolean' } },
     });
     const [path] = positionals;
     if (!path || positionals.length > 1) {
@@ -52,7 +53,7 @@ export const importPupils: CliCommand = {
         }
         mapping = saved.mapping;
       }
-      const upload = { fileName: path, bytes, mapping };
+      const upload = { fileName: path, bytes, mapping, scope: values['only-groups'] ? ('groups' as const) : ('school' as const) };
       let preview: ImportPreview;
       try {
         preview = await previewPupilImport(services, upload);

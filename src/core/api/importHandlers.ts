@@ -1,4 +1,4 @@
-import type { pupilImportMethods } from '../../shared/contract/pupilImport';
+import type { ImportFile, pupilImportMethods } from '../../shared/contract/pupilImport';
 import { applyPupilImport, listMappings, previewPupilImport, saveMapping } from '../import';
 import type { Core } from '../index';
 import type { Handlers } from './gateway';
@@ -8,10 +8,11 @@ type ImportMethod = keyof typeof pupilImportMethods;
 /** The office's pupil import; the gateway has checked the office (or admin) PIN and the upload's size. */
 export function createImportHandlers(core: Core): Pick<Handlers, ImportMethod> {
   const ctx = core.services.context;
-  const upload = (args: { fileName: string; base64: string; mapping?: Parameters<typeof previewPupilImport>[1]['mapping'] }) => ({
+  const upload = (args: ImportFile) => ({
     fileName: args.fileName,
     bytes: Buffer.from(args.base64, 'base64'),
     mapping: args.mapping,
+    scope: args.scope,
   });
   return {
     previewPupilImport: (args) => previewPupilImport(ctx, upload(args)),

@@ -1,4 +1,4 @@
-import type { ImportReport } from '../../shared/contract/pupilImport';
+import type { DeactivationScope, ImportReport } from '../../shared/contract/pupilImport';
 import { AppError } from '../../shared/errors';
 import { appendEvent } from '../ledger/append';
 import type { Actor } from '../ledger/events';
@@ -14,11 +14,17 @@ import type { ImportRead } from './readImport';
  * format (no names, no keys). The plan is made again inside the transaction, so nothing can change
  * between the check and the writes. A file with problems, or a stale preview, writes nothing.
  */
-export function applyImport(ctx: ServiceContext, read: ImportRead, fingerprint: string, actor: Actor): ImportReport {
+export function applyImport(
+  ctx: ServiceContext,
+  read: ImportRead,
+  fingerprint: string,
+  actor: Actor,
+  scope: DeactivationScope = 'school',
+): ImportReport {
   if (read.problems.length > 0) throw new AppError('IMPORT_HAS_PROBLEMS', { count: read.problems.length });
   return withLargeCache(ctx, () => writeTransaction(ctx, () => {
     requireRole(ctx, actor, ['office', 'admin']);
-    const plan = planImport(ctx, read);
+    const plan = planImport(ctx, read, scope);
     if (plan.fingerprint !== fingerprint) throw new AppError('IMPORT_STALE');
     for (const p of plan.added) {
       createPupil(
@@ -49,6 +55,7 @@ export function applyImport(ctx: ServiceContext, read: ImportRead, fingerprint: 
         format: read.format,
         version: read.version,
         fileSha256: read.fileSha256,
+        scope,
         ...counts,
         // EDEXML's element names are the standard's; a class list's headers are the file's own
         // text (a list without a header row has a pupil's name there), so only their number.

@@ -1,4 +1,10 @@
-import { MAX_IMPORT_BYTES, type ColumnMapping, type ImportPreview, type ImportReport } from '../../shared/contract/pupilImport';
+import {
+  MAX_IMPORT_BYTES,
+  type ColumnMapping,
+  type DeactivationScope,
+  type ImportPreview,
+  type ImportReport,
+} from '../../shared/contract/pupilImport';
 import { AppError } from '../../shared/errors';
 import type { Actor } from '../ledger/events';
 import type { ServiceContext } from '../services/context';
@@ -13,12 +19,15 @@ export interface ImportUpload {
   fileName: string;
   bytes: Uint8Array;
   mapping?: ColumnMapping | undefined;
+  /** Who is deactivated when missing (default `school`). */
+  scope?: DeactivationScope | undefined;
 }
 
 /** What the import would do, written nowhere: the preview the office checks before applying. */
 export async function previewPupilImport(ctx: ServiceContext, upload: ImportUpload): Promise<ImportPreview> {
   const read = await readImportFile(checkedSize(upload));
-  const plan = planImport(ctx, read);
+  const scope = upload.scope ?? 'school';
+  const plan = planImport(ctx, read, scope);
   return {
     format: read.format,
     version: read.version,
@@ -30,6 +39,7 @@ export async function previewPupilImport(ctx: ServiceContext, upload: ImportUplo
     problemCount: read.problems.length,
     ...describePlan(plan),
     leftOut: read.leftOut,
+    scope,
     fingerprint: plan.fingerprint,
   };
 }
@@ -37,7 +47,7 @@ export async function previewPupilImport(ctx: ServiceContext, upload: ImportUplo
 /** Applies the file as previewed (`fingerprint`), all or nothing. */
 export async function applyPupilImport(ctx: ServiceContext, upload: ImportUpload, fingerprint: string, actor: Actor): Promise<ImportReport> {
   const read = await readImportFile(checkedSize(upload));
-  return applyImport(ctx, read, fingerprint, actor);
+  return applyImport(ctx, read, fingerprint, actor, upload.scope ?? 'school');
 }
 
 function checkedSize(upload: ImportUpload): ImportUpload {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { importFields, type ImportCounts, type PlannedChange, type PlannedPupil } from '../../shared/contract/pupilImport';
+import { importFields, type DeactivationScope, type ImportCounts, type PlannedChange, type PlannedPupil } from '../../shared/contract/pupilImport';
 import { compareDutch, displayName } from '../../shared/pupilOrder';
 import type { ServiceContext } from '../services/context';
 import { listKeyedPupils, pupilsDigest, type KeyedPupil } from '../services/pupils';
@@ -18,9 +18,10 @@ export interface ImportPlan {
 
 /**
  * Compares a read file with the kiosk's pupils by the administration's key. A pupil added by hand
- * (no key) is never touched by an import; one who left and comes back is active again.
+ * (no key) is never touched by an import; one who left and comes back is active again. With scope
+ * `groups`, a missing pupil is deactivated only when their group is one the file lists.
  */
-export function planImport(ctx: ServiceContext, read: ImportRead): ImportPlan {
+export function planImport(ctx: ServiceContext, read: ImportRead, scope: DeactivationScope = 'school'): ImportPlan {
   const current = listKeyedPupils(ctx);
   const byKey = new Map(current.map((p) => [p.externalKey, p]));
   const inFile = new Set<string>();
@@ -40,21 +41,27 @@ export function planImport(ctx: ServiceContext, read: ImportRead): ImportPlan {
     if (fields.length > 0) plan.changed.push({ pupil, to, fields });
     else plan.unchanged++;
   }
-  for (const pupil of current) if (pupil.active && !inFile.has(pupil.externalKey)) plan.deactivated.push(pupil);
+  const groups = new Set(read.pupils.map((p) => p.groep));
+  for (const pupil of current) {
+    if (!pupil.active || inFile.has(pupil.externalKey)) continue;
+    if (scope === 'groups' && !groups.has(pupil.groep)) continue;
+    plan.deactivated.push(pupil);
+  }
   plan.added.sort(compareDutch);
   plan.changed.sort((a, b) => compareDutch(a.to, b.to));
   plan.deactivated.sort(compareDutch);
-  plan.fingerprint = fingerprintOf(ctx, read);
+  plan.fingerprint = fingerprintOf(ctx, read, scope);
   return plan;
 }
 
 /**
- * The plan is a function of the file, the mapping and the pupils; its fingerprint covers all
- * three, so apply can tell that what it is about to write is what the preview showed.
+ * The plan is a function of the file, the mapping, the scope and the pupils; its fingerprint
+ * covers all of them, so apply can tell that what it is about to write is what the preview showed.
  */
-function fingerprintOf(ctx: ServiceContext, read: ImportRead): string {
+function fingerprintOf(ctx: ServiceContext, read: ImportRead, scope: DeactivationScope): string {
   return createHash('sha256')
     .update(read.fileSha256)
+    .update(scope)
     // In the fields' order, so the same choice of columns gives the same fingerprint however sent.
     .update(JSON.stringify(read.mapping ? importFields.map((f) => read.mapping?.[f] ?? null) : null))
     .update(pupilsDigest(ctx))

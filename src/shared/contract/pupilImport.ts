@@ -75,6 +75,13 @@ export const ImportCounts = z.object({
 });
 export type ImportCounts = z.infer<typeof ImportCounts>;
 
+/**
+ * Who is deactivated when missing from the file: anyone with a pupil number (`school`, for a
+ * whole-school export), or only those in the groups the file lists (`groups`, for one class's list).
+ */
+export const DeactivationScope = z.enum(['school', 'groups']);
+export type DeactivationScope = z.infer<typeof DeactivationScope>;
+
 export const ImportPreview = z.object({
   format: ImportFormat,
   /** EDEXML's `xsdversie` (1.03, 2.0, 2.1); null for a class list. */
@@ -91,6 +98,7 @@ export const ImportPreview = z.object({
   changed: z.array(PlannedChange),
   deactivated: z.array(PlannedChange),
   leftOut: z.array(LeftOutField),
+  scope: DeactivationScope,
   /** Names this plan against the pupils it was made from: apply refuses it once they changed. */
   fingerprint: Sha256Hex,
 });
@@ -110,6 +118,8 @@ export const ImportFile = z.strictObject({
   fileName: z.string().min(1).max(255),
   base64: z.base64().max(Math.ceil(MAX_IMPORT_BYTES / 3) * 4),
   mapping: ColumnMapping.optional(),
+  /** Default `school`. */
+  scope: DeactivationScope.optional(),
 });
 export type ImportFile = z.infer<typeof ImportFile>;
 

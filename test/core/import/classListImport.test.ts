@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { applyPupilImport, guessMapping, listMappings, saveMapping } from '../../../src/core/import';
+import { applyPupilImport, guessMapping, listMappings, previewPupilImport, saveMapping } from '../../../src/core/import';
 import { countMatching } from '../../../src/core/ledger/readModel';
 import { AppError } from '../../../src/shared/errors';
 import { importKiosk } from './support';
@@ -130,5 +130,29 @@ describe('importing a class list from CSV or Excel', () => {
   it('an old binary .xls is refused with a reason the office can act on', async () => {
     const error = await refusal(k.preview('klas.xls', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])));
     expect(error.details).toMatchObject({ reason: 'xls_not_supported' });
+  });
+});
+
+describe('a class list after the whole school', () => {
+  it('with scope "groups" deactivates only the missing pupils of the groups the list names', async () => {
+    const k = importKiosk();
+    try {
+      const school = [HEADER, ROWS[0], ROWS[1], ROWS[2], '0200;Bo;Bo;de;Boer;7B;2015-01-01'].join('\n');
+      await k.importFile('school.csv', school);
+      // Next term the teacher of 7B exports her class: Bo has left, Sem is still there.
+      const classList = [HEADER, ROWS[0], ROWS[2]].join('\n');
+      const whole = await k.preview('7b.csv', classList);
+      expect(whole.deactivated.map((d) => d.key).sort()).toEqual(['0012', '0200']);
+      const scoped = await previewPupilImport(k.ctx, { ...k.file('7b.csv', classList), scope: 'groups' });
+      expect(scoped).toMatchObject({ scope: 'groups', counts: { deactivated: 1, unchanged: 2 } });
+      expect(scoped.deactivated.map((d) => d.key)).toEqual(['0200']);
+      // The scope is part of what was previewed: a preview for the whole school does not apply as a class's.
+      const stale = await refusal(applyPupilImport(k.ctx, { ...k.file('7b.csv', classList), scope: 'groups' }, whole.fingerprint, k.office.staffId));
+      expect(stale.code).toBe('IMPORT_STALE');
+      await applyPupilImport(k.ctx, { ...k.file('7b.csv', classList), scope: 'groups' }, scoped.fingerprint, k.office.staffId);
+      expect(k.pupilRows().map((r) => [r.key, r.active])).toEqual([['0006', 1], ['0012', 1], ['0100', 1], ['0200', 0]]);
+    } finally {
+      k.close();
+    }
   });
 });

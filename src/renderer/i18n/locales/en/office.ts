@@ -66,6 +66,11 @@ export const office: Messages['office'] = {
       leftOutHelp: 'The file also held this, and it was left out (number of pupils):',
       nothing: 'Nothing changes: every pupil is already as the file says.',
     },
+    scope: {
+      label: 'Pupils missing from the file are deactivated:',
+      school: 'in the whole school (an export of the whole school)',
+      groups: 'only in the groups this file lists (a class list)',
+    },
     apply: 'Import',
     refresh: 'Look again',
     confirmTitle: 'Import the pupils?',

@@ -64,6 +64,11 @@ export const office = {
       leftOutHelp: 'Dit stond ook in het bestand en is weggelaten (aantal leerlingen):',
       nothing: 'Er verandert niets: alle leerlingen staan er al zo in.',
     },
+    scope: {
+      label: 'Wie niet in het bestand staat, wordt gedeactiveerd:',
+      school: 'in de hele school (een export van de hele school)',
+      groups: 'alleen in de groepen van dit bestand (een klassenlijst)',
+    },
     apply: 'Inlezen',
     refresh: 'Opnieuw bekijken',
     confirmTitle: 'Leerlingen inlezen?',

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import {
   MAX_IMPORT_BYTES,
   type ColumnMapping,
+  type DeactivationScope,
   type ImportPreview,
   type ImportReport,
 } from '../../../../shared/contract/pupilImport';
@@ -33,6 +34,7 @@ export function ImportScreen() {
   const submit = useWorkflowSubmit();
   const [file, setFile] = useState<ChosenFile | null>(null);
   const [mapping, setMapping] = useState<ColumnMapping | undefined>(undefined);
+  const [scope, setScope] = useState<DeactivationScope>('school');
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [report, setReport] = useState<ImportReport | null>(null);
   const [confirming, setConfirming] = useState(false);
@@ -48,10 +50,10 @@ export function ImportScreen() {
     return false;
   };
 
-  const load = (chosen: ChosenFile, withMapping: ColumnMapping | undefined) =>
+  const load = (chosen: ChosenFile, withMapping: ColumnMapping | undefined, withScope: DeactivationScope) =>
     submit.run(async () => {
       setUnreadable(null);
-      const next = await call('previewPupilImport', { ...chosen, ...(withMapping ? { mapping: withMapping } : {}) });
+      const next = await call('previewPupilImport', { ...chosen, ...(withMapping ? { mapping: withMapping } : {}), scope: withScope });
       setPreview(next);
       setMapping(next.mapping ?? undefined);
     }, showUnreadable);
@@ -67,7 +69,7 @@ export function ImportScreen() {
       if (chosen.size > MAX_IMPORT_BYTES) throw new CallError(new AppError('IMPORT_TOO_LARGE', { maxBytes: MAX_IMPORT_BYTES }).toData());
       const loaded = { fileName: chosen.name, base64: await fileToBase64(chosen) };
       setFile(loaded);
-      const next = await call('previewPupilImport', loaded);
+      const next = await call('previewPupilImport', { ...loaded, scope });
       setPreview(next);
       setMapping(next.mapping ?? undefined);
     }, showUnreadable);
@@ -76,13 +78,19 @@ export function ImportScreen() {
   const apply = () => {
     if (!file || !preview) return;
     void submit.run(async () => {
-      const done = await call('applyPupilImport', { ...file, ...(mapping ? { mapping } : {}), fingerprint: preview.fingerprint });
+      const done = await call('applyPupilImport', {
+        ...file,
+        ...(mapping ? { mapping } : {}),
+        scope: preview.scope,
+        fingerprint: preview.fingerprint,
+      });
       setReport(done);
       setConfirming(false);
     });
   };
 
   const startOver = () => {
+    setScope('school');
     setFile(null);
     setPreview(null);
     setReport(null);
@@ -159,7 +167,7 @@ export function ImportScreen() {
               <MappingStep columns={preview.columns} mapping={mapping} onChange={setMapping} />
               {mappingChanged && (
                 <div className="choice-row">
-                  <button type="button" className="primary" disabled={submit.busy} onClick={() => void load(file, mapping)}>
+                  <button type="button" className="primary" disabled={submit.busy} onClick={() => void load(file, mapping, scope)}>
                     {t('office.import.mapping.update')}
                   </button>
                 </div>
@@ -167,6 +175,27 @@ export function ImportScreen() {
             </>
           )}
 
+          {preview && file && !mappingChanged && (
+            <div className="card scope-choice" role="radiogroup" aria-label={t('office.import.scope.label')}>
+              <span>{t('office.import.scope.label')}</span>
+              {(['school', 'groups'] as const).map((option) => (
+                <label key={option} className="check">
+                  <input
+                    type="radio"
+                    name="scope"
+                    value={option}
+                    checked={scope === option}
+                    disabled={submit.busy}
+                    onChange={() => {
+                      setScope(option);
+                      void load(file, mapping, option);
+                    }}
+                  />
+                  {t(`office.import.scope.${option}`)}
+                </label>
+              ))}
+            </div>
+          )}
           {preview && !mappingChanged && <PreviewView preview={preview} />}
 
           {preview && !confirming && (
@@ -175,7 +204,7 @@ export function ImportScreen() {
                 {t('office.import.apply')}
               </button>
               {file && (
-                <button type="button" disabled={submit.busy} onClick={() => void load(file, mapping)}>
+                <button type="button" disabled={submit.busy} onClick={() => void load(file, mapping, scope)}>
                   {t('office.import.refresh')}
                 </button>
               )}
