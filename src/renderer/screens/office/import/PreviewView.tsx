@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { ImportPreview, PlannedChange, PlannedPupil } from '../../../../shared/contract/pupilImport';
+import { importFields, type ImportPreview, type PlannedChange, type PlannedPupil } from '../../../../shared/contract/pupilImport';
 import { importProblemTexts } from '../../../../shared/importTexts';
 
 /** Lists this long are shown in part: the counts above them are the whole. */
@@ -80,9 +80,8 @@ export function PreviewView({ preview }: { preview: ImportPreview }) {
 }
 
 type T = ReturnType<typeof useTranslation>['t'];
-const mappedFields = ['key', 'roepnaam', 'voornamen', 'voorvoegsel', 'achternaam', 'groep', 'jaargroep'] as const;
 function fieldName(t: T, field: string): string {
-  const known = mappedFields.find((f) => f === field);
+  const known = importFields.find((f) => f === field);
   return known ? t(`office.import.mapping.fields.${known}`) : field;
 }
 
