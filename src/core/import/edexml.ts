@@ -82,7 +82,8 @@ export function readEdexml(text: string): EdexmlRead {
     const value = textBuffer.trim();
     textBuffer = '';
     path.pop();
-    if (depth === 2 && parent === 'school' && tag.name === 'xsdversie') version = value;
+    // Recorded in the ledger's details: only a version number, never other text from the file.
+    if (depth === 2 && parent === 'school' && tag.name === 'xsdversie') version = /^\d{1,2}(\.\d{1,3}){0,2}$/.test(value) ? value : null;
     if (depth === 3 && group && parent === 'groep' && path[1] === 'groepen') {
       if (tag.name === 'naam') group.naam = value;
       if (tag.name === 'jaargroep') group.jaargroep = value;
