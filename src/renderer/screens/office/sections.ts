@@ -1,11 +1,12 @@
 import type { ComponentType } from 'react';
+import type { Messages } from '../../i18n/locales/nl';
 import { ImportScreen } from './import/ImportScreen';
 
 /** One section of the office area: its route (`#/office/<id>`), its menu text and its screen. */
 export interface OfficeSection {
   id: string;
-  /** Key under `office.sections` in the locales. */
-  label: 'import';
+  /** Its menu text: a key under `office.sections` in the locales. */
+  label: keyof Messages['office']['sections'];
   Component: ComponentType;
 }
 
