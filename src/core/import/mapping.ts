@@ -1,6 +1,7 @@
 import { importFields, type ColumnMapping, type ImportField, type ImportProblem } from '../../shared/contract/pupilImport';
 import type { RawPupil } from './pupilRecord';
 import type { Table } from './table';
+import { splitVoorvoegsel } from './voorvoegsel';
 
 /** A header as compared: lower case, without accents, spaces or punctuation ("Leerling-nr." → "leerlingnr"). */
 const normal = (header: string): string =>
@@ -75,13 +76,14 @@ export function mapRows(table: Table, mapping: ColumnMapping): { pupils: RawPupi
       return i === undefined ? '' : (row.cells[i] ?? '');
     };
     const groep = cell('groep');
+    const names = index.voorvoegsel === undefined ? splitVoorvoegsel(cell('achternaam')) : { voorvoegsel: cell('voorvoegsel'), achternaam: cell('achternaam') };
     pupils.push({
       line: row.line,
       key: cell('key'),
       roepnaam: cell('roepnaam'),
       voornamen: cell('voornamen'),
-      voorvoegsel: cell('voorvoegsel'),
-      achternaam: cell('achternaam'),
+      voorvoegsel: names.voorvoegsel,
+      achternaam: names.achternaam,
       groep,
       // "7B" says groep 7 when the list has no jaargroep column.
       jaargroep: index.jaargroep === undefined ? (/^\s*([1-8])(?!\d)/.exec(groep)?.[1] ?? '') : cell('jaargroep'),

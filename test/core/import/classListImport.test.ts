@@ -156,3 +156,20 @@ describe('a class list after the whole school', () => {
     }
   });
 });
+
+describe('a class list without a tussenvoegsel column', () => {
+  it('splits the tussenvoegsel off the achternaam ("van Dijk", "Vries, de"), so the list sorts the Dutch way', async () => {
+    const k = importKiosk();
+    try {
+      const csv = ['Leerlingnummer;Voornaam;Achternaam;Groep', '1;Sem;van Dijk;7B', '2;Bo;Vries, de;7B', '3;Eva;El Amrani;7B', '4;Tim;Van der Berg;7B', '5;Noor;Cate;7B'].join('\n');
+      const preview = await k.preview('7b.csv', csv);
+      expect(preview.added.map((p) => p.displayName)).toEqual(['Tim Van der Berg', 'Noor Cate', 'Sem van Dijk', 'Eva El Amrani', 'Bo de Vries']);
+      await k.importFile('7b.csv', csv);
+      expect(k.pupilRows().map((r) => [r.voorvoegsel, r.achternaam])).toEqual([
+        ['van', 'Dijk'], ['de', 'Vries'], ['', 'El Amrani'], ['Van der', 'Berg'], ['', 'Cate'],
+      ]);
+    } finally {
+      k.close();
+    }
+  });
+});
