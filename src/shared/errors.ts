@@ -196,6 +196,27 @@ export const errorMessages = {
     nl: 'De dag kan nog niet worden afgesloten: er zijn nog apparaten in bewaring zonder besluit.',
     en: 'The day cannot be closed yet: devices are still held without a decision.',
   },
+  // — the office's pupil import —
+  FILE_NOT_FOUND: {
+    nl: 'Dit bestand bestaat niet of kan niet worden gelezen.',
+    en: 'This file does not exist or cannot be read.',
+  },
+  IMPORT_UNREADABLE: {
+    nl: 'Dit bestand kan niet worden ingelezen: het is geen EDEXML-, CSV- of Excelbestand, of het is beschadigd. Er is niets veranderd.',
+    en: 'This file cannot be read: it is not an EDEXML, CSV or Excel file, or it is damaged. Nothing has been changed.',
+  },
+  IMPORT_TOO_LARGE: {
+    nl: 'Dit bestand is te groot om in te lezen. Er is niets veranderd.',
+    en: 'This file is too large to import. Nothing has been changed.',
+  },
+  IMPORT_HAS_PROBLEMS: {
+    nl: 'Het bestand bevat fouten (zie de regels in het voorbeeld). Verbeter het bestand en lees het opnieuw in; er is niets veranderd.',
+    en: 'The file contains errors (see the lines in the preview). Correct the file and import it again; nothing has been changed.',
+  },
+  IMPORT_STALE: {
+    nl: 'De leerlingen zijn veranderd sinds dit voorbeeld. Bekijk het voorbeeld opnieuw; er is niets veranderd.',
+    en: 'The pupils have changed since this preview. Look at the preview again; nothing has been changed.',
+  },
   // — scanning —
   MISREAD_CODE: {
     nl: 'Verkeerd gelezen, scan opnieuw.',
@@ -325,6 +346,12 @@ export interface ErrorDetails {
   DB_EXISTS: { path: string };
   DB_NOT_EMPTY: { path: string };
   DAY_NOT_CLEAR: { outstanding: number };
+  /** `reason` names what is wrong (`not_xml`, `not_edexml`, `xls_not_supported`, …); never a value from the file. */
+  FILE_NOT_FOUND: { path: string };
+  IMPORT_UNREADABLE: { format: string | null; reason: string; line?: number; column?: number };
+  IMPORT_TOO_LARGE: { maxBytes: number };
+  IMPORT_HAS_PROBLEMS: { count: number };
+  IMPORT_STALE: undefined;
   MISREAD_CODE: undefined;
   SCAN_TOO_LONG: { length: number };
   INVALID_NFC_UID: { reason: string };

@@ -1,5 +1,6 @@
 import { runDoorBench } from './door';
 import { runLabelsBench } from './labels';
+import { runImportBench } from './import';
 import { runLedgerBench } from './ledger';
 import { runScanningBench } from './scanning';
 
@@ -9,4 +10,5 @@ await runScanningBench();
 await runDoorBench();
 await runLedgerBench();
 await runLabelsBench();
+await runImportBench();
 console.log(`\nBench finished in ${((performance.now() - started) / 1000).toFixed(0)} s`);

@@ -168,8 +168,9 @@ export async function startBridge<C extends BridgeClock>(options: BridgeOptions<
   return bridge;
 }
 
-// A kept photo travels as base64 in its call (MAX_MEDIA_BYTES, a third larger), with room to spare.
-const MAX_BODY_CHARS = 4_000_000;
+// Bytes travel as base64 in their call (a third larger): a kept photo (MAX_MEDIA_BYTES) or a pupil
+// import (MAX_IMPORT_BYTES, 20 MB), with room to spare.
+const MAX_BODY_CHARS = 28_000_000;
 
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((done, fail) => {

@@ -6,6 +6,7 @@ import { decodeHid } from './decodeHid';
 import { decodeImage } from './decodeImage';
 import { demo } from './demo';
 import { doctor } from './doctor';
+import { importPupils } from './importPupils';
 import { init } from './init';
 import { labels, labelsCalibrate } from './labels';
 import { list } from './list';
@@ -44,6 +45,7 @@ export const commands: CliCommand[] = [
   staffResetPin,
   staffClearLock,
   pupilAdd,
+  importPupils,
   locationAdd,
   pouchAssign,
   deviceAdd,

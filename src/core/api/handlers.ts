@@ -13,6 +13,7 @@ import { createCustodyHandlers, exitKioskWithPin } from './custodyHandlers';
 import { createDayHandlers } from './dayHandlers';
 import { createLabelHandlers } from './labelHandlers';
 import { createStaffHandlers } from './staffHandlers';
+import { createImportHandlers } from './importHandlers';
 import type { CoreApi } from './gateway';
 import { createSession } from './session';
 
@@ -91,6 +92,7 @@ export function createHandlers(core: Core, shell: ShellActions): CoreApi {
     ...createDayHandlers(core),
     ...createLabelHandlers(core),
     ...createStaffHandlers(core),
+    ...createImportHandlers(core),
   };
   return { handlers, session };
 }

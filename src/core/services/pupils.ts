@@ -1,5 +1,6 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { AppError } from '../../shared/errors';
+import { compareDutch } from '../../shared/pupilOrder';
 import { prepared } from '../db/statements';
 import { appendEvent } from '../ledger/append';
 import type { Actor } from '../ledger/events';
@@ -11,6 +12,7 @@ import { requireRole } from './staff';
 export interface PupilInput {
   roepnaam: string;
   voorvoegsel?: string;
+  /** May be empty: EDEXML knows pupils by roepnaam alone. */
   achternaam: string;
   jaargroep?: number | null;
   groep?: string;
@@ -56,7 +58,7 @@ const toPupil = (r: PupilRow): Pupil => ({
 export function createPupil(ctx: ServiceContext, input: PupilInput, actor: Actor): Pupil {
   const roepnaam = input.roepnaam.trim();
   const achternaam = input.achternaam.trim();
-  if (!roepnaam || !achternaam) throw new AppError('INVALID_ARGUMENT', { field: 'name' });
+  if (!roepnaam) throw new AppError('INVALID_ARGUMENT', { field: 'name' });
   if (input.jaargroep != null && !(Number.isInteger(input.jaargroep) && input.jaargroep >= 1 && input.jaargroep <= 8)) {
     throw new AppError('INVALID_ARGUMENT', { field: 'jaargroep' });
   }
@@ -91,38 +93,82 @@ export function createPupil(ctx: ServiceContext, input: PupilInput, actor: Actor
 
 const namesOf = (p: Pupil) => ({ roepnaam: p.roepnaam, voorvoegsel: p.voorvoegsel, achternaam: p.achternaam });
 
+export interface PupilChange {
+  groep?: string;
+  jaargroep?: number | null;
+  active?: boolean;
+  /** New names (a re-import after the administration corrected a spelling). */
+  names?: { roepnaam: string; voorvoegsel: string; achternaam: string };
+}
+
 /**
- * Moves a pupil to another group or year, or deactivates one who left (rows stay while the
- * ledger names them). Recorded as `pupil_changed` with the whole new state; names are not copied.
+ * Moves a pupil to another group or year, renames, or deactivates one who left (rows stay while
+ * the ledger names them). Recorded as `pupil_changed` with the whole new state; the names go in
+ * its erasable payload only when they changed, so a move does not copy a child's name again.
  */
-export function changePupil(
-  ctx: ServiceContext,
-  pupilId: string,
-  change: { groep?: string; jaargroep?: number | null; active?: boolean },
-  actor: Actor,
-): Pupil {
+export function changePupil(ctx: ServiceContext, pupilId: string, change: PupilChange, actor: Actor): Pupil {
   if (change.jaargroep != null && !(Number.isInteger(change.jaargroep) && change.jaargroep >= 1 && change.jaargroep <= 8)) {
     throw new AppError('INVALID_ARGUMENT', { field: 'jaargroep' });
   }
+  const names = change.names && {
+    roepnaam: change.names.roepnaam.trim(),
+    voorvoegsel: change.names.voorvoegsel.trim(),
+    achternaam: change.names.achternaam.trim(),
+  };
+  if (names && !names.roepnaam) throw new AppError('INVALID_ARGUMENT', { field: 'name' });
   return writeTransaction(ctx, () => {
     requireRole(ctx, actor, ['office', 'admin']);
     const before = getPupil(ctx, pupilId);
     if (!before) throw new AppError('UNKNOWN_PUPIL');
-    const after = {
+    const renamed =
+      names !== undefined &&
+      (names.roepnaam !== before.roepnaam || names.voorvoegsel !== before.voorvoegsel || names.achternaam !== before.achternaam);
+    const after: Pupil = {
       ...before,
+      ...(renamed ? names : {}),
       groep: change.groep === undefined ? before.groep : change.groep.trim(),
       jaargroep: change.jaargroep === undefined ? before.jaargroep : change.jaargroep,
       active: change.active ?? before.active,
     };
-    prepared(ctx.db, 'UPDATE pupils SET groep = ?, jaargroep = ?, active = ? WHERE pupil_id = ?').run(
-      after.groep,
-      after.jaargroep,
-      after.active ? 1 : 0,
-      pupilId,
-    );
-    appendEvent(ledgerWriter(ctx), pupilEvent('pupil_changed', after, null, { actor }));
+    prepared(
+      ctx.db,
+      'UPDATE pupils SET roepnaam = ?, voorvoegsel = ?, achternaam = ?, groep = ?, jaargroep = ?, active = ? WHERE pupil_id = ?',
+    ).run(after.roepnaam, after.voorvoegsel, after.achternaam, after.groep, after.jaargroep, after.active ? 1 : 0, pupilId);
+    const externalKey = renamed ? externalKeyOf(ctx, pupilId) : null;
+    appendEvent(ledgerWriter(ctx), pupilEvent('pupil_changed', after, renamed ? { ...namesOf(after), externalKey } : null, { actor }));
     return after;
   });
+}
+
+const externalKeyOf = (ctx: ServiceContext, pupilId: string): string | null =>
+  prepared<{ external_key: string | null }>(ctx.db, 'SELECT external_key FROM pupils WHERE pupil_id = ?').get(pupilId)?.external_key ?? null;
+
+/** A pupil with the administration's key, active or not: what an import is compared with. */
+export interface KeyedPupil extends Pupil {
+  externalKey: string;
+}
+
+/** Every pupil that came from the administration (has its key), in id order. */
+export function listKeyedPupils(ctx: ServiceContext): KeyedPupil[] {
+  return prepared<PupilRow & { external_key: string }>(
+    ctx.db,
+    `SELECT ${PUPIL_COLUMNS}, external_key FROM pupils WHERE external_key IS NOT NULL ORDER BY pupil_id`,
+  )
+    .all()
+    .map((r) => ({ ...toPupil(r), externalKey: r.external_key }));
+}
+
+/** A digest of every pupil row, so a plan can tell that the pupils it was made from changed. */
+export function pupilsDigest(ctx: ServiceContext): Buffer {
+  const hash = createHash('sha256');
+  for (const r of prepared<PupilRow & { external_key: string | null }>(
+    ctx.db,
+    `SELECT ${PUPIL_COLUMNS}, external_key FROM pupils ORDER BY pupil_id`,
+  ).iterate()) {
+    hash.update(JSON.stringify([r.pupil_id, r.external_key, r.roepnaam, r.voorvoegsel, r.achternaam, r.groep, r.jaargroep, r.active]));
+    hash.update('\n');
+  }
+  return hash.digest();
 }
 
 export function getPupil(ctx: ServiceContext, pupilId: string): Pupil | undefined {
@@ -136,14 +182,11 @@ export function requirePupil(ctx: ServiceContext, pupilId: string): Pupil {
   return pupil;
 }
 
-/** Active pupils, optionally of one group, in class-list order. */
+/** Active pupils, optionally of one group, in class-list order (groep, then the Dutch name order). */
 export function listPupils(ctx: ServiceContext, filter: { groep?: string } = {}): Pupil[] {
   const rows =
     filter.groep === undefined
-      ? prepared<PupilRow>(ctx.db, `SELECT ${PUPIL_COLUMNS} FROM pupils WHERE active = 1 ORDER BY groep, achternaam, roepnaam`).all()
-      : prepared<PupilRow>(
-          ctx.db,
-          `SELECT ${PUPIL_COLUMNS} FROM pupils WHERE active = 1 AND groep = ? ORDER BY achternaam, roepnaam`,
-        ).all(filter.groep);
-  return rows.map(toPupil);
+      ? prepared<PupilRow>(ctx.db, `SELECT ${PUPIL_COLUMNS} FROM pupils WHERE active = 1`).all()
+      : prepared<PupilRow>(ctx.db, `SELECT ${PUPIL_COLUMNS} FROM pupils WHERE active = 1 AND groep = ?`).all(filter.groep);
+  return rows.map(toPupil).sort((a, b) => (a.groep < b.groep ? -1 : a.groep > b.groep ? 1 : compareDutch(a, b)));
 }

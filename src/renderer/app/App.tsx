@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { DoorScreen } from '../screens/door/DoorScreen';
 import { PinChangeGate } from '../components/PinChangeGate';
-import { OfficeScreen } from '../screens/OfficeScreen';
+import { OfficeArea } from '../screens/office/OfficeArea';
 import { SettingsArea } from '../screens/settings/SettingsArea';
 import { TeacherArea } from '../screens/teacher/TeacherArea';
 import { FormDirtyProvider } from '../state/FormDirty';
@@ -90,7 +90,7 @@ function Shell() {
           {route.area !== 'door' && (
             <PinChangeGate>
               {route.area === 'teacher' && <TeacherArea screen={route.screen} params={route.params} />}
-              {route.area === 'office' && <OfficeScreen />}
+              {route.area === 'office' && <OfficeArea screen={route.screen} />}
               {route.area === 'settings' && <SettingsArea screen={route.screen} />}
             </PinChangeGate>
           )}

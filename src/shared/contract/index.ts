@@ -7,6 +7,7 @@ import { dayMethods } from './day';
 import { kioskMethods } from './kiosk';
 import { labelMethods } from './labels';
 import { mediaMethods } from './media';
+import { pupilImportMethods } from './pupilImport';
 import { settingsMethods } from './settings';
 import { staffMethods } from './staff';
 import type { EventName, MethodName } from './names';
@@ -16,6 +17,7 @@ export * from './custody';
 export * from './day';
 export * from './media';
 export * from './labels';
+export * from './pupilImport';
 export * from './settings';
 export * from './staff';
 export * from './events';
@@ -37,6 +39,7 @@ export const contract = {
   ...mediaMethods,
   ...labelMethods,
   ...staffMethods,
+  ...pupilImportMethods,
 } satisfies Record<MethodName, MethodSpec>;
 
 export type Contract = typeof contract;

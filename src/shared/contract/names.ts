@@ -54,6 +54,11 @@ export const methodNameList = [
   'resetStaffPin',
   'clearStaffLock',
   'changeOwnPin',
+  // the office's pupil import (contract/pupilImport.ts)
+  'previewPupilImport',
+  'applyPupilImport',
+  'listImportMappings',
+  'saveImportMapping',
 ] as const;
 export const eventNameList = ['scan', 'stateChanged', 'custodyChanged'] as const;
 

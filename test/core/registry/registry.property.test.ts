@@ -20,6 +20,7 @@ type Op =
   | { kind: 'revoke'; tag: number }
   | { kind: 'pouch'; number: number; pupil: number | null }
   | { kind: 'regroup'; pupil: number; groep: string; active: boolean }
+  | { kind: 'rename'; pupil: number; name: number }
   | { kind: 'staffRole'; role: 'teacher' | 'office'; active: boolean }
   | { kind: 'staffPin'; how: 'reset' | 'clearLock' | 'own' }
   | { kind: 'erase'; pick: number };
@@ -36,6 +37,7 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ kind: fc.constant('revoke'), tag: n }),
   fc.record({ kind: fc.constant('pouch'), number: fc.integer({ min: 1, max: 5 }), pupil: fc.option(n, { nil: null }) }),
   fc.record({ kind: fc.constant('regroup'), pupil: n, groep, active: fc.boolean() }),
+  fc.record({ kind: fc.constant('rename'), pupil: n, name: fc.nat({ max: 3 }) }),
   fc.record({ kind: fc.constant('staffRole'), role: fc.constantFrom('teacher', 'office'), active: fc.boolean() }),
   fc.record({ kind: fc.constant('staffPin'), how: fc.constantFrom('reset', 'clearLock', 'own') }),
   fc.record({ kind: fc.constant('erase'), pick: n }),
@@ -79,6 +81,11 @@ function apply(f: ClassFixture, o: Op): void {
     case 'regroup':
       s.changePupil(pupil(o.pupil), { groep: o.groep, active: o.active }, office.staffId);
       return;
+    case 'rename': {
+      const names = [['Daan', 'de', 'Vries'], ['Zoë', '', 'Çelik'], ['Sem', "van 't", 'Hof'], ['Noor', '', '']][o.name]!;
+      s.changePupil(pupil(o.pupil), { names: { roepnaam: names[0]!, voorvoegsel: names[1]!, achternaam: names[2]! } }, office.staffId);
+      return;
+    }
     case 'staffRole':
       s.changeStaff(witness.staffId, { role: o.role, active: o.active }, admin.staffId);
       return;
@@ -89,7 +96,7 @@ function apply(f: ClassFixture, o: Op): void {
       else s.changeOwnPin({ staffId: office.staffId, currentPin: PINS.office, newPin: PINS.office });
       return;
     case 'erase': {
-      const registrations = readEvents(f.core.db, { types: ['pupil_registered', 'device_registered', 'staff_changed'], limit: 1000 }).events;
+      const registrations = readEvents(f.core.db, { types: ['pupil_registered', 'pupil_changed', 'device_registered', 'staff_changed'], limit: 1000 }).events;
       const seq = pick(registrations, o.pick)?.seq;
       if (seq !== undefined) s.redactPayloads({ seqs: [seq], reason: 'request', actor: office.staffId });
       return;

@@ -1,0 +1,56 @@
+import { useTranslation } from 'react-i18next';
+import { navigate } from '../../state/router';
+import { useSession } from '../../state/SessionContext';
+import { mayEnter } from '../../state/staffAreas';
+import { UnlockScreen } from '../teacher/UnlockScreen';
+import { officeSections } from './sections';
+import './office.css';
+
+/** The office's area, behind the office's (or the administrator's) PIN, one section at a time. */
+export function OfficeArea({ screen }: { screen: string | null }) {
+  const { t } = useTranslation();
+  const { session, lock } = useSession();
+  if (!session.unlocked) return <UnlockScreen area="office" />;
+  if (!mayEnter('office', session.unlocked.role)) {
+    return (
+      <section className="panel">
+        <h1>{t('office.title')}</h1>
+        <p className="notice" role="alert">
+          {t('office.officeOnly')}
+        </p>
+      </section>
+    );
+  }
+  const current = officeSections.find((s) => s.id === screen) ?? officeSections[0]!;
+  const { Component } = current;
+  return (
+    <div className="office-area">
+      <nav className="office-menu" aria-label={t('office.menuLabel')}>
+        <span className="office-who">{session.unlocked.displayName}</span>
+        {officeSections.map((s) => (
+          <button
+            key={s.id}
+            type="button"
+            aria-current={s.id === current.id ? 'page' : undefined}
+            onClick={() => navigate('office', s.id)}
+          >
+            {t(`office.sections.${s.label}`)}
+          </button>
+        ))}
+        <button
+          type="button"
+          className="office-lock"
+          onClick={() => {
+            void lock(false);
+            navigate('door');
+          }}
+        >
+          {t('office.lock')}
+        </button>
+      </nav>
+      <div className="office-section">
+        <Component />
+      </div>
+    </div>
+  );
+}

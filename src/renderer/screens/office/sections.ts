@@ -1,0 +1,20 @@
+import type { ComponentType } from 'react';
+import type { Messages } from '../../i18n/locales/nl';
+import { ImportScreen } from './import/ImportScreen';
+import { StaffSection } from './StaffSection';
+import { StickersScreen } from './StickersScreen';
+
+/** One section of the office area: its route (`#/office/<id>`), its menu text and its screen. */
+export interface OfficeSection {
+  id: string;
+  /** Its menu text: a key under `office.sections` in the locales. */
+  label: keyof Messages['office']['sections'];
+  Component: ComponentType;
+}
+
+/** The office's sections in menu order; the first is where an unlock lands. One line per section. */
+export const officeSections: OfficeSection[] = [
+  { id: 'import', label: 'import', Component: ImportScreen },
+  { id: 'staff', label: 'staff', Component: StaffSection },
+  { id: 'stickers', label: 'stickers', Component: StickersScreen },
+];

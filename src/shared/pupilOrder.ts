@@ -1,0 +1,23 @@
+/** A pupil's names as the kiosk keeps them: the tussenvoegsel apart from the achternaam. */
+export interface PupilNameParts {
+  roepnaam: string;
+  voorvoegsel: string;
+  achternaam: string;
+}
+
+const collator = new Intl.Collator('nl', { sensitivity: 'base', numeric: true });
+
+/**
+ * Class-list order the Dutch way: by achternaam without its tussenvoegsel ("van Dijk" under D,
+ * "’t Hart" under H), then first name; accents and case do not move a name.
+ */
+export function compareDutch(a: PupilNameParts, b: PupilNameParts): number {
+  return (
+    collator.compare(a.achternaam, b.achternaam) ||
+    collator.compare(a.roepnaam, b.roepnaam) ||
+    collator.compare(a.voorvoegsel, b.voorvoegsel)
+  );
+}
+
+/** "Daan de Vries"; a pupil without achternaam is just "Daan". */
+export const displayName = (p: PupilNameParts): string => [p.roepnaam, p.voorvoegsel, p.achternaam].filter(Boolean).join(' ');
