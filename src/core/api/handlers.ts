@@ -4,7 +4,6 @@ import { AppError } from '../../shared/errors';
 import type { Core } from '../index';
 import { readSettings, updateSettings } from '../settings/store';
 import { listHidDevices } from '../hid/devices';
-import { recoveryOffer } from '../backup/recovery';
 import { createFirstAdmin, needsFirstAdmin } from '../services/setup';
 import { renameKiosk } from '../kiosk/identity';
 import { appendEvent } from '../ledger/append';
@@ -13,6 +12,7 @@ import { createCustodyHandlers, exitKioskWithPin } from './custodyHandlers';
 import { createDayHandlers } from './dayHandlers';
 import type { CoreApi } from './gateway';
 import { createSession } from './session';
+import { healthOf } from './health';
 
 /** What only the hosting process can do (Electron's app, or the test bridge's stand-in). */
 export interface ShellActions {
@@ -57,19 +57,15 @@ export function createHandlers(core: Core, shell: ShellActions): CoreApi {
         return { devices: [], error: (error as Error).message.slice(0, 200) };
       }
     },
-    getHealth() {
-      const problem = core.problem;
-      return {
-        writable: problem === null,
-        problem,
-        backup: problem ? recoveryOffer(core.db.name) : null,
-        ...(shell.rollout ? { rollout: shell.rollout } : {}),
-      };
-    },
+    getHealth: () => healthOf(core, shell.rollout),
     restoreNewestBackup() {
       if (!shell.restoreFromBackup) throw new AppError('NOT_AVAILABLE');
       return { restarting: true as const, lastSeq: shell.restoreFromBackup().lastSeq };
     },
+    restoreAfterFailedStart() {
+      throw new AppError('NOT_AVAILABLE');
+    },
+    retryStart: () => ({ opened: true }),
     getSetupState: () => ({ needsFirstAdmin: needsFirstAdmin(core.services.context) }),
     createFirstAdmin({ displayName, pin }) {
       createFirstAdmin(core.services.context, { displayName, pin });

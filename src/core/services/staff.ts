@@ -5,6 +5,7 @@ import { appendEvent } from '../ledger/append';
 import { SYSTEM_ACTOR, type Actor } from '../ledger/events';
 import { staffEvent } from '../registry/drafts';
 import { ledgerWriter, writeTransaction, type ServiceContext } from './context';
+import { countWrongPin, forgetWrongPins, lockedUntilOf } from './pinAttempts';
 import { DEFAULT_PIN_COST, FREE_ATTEMPTS, assertPinFormat, checkPin, hashPin, lockoutSeconds, pinHint } from './pin';
 
 export const staffRoles = ['teacher', 'office', 'admin'] as const;
@@ -132,17 +133,27 @@ export function verifyPin(ctx: ServiceContext, staffId: string, pin: string): St
   assertPinFormat(pin);
   const row = staffRow(ctx, staffId);
   if (!row || row.active !== 1) throw new AppError('UNKNOWN_STAFF');
-  const wait = secondsUntil(ctx, row.locked_until);
+  const key = `staff:${staffId}`;
+  const wait = secondsUntil(ctx, lockedUntilOf(ctx.db, key, row.locked_until));
   if (wait > 0) throw new AppError('PIN_LOCKED', { retryAfterSeconds: wait });
   const setCounters = prepared(ctx.db, 'UPDATE staff SET failed_attempts = ?, locked_until = ? WHERE staff_id = ?');
   if (checkPin(pin, row.pin_hash)) {
+    forgetWrongPins(ctx.db, key);
     if (row.failed_attempts !== 0) setCounters.run(0, null, staffId);
     return summary(row);
   }
-  const failures = row.failed_attempts + 1;
-  setCounters.run(failures, lockedUntilAfter(ctx, failures), staffId);
+  const failures = countWrongPin(
+    ctx.db,
+    key,
+    { failures: row.failed_attempts, lockedUntil: row.locked_until },
+    (n) => lockedUntilAfter(ctx, n),
+    (next) => setCounters.run(next.failures, next.lockedUntil, staffId),
+  );
   throw wrongPin(ctx, failures);
 }
+
+/** The kiosk's own pad: wrong PINs typed without a name. */
+const KIOSK_PAD = 'kiosk';
 
 interface GuardRow {
   failed_attempts: number;
@@ -157,7 +168,7 @@ interface GuardRow {
 export function unlockWithPin(ctx: ServiceContext, pin: string): StaffSummary {
   assertPinFormat(pin);
   const guard = prepared<GuardRow>(ctx.db, 'SELECT failed_attempts, locked_until FROM pin_guard WHERE singleton = 1').get();
-  const wait = secondsUntil(ctx, guard?.locked_until ?? null);
+  const wait = secondsUntil(ctx, lockedUntilOf(ctx.db, KIOSK_PAD, guard?.locked_until ?? null));
   if (wait > 0) throw new AppError('PIN_LOCKED', { retryAfterSeconds: wait });
   const setGuard = prepared(ctx.db, 'UPDATE pin_guard SET failed_attempts = ?, locked_until = ? WHERE singleton = 1');
   const candidates = candidatesFor(ctx, pinHint(pin));
@@ -165,16 +176,22 @@ export function unlockWithPin(ctx: ServiceContext, pin: string): StaffSummary {
   if (candidates.length === 0) checkPin(pin, dummyHash());
   const match = candidates.find((row) => checkPin(pin, row.pin_hash));
   if (match) {
-    const locked = secondsUntil(ctx, match.locked_until);
+    const locked = secondsUntil(ctx, lockedUntilOf(ctx.db, `staff:${match.staff_id}`, match.locked_until));
     if (locked > 0) throw new AppError('PIN_LOCKED', { retryAfterSeconds: locked });
+    forgetWrongPins(ctx.db, KIOSK_PAD);
     if (guard && guard.failed_attempts !== 0) setGuard.run(0, null);
     if (match.failed_attempts !== 0) {
       prepared(ctx.db, 'UPDATE staff SET failed_attempts = 0, locked_until = NULL WHERE staff_id = ?').run(match.staff_id);
     }
     return summary(match);
   }
-  const failures = (guard?.failed_attempts ?? 0) + 1;
-  setGuard.run(failures, lockedUntilAfter(ctx, failures));
+  const failures = countWrongPin(
+    ctx.db,
+    KIOSK_PAD,
+    { failures: guard?.failed_attempts ?? 0, lockedUntil: guard?.locked_until ?? null },
+    (n) => lockedUntilAfter(ctx, n),
+    (next) => setGuard.run(next.failures, next.lockedUntil),
+  );
   throw wrongPin(ctx, failures);
 }
 

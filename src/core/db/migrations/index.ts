@@ -6,6 +6,7 @@ import { m004LedgerPerKiosk } from './004-ledger-per-kiosk';
 import { m005LedgerMedia } from './005-ledger-media';
 import { m006RegistryChained } from './006-registry-chained';
 import { m007CustodyWithoutPouchIndex } from './007-custody-without-pouch-index';
+import { m011KioskChecks } from './011-kiosk-checks';
 
 /** Append only: a released migration is never edited, a new one is added at the end. */
 export const migrations: readonly Migration[] = [
@@ -16,4 +17,5 @@ export const migrations: readonly Migration[] = [
   m005LedgerMedia,
   m006RegistryChained,
   m007CustodyWithoutPouchIndex,
+  m011KioskChecks,
 ];
