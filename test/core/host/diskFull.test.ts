@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { seedDemoSchool, DEMO_PINS, type DemoSchool } from '../../../src/core/demo/seed';
 import { verifyLedger } from '../../../src/core/ledger/verify';
 import type { Host } from '../../../src/core/host';
+import type { AppErrorData } from '../../../src/shared/errors';
 import { canMountSmallDisks, smallDisk } from '../../support/smallDisk';
 import { cleanups, openCoreOf, startHost } from './support/hostFixture';
 
@@ -13,7 +14,7 @@ function stickers(demo: DemoSchool): string[] {
 }
 
 /** Hands in one device after another until the disk refuses one; returns the seqs acknowledged. */
-async function scanUntilRefused(host: Host, codes: string[]): Promise<{ acknowledged: number[]; refused: { code: string; message: unknown; details: unknown }; next: number }> {
+async function scanUntilRefused(host: Host, codes: string[]): Promise<{ acknowledged: number[]; refused: AppErrorData; next: number }> {
   const acknowledged: number[] = [];
   for (let i = 0; i < codes.length; i++) {
     const answer = await host.gateway.invoke('scan', { code: codes[i], mode: 'hand-in' });
