@@ -93,6 +93,39 @@ export function startupCheck(db: Db, now: Date, options: { quickCheck?: boolean 
     return { problem: 'DB_CORRUPT', quickCheck, verify: null };
   }
   if (!verify.ok) return { problem: 'DB_READ_ONLY', quickCheck, verify };
+  // A chain cut short with its head moved back verifies on its own; the checkpoints still remember it was longer.
+  const behind = checkStoredCheckpoints(db).findings.find((f) => f.kioskId === verify.kioskId);
+  if (behind) {
+    return { problem: 'DB_READ_ONLY', quickCheck, verify: { ok: false, kioskId: verify.kioskId, firstBadSeq: behind.seq, problem: 'checkpoint_mismatch', checked: verify.checked } };
+  }
   recordCheckpoint(db, verify, now);
   return { problem: null, quickCheck, verify };
+}
+
+export interface CheckpointFinding {
+  kioskId: string;
+  seq: number;
+  /** `hash_differs`: the event at `seq` no longer has the hash checked then; `beyond_head`: the chain is shorter now. */
+  problem: 'hash_differs' | 'beyond_head';
+}
+
+/**
+ * Every stored checkpoint against the chain as it is now: the event at its seq must still have the
+ * hash it had when it was checked. A chain rewritten from an old event on with every hash
+ * recomputed verifies on its own, and is caught here, as long as the checkpoint table was not
+ * rewritten with it. (That one file holds both is why only a signed checkpoint will be proof.)
+ */
+export function checkStoredCheckpoints(db: Db): { checked: number; findings: CheckpointFinding[] } {
+  const rows = prepared<{ kiosk_id: string; seq: number; hash: Buffer; event_hash: Buffer | null }>(
+    db,
+    `SELECT c.kiosk_id, c.seq, c.hash, e.hash AS event_hash FROM ledger_checkpoints c
+       LEFT JOIN ledger_events e ON e.kiosk_id = c.kiosk_id AND e.seq = c.seq
+      ORDER BY c.kiosk_id, c.seq`,
+  ).all();
+  const findings: CheckpointFinding[] = [];
+  for (const row of rows) {
+    if (row.event_hash === null) findings.push({ kioskId: row.kiosk_id, seq: row.seq, problem: 'beyond_head' });
+    else if (!row.event_hash.equals(row.hash)) findings.push({ kioskId: row.kiosk_id, seq: row.seq, problem: 'hash_differs' });
+  }
+  return { checked: rows.length, findings };
 }
