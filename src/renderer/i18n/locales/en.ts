@@ -3,6 +3,7 @@ import { door } from './en/door';
 import { office } from './en/office';
 import { settings } from './en/settings';
 import { setup } from './en/setup';
+import { startFailure } from './en/startFailure';
 import { teacher } from './en/teacher';
 import { workflows } from './en/workflows';
 import type { Messages } from './nl';
@@ -15,4 +16,5 @@ export const en: Messages = {
   office,
   settings,
   setup,
+  startFailure,
 };

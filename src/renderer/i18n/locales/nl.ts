@@ -3,6 +3,7 @@ import { door } from './nl/door';
 import { office } from './nl/office';
 import { settings } from './nl/settings';
 import { setup } from './nl/setup';
+import { startFailure } from './nl/startFailure';
 import { teacher } from './nl/teacher';
 import { workflows } from './nl/workflows';
 
@@ -18,6 +19,7 @@ export const nl = {
   office,
   settings,
   setup,
+  startFailure,
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
