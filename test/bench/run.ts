@@ -1,3 +1,4 @@
+import { runDailyCheckBench } from './dailyCheck';
 import { runDoorBench } from './door';
 import { runLedgerBench } from './ledger';
 import { runScanningBench } from './scanning';
@@ -7,4 +8,5 @@ const started = performance.now();
 await runScanningBench();
 await runDoorBench();
 await runLedgerBench();
+await runDailyCheckBench();
 console.log(`\nBench finished in ${((performance.now() - started) / 1000).toFixed(0)} s`);
