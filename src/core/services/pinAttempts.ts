@@ -42,7 +42,15 @@ export function lockedUntilOf(db: Db, key: string, storedLockedUntil: string | n
   return memory;
 }
 
-/** A right PIN: the count kept in memory starts again too. */
-export function forgetWrongPins(db: Db, key: string): void {
+/**
+ * A right PIN: the count starts again, in memory and (`resetStored`) on disk. A disk that refuses
+ * the reset must not refuse the person who typed the right PIN: the memory already says zero.
+ */
+export function forgetWrongPins(db: Db, key: string, resetStored?: () => void): void {
   memoryOf(db).delete(key);
+  try {
+    resetStored?.();
+  } catch (error) {
+    if (storageProblemOf(error) === null) throw error;
+  }
 }

@@ -138,8 +138,7 @@ export function verifyPin(ctx: ServiceContext, staffId: string, pin: string): St
   if (wait > 0) throw new AppError('PIN_LOCKED', { retryAfterSeconds: wait });
   const setCounters = prepared(ctx.db, 'UPDATE staff SET failed_attempts = ?, locked_until = ? WHERE staff_id = ?');
   if (checkPin(pin, row.pin_hash)) {
-    forgetWrongPins(ctx.db, key);
-    if (row.failed_attempts !== 0) setCounters.run(0, null, staffId);
+    forgetWrongPins(ctx.db, key, row.failed_attempts !== 0 ? () => setCounters.run(0, null, staffId) : undefined);
     return summary(row);
   }
   const failures = countWrongPin(
@@ -178,11 +177,14 @@ export function unlockWithPin(ctx: ServiceContext, pin: string): StaffSummary {
   if (match) {
     const locked = secondsUntil(ctx, lockedUntilOf(ctx.db, `staff:${match.staff_id}`, match.locked_until));
     if (locked > 0) throw new AppError('PIN_LOCKED', { retryAfterSeconds: locked });
-    forgetWrongPins(ctx.db, KIOSK_PAD);
-    if (guard && guard.failed_attempts !== 0) setGuard.run(0, null);
-    if (match.failed_attempts !== 0) {
-      prepared(ctx.db, 'UPDATE staff SET failed_attempts = 0, locked_until = NULL WHERE staff_id = ?').run(match.staff_id);
-    }
+    forgetWrongPins(ctx.db, KIOSK_PAD, guard && guard.failed_attempts !== 0 ? () => setGuard.run(0, null) : undefined);
+    forgetWrongPins(
+      ctx.db,
+      `staff:${match.staff_id}`,
+      match.failed_attempts !== 0
+        ? () => prepared(ctx.db, 'UPDATE staff SET failed_attempts = 0, locked_until = NULL WHERE staff_id = ?').run(match.staff_id)
+        : undefined,
+    );
     return summary(match);
   }
   const failures = countWrongPin(

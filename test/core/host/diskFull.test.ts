@@ -93,6 +93,19 @@ describe('a full disk while the kiosk runs', () => {
   });
 });
 
+describe('leaving the kiosk on a full disk', () => {
+  it.skipIf(!canMountSmallDisks)('an administrator’s PIN still closes it (unrecorded), also after wrong PINs were counted before the disk filled', async () => {
+    const disk = smallDisk(4 * 1024 * 1024);
+    cleanups.push(() => disk.cleanup());
+    const started = startHost({ dbPath: join(disk.dir, 'inleverpunt.db'), seed: (core) => void seedDemoSchool(core, { history: false }) });
+    expect(await started.host.gateway.invoke('unlockStaff', { pin: '8080' })).toMatchObject({ ok: false, error: { code: 'PIN_WRONG' } });
+    openCoreOf(started.host).db.pragma('wal_checkpoint(TRUNCATE)');
+    disk.fill();
+    expect(await started.host.gateway.invoke('exitKiosk', { pin: DEMO_PINS.admin })).toMatchObject({ ok: true, value: { exiting: true } });
+    expect(started.exits).toBe(1);
+  });
+});
+
 describe('the CLI on a full disk', () => {
   it.skipIf(!canMountSmallDisks)('prints DISK_FULL in Dutch and English, no stack trace', async () => {
     const { runCli } = await import('../../../src/cli/run');
