@@ -22,10 +22,18 @@ export function healthOf(core: Core, rollout: RolloutOutcome | undefined): Healt
   return {
     writable: problem === null,
     problem,
-    backup: core.problem ? recoveryOffer(core.db.name) : null,
+    backup: core.problem ? offerFor(core) : null,
     ...(rollout ? { rollout } : {}),
     alerts: { backupFailed: failed('backup'), checkFailed: failed('verify') },
   };
+}
+
+// Finding the newest good backup checks each candidate's whole chain: once per core is enough,
+// since no backup is made while the kiosk refuses writes (and a restore starts a new core).
+const offers = new WeakMap<Core, ReturnType<typeof recoveryOffer>>();
+function offerFor(core: Core): ReturnType<typeof recoveryOffer> {
+  if (!offers.has(core)) offers.set(core, recoveryOffer(core.db.name));
+  return offers.get(core) ?? null;
 }
 
 /** While the database cannot be opened: why, whose kiosk it is (as far as can be told) and the backup to offer. */
