@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { contract, type MethodName } from '../../shared/contract';
+import { contract, type MethodName, type MethodResult, type ParsedArgs } from '../../shared/contract';
 import { AppError, type Result } from '../../shared/errors';
 import { failedStartHealth } from '../api/health';
 import type { Gateway } from '../api/gateway';
@@ -17,7 +17,8 @@ export interface FailedStartActions {
   retry(): boolean;
 }
 
-type Answer = (args: unknown) => unknown;
+/** The calls the recovery screen makes, each typed by the contract like a handler. */
+type Answers = { [K in MethodName]?: (args: ParsedArgs<K>) => MethodResult<K> };
 
 /**
  * The kiosk whose database could not be opened still answers the few calls its recovery screen
@@ -45,15 +46,15 @@ export function failedStartGateway(failure: StartFailure, actions: FailedStartAc
     lockedUntil = actions.now().getTime() + seconds * 1000;
     throw seconds > 0 ? new AppError('PIN_LOCKED', { retryAfterSeconds: seconds }) : new AppError('PIN_WRONG', { attemptsLeft: Math.max(0, FREE_ATTEMPTS - failures + 1) });
   };
-  const answers: Partial<Record<MethodName, Answer>> = {
+  const answers: Answers = {
     getHealth: () => failedStartHealth(actions.dbPath, failure),
-    restoreAfterFailedStart: (args) => {
-      requireAdmin((args as { pin: string }).pin);
+    restoreAfterFailedStart: ({ pin }) => {
+      requireAdmin(pin);
       return { restarting: true as const, lastSeq: actions.restore().lastSeq };
     },
     retryStart: () => ({ opened: actions.retry() }),
-    exitKiosk: (args) => {
-      requireAdmin((args as { pin: string }).pin);
+    exitKiosk: ({ pin }) => {
+      requireAdmin(pin);
       actions.exit();
       return { exiting: true as const };
     },
@@ -61,7 +62,7 @@ export function failedStartGateway(failure: StartFailure, actions: FailedStartAc
   const unavailable: Result<never> = { ok: false, error: failure.error };
   return {
     invoke(method, rawArgs) {
-      const answer = Object.hasOwn(answers, method) ? answers[method as MethodName] : undefined;
+      const answer = Object.hasOwn(answers, method) ? (answers[method as MethodName] as ((args: unknown) => unknown) | undefined) : undefined;
       if (!answer) return Promise.resolve(unavailable);
       const spec = contract[method as MethodName];
       const parsed = spec.args.safeParse(rawArgs ?? {});
