@@ -2,7 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { AppError } from '../shared/errors';
 import { openDatabase, type Db } from './db/open';
 import { ensureKioskIdentity, readIdentity, type KioskIdentity } from './kiosk/identity';
-import { needsQuickCheck, startupCheck, type StartupCheck, type StartupProblem } from './ledger/checkpoint';
+import { INTEGRITY_CHECK_AT_START_BELOW_BYTES, needsQuickCheck, startupCheck, type StartupCheck, type StartupProblem } from './ledger/checkpoint';
 import type { RegistryCheck } from './registry/check';
 import { registryAtStart } from './registry/startup';
 import { createServices, type Services } from './services';
@@ -51,11 +51,13 @@ export interface Core {
  */
 export function openCore(options: CoreOptions): Core {
   // Looked at before opening: opening creates the -wal file of this session.
-  const quickCheck = needsQuickCheck(fileState(options.dbPath));
+  const file = fileState(options.dbPath);
+  const quickCheck = needsQuickCheck(file);
+  const integrityCheck = file.sizeBytes < INTEGRITY_CHECK_AT_START_BELOW_BYTES;
   const db = openDatabase(options.dbPath);
   const now = options.now ?? (() => new Date());
   const identity = ensureKioskIdentity(db, now());
-  const ledger = startupCheck(db, now(), { quickCheck });
+  const ledger = startupCheck(db, now(), { quickCheck, integrityCheck });
   const registry = ledger.problem === null ? registryAtStart({ db, kioskId: identity.kioskId, now }) : null;
   let problem: StartupProblem | null =
     ledger.problem ?? (registry?.unreadable ? 'DB_CORRUPT' : registry?.check?.status === 'mismatch' ? 'REGISTRY_MISMATCH' : null);
