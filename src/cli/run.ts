@@ -1,5 +1,6 @@
 import { AppError, errorMessages } from '../shared/errors';
 import { defaultDbPath } from '../core/paths';
+import { asStorageError } from '../core/db/storageErrors';
 import type { CliCommand, CliIo } from './command';
 import { commands as allCommands } from './commands';
 
@@ -28,7 +29,9 @@ export async function runCli(argv: string[], io: CliIo, commands: CliCommand[] =
   }
   try {
     return await command.run({ argv: args, dbPath, json, io });
-  } catch (error) {
+  } catch (thrown) {
+    // A full or read-only disk is a message for IT (DISK_FULL, DISK_READ_ONLY), not a stack trace.
+    const error = asStorageError(thrown);
     if (error instanceof AppError) {
       const data = error.toData();
       const indent = ' '.repeat(data.code.length + 2);

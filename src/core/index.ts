@@ -4,10 +4,11 @@ import { openDatabase, type Db } from './db/open';
 import { ensureKioskIdentity, readIdentity, readSigningKey, type KioskIdentity } from './kiosk/identity';
 import type { KeyProtection } from './kiosk/keyProtection';
 import type { KeyObject } from 'node:crypto';
-import { needsQuickCheck, startupCheck, type StartupCheck, type StartupProblem } from './ledger/checkpoint';
+import { INTEGRITY_CHECK_AT_START_BELOW_BYTES, needsQuickCheck, startupCheck, type StartupCheck, type StartupProblem } from './ledger/checkpoint';
 import type { RegistryCheck } from './registry/check';
 import { registryAtStart } from './registry/startup';
 import { createServices, type Services } from './services';
+import { createKioskHealth, type KioskHealth } from './health/kioskHealth';
 import type { ScryptCost } from './services/pin';
 
 export interface CoreOptions {
@@ -33,8 +34,15 @@ export interface Core {
   readonly db: Db;
   readonly appVersion: string;
   kiosk(): KioskIdentity;
-  /** Null when writing is allowed; otherwise why the app refuses to write. */
+  /** Null when writing is allowed; otherwise why the app refuses to write (from the start, or found later). */
   readonly problem: StartupProblem | null;
+  /** What went wrong after the start: the disk refusing writes, a failed backup or daily check. */
+  readonly health: KioskHealth;
+  /**
+   * A check after the start (the daily check, a backup's check of its copy) found the ledger or the
+   * database bad: from now on the kiosk refuses writes, as if the start-up check had failed.
+   */
+  refuseWrites(problem: StartupProblem): void;
   /** What the start-up check found (quick_check, the chain since the last checkpoint, the registry). */
   readonly startup: CoreStartup;
   readonly services: Services;
@@ -52,26 +60,36 @@ export interface Core {
  */
 export function openCore(options: CoreOptions): Core {
   // Looked at before opening: opening creates the -wal file of this session.
-  const quickCheck = needsQuickCheck(fileState(options.dbPath));
+  const file = fileState(options.dbPath);
+  const quickCheck = needsQuickCheck(file);
+  const integrityCheck = file.sizeBytes < INTEGRITY_CHECK_AT_START_BELOW_BYTES;
   const db = openDatabase(options.dbPath);
   const now = options.now ?? (() => new Date());
   const identity = ensureKioskIdentity(db, now(), options.keyProtection);
-  const ledger = startupCheck(db, now(), { quickCheck });
+  const ledger = startupCheck(db, now(), { quickCheck, integrityCheck });
   const registry = ledger.problem === null ? registryAtStart({ db, kioskId: identity.kioskId, now }) : null;
-  const problem: StartupProblem | null =
+  let problem: StartupProblem | null =
     ledger.problem ?? (registry?.unreadable ? 'DB_CORRUPT' : registry?.check?.status === 'mismatch' ? 'REGISTRY_MISMATCH' : null);
   const startup: CoreStartup = { ...ledger, problem, registry: registry?.check ?? null };
+  const health = createKioskHealth(db, now);
   const services = createServices({
     db,
     kioskId: identity.kioskId,
     now,
     problem: () => problem,
+    health,
     ...(options.pinCost ? { pinCost: options.pinCost } : {}),
   });
   return {
     db,
     appVersion: options.appVersion,
-    problem,
+    get problem() {
+      return problem;
+    },
+    health,
+    refuseWrites(found) {
+      problem ??= found;
+    },
     startup,
     services,
     kiosk() {

@@ -1,22 +1,23 @@
-import { backupDirFor } from '../core/backup/backup';
-import { scheduledBackup } from '../core/backup/folder';
 import type { Core } from '../core';
+import { runMaintenance } from '../core/health/maintenance';
 
 const HOUR = 60 * 60 * 1000;
 
 /**
- * The kiosk's own daily backup: checked at start and every hour, made at most once a day (see
- * scheduledBackup), rotated 7 daily + 4 weekly. A failure is logged without personal data and
- * retried at the next hour; the kiosk keeps working. Always the host's current core: a restore
- * replaces it.
+ * The kiosk's background work (see runMaintenance): the daily check and the daily backup, looked
+ * at 30 s after start and every hour. Results are recorded by the core and shown to staff; the log
+ * gets codes only, no personal data. Always the host's current core: a restore replaces it.
  */
-export function startBackupSchedule(currentCore: () => Core | null, dbPath: string): () => void {
-  const dir = backupDirFor(dbPath);
+export function startBackupSchedule(currentCore: () => Core | null): () => void {
   const run = () => {
     const core = currentCore();
-    if (core === null) return; // the database could not be opened: nothing to copy
-    if (core.problem !== null) return; // never back up a database that failed its check over good backups
-    scheduledBackup(core.db, dir).catch((error: unknown) => console.error('[backup] failed:', (error as Error).name));
+    if (core === null) return; // the database could not be opened: nothing to check or copy
+    runMaintenance(core, new Date())
+      .then(({ check, backup }) => {
+        if (check && !check.ok) console.error(`[check] failed: ${check.problem} (${check.sqliteCheck})`);
+        if (backup.status === 'failed') console.error(`[backup] failed: ${backup.problem}`);
+      })
+      .catch((error: unknown) => console.error('[maintenance] failed:', (error as Error).name));
   };
   const first = setTimeout(run, 30_000);
   const timer = setInterval(run, HOUR);

@@ -90,7 +90,7 @@ export function startKiosk(): void {
       onInternalError: (method, error) => console.error(`[ipc] ${method} failed:`, (error as Error)?.name),
     });
     host = kioskHost;
-    const stopBackups = startBackupSchedule(() => kioskHost.core, dbPath);
+    const stopBackups = startBackupSchedule(() => kioskHost.core);
     app.once('will-quit', stopBackups);
 
     const ses = session.defaultSession;

@@ -39,6 +39,14 @@ export const errorMessages = {
     nl: 'Het logboek klopt niet meer, daarom wordt er niets opgeslagen. Vraag de beheerder een back-up terug te zetten.',
     en: 'The ledger failed its check, so nothing is being stored. Ask the administrator to restore a backup.',
   },
+  DISK_FULL: {
+    nl: 'De schijf van deze pc is vol, daarom is er niets opgeslagen. Maak ruimte vrij op de schijf of bel de ICT-partner; zodra er weer ruimte is, werkt de kiosk weer (zonder herstart).',
+    en: 'The disk of this PC is full, so nothing was stored. Free space on the disk or call the IT partner; as soon as there is room again the kiosk works again (no restart needed).',
+  },
+  DISK_READ_ONLY: {
+    nl: 'De database kan niet worden beschreven (het bestand, de map of de schijf is alleen-lezen), daarom is er niets opgeslagen. Bel de ICT-partner.',
+    en: 'The database cannot be written (its file, folder or disk is read-only), so nothing was stored. Call the IT partner.',
+  },
   REGISTRY_MISMATCH: {
     nl: 'De registratie (leerlingen, toestellen, stickers, vakken of medewerkers) klopt niet met het logboek, daarom wordt er niets opgeslagen. Vraag de beheerder een back-up terug te zetten.',
     en: 'The registration (pupils, devices, stickers, pouches or staff) does not match the ledger, so nothing is being stored. Ask the administrator to restore a backup.',
@@ -308,6 +316,9 @@ export interface ErrorDetails {
   DB_CORRUPT: { reason: string } | undefined;
   DB_READ_ONLY: undefined;
   REGISTRY_MISMATCH: { count: number } | undefined;
+  /** SQLite's or the OS's own code (SQLITE_FULL, ENOSPC): never a path. */
+  DISK_FULL: { cause: string };
+  DISK_READ_ONLY: { cause: string };
   BACKUP_FAILED: { problem: string | null };
   BACKUP_INVALID: { problem: string | null };
   BACKUP_OTHER_KIOSK: { backupKioskId: string | null; databaseKioskId: string };

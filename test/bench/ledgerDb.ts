@@ -15,8 +15,8 @@ const GENERATOR_VERSION = 3;
 const CHEAP_PINS = { N: 1024, r: 8, p: 1 };
 
 /** The cached database, keyed by schema version: a rerun of the bench reuses it. */
-export const cachedDbPath = (): string =>
-  join(tmpdir(), `inleverpunt-bench-${BENCH_EVENTS}-schema${migrations.length}-gen${GENERATOR_VERSION}.db`);
+export const cachedDbPath = (events = BENCH_EVENTS): string =>
+  join(tmpdir(), `inleverpunt-bench-${events}-schema${migrations.length}-gen${GENERATOR_VERSION}.db`);
 
 interface DeviceRow {
   device_id: string;
@@ -28,13 +28,13 @@ interface DeviceRow {
 }
 
 /**
- * A demo school whose ledger holds BENCH_EVENTS events: school days of hand-ins and returns of
- * its devices, written through `appendEvent` (the real hash chain, triggers and projection),
+ * A demo school whose ledger holds `events` events (by default BENCH_EVENTS, a board's year):
+ * school days of hand-ins and returns of its devices, written through `appendEvent` (the real hash chain, triggers and projection),
  * 10 000 per transaction. Takes a while once; later runs copy the cached file.
  */
-export function buildLedgerDb(log: (text: string) => void): { path: string; built: boolean; seconds: number } {
-  const path = cachedDbPath();
-  if (existsSync(path) && headSeq(path) >= BENCH_EVENTS) return { path, built: false, seconds: 0 };
+export function buildLedgerDb(log: (text: string) => void, events = BENCH_EVENTS): { path: string; built: boolean; seconds: number } {
+  const path = cachedDbPath(events);
+  if (existsSync(path) && headSeq(path) >= events) return { path, built: false, seconds: 0 };
   const building = `${path}.building`;
   for (const s of ['', '-wal', '-shm']) rmSync(building + s, { force: true });
   const started = performance.now();
@@ -52,10 +52,10 @@ export function buildLedgerDb(log: (text: string) => void): { path: string; buil
   let written = core.db.prepare('SELECT coalesce(max(seq), 0) FROM ledger_events').pluck().get() as number;
   let index = 0;
   let handingIn = true;
-  while (written < BENCH_EVENTS) {
+  while (written < events) {
     core.db
       .transaction(() => {
-        for (let i = 0; i < BATCH && written < BENCH_EVENTS; i++, written++) {
+        for (let i = 0; i < BATCH && written < events; i++, written++) {
           const d = devices[index] as DeviceRow;
           clock += 3000;
           appendEvent(writer, {

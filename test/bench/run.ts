@@ -1,3 +1,4 @@
+import { runDailyCheckBench } from './dailyCheck';
 import { runDoorBench } from './door';
 import { runLabelsBench } from './labels';
 import { runImportBench } from './import';
@@ -11,4 +12,5 @@ await runDoorBench();
 await runLedgerBench();
 await runLabelsBench();
 await runImportBench();
+await runDailyCheckBench();
 console.log(`\nBench finished in ${((performance.now() - started) / 1000).toFixed(0)} s`);

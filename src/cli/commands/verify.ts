@@ -1,3 +1,4 @@
+import { checkStoredCheckpoints } from '../../core/ledger/checkpoint';
 import { getEvent, localKioskId } from '../../core/ledger/rows';
 import { verifyAllChains, type VerifyResult } from '../../core/ledger/verify';
 import { checkRegistry, describeDifference, type RegistryCheck } from '../../core/registry/check';
@@ -7,13 +8,14 @@ import { openReadOnly, withDb } from '../database';
 /**
  * The office's "has this log been altered?": SQLite's own quick_check, then every kiosk's hash
  * chain in the file, each on its own from its first event (not just since the last checkpoint, as
- * at start-up), then the registry tables against the kiosk's registration events (as at start-up).
+ * at start-up), then every stored checkpoint against the chain (the event at its seq must still
+ * have the hash it had when checked), then the registry tables against the kiosk's registration events (as at start-up).
  * Read-only. `ledger` is the first bad chain's result, or the kiosk's own. A file from before the
  * registry was chained reports `baseline_due` and is not failed for it: its first start records it.
  */
 export const verify: CliCommand = {
   name: 'verify',
-  summary: 'Check the database (quick_check), the whole ledger chain and the registry; exit 1 naming the first bad event or row',
+  summary: 'Check the database (quick_check), the whole ledger chain, its stored checkpoints and the registry; exit 1 naming the first bad event or row',
   usage: 'verify',
   run(ctx) {
     return withDb(openReadOnly(ctx.dbPath), (db) => {
@@ -34,16 +36,23 @@ export const verify: CliCommand = {
       } catch (error) {
         ledger = { ok: false, error: (error as Error).message };
       }
+      let checkpoints: ReturnType<typeof checkStoredCheckpoints> | { error: string };
+      try {
+        checkpoints = checkStoredCheckpoints(db);
+      } catch (error) {
+        checkpoints = { error: (error as Error).message };
+      }
       let registry: RegistryCheck | { status: 'unreadable'; error: string };
       try {
         registry = checkRegistry(db);
       } catch (error) {
         registry = { status: 'unreadable', error: (error as Error).message };
       }
-      const ok = quickCheck === 'ok' && ledger.ok && (registry.status === 'ok' || registry.status === 'baseline_due');
+      const checkpointsOk = 'findings' in checkpoints && checkpoints.findings.length === 0;
+      const ok = quickCheck === 'ok' && ledger.ok && checkpointsOk && (registry.status === 'ok' || registry.status === 'baseline_due');
       const badEvent = !ledger.ok && 'firstBadSeq' in ledger ? getEvent(db, ledger.firstBadSeq, ledger.kioskId) : undefined;
       const firstBad = badEvent && { type: badEvent.type, occurred_at: badEvent.occurredAt };
-      output(ctx, { ok, quickCheck, ledger, chains, registry, ...(firstBad ? { firstBadEvent: firstBad } : {}) }, () => {
+      output(ctx, { ok, quickCheck, ledger, chains, checkpoints, registry, ...(firstBad ? { firstBadEvent: firstBad } : {}) }, () => {
         const lines = [`quick_check: ${quickCheck}`];
         if (chains.length > 1) {
           for (const c of chains) lines.push(`  kiosk ${c.kioskId}: ${c.ok ? `ok, last seq ${c.lastSeq}` : `seq ${c.firstBadSeq}: ${c.problem}`}`);
@@ -59,6 +68,7 @@ export const verify: CliCommand = {
         } else {
           lines.push(`Logboek kon niet worden gelezen / ledger unreadable: ${ledger.error}`);
         }
+        lines.push(...checkpointLines(checkpoints));
         lines.push(registryLine(registry));
         if (registry.status === 'mismatch') for (const d of registry.differences) lines.push(`  ${describeDifference(d)}`);
         return lines.join('\n');
@@ -67,6 +77,19 @@ export const verify: CliCommand = {
     });
   },
 };
+
+function checkpointLines(checkpoints: ReturnType<typeof checkStoredCheckpoints> | { error: string }): string[] {
+  if (!('findings' in checkpoints)) return [`Controlepunten konden niet worden gelezen / checkpoints unreadable: ${checkpoints.error}`];
+  if (checkpoints.findings.length === 0) {
+    return [`Controlepunten kloppen / checkpoints match the chain: ${checkpoints.checked} stored`];
+  }
+  return [
+    `Controlepunten kloppen NIET / checkpoints MISMATCH: ${checkpoints.findings.length} of ${checkpoints.checked} no longer match the chain`,
+    ...checkpoints.findings.map(
+      (f) => `  kiosk ${f.kioskId} seq ${f.seq}: ${f.problem === 'hash_differs' ? 'the event has another hash than when it was checked' : 'the chain no longer reaches this seq'}`,
+    ),
+  ];
+}
 
 function registryLine(registry: RegistryCheck | { status: 'unreadable'; error: string }): string {
   switch (registry.status) {

@@ -1,6 +1,6 @@
 import type { custodyMethods, StaffSummary } from '../../shared/contract/custody';
 import type { MediaUpload } from '../../shared/contract/media';
-import { AppError } from '../../shared/errors';
+import { AppError, isAppErrorOf } from '../../shared/errors';
 import type { Core } from '../index';
 import { recordCheckpoint } from '../ledger/checkpoint';
 import { appendEvent } from '../ledger/append';
@@ -83,7 +83,12 @@ export function exitKioskWithPin(core: Core, staffId: string, pin: string, exit:
   if (staff.role !== 'admin') throw new AppError('NOT_AUTHORISED');
   const ctx = core.services.context;
   if (ctx.problem() === null) {
-    writeTransaction(ctx, () => appendEvent(ledgerWriter(ctx), { type: 'kiosk_exited', actor: staff.staffId }));
+    try {
+      writeTransaction(ctx, () => appendEvent(ledgerWriter(ctx), { type: 'kiosk_exited', actor: staff.staffId }));
+    } catch (error) {
+      // On a full or read-only disk the IT partner must still be able to close the kiosk, unrecorded.
+      if (!isAppErrorOf(error, 'DISK_FULL') && !isAppErrorOf(error, 'DISK_READ_ONLY')) throw error;
+    }
   }
   exit();
   return { exiting: true };

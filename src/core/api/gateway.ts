@@ -10,6 +10,7 @@ import {
   type StaffSummary,
 } from '../../shared/contract';
 import { AppError, type DetailsArgs, type ErrorCode, type Result } from '../../shared/errors';
+import { asStorageError } from '../db/storageErrors';
 
 /**
  * What the gateway tells a handler besides its arguments. The actor is resolved once, here, from
@@ -72,7 +73,9 @@ export function createGateway(api: CoreApi, options: GatewayOptions = {}): Gatew
         const value: unknown = await handler(parsed.data, { actor });
         // The result schema is checked too: a core bug must not leak a malformed object.
         return { ok: true, value: (spec.result as z.ZodType).parse(value) };
-      } catch (error) {
+      } catch (thrown) {
+        // A write outside a service's transaction (a PIN counter, a setting) meets the same disk.
+        const error = asStorageError(thrown);
         if (error instanceof AppError) return { ok: false, error: error.toData() };
         options.onInternalError?.(method, error);
         return fail('INTERNAL');

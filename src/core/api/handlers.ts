@@ -4,7 +4,6 @@ import { AppError } from '../../shared/errors';
 import type { Core } from '../index';
 import { readSettings, updateSettings } from '../settings/store';
 import { listHidDevices } from '../hid/devices';
-import { recoveryOffer } from '../backup/recovery';
 import { createFirstAdmin, needsFirstAdmin } from '../services/setup';
 import { renameKiosk } from '../kiosk/identity';
 import { appendEvent } from '../ledger/append';
@@ -16,6 +15,7 @@ import { createStaffHandlers } from './staffHandlers';
 import { createImportHandlers } from './importHandlers';
 import type { CoreApi } from './gateway';
 import { createSession } from './session';
+import { healthOf } from './health';
 
 /** What only the hosting process can do (Electron's app, or the test bridge's stand-in). */
 export interface ShellActions {
@@ -60,19 +60,15 @@ export function createHandlers(core: Core, shell: ShellActions): CoreApi {
         return { devices: [], error: (error as Error).message.slice(0, 200) };
       }
     },
-    getHealth() {
-      const problem = core.problem;
-      return {
-        writable: problem === null,
-        problem,
-        backup: problem ? recoveryOffer(core.db.name) : null,
-        ...(shell.rollout ? { rollout: shell.rollout } : {}),
-      };
-    },
+    getHealth: () => healthOf(core, shell.rollout),
     restoreNewestBackup() {
       if (!shell.restoreFromBackup) throw new AppError('NOT_AVAILABLE');
       return { restarting: true as const, lastSeq: shell.restoreFromBackup().lastSeq };
     },
+    restoreAfterFailedStart() {
+      throw new AppError('NOT_AVAILABLE');
+    },
+    retryStart: () => ({ opened: true }),
     getSetupState: () => ({ needsFirstAdmin: needsFirstAdmin(core.services.context) }),
     createFirstAdmin({ displayName, pin }) {
       const created = createFirstAdmin(core.services.context, { displayName, pin });
@@ -80,6 +76,7 @@ export function createHandlers(core: Core, shell: ShellActions): CoreApi {
       return { staffId: admin.staffId, displayName: admin.displayName, role: 'admin' as const };
     },
     exitKiosk({ staffId, pin }) {
+      if (staffId === undefined) throw new AppError('INVALID_ARGUMENT', { field: 'staffId' });
       return exitKioskWithPin(core, staffId, pin, () => shell.exitKiosk());
     },
     getSettings: () => readSettings(core.db),

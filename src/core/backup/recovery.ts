@@ -16,6 +16,11 @@ function newestOwnBackup(dbPath: string): ReturnType<typeof newestGoodBackup> {
   return owner && newestGoodBackup(dir, owner);
 }
 
+/** The file a restore would put in place now, for checking an administrator's PIN against its staff. */
+export function newestRecoveryBackup(dbPath: string): string | null {
+  return newestOwnBackup(dbPath)?.path ?? null;
+}
+
 /** What the kiosk can offer when its database failed the start-up check. */
 export function recoveryOffer(dbPath: string): RecoveryOffer | null {
   const good = newestOwnBackup(dbPath);

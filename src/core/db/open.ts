@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { AppError } from '../../shared/errors';
 import { migrate, type Migration } from './migrate';
+import { asStorageError } from './storageErrors';
 import { migrations as allMigrations } from './migrations';
 
 export type Db = Database.Database;
@@ -20,32 +21,25 @@ export interface OpenOptions {
  */
 export function openDatabase(path: string, options: OpenOptions = {}): Db {
   if (path !== ':memory:' && !options.readonly) mkdirSync(dirname(path), { recursive: true });
-  let db: Db;
+  let db: Db | undefined;
   try {
     db = new Database(path, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
     // Before any pragma that writes (WAL changes the file header): a newer app's file stays as it is.
     refuseNewerSchema(db, (options.migrations ?? allMigrations).length);
     applyPragmas(db);
+    if (!options.readonly) migrate(db, options.migrations ?? allMigrations);
+    return db;
   } catch (error) {
+    // A connection left open would keep the file (and a USB stick or mount) busy.
+    if (db?.open) db.close();
     if (isNotADatabase(error)) throw new AppError('DB_CORRUPT', { reason: 'not a database' });
-    throw error;
+    throw asStorageError(error);
   }
-  if (!options.readonly) {
-    try {
-      migrate(db, options.migrations ?? allMigrations);
-    } catch (error) {
-      db.close();
-      if (isNotADatabase(error)) throw new AppError('DB_CORRUPT', { reason: 'not a database' });
-      throw error;
-    }
-  }
-  return db;
 }
 
 function refuseNewerSchema(db: Db, latest: number): void {
   const found = db.pragma('user_version', { simple: true }) as number;
   if (found > latest) {
-    db.close();
     throw new AppError('DB_FROM_NEWER_VERSION', { found, supported: latest });
   }
 }

@@ -1,4 +1,5 @@
 import { AppError, type AppErrorData, type ErrorCode } from '../../shared/errors';
+import { asStorageError } from '../db/storageErrors';
 
 /**
  * Why the database could not be opened at all (not: opened and failed its check, which is the
@@ -14,11 +15,19 @@ export interface StartFailure {
   readonly error: AppErrorData;
 }
 
-export function startFailureOf(error: unknown): StartFailure {
+export function startFailureOf(thrown: unknown): StartFailure {
+  const error = asStorageError(thrown);
   if (error instanceof AppError) {
     const details: unknown = error.details;
-    const reason = typeof details === 'object' && details !== null && 'reason' in details ? String(details.reason) : error.code;
-    return { code: error.code, cause: reason, error: error.toData() };
+    const cause =
+      typeof details === 'object' && details !== null
+        ? 'reason' in details
+          ? String(details.reason)
+          : 'cause' in details
+            ? String(details.cause)
+            : error.code
+        : error.code;
+    return { code: error.code, cause, error: error.toData() };
   }
   const internal = new AppError('INTERNAL').toData();
   const code = (error as { code?: unknown } | null)?.code;

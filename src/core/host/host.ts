@@ -1,11 +1,11 @@
 import type { Settings } from '../../shared/contract/settings';
-import { AppError, type Result } from '../../shared/errors';
+import { AppError } from '../../shared/errors';
 import type { Core } from '../index';
 import { createGateway, type Gateway } from '../api/gateway';
 import { createHandlers } from '../api/handlers';
 import { recoveryOffer, restoreNewestBackup } from '../backup/recovery';
 import { withCustodyPush, type Push } from './custodyPush';
-import type { StartFailure } from './failure';
+import { failedStartGateway } from './failedGateway';
 import { startCore, type HostState, type StartOptions } from './start';
 
 /** What only the process around the host can do: Electron's app, or the test bridge. */
@@ -55,7 +55,18 @@ export function createHost(options: HostOptions): Host {
   const now = options.now ?? (() => new Date());
 
   const gatewayFor = (state: HostState): Gateway => {
-    if (state.kind === 'failed') return unavailable(state.failure);
+    if (state.kind === 'failed') {
+      return failedStartGateway(state.failure, {
+        dbPath: options.dbPath,
+        now,
+        restore: () => host.restoreFromBackup(),
+        exit: () => shell.exitKiosk(),
+        retry: () => {
+          begin(false);
+          return host.core !== null;
+        },
+      });
+    }
     const handlers = createHandlers(state.core, {
       exitKiosk: () => shell.exitKiosk(),
       settingsChanged: (settings) => shell.settingsChanged?.(settings),
@@ -100,10 +111,4 @@ export function createHost(options: HostOptions): Host {
   };
   begin(true);
   return host;
-}
-
-/** Every call answers with why the database could not be opened, until a backup is restored. */
-function unavailable(failure: StartFailure): Gateway {
-  const answer: Result<never> = { ok: false, error: failure.error };
-  return { invoke: () => Promise.resolve(answer) };
 }

@@ -1,7 +1,9 @@
 import type { StartupProblem } from '../ledger/checkpoint';
 import type { Db } from '../db/open';
 import type { LedgerWriter } from '../ledger/append';
-import { AppError } from '../../shared/errors';
+import { AppError, isAppErrorOf } from '../../shared/errors';
+import { asStorageError } from '../db/storageErrors';
+import type { KioskHealth } from '../health/kioskHealth';
 import type { ScryptCost } from './pin';
 
 /** What every service needs; tests pass their own clock and a cheaper PIN hash. */
@@ -13,6 +15,8 @@ export interface ServiceContext {
   readonly problem: () => StartupProblem | null;
   /** scrypt cost for new PINs; verification always uses the cost stored with each hash. */
   readonly pinCost?: ScryptCost;
+  /** Told when the disk refuses a write and when writes commit again (getHealth reads it). */
+  readonly health?: KioskHealth;
 }
 
 export function ledgerWriter(ctx: ServiceContext): LedgerWriter {
@@ -32,5 +36,18 @@ export function assertWritable(ctx: ServiceContext): void {
 export function writeTransaction<T>(ctx: ServiceContext, fn: () => T): T {
   assertWritable(ctx);
   if (ctx.db.inTransaction) return fn();
-  return ctx.db.transaction(fn).immediate();
+  let result: T;
+  try {
+    result = ctx.db.transaction(fn).immediate();
+  } catch (error) {
+    // The transaction was rolled back as a whole: a full or read-only disk leaves nothing half
+    // written, and says so as DISK_FULL / DISK_READ_ONLY instead of INTERNAL.
+    const mapped = asStorageError(error);
+    if (isAppErrorOf(mapped, 'DISK_FULL') || isAppErrorOf(mapped, 'DISK_READ_ONLY')) {
+      ctx.health?.storageRefused(mapped.code, mapped.details?.cause ?? mapped.code);
+    }
+    throw mapped;
+  }
+  ctx.health?.storageWrote();
+  return result;
 }

@@ -11,13 +11,20 @@ import { navigate, useRoute, type Area } from '../state/router';
 import { SessionProvider, useSession } from '../state/SessionContext';
 import { SettingsProvider } from '../state/SettingsContext';
 import { useIdleReturn } from './useIdleReturn';
-import { useKioskInfo } from '../state/useKioskInfo';
+import { useKioskInfo, type KioskState } from '../state/useKioskInfo';
+import { StartFailureScreen } from '../screens/startFailure/StartFailureScreen';
+import { HealthBanners } from './HealthBanners';
 
 export function App() {
+  const kiosk = useKioskInfo();
+  // Until the kiosk says whether its database opened, nothing asks it for settings or a session.
+  if (!kiosk.health && !kiosk.unreachable) return null;
+  const health = kiosk.health;
+  if (health?.startFailure) return <StartFailureScreen health={{ ...health, startFailure: health.startFailure }} />;
   return (
     <SettingsProvider>
       <SessionProvider>
-        <Shell />
+        <Shell kiosk={kiosk} />
       </SessionProvider>
     </SettingsProvider>
   );
@@ -25,10 +32,15 @@ export function App() {
 
 const menu: Area[] = ['door', 'teacher', 'office', 'settings'];
 
-function Shell() {
+function Shell({ kiosk }: { kiosk: KioskState }) {
   const { t, i18n } = useTranslation();
   const route = useRoute();
-  const kiosk = useKioskInfo();
+  const { refresh } = kiosk;
+  const staffArea = route.area === 'teacher' || route.area === 'settings';
+  // A staff screen shows what is wrong now: a backup may have failed, or the disk filled, since.
+  useEffect(() => {
+    refresh();
+  }, [route.area, refresh]);
   const { lock, session } = useSession();
   const [dirty, setDirty] = useState(false);
 
@@ -65,14 +77,7 @@ function Shell() {
         </nav>
         <LanguageSwitch />
       </header>
-      {kiosk.health && !kiosk.health.writable && (
-        <div className="banner banner-danger" role="alert">
-          <span>{t('health.readOnly')}</span>
-          <button type="button" onClick={() => navigate('settings', 'recover')}>
-            {t('health.recover')}
-          </button>
-        </div>
-      )}
+      {kiosk.health && <HealthBanners health={kiosk.health} staffArea={staffArea} />}
       {kiosk.unreachable && (
         <div className="banner banner-danger" role="alert">
           {t('errors.bridgeMissing')}

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { Health, KioskInfo } from '../../shared/contract';
 import { call } from '../bridge';
 
@@ -6,19 +6,31 @@ export interface KioskState {
   info: KioskInfo | null;
   health: Health | null;
   unreachable: boolean;
+  /** Asks again (the staff screens do when they open: a backup may have failed since). */
+  refresh(): void;
 }
 
-/** Who this kiosk is and whether it may write, asked once when the screen starts. */
+/**
+ * Who this kiosk is and whether it may write. Health is asked on its own: a kiosk whose database
+ * cannot be opened has no info to give, and its health is what its screen needs.
+ */
 export function useKioskInfo(): KioskState {
-  const [state, setState] = useState<KioskState>({ info: null, health: null, unreachable: false });
+  const [info, setInfo] = useState<KioskInfo | null>(null);
+  const [health, setHealth] = useState<Health | null>(null);
+  const [unreachable, setUnreachable] = useState(false);
+  const [asked, setAsked] = useState(0);
   useEffect(() => {
     let cancelled = false;
-    Promise.all([call('getKioskInfo', {}), call('getHealth', {})])
-      .then(([info, health]) => !cancelled && setState({ info, health, unreachable: false }))
-      .catch(() => !cancelled && setState({ info: null, health: null, unreachable: true }));
+    call('getHealth', {})
+      .then((h) => !cancelled && (setHealth(h), setUnreachable(false)))
+      .catch(() => !cancelled && setUnreachable(true));
+    call('getKioskInfo', {})
+      .then((i) => !cancelled && setInfo(i))
+      .catch(() => undefined);
     return () => {
       cancelled = true;
     };
-  }, []);
-  return state;
+  }, [asked]);
+  const refresh = useCallback(() => setAsked((n) => n + 1), []);
+  return { info, health, unreachable, refresh };
 }

@@ -11,14 +11,36 @@ export const KioskInfo = z.object({
 });
 export type KioskInfo = z.infer<typeof KioskInfo>;
 
+/** Why the kiosk stores nothing: a failed check, the disk, or a database it could not open. */
+export const HealthProblem = z.enum([
+  'DB_CORRUPT',
+  'DB_READ_ONLY',
+  'REGISTRY_MISMATCH',
+  'DISK_FULL',
+  'DISK_READ_ONLY',
+  'DB_FROM_NEWER_VERSION',
+  'INTERNAL',
+]);
+export type HealthProblem = z.infer<typeof HealthProblem>;
+
+/** A background job that failed; it stands until that job next succeeds. `problem` is a code, never a path. */
+export const JobFailure = z.object({ at: z.string(), problem: z.string().nullable() });
+
 export const Health = z.object({
-  /** False when the start-up check found a problem: the app then refuses to write. */
+  /** False when the kiosk stores nothing: a failed check, a full or read-only disk, an unopenable database. */
   writable: z.boolean(),
-  problem: z.enum(['DB_CORRUPT', 'DB_READ_ONLY', 'REGISTRY_MISMATCH']).nullable(),
-  /** When there is a problem: the newest backup that passes every check, to offer a restore. */
+  problem: HealthProblem.nullable(),
+  /** When a backup can help: the newest backup that passes every check, to offer a restore. */
   backup: z.object({ takenAt: z.string(), lastSeq: z.number().int() }).nullable(),
   /** What the machine-wide roll-out file did at this start (absent where no host applies one). */
   rollout: RolloutOutcome.optional(),
+  /** The daily backup and the daily check, when their last run failed: the staff screens' banner. */
+  alerts: z.object({ backupFailed: JobFailure.nullable(), checkFailed: JobFailure.nullable() }),
+  /**
+   * Only when the database could not be opened at all: what the recovery screen tells the IT
+   * partner (the kiosk id where it is known, the failure's code and SQLite's own cause; no path).
+   */
+  startFailure: z.object({ code: z.string(), cause: z.string(), kioskId: z.string().nullable() }).optional(),
 });
 export type Health = z.infer<typeof Health>;
 
@@ -50,6 +72,18 @@ export const kioskMethods = {
    * damaged database is kept beside it. The app restarts on the restored database.
    */
   restoreNewestBackup: method('admin', NoArgs, z.object({ restarting: z.literal(true), lastSeq: z.number().int() })),
+  /**
+   * While the database cannot be opened at all (no staff table to unlock with): an administrator's
+   * PIN, checked against the newest good backup's staff (the staff a restore brings back), puts
+   * that backup in place. NOT_AVAILABLE while the database is open: use restoreNewestBackup.
+   */
+  restoreAfterFailedStart: method(
+    'door',
+    z.object({ pin: z.string().regex(/^\d{4,8}$/) }).strict(),
+    z.object({ restarting: z.literal(true), lastSeq: z.number().int() }),
+  ),
+  /** While the database cannot be opened: open it again (the IT partner freed the disk, say). */
+  retryStart: method('door', NoArgs, z.object({ opened: z.boolean() })),
   /** A new kiosk has no staff: the first administrator is made on the kiosk itself. */
   getSetupState: method('door', NoArgs, z.object({ needsFirstAdmin: z.boolean() })),
   /** Only while no staff exists (checked by the core); the new administrator is then unlocked. */
@@ -61,7 +95,9 @@ export const kioskMethods = {
   /** Leaving the full-screen kiosk needs an administrator's PIN, typed again for this call. */
   exitKiosk: method(
     'door',
-    z.object({ staffId: z.uuid(), pin: z.string().regex(/^\d{4,8}$/) }).strict(),
+    // No name when the database could not be opened: the recovery screen cannot list staff, and
+    // checks the PIN against the administrators of the newest good backup instead.
+    z.object({ staffId: z.uuid().optional(), pin: z.string().regex(/^\d{4,8}$/) }).strict(),
     z.object({ exiting: z.literal(true) }),
   ),
 };

@@ -9,6 +9,8 @@ export const methodNameList = [
   'listHidDevices',
   'getHealth',
   'restoreNewestBackup',
+  'restoreAfterFailedStart',
+  'retryStart',
   'exitKiosk',
   'getSetupState',
   'createFirstAdmin',

@@ -1,79 +1,14 @@
-import Database from 'better-sqlite3';
 import { existsSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { Core } from '../../../src/core';
+import { describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
 import { backupDirFor } from '../../../src/core/backup/backup';
 import { scheduledBackup } from '../../../src/core/backup/folder';
 import { holdsSchoolData } from '../../../src/core/demo/empty';
 import { seedDemoSchool, type DemoSchool } from '../../../src/core/demo/seed';
-import { createHost, type Host, type HostOptions } from '../../../src/core/host';
-import type { EventName } from '../../../src/shared/contract';
-import { tempDir } from '../../support/tempDb';
 import { novemberDay, wipeHeader } from '../backup/support/kioskDb';
-import { codeOf, TEST_PIN_COST } from '../support/custodyFixture';
-
-const cleanups: (() => void)[] = [];
-afterEach(() => {
-  while (cleanups.length) cleanups.pop()?.();
-});
-
-interface Started {
-  host: Host;
-  dbPath: string;
-  pushed: { event: EventName; payload: unknown }[];
-  restarts: number;
-}
-
-/** A host on a temp database, as Electron's main process or the test bridge starts one. */
-function startHost(options: Partial<HostOptions> & { dbPath?: string } = {}): Started {
-  const dbPath = options.dbPath ?? newDbPath();
-  const started: Started = { host: undefined as unknown as Host, dbPath, pushed: [], restarts: 0 };
-  started.host = createHost({
-    appVersion: 'test',
-    now: () => novemberDay(7),
-    pinCost: TEST_PIN_COST,
-    ...options,
-    dbPath,
-    shell: {
-      exitKiosk: () => undefined,
-      push: (event, payload) => void started.pushed.push({ event, payload }),
-      restored: () => void started.restarts++,
-    },
-  });
-  cleanups.push(() => started.host.close());
-  return started;
-}
-
-function newDbPath(): string {
-  const tmp = tempDir('inleverpunt-host-');
-  cleanups.push(tmp.cleanup);
-  return tmp.dbPath;
-}
-
-function openCoreOf(host: Host): Core {
-  if (!host.core) throw new Error(`expected an open core, found ${JSON.stringify(host.state)}`);
-  return host.core;
-}
-
-/** A kiosk with the demo school, a backup on 5 November, and one scan after that backup. */
-async function kioskWithBackup(): Promise<{ dbPath: string; demo: DemoSchool; scannedSeq: number }> {
-  let demo: DemoSchool | undefined;
-  const { host, dbPath } = startHost({ seed: (core) => void (demo = seedDemoSchool(core, { history: false })) });
-  const core = openCoreOf(host);
-  await scheduledBackup(core.db, backupDirFor(dbPath), novemberDay(5));
-  const sticker = demo!.tags.find((t) => t.kind === 'device_sticker' && !t.revoked)!;
-  const scannedSeq = core.services.scan({ code: sticker.code, mode: 'hand-in', actor: 'pupil' }).event.seq;
-  host.close();
-  return { dbPath, demo: demo!, scannedSeq };
-}
-
-function tamperWithLedger(dbPath: string, seq: number): void {
-  const raw = new Database(dbPath);
-  raw.exec('DROP TRIGGER ledger_events_no_update');
-  raw.prepare("UPDATE ledger_events SET actor = 'someone-else' WHERE seq = ?").run(seq);
-  raw.close();
-}
+import { codeOf } from '../support/custodyFixture';
+import { kioskWithBackup, newDbPath, openCoreOf, startHost, tamperWithLedger } from './support/hostFixture';
 
 describe('starting the kiosk through the host', () => {
   it('opens a fresh database, reports what it did with the roll-out file, and answers the contract', async () => {

@@ -42,6 +42,28 @@ describe('the start-up check', () => {
     }
   });
 
+  it('the newest events cut off stops the next start: a stored checkpoint remembers the chain was longer', () => {
+    const f = classFixture();
+    f.s.scan({ code: 'STK-1', mode: 'hand-in', actor: 'pupil' });
+    f.s.scan({ code: 'STK-2', mode: 'hand-in', actor: 'pupil' });
+    const reopened = f.reopen(); // this start records a checkpoint at the head
+    const checkpointed = lastCheckpoint(reopened.core.db)!.seq;
+    reopened.core.close();
+    const raw = new Database(f.dbPath);
+    for (const t of ['ledger_events_no_delete', 'ledger_payloads_no_delete']) raw.exec(`DROP TRIGGER ${t}`);
+    const keep = checkpointed - 1;
+    raw.prepare('DELETE FROM ledger_payloads WHERE seq > ?').run(keep);
+    raw.prepare('DELETE FROM ledger_events WHERE seq > ?').run(keep);
+    raw.close();
+    const after = f.reopen();
+    try {
+      expect(after.core.problem).toBe('DB_READ_ONLY');
+      expect(after.core.startup.verify).toMatchObject({ ok: false, firstBadSeq: checkpointed, problem: 'truncated' });
+    } finally {
+      after.close();
+    }
+  });
+
   it('on a large database, runs it only after an unclean shutdown (a -wal file was left behind)', () => {
     const large = QUICK_CHECK_ALWAYS_BELOW_BYTES * 8;
     expect(needsQuickCheck({ sizeBytes: large, walLeftOver: true })).toBe(true);

@@ -8,6 +8,7 @@ import { m006RegistryChained } from './006-registry-chained';
 import { m007CustodyWithoutPouchIndex } from './007-custody-without-pouch-index';
 import { m008ScanWritesWhatItMust } from './008-scan-writes-what-it-must';
 import { m009StaffPinsPerAccount } from './009-staff-pins-per-account';
+import { m010KioskChecks } from './010-kiosk-checks';
 
 /** Append only: a released migration is never edited, a new one is added at the end. */
 export const migrations: readonly Migration[] = [
@@ -20,4 +21,5 @@ export const migrations: readonly Migration[] = [
   m007CustodyWithoutPouchIndex,
   m008ScanWritesWhatItMust,
   m009StaffPinsPerAccount,
+  m010KioskChecks,
 ];

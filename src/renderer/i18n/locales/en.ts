@@ -4,6 +4,7 @@ import { office } from './en/office';
 import { settings } from './en/settings';
 import { setup } from './en/setup';
 import { staff } from './en/staff';
+import { startFailure } from './en/startFailure';
 import { teacher } from './en/teacher';
 import { workflows } from './en/workflows';
 import type { Messages } from './nl';
@@ -17,4 +18,5 @@ export const en: Messages = {
   settings,
   setup,
   staff,
+  startFailure,
 };

@@ -4,6 +4,7 @@ import { office } from './nl/office';
 import { settings } from './nl/settings';
 import { setup } from './nl/setup';
 import { staff } from './nl/staff';
+import { startFailure } from './nl/startFailure';
 import { teacher } from './nl/teacher';
 import { workflows } from './nl/workflows';
 
@@ -20,6 +21,7 @@ export const nl = {
   settings,
   setup,
   staff,
+  startFailure,
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

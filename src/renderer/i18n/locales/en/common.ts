@@ -21,6 +21,10 @@ export const common: Pick<Messages, 'app' | 'nav' | 'idle' | 'health' | 'pin' | 
   health: {
     readOnly: 'Warning: the ledger failed its check. Nothing is being stored. Tell the administrator.',
     recover: 'Restore a backup',
+    diskFull: 'The disk of this PC is full: nothing is being stored. Free some space or call the IT partner; the kiosk works again as soon as there is room.',
+    diskReadOnly: 'The database cannot be written (read-only): nothing is being stored. Call the IT partner.',
+    backupFailed: 'The last backup failed ({{when}}). The kiosk tries again every hour; if it still fails tomorrow, call the IT partner.',
+    checkFailed: 'The daily check ({{when}}) found a fault in the database or the ledger. Nothing more is stored: restore the newest good backup.',
   },
   pin: {
     entered_one: '{{count}} digit entered',

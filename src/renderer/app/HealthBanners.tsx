@@ -1,0 +1,47 @@
+import { useTranslation } from 'react-i18next';
+import type { Health } from '../../shared/contract';
+import { navigate } from '../state/router';
+
+/** A failed check: a backup brings back a ledger that verifies. A disk problem: a backup would not help. */
+const restoreHelps = new Set(['DB_CORRUPT', 'DB_READ_ONLY', 'REGISTRY_MISMATCH']);
+
+/**
+ * What is wrong with the kiosk, at the top of the screen: why nothing is stored (everywhere, the
+ * door too), and on the teacher and settings screens a failed backup or daily check, until the
+ * next one succeeds.
+ */
+export function HealthBanners({ health, staffArea }: { health: Health; staffArea: boolean }) {
+  const { t, i18n } = useTranslation();
+  const when = (iso: string) => new Date(iso).toLocaleString(i18n.language === 'en' ? 'en-GB' : 'nl-NL');
+  const { backupFailed, checkFailed } = health.alerts;
+  return (
+    <>
+      {!health.writable && (
+        <div className="banner banner-danger" role="alert" data-problem={health.problem ?? undefined}>
+          <span>
+            {health.problem === 'DISK_FULL'
+              ? t('health.diskFull')
+              : health.problem === 'DISK_READ_ONLY'
+                ? t('health.diskReadOnly')
+                : t('health.readOnly')}
+          </span>
+          {health.problem !== null && restoreHelps.has(health.problem) && (
+            <button type="button" onClick={() => navigate('settings', 'recover')}>
+              {t('health.recover')}
+            </button>
+          )}
+        </div>
+      )}
+      {staffArea && checkFailed && (
+        <div className="banner banner-danger" role="alert" data-alert="check">
+          {t('health.checkFailed', { when: when(checkFailed.at) })}
+        </div>
+      )}
+      {staffArea && backupFailed && (
+        <div className="banner banner-warning" role="alert" data-alert="backup">
+          {t('health.backupFailed', { when: when(backupFailed.at) })}
+        </div>
+      )}
+    </>
+  );
+}

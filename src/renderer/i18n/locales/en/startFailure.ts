@@ -1,0 +1,33 @@
+import type { Messages } from '../nl';
+
+export const startFailure: Messages['startFailure'] = {
+  title: 'Inleverpunt cannot start',
+  nothingStored: 'The kiosk stores nothing until this is solved. Nothing already stored has been deleted.',
+  reasons: {
+    DB_CORRUPT: 'The database is damaged or no longer a database (cut short or overwritten, for example).',
+    DB_FROM_NEWER_VERSION: 'The database was written by a newer version of Inleverpunt. Install that version; restoring a backup would lose newer data.',
+    DISK_FULL: 'The disk of this PC is full. Free some space (or have the IT partner do it), then choose "Try again".',
+    DISK_READ_ONLY: 'The database cannot be written: its file, folder or disk is read-only. The IT partner must fix that; then choose "Try again".',
+    DB_READ_ONLY: 'The ledger failed its check.',
+    REGISTRY_MISMATCH: 'The registration does not match the ledger.',
+    INTERNAL: 'The database could not be opened for an unexpected reason.',
+  },
+  restoreTitle: 'Restore the newest good backup',
+  restoreOffer: 'Backup of {{when}}, up to event {{seq}}. The damaged database is kept, not deleted.',
+  restorePin: 'An administrator’s PIN',
+  restoreButton: 'Restore the backup',
+  restoring: 'Restored up to event {{seq}}. The kiosk is restarting…',
+  noBackup: 'There is no good backup to restore.',
+  retry: 'Try again',
+  retryFailed: 'It still does not work.',
+  contactTitle: 'Contact the IT partner',
+  contactWith: 'Pass on these details:',
+  kioskId: 'Kiosk id',
+  code: 'Error code',
+  cause: 'Cause (SQLite)',
+  unknownKiosk: 'unknown',
+  exitButton: 'Close the kiosk',
+  exitPin: 'An administrator’s PIN to close',
+  exitNoBackup: 'Without a good backup no PIN can be checked: close the kiosk from Task Manager (Ctrl+Alt+Delete) or start it with --no-kiosk.',
+  cancel: 'Cancel',
+};
