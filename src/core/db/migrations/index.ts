@@ -7,6 +7,7 @@ import { m005LedgerMedia } from './005-ledger-media';
 import { m006RegistryChained } from './006-registry-chained';
 import { m007CustodyWithoutPouchIndex } from './007-custody-without-pouch-index';
 import { m008ScanWritesWhatItMust } from './008-scan-writes-what-it-must';
+import { m009SignedCheckpoints } from './009-signed-checkpoints';
 
 /** Append only: a released migration is never edited, a new one is added at the end. */
 export const migrations: readonly Migration[] = [
@@ -18,4 +19,5 @@ export const migrations: readonly Migration[] = [
   m006RegistryChained,
   m007CustodyWithoutPouchIndex,
   m008ScanWritesWhatItMust,
+  m009SignedCheckpoints,
 ];
