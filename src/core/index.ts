@@ -78,6 +78,7 @@ export function openCore(options: CoreOptions): Core {
     now,
     problem: () => problem,
     health,
+    signingKey: () => readSigningKey(db, options.keyProtection),
     ...(options.pinCost ? { pinCost: options.pinCost } : {}),
   });
   return {

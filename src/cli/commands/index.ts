@@ -1,5 +1,6 @@
 import type { CliCommand } from '../command';
 import { backup } from './backup';
+import { checkpoints } from './checkpoints';
 import { codesNew } from './codesNew';
 import { configCheck } from './configCheck';
 import { decodeHid } from './decodeHid';
@@ -35,6 +36,7 @@ export const commands: CliCommand[] = [
   demo,
   scan,
   verify,
+  checkpoints,
   backup,
   restore,
   list,

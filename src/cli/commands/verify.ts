@@ -3,7 +3,8 @@ import { getEvent, localKioskId } from '../../core/ledger/rows';
 import { verifyAllChains, type VerifyResult } from '../../core/ledger/verify';
 import { checkRegistry, describeDifference, type RegistryCheck } from '../../core/registry/check';
 import { output, type CliCommand } from '../command';
-import { openReadOnly, withDb } from '../database';
+import { checkOwnSignedCheckpoints } from '../../core/services/checkpoints';
+import { openReadOnly, readOnlyContext, withDb } from '../database';
 
 /**
  * The office's "has this log been altered?": SQLite's own quick_check, then every kiosk's hash
@@ -49,10 +50,18 @@ export const verify: CliCommand = {
         registry = { status: 'unreadable', error: (error as Error).message };
       }
       const checkpointsOk = 'findings' in checkpoints && checkpoints.findings.length === 0;
-      const ok = quickCheck === 'ok' && ledger.ok && checkpointsOk && (registry.status === 'ok' || registry.status === 'baseline_due');
+      let signed: ReturnType<typeof checkOwnSignedCheckpoints> | { error: string };
+      try {
+        signed = checkOwnSignedCheckpoints(readOnlyContext(db));
+      } catch (error) {
+        signed = { error: (error as Error).message };
+      }
+      const signedOk = 'findings' in signed && signed.findings.length === 0;
+      const ok =
+        quickCheck === 'ok' && ledger.ok && checkpointsOk && signedOk && (registry.status === 'ok' || registry.status === 'baseline_due');
       const badEvent = !ledger.ok && 'firstBadSeq' in ledger ? getEvent(db, ledger.firstBadSeq, ledger.kioskId) : undefined;
       const firstBad = badEvent && { type: badEvent.type, occurred_at: badEvent.occurredAt };
-      output(ctx, { ok, quickCheck, ledger, chains, checkpoints, registry, ...(firstBad ? { firstBadEvent: firstBad } : {}) }, () => {
+      output(ctx, { ok, quickCheck, ledger, chains, checkpoints, signedCheckpoints: signed, registry, ...(firstBad ? { firstBadEvent: firstBad } : {}) }, () => {
         const lines = [`quick_check: ${quickCheck}`];
         if (chains.length > 1) {
           for (const c of chains) lines.push(`  kiosk ${c.kioskId}: ${c.ok ? `ok, last seq ${c.lastSeq}` : `seq ${c.firstBadSeq}: ${c.problem}`}`);
@@ -69,6 +78,7 @@ export const verify: CliCommand = {
           lines.push(`Logboek kon niet worden gelezen / ledger unreadable: ${ledger.error}`);
         }
         lines.push(...checkpointLines(checkpoints));
+        lines.push(...signedCheckpointLines(signed));
         lines.push(registryLine(registry));
         if (registry.status === 'mismatch') for (const d of registry.differences) lines.push(`  ${describeDifference(d)}`);
         return lines.join('\n');
@@ -102,4 +112,10 @@ function registryLine(registry: RegistryCheck | { status: 'unreadable'; error: s
     case 'unreadable':
       return `Registratie kon niet worden gelezen / registry unreadable: ${registry.error}`;
   }
+}
+
+function signedCheckpointLines(signed: ReturnType<typeof checkOwnSignedCheckpoints> | { error: string }): string[] {
+  if (!('findings' in signed)) return [`Ondertekende controlepunten onleesbaar / signed checkpoints unreadable: ${signed.error}`];
+  if (signed.findings.length === 0) return [`Ondertekende controlepunten kloppen / signed checkpoints hold: ${signed.checked}`];
+  return signed.findings.map((f) => `Ondertekend controlepunt ${f.treeSize} klopt NIET / signed checkpoint FAILS: ${f.problem}`);
 }

@@ -59,11 +59,11 @@ export function verifierKey(name: string, rawPublicKey: Uint8Array): string {
 }
 
 export function parseVerifierKey(vkey: string): NoteVerifier {
-  const [name, id, key, ...rest] = vkey.split('+');
+  // The key's base64 may itself hold plus signs: only the first two separate (names have none).
+  const match = /^([^\s+]+)\+([0-9a-f]{8})\+([A-Za-z0-9+/]+=*)$/.exec(vkey);
+  const [, name, id, key] = match ?? [];
   const bytes = Buffer.from(key ?? '', 'base64');
-  if (!name || !id || rest.length > 0 || !/^[0-9a-f]{8}$/.test(id) || bytes.length !== 33 || bytes[0] !== ED25519) {
-    throw new NoteError('malformed');
-  }
+  if (!name || !id || bytes.length !== 33 || bytes[0] !== ED25519) throw new NoteError('malformed');
   const verifier = ed25519Verifier(name, bytes.subarray(1));
   if (verifier.keyId !== Number.parseInt(id, 16)) throw new NoteError('malformed');
   return verifier;

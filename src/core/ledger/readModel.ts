@@ -13,7 +13,11 @@ export interface EventQuery {
   kioskId?: string;
   deviceId?: string;
   pupilId?: string;
+  /** Any of these pupils (a group's, for an export). */
+  pupilIds?: readonly string[];
   types?: readonly EventType[];
+  /** Up to and including this seq: an export stops at the checkpoint it was signed against. */
+  upToSeq?: number;
   /** `occurred_at >= from`; ISO-8601 UTC like the stored value, so a string comparison. */
   from?: string;
   /** `occurred_at < to`. */
@@ -119,6 +123,8 @@ function where(query: EventQuery, page: { beforeSeq?: number; afterSeq?: number 
   add('e.kiosk_id = @kioskId', 'kioskId', query.kioskId);
   add('e.device_id = @deviceId', 'deviceId', query.deviceId);
   add('e.pupil_id = @pupilId', 'pupilId', query.pupilId);
+  add('e.pupil_id IN (SELECT value FROM json_each(@pupilIds))', 'pupilIds', query.pupilIds && JSON.stringify(query.pupilIds));
+  add('e.seq <= @upToSeq', 'upToSeq', query.upToSeq);
   add('e.occurred_at >= @from', 'from', query.from);
   add('e.occurred_at < @to', 'to', query.to);
   add('e.seq < @beforeSeq', 'beforeSeq', page.beforeSeq);

@@ -1,3 +1,4 @@
+import type { KeyObject } from 'node:crypto';
 import type { StartupProblem } from '../ledger/checkpoint';
 import type { Db } from '../db/open';
 import type { LedgerWriter } from '../ledger/append';
@@ -15,6 +16,8 @@ export interface ServiceContext {
   readonly problem: () => StartupProblem | null;
   /** scrypt cost for new PINs; verification always uses the cost stored with each hash. */
   readonly pinCost?: ScryptCost;
+  /** The kiosk's private key, opened from the OS key store; absent where nothing may sign. */
+  readonly signingKey?: () => KeyObject;
   /** Told when the disk refuses a write and when writes commit again (getHealth reads it). */
   readonly health?: KioskHealth;
 }

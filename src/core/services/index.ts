@@ -1,3 +1,4 @@
+import { checkOwnSignedCheckpoints, signCheckpoint } from './checkpoints';
 import type { ServiceContext } from './context';
 import { confiscate } from './custody/confiscate';
 import { correct } from './custody/correct';
@@ -40,6 +41,8 @@ export function createServices(ctx: ServiceContext) {
     keepOvernight: bind(ctx, keepOvernight),
     dayOverview: bind(ctx, dayOverview),
     closeDay: bind(ctx, closeDay),
+    signCheckpoint: bind(ctx, signCheckpoint),
+    checkSignedCheckpoints: () => checkOwnSignedCheckpoints(ctx),
     listCustody: bind(ctx, listCustody),
     listEvents: bind(ctx, listEvents),
     getMedia: bind(ctx, getMedia),

@@ -51,6 +51,14 @@ describe('signed notes (C2SP signed-note v1.0.0)', () => {
     expect(reasonOf(() => openNote(note, [ed25519Verifier('inleverpunt.kiosk/k1', rawEd25519PublicKey(other))]))).toBe('no_known_signature');
   });
 
+  it('reads a verifier key whose base64 holds plus signs (they separate only the first two parts)', () => {
+    let vkey = '';
+    while (!vkey.split('+').slice(2).join('+').includes('+')) {
+      vkey = verifierKey('inleverpunt.kiosk/k1', rawEd25519PublicKey(generateKeyPairSync('ed25519').privateKey));
+    }
+    expect(parseVerifierKey(vkey).name).toBe('inleverpunt.kiosk/k1');
+  });
+
   it('ignores unknown signatures beside a known one (a witness cosignature, a rotated key)', () => {
     const kiosk = generateKeyPairSync('ed25519').privateKey;
     const witness = generateKeyPairSync('ed25519').privateKey;

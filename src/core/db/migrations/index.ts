@@ -9,6 +9,7 @@ import { m007CustodyWithoutPouchIndex } from './007-custody-without-pouch-index'
 import { m008ScanWritesWhatItMust } from './008-scan-writes-what-it-must';
 import { m009StaffPinsPerAccount } from './009-staff-pins-per-account';
 import { m010KioskChecks } from './010-kiosk-checks';
+import { m011SignedCheckpoints } from './011-signed-checkpoints';
 
 /** Append only: a released migration is never edited, a new one is added at the end. */
 export const migrations: readonly Migration[] = [
@@ -22,4 +23,5 @@ export const migrations: readonly Migration[] = [
   m008ScanWritesWhatItMust,
   m009StaffPinsPerAccount,
   m010KioskChecks,
+  m011SignedCheckpoints,
 ];

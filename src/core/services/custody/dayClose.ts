@@ -13,6 +13,7 @@ import { appendEvent } from '../../ledger/append';
 import { eventsOfHeldDevices, outstandingDevices } from '../../ledger/custodyReads';
 import { readCustody } from '../../ledger/projection';
 import { countMatching, newestEvent, readEvents } from '../../ledger/readModel';
+import { signCheckpoint } from '../checkpoints';
 import { ledgerWriter, writeTransaction, type ServiceContext } from '../context';
 import { getDevice, requireDevice } from '../devices';
 import { getPupil } from '../pupils';
@@ -157,6 +158,14 @@ export function closeDay(ctx: ServiceContext, input: { actor: string }): { event
       actor: input.actor,
       details: { dayStart, ...counts },
     });
+    // The day's record, sealed with the kiosk's key in the same transaction as its last event. A
+    // key the OS store will not open must not keep the teacher from closing the day: the next
+    // checkpoint signed covers this day's events too.
+    try {
+      signCheckpoint(ctx, 'day_closed');
+    } catch (error) {
+      if (!(error instanceof AppError && error.code === 'KEY_PROTECTED')) throw error;
+    }
     return { event: summarizeEvent(event), counts };
   });
 }

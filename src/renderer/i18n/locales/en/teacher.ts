@@ -1,4 +1,4 @@
-import type { EventType } from '../../../../shared/contract/eventTypes';
+import { eventTypeLabels } from '../../../../shared/contract/eventLabels';
 import type { Messages } from '../nl';
 
 export const teacher: Messages['teacher'] = {
@@ -28,34 +28,7 @@ export const teacher: Messages['teacher'] = {
   },
   // — dashboard, manual hand-in/return, transfer, corrections, end of day —
   ledger: {
-    types: {
-      handed_in: 'Handed in',
-      returned: 'Returned',
-      transferred: 'Moved',
-      confiscated: 'Taken into custody',
-      released_to_guardian: 'Released to parent',
-      condition_noted: 'Condition noted',
-      incident_reported: 'Incident reported',
-      corrected: 'Correction',
-      kept_overnight: 'Kept until tomorrow',
-      day_closed: 'Day closed',
-      staff_login: 'Staff signed in',
-      staff_changed: 'Staff changed',
-      kiosk_exited: 'Kiosk exited',
-      export_made: 'Export made',
-      retention_purge: 'Erased after retention period',
-      payload_redacted: 'Personal data erased',
-      settings_changed: 'Settings changed',
-      pupils_imported: 'Pupils imported',
-      tag_assigned: 'Sticker or tag assigned',
-      tag_revoked: 'Sticker or tag withdrawn',
-      pupil_registered: 'Pupil registered',
-      pupil_changed: 'Pupil changed',
-      device_registered: 'Device registered',
-      device_changed: 'Device changed',
-      location_registered: 'Storage place registered',
-      pouch_assigned: 'Pouch assigned',
-    } satisfies Record<EventType, string>,
+    types: eventTypeLabels.en,
     kinds: { smartphone: 'Phone', smartwatch: 'Smartwatch', tablet: 'Tablet', other: 'Device' },
     marks: {
       screen_cracked: 'screen cracked',

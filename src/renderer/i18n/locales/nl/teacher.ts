@@ -1,4 +1,4 @@
-import type { EventType } from '../../../../shared/contract/eventTypes';
+import { eventTypeLabels } from '../../../../shared/contract/eventLabels';
 
 export const teacher = {
   title: 'Leerkracht',
@@ -27,34 +27,7 @@ export const teacher = {
   },
   // — dashboard, manual hand-in/return, transfer, corrections, end of day —
   ledger: {
-    types: {
-      handed_in: 'Ingeleverd',
-      returned: 'Teruggegeven',
-      transferred: 'Verplaatst',
-      confiscated: 'In beslag genomen',
-      released_to_guardian: 'Meegegeven aan ouder',
-      condition_noted: 'Staat genoteerd',
-      incident_reported: 'Incident gemeld',
-      corrected: 'Correctie',
-      kept_overnight: 'Blijft tot morgen',
-      day_closed: 'Dag afgesloten',
-      staff_login: 'Medewerker aangemeld',
-      staff_changed: 'Medewerker gewijzigd',
-      kiosk_exited: 'Kiosk verlaten',
-      export_made: 'Export gemaakt',
-      retention_purge: 'Gewist na bewaartermijn',
-      payload_redacted: 'Persoonsgegevens gewist',
-      settings_changed: 'Instellingen gewijzigd',
-      pupils_imported: 'Leerlingen ingelezen',
-      tag_assigned: 'Sticker of tag gekoppeld',
-      tag_revoked: 'Sticker of tag ingetrokken',
-      pupil_registered: 'Leerling geregistreerd',
-      pupil_changed: 'Leerling gewijzigd',
-      device_registered: 'Toestel geregistreerd',
-      device_changed: 'Toestel gewijzigd',
-      location_registered: 'Bewaarplek geregistreerd',
-      pouch_assigned: 'Vak toegewezen',
-    } satisfies Record<EventType, string>,
+    types: eventTypeLabels.nl,
     kinds: { smartphone: 'Telefoon', smartwatch: 'Smartwatch', tablet: 'Tablet', other: 'Apparaat' },
     marks: {
       screen_cracked: 'scherm gebarsten',

@@ -1,0 +1,125 @@
+import type { Writable } from 'node:stream';
+import type { EventType } from '../../shared/contract/eventTypes';
+import { AppError } from '../../shared/errors';
+import { prepared } from '../db/statements';
+import { appendEvent } from '../ledger/append';
+import type { Actor } from '../ledger/events';
+import { countMatching, MAX_PAGE, readEvents, type EventQuery } from '../ledger/readModel';
+import { getEvent } from '../ledger/rows';
+import type { SignedCheckpoint } from '../ledger/signedCheckpoints';
+import { signCheckpoint } from '../services/checkpoints';
+import { ledgerWriter, writeTransaction, type ServiceContext } from '../services/context';
+import { requireRole } from '../services/staff';
+import type { DateStyle } from './cells';
+import type { ExportLanguage } from './columns';
+import { rowResolver } from './rows';
+import { csvSink, xlsxSink, type RowSink } from './writers';
+
+export interface ExportFilter {
+  /** First day, yyyy-mm-dd in the kiosk's time zone. */
+  from?: string;
+  /** Last day, inclusive. */
+  to?: string;
+  /** Every pupil the group holds now, those who left it included if the list still names them. */
+  groep?: string;
+  pupilId?: string;
+  deviceId?: string;
+  types?: readonly EventType[];
+  /** In a database with several kiosks' chains; the local kiosk's by default. */
+  kioskId?: string;
+}
+
+export interface ExportRequest {
+  format: 'csv' | 'xlsx';
+  filter: ExportFilter;
+  language: ExportLanguage;
+  delimiter?: ';' | ',';
+  dates?: DateStyle;
+  actor: Actor;
+}
+
+export interface ExportReport {
+  rows: number;
+  /** The kiosk's checkpoint the export was made against: it covers every exported local event. */
+  checkpoint: Pick<SignedCheckpoint, 'treeSize' | 'root' | 'note'> | null;
+}
+
+/**
+ * Streams the events the filter picks, oldest first, into a CSV or XLSX writer, a page at a time
+ * (memory stays flat at a million events). The kiosk first signs its chain, and the export stops
+ * at that checkpoint, so whoever receives the file can check every row against a signed root.
+ * The export itself is recorded (`export_made`: format, filter, row count, checkpoint; no names).
+ */
+export async function exportEvents(
+  ctx: ServiceContext,
+  request: ExportRequest,
+  out: Writable,
+  onProgress?: (done: number, total: number) => void,
+): Promise<ExportReport> {
+  requireRole(ctx, request.actor, ['office', 'admin']);
+  const kioskId = request.filter.kioskId ?? ctx.kioskId;
+  const local = kioskId === ctx.kioskId;
+  const checkpoint = local ? signCheckpoint(ctx, 'export') : null;
+  const query = eventQuery(ctx, request.filter, kioskId, checkpoint?.treeSize);
+  const total = countMatching(ctx.db, query);
+  const sink: RowSink =
+    request.format === 'csv'
+      ? csvSink(out, { language: request.language, delimiter: request.delimiter ?? ';', dates: request.dates ?? 'nl' })
+      : xlsxSink(out, { language: request.language, sheetName: request.language === 'nl' ? 'Logboek' : 'Log' });
+  const toRow = rowResolver(ctx, request.language);
+  let rows = 0;
+  for (let afterSeq = 0; ; ) {
+    const page = readEvents(ctx.db, { ...query, order: 'oldest-first', afterSeq, limit: MAX_PAGE });
+    for (const event of page.events) {
+      await sink.write({ ...toRow(event), hash: hashOf(ctx, event.kioskId, event.seq) });
+      rows++;
+    }
+    onProgress?.(rows, total);
+    if (page.next === null) break;
+    afterSeq = page.next;
+  }
+  await sink.close();
+  writeTransaction(ctx, () => {
+    appendEvent(ledgerWriter(ctx), {
+      type: 'export_made',
+      actor: request.actor,
+      details: {
+        format: request.format,
+        filter: JSON.parse(JSON.stringify({ ...request.filter, kioskId })) as Record<string, string | string[]>,
+        rows,
+        ...(checkpoint ? { checkpointTreeSize: checkpoint.treeSize } : {}),
+      },
+    });
+  });
+  return { rows, checkpoint: checkpoint && { treeSize: checkpoint.treeSize, root: checkpoint.root, note: checkpoint.note } };
+}
+
+function eventQuery(ctx: ServiceContext, filter: ExportFilter, kioskId: string, upToSeq: number | undefined): EventQuery {
+  const day = (d: string, field: string) => {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(d) || Number.isNaN(new Date(`${d}T00:00:00`).getTime())) {
+      throw new AppError('INVALID_ARGUMENT', { field });
+    }
+    return new Date(`${d}T00:00:00`);
+  };
+  const next = (d: Date) => new Date(d.getFullYear(), d.getMonth(), d.getDate() + 1);
+  const pupilIds =
+    filter.groep === undefined
+      ? undefined
+      : prepared<{ pupil_id: string }>(ctx.db, 'SELECT pupil_id FROM pupils WHERE groep = ?')
+          .all(filter.groep)
+          .map((p) => p.pupil_id);
+  return {
+    kioskId,
+    ...(filter.from ? { from: day(filter.from, 'from').toISOString() } : {}),
+    ...(filter.to ? { to: next(day(filter.to, 'to')).toISOString() } : {}),
+    ...(pupilIds ? { pupilIds } : {}),
+    ...(filter.pupilId ? { pupilId: filter.pupilId } : {}),
+    ...(filter.deviceId ? { deviceId: filter.deviceId } : {}),
+    ...(filter.types ? { types: filter.types } : {}),
+    ...(upToSeq === undefined ? {} : { upToSeq }),
+  };
+}
+
+function hashOf(ctx: ServiceContext, kioskId: string, seq: number): string {
+  return getEvent(ctx.db, seq, kioskId)?.hash.toString('hex') ?? '';
+}

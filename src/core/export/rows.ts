@@ -1,0 +1,76 @@
+import { eventTypeLabels } from '../../shared/contract/eventLabels';
+import type { StoredEvent } from '../ledger/readModel';
+import type { ServiceContext } from '../services/context';
+import { prepared } from '../db/statements';
+import type { ExportLanguage, ExportRow } from './columns';
+
+interface PupilNames {
+  name: string;
+  groep: string;
+}
+
+/**
+ * Turns events into rows with names: the registry is read once per export (a school's pupils,
+ * devices, staff and places fit in memory many times over), then every page is resolved from
+ * maps. A pupil's name comes from the pupil list, which retention empties for pupils who left:
+ * their rows then show the group only.
+ */
+export function rowResolver(ctx: ServiceContext, language: ExportLanguage): (e: StoredEvent) => ExportRow {
+  const pupils = new Map(
+    prepared<{ pupil_id: string; roepnaam: string; voorvoegsel: string; achternaam: string; groep: string }>(
+      ctx.db,
+      'SELECT pupil_id, roepnaam, voorvoegsel, achternaam, groep FROM pupils',
+    )
+      .all()
+      .map((p): [string, PupilNames] => [
+        p.pupil_id,
+        { name: [p.roepnaam, p.voorvoegsel, p.achternaam].filter(Boolean).join(' '), groep: p.groep },
+      ]),
+  );
+  // Every row, active or not: an export covers the history of people and things gone since.
+  const pairs = (sql: string) => new Map(prepared<{ id: string; label: string }>(ctx.db, sql).all().map((r) => [r.id, r.label]));
+  const devices = pairs("SELECT device_id AS id, kind || ': ' || description AS label FROM devices");
+  const staff = pairs('SELECT staff_id AS id, display_name AS label FROM staff');
+  const places = pairs('SELECT location_id AS id, name AS label FROM locations');
+  const pouches = new Map(
+    prepared<{ pouch_id: string; number: number }>(ctx.db, 'SELECT pouch_id, number FROM pouches')
+      .all()
+      .map((p) => [p.pouch_id, String(p.number)]),
+  );
+  const labels = eventTypeLabels[language];
+  const who = (actor: string) => (actor === 'pupil' ? (language === 'nl' ? 'leerling' : 'pupil') : (staff.get(actor) ?? actor));
+  const held = (custodian: string | null) => {
+    if (!custodian) return '';
+    const [kind, id] = custodian.split(':');
+    if (kind === 'staff' && id) return staff.get(id) ?? custodian;
+    if (kind === 'location' && id) return places.get(id) ?? custodian;
+    return custodian;
+  };
+  return (e) => {
+    const pupil = e.pupilId ? pupils.get(e.pupilId) : undefined;
+    return {
+      seq: e.seq,
+      occurredAt: e.occurredAt,
+      type: labels[e.type],
+      actor: who(e.actor),
+      custodian: held(e.custodian),
+      pupil: pupil?.name ?? '',
+      groep: pupil?.groep ?? '',
+      device: e.deviceId ? (devices.get(e.deviceId) ?? '') : '',
+      location: e.locationId ? (places.get(e.locationId) ?? '') : '',
+      pouch: e.pouchId ? (pouches.get(e.pouchId) ?? '') : '',
+      note: noteOf(e),
+      voids: e.voidsSeq,
+      voidedBy: e.voidedBySeq,
+      kioskId: e.kioskId,
+      hash: '',
+    };
+  };
+}
+
+/** The event's free text, if its payload still holds one (erased payloads export as empty). */
+function noteOf(e: StoredEvent): string {
+  const payload = e.payload ?? {};
+  const parts = ['note', 'reason', 'guardianName', 'description'].map((k) => payload[k]).filter((v): v is string => typeof v === 'string');
+  return parts.join(' — ');
+}
