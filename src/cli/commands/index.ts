@@ -7,6 +7,7 @@ import { decodeHid } from './decodeHid';
 import { decodeImage } from './decodeImage';
 import { demo } from './demo';
 import { doctor } from './doctor';
+import { exportLog } from './exportLog';
 import { importPupils } from './importPupils';
 import { init } from './init';
 import { labels, labelsCalibrate } from './labels';
@@ -37,6 +38,7 @@ export const commands: CliCommand[] = [
   scan,
   verify,
   checkpoints,
+  exportLog,
   backup,
   restore,
   list,

@@ -1,0 +1,35 @@
+import { parse } from 'csv-parse/sync';
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openNote, parseVerifierKey } from '../../src/core/evidence/signedNote';
+import { tempDir } from '../support/tempDb';
+import { cli } from './support/cli';
+
+let tmp: ReturnType<typeof tempDir>;
+beforeAll(() => {
+  tmp = tempDir('inleverpunt-cli-');
+});
+afterAll(() => tmp.cleanup());
+
+describe('export', () => {
+  it('writes the log as CSV for Dutch Excel, with the checkpoint it was signed against beside it', async () => {
+    const dbPath = `${tmp.dir}/school.db`;
+    expect((await cli(['demo', '--db', dbPath])).code).toBe(0);
+    const out = `${tmp.dir}/logboek.csv`;
+    const result = await cli(['export', '--out', out, '--type', 'handed_in,returned', '--json', '--db', dbPath]);
+    expect(result.code, result.stderr).toBe(0);
+    const report = JSON.parse(result.stdout) as { rows: number; checkpoint: { file: string } };
+    const rows = parse(readFileSync(out, 'utf8'), { delimiter: ';', bom: true }) as string[][];
+    expect(rows[0]?.[2]).toBe('Gebeurtenis');
+    expect(rows).toHaveLength(report.rows + 1);
+    expect(new Set(rows.slice(1).map((r) => r[2]))).toEqual(new Set(['Ingeleverd', 'Teruggegeven']));
+    const { verifierKey } = JSON.parse((await cli(['checkpoints', '--json', '--db', dbPath])).stdout) as { verifierKey: string };
+    expect(openNote(readFileSync(report.checkpoint.file, 'utf8'), [parseVerifierKey(verifierKey)]).signedBy).toHaveLength(1);
+  });
+
+  it('needs a .csv or .xlsx file and known event types', async () => {
+    const dbPath = `${tmp.dir}/school.db`;
+    expect((await cli(['export', '--out', 'x.pdf', '--db', dbPath])).code).toBe(2);
+    expect((await cli(['export', '--out', `${tmp.dir}/x.csv`, '--type', 'nonsense', '--db', dbPath])).code).toBe(2);
+  });
+});
