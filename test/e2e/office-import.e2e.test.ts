@@ -8,7 +8,7 @@ import { launchChromium, openKiosk, screenshot } from './support/browser';
 import { lockKiosk, tapPin } from './support/pin';
 import { schoolTime } from './support/schoolTime';
 
-const OFFICE_PIN = '4321';
+const OFFICE_PIN = '432100';
 
 /** The office imports a school's EDEXML, looks at the preview, applies it, and a year later again. */
 describe('the office imports pupils', () => {
@@ -19,7 +19,7 @@ describe('the office imports pupils', () => {
       clock: createTestClock(schoolTime(15, 30)),
       pinCost: TEST_PIN_COST,
       seed: (core) => {
-        const admin = core.services.createStaff({ displayName: 'Beheerder ICT', role: 'admin', pin: '9876', actor: 'system' });
+        const admin = core.services.createStaff({ displayName: 'Beheerder ICT', role: 'admin', pin: '987654', actor: 'system' });
         core.services.createStaff({ displayName: 'Administratie', role: 'office', pin: OFFICE_PIN, actor: admin.staffId });
       },
     });
@@ -34,7 +34,7 @@ describe('the office imports pupils', () => {
   async function openOffice(viewport = { width: 1366, height: 768 }) {
     const kiosk = await openKiosk(browser, bridge, { viewport, time: schoolTime(15, 30) });
     await kiosk.page.goto(`${bridge.url}/index.html#/office`);
-    await tapPin(kiosk.page.getByRole('form', { name: 'Toets je pincode in' }), OFFICE_PIN);
+    await tapPin(kiosk.page.getByRole('form', { name: 'Toets je pincode in' }), OFFICE_PIN, 'Administratie');
     await kiosk.page.getByRole('heading', { level: 1, name: 'Leerlingen importeren' }).waitFor();
     return kiosk;
   }

@@ -15,7 +15,9 @@ async function openStickers(browser: Browser, bridge: TestBridge, demo: DemoScho
   const opened = await openDoor(browser, bridge, { viewport });
   await nav(opened.page, 'Administratie').click();
   await tapPin(opened.page.getByRole('form', { name: 'Toets je pincode in' }), demo.staff.office.pin);
-  await opened.page.getByRole('heading', { level: 2, name: 'Stickers afdrukken' }).waitFor();
+  // The office area opens on its first section; the stickers are one tap in its menu.
+  await opened.page.locator('nav.office-menu').getByRole('button', { name: 'Stickers afdrukken' }).click();
+  await opened.page.getByRole('heading', { name: 'Stickers afdrukken' }).first().waitFor();
   return opened;
 }
 

@@ -49,7 +49,7 @@ export function FirstAdminScreen() {
           type="button"
           className="primary"
           onClick={() => {
-            navigate('office');
+            navigate('office', 'staff');
             void refresh();
           }}
         >
