@@ -3,6 +3,7 @@ import type { StartupProblem } from '../ledger/checkpoint';
 import { recordCheckpoint } from '../ledger/checkpoint';
 import { verifyAllChains, type VerifyResult } from '../ledger/verify';
 import { checkRegistry } from '../registry/check';
+import { checkOwnSignedCheckpoints } from '../services/checkpoints';
 import type { CheckRecord } from './checks';
 
 /**
@@ -77,6 +78,11 @@ function runChecks(core: Core, sqliteCheck: DailyCheckResult['sqliteCheck']): { 
       const { kioskId, seq, problem } = report.firstBad;
       return fail('DB_READ_ONLY', `ledger: kiosk ${kioskId} seq ${seq}: ${problem}`, events);
     }
+    // What the kiosk signed before must still hold: a chain rewritten with every hash (and the
+    // unsigned checkpoints) recomputed passes the walk above, not this.
+    const signed = checkOwnSignedCheckpoints(core.services.context);
+    const broken = signed.findings[0];
+    if (broken) return fail('DB_READ_ONLY', `signed checkpoint ${broken.treeSize}: ${broken.problem}`, events);
     const registry = checkRegistry(db);
     if (registry.status === 'mismatch') return fail('REGISTRY_MISMATCH', `registry: ${registry.count} difference(s)`, events);
     return { result: { ok: true, sqliteCheck, events, problem: null, detail: null }, chains: report.chains };

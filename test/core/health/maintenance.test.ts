@@ -51,6 +51,18 @@ describe('the daily check of a running kiosk', () => {
     expect(health.alerts.checkFailed?.at).toBe(novemberDay(9).toISOString());
   });
 
+  it('a chain cut back behind what the kiosk signed is found by the daily check, though the walk alone is content', async () => {
+    const { core, dbPath } = schoolKiosk();
+    const signed = core.services.signCheckpoint('on_request');
+    const raw = new Database(dbPath);
+    raw.exec('DROP TRIGGER ledger_events_no_delete');
+    raw.prepare('DELETE FROM ledger_events WHERE seq = ?').run(signed.treeSize);
+    raw.prepare('DELETE FROM ledger_checkpoints WHERE seq >= ?').run(signed.treeSize);
+    raw.close();
+    const { check } = await runMaintenance(core, novemberDay(9));
+    expect(check).toMatchObject({ ok: false, problem: 'DB_READ_ONLY', detail: `signed checkpoint ${signed.treeSize}: beyond_chain` });
+  });
+
   it('integrity_check finds an index that no longer matches its table, which quick_check lets through: a kiosk-sized start refuses it', async () => {
     const { host, dbPath } = schoolKiosk();
     host.close();
