@@ -12,6 +12,7 @@ import { createCustodyHandlers, exitKioskWithPin } from './custodyHandlers';
 import { createDayHandlers } from './dayHandlers';
 import { createLabelHandlers } from './labelHandlers';
 import { createStaffHandlers } from './staffHandlers';
+import { createExportHandlers } from './exportHandlers';
 import { createImportHandlers } from './importHandlers';
 import type { CoreApi } from './gateway';
 import { createSession } from './session';
@@ -90,6 +91,7 @@ export function createHandlers(core: Core, shell: ShellActions): CoreApi {
     ...createLabelHandlers(core),
     ...createStaffHandlers(core),
     ...createImportHandlers(core),
+    ...createExportHandlers(core),
   };
   return { handlers, session };
 }

@@ -5,6 +5,7 @@ import type { EventPayload, Events } from './events';
 import { custodyMethods } from './custody';
 import { dayMethods } from './day';
 import { kioskMethods } from './kiosk';
+import { exportMethods } from './exports';
 import { labelMethods } from './labels';
 import { mediaMethods } from './media';
 import { pupilImportMethods } from './pupilImport';
@@ -18,6 +19,7 @@ export * from './day';
 export * from './media';
 export * from './labels';
 export * from './pupilImport';
+export * from './exports';
 export * from './settings';
 export * from './staff';
 export * from './events';
@@ -40,6 +42,7 @@ export const contract = {
   ...labelMethods,
   ...staffMethods,
   ...pupilImportMethods,
+  ...exportMethods,
 } satisfies Record<MethodName, MethodSpec>;
 
 export type Contract = typeof contract;

@@ -61,6 +61,8 @@ export const methodNameList = [
   'applyPupilImport',
   'listImportMappings',
   'saveImportMapping',
+  // the office's export of the log (contract/exports.ts)
+  'exportLog',
 ] as const;
 export const eventNameList = ['scan', 'stateChanged', 'custodyChanged'] as const;
 

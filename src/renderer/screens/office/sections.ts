@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import type { Messages } from '../../i18n/locales/nl';
+import { ExportScreen } from './ExportScreen';
 import { ImportScreen } from './import/ImportScreen';
 import { StaffSection } from './StaffSection';
 import { StickersScreen } from './StickersScreen';
@@ -17,4 +18,5 @@ export const officeSections: OfficeSection[] = [
   { id: 'import', label: 'import', Component: ImportScreen },
   { id: 'staff', label: 'staff', Component: StaffSection },
   { id: 'stickers', label: 'stickers', Component: StickersScreen },
+  { id: 'export', label: 'export', Component: ExportScreen },
 ];

@@ -10,6 +10,7 @@ export const office: Messages['office'] = {
     import: 'Import pupils',
     staff: 'Staff',
     stickers: 'Print stickers',
+    export: 'Export the log',
   },
   import: {
     title: 'Import pupils',
@@ -83,6 +84,25 @@ export const office: Messages['office'] = {
     doneText:
       '{{added}} new, {{changed}} changed, {{deactivated}} deactivated, {{unchanged}} unchanged. Recorded in the ledger (no. {{seq}}).',
     another: 'Import another file',
+  },
+  export: {
+    title: 'Export the log',
+    intro: 'The custody log for Excel: choose the days, the group and what goes in. The kiosk first signs a checkpoint; keep it with the file, so anyone can check that nothing in it was changed.',
+    format: 'File',
+    csv: 'CSV (Excel)',
+    xlsx: 'Excel (.xlsx)',
+    which: 'What',
+    custody: 'Hand-ins, returns and devices',
+    all: 'Everything, registration and administration too',
+    from: 'From',
+    to: 'To (inclusive)',
+    group: 'Group',
+    allGroups: 'All groups',
+    make: 'Export',
+    busy: 'Working…',
+    done: '{{rows}} events exported: {{file}}',
+    signed: 'Made against the signed checkpoint at {{size}} events.',
+    saveCheckpoint: 'Save checkpoint',
   },
   stickers: {
     title: 'Print stickers',

@@ -8,6 +8,7 @@ export const office = {
     import: 'Leerlingen importeren',
     staff: 'Personeel',
     stickers: 'Stickers afdrukken',
+    export: 'Logboek exporteren',
   },
   import: {
     title: 'Leerlingen importeren',
@@ -81,6 +82,25 @@ export const office = {
     doneText:
       '{{added}} nieuw, {{changed}} gewijzigd, {{deactivated}} gedeactiveerd, {{unchanged}} ongewijzigd. Vastgelegd in het logboek (nr. {{seq}}).',
     another: 'Nog een bestand inlezen',
+  },
+  export: {
+    title: 'Logboek exporteren',
+    intro: 'Het bewaarlogboek voor Excel: kies de dagen, de groep en wat erin moet. De kiosk ondertekent eerst een controlepunt; bewaar dat bij het bestand, dan kan iedereen nagaan dat er niets aan veranderd is.',
+    format: 'Bestand',
+    csv: 'CSV (Excel)',
+    xlsx: 'Excel (.xlsx)',
+    which: 'Wat',
+    custody: 'Inleveren, teruggeven en toestellen',
+    all: 'Alles, ook registratie en beheer',
+    from: 'Van',
+    to: 'Tot en met',
+    group: 'Groep',
+    allGroups: 'Alle groepen',
+    make: 'Exporteren',
+    busy: 'Bezig…',
+    done: '{{rows}} gebeurtenissen geëxporteerd: {{file}}',
+    signed: 'Gemaakt tegen het ondertekende controlepunt bij {{size}} gebeurtenissen.',
+    saveCheckpoint: 'Controlepunt bewaren',
   },
   stickers: {
     title: 'Stickers afdrukken',

@@ -1,0 +1,33 @@
+import { PassThrough } from 'node:stream';
+import type { exportMethods } from '../../shared/contract/exports';
+import { exportEvents } from '../export/exportEvents';
+import type { Core } from '../index';
+import type { Handlers } from './gateway';
+
+type ExportMethod = keyof typeof exportMethods;
+
+const MIME = {
+  csv: 'text/csv;charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+} as const;
+
+/** The office's export: the same streaming export as the CLI's, collected for the screen. */
+export function createExportHandlers(core: Core): Pick<Handlers, ExportMethod> {
+  return {
+    async exportLog(request, { actor }) {
+      const out = new PassThrough();
+      const chunks: Buffer[] = [];
+      out.on('data', (chunk: Buffer) => chunks.push(chunk));
+      const { format, language, ...filter } = request;
+      const report = await exportEvents(core.services.context, { format, language, filter, actor: actor.staffId }, out);
+      const day = core.services.context.now().toISOString().slice(0, 10);
+      return {
+        fileName: `logboek-${day}.${format}`,
+        mime: MIME[format],
+        base64: Buffer.concat(chunks).toString('base64'),
+        rows: report.rows,
+        checkpoint: report.checkpoint && { treeSize: report.checkpoint.treeSize, note: report.checkpoint.note },
+      };
+    },
+  };
+}

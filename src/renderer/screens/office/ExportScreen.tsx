@@ -1,0 +1,138 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { eventTypesIn } from '../../../shared/contract/eventTypes';
+import type { ExportLogRequest, MethodResult } from '../../../shared/contract';
+import { call } from '../../bridge';
+import { errorText } from '../../errors';
+import { ToggleGroup } from '../../components/ToggleGroup';
+import { downloadFile } from './downloadPdf';
+import './export.css';
+
+type Which = 'custody' | 'all';
+type Done = MethodResult<'exportLog'>;
+
+const toBase64 = (text: string) => btoa(String.fromCharCode(...new TextEncoder().encode(text)));
+
+/**
+ * The office exports the custody log for Excel: which days, which group, what kind of events.
+ * The kiosk signs a checkpoint first; its note can be kept with the file.
+ */
+export function ExportScreen() {
+  const { t, i18n } = useTranslation();
+  const [format, setFormat] = useState<ExportLogRequest['format']>('csv');
+  const [which, setWhich] = useState<Which>('custody');
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const [groups, setGroups] = useState<string[]>([]);
+  const [groep, setGroep] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [done, setDone] = useState<Done | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    call('labelLayouts', {}).then(
+      (result) => setGroups(result.groups),
+      (e: unknown) => setError(errorText(e, i18n.language)),
+    );
+  }, [i18n.language]);
+
+  const run = async () => {
+    setBusy(true);
+    setError(null);
+    setDone(null);
+    try {
+      const result = await call('exportLog', {
+        format,
+        language: i18n.language === 'en' ? 'en' : 'nl',
+        ...(from ? { from } : {}),
+        ...(to ? { to } : {}),
+        ...(groep ? { groep } : {}),
+        ...(which === 'custody' ? { types: [...eventTypesIn('custody', 'device')] } : {}),
+      });
+      downloadFile(result.fileName, result.base64, result.mime);
+      setDone(result);
+    } catch (e) {
+      setError(errorText(e, i18n.language));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="office-export" aria-labelledby="export-title">
+      <h2 id="export-title">{t('office.export.title')}</h2>
+      <p>{t('office.export.intro')}</p>
+      <form
+        aria-label={t('office.export.title')}
+        onSubmit={(e) => {
+          e.preventDefault();
+          void run();
+        }}
+      >
+        <ToggleGroup<ExportLogRequest['format']>
+          label={t('office.export.format')}
+          selected={[format]}
+          onToggle={setFormat}
+          options={[
+            { value: 'csv', label: t('office.export.csv') },
+            { value: 'xlsx', label: t('office.export.xlsx') },
+          ]}
+        />
+        <ToggleGroup<Which>
+          label={t('office.export.which')}
+          selected={[which]}
+          onToggle={setWhich}
+          options={[
+            { value: 'custody', label: t('office.export.custody') },
+            { value: 'all', label: t('office.export.all') },
+          ]}
+        />
+        <div className="export-filters">
+          <label className="wf-field">
+            <span className="wf-label">{t('office.export.from')}</span>
+            <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
+          </label>
+          <label className="wf-field">
+            <span className="wf-label">{t('office.export.to')}</span>
+            <input type="date" value={to} onChange={(e) => setTo(e.target.value)} />
+          </label>
+          <label className="wf-field">
+            <span className="wf-label">{t('office.export.group')}</span>
+            <select value={groep} onChange={(e) => setGroep(e.target.value)}>
+              <option value="">{t('office.export.allGroups')}</option>
+              {groups.map((g) => (
+                <option key={g} value={g}>
+                  {g}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+        <button type="submit" className="primary" disabled={busy}>
+          {busy ? t('office.export.busy') : t('office.export.make')}
+        </button>
+      </form>
+      {error && (
+        <p className="notice" role="alert">
+          {error}
+        </p>
+      )}
+      {done && (
+        <div className="notice" role="status">
+          <p>{t('office.export.done', { rows: done.rows, file: done.fileName })}</p>
+          {done.checkpoint && (
+            <p>
+              {t('office.export.signed', { size: done.checkpoint.treeSize })}{' '}
+              <button
+                type="button"
+                onClick={() => downloadFile(`${done.fileName}.checkpoint.txt`, toBase64(done.checkpoint?.note ?? ''), 'text/plain')}
+              >
+                {t('office.export.saveCheckpoint')}
+              </button>
+            </p>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,72 @@
+import { readFile } from 'node:fs/promises';
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { DemoSchool } from '../../src/core/demo/seed';
+import { openNote, parseVerifierKey } from '../../src/core/evidence/signedNote';
+import { kioskVerifierKey } from '../../src/core/kiosk/signer';
+import type { TestBridge } from './support/demo';
+import { screenshot } from './support/browser';
+import { doorKioskSuite, eventsOfType, openDoor } from './support/door';
+import { lockKiosk, tapPin } from './support/pin';
+
+const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('button', { name, exact: true });
+
+async function openExport(browser: Browser, bridge: TestBridge, demo: DemoSchool, viewport: { width: number; height: number }) {
+  const opened = await openDoor(browser, bridge, { viewport });
+  await nav(opened.page, 'Administratie').click();
+  await tapPin(opened.page.getByRole('form', { name: 'Toets je pincode in' }), demo.staff.office.pin);
+  await opened.page.locator('nav.office-menu').getByRole('button', { name: 'Logboek exporteren' }).click();
+  await opened.page.getByRole('heading', { name: 'Logboek exporteren' }).first().waitFor();
+  return opened;
+}
+
+async function download(page: Page, button: string): Promise<{ name: string; bytes: Buffer }> {
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button, exact: true }).click()]);
+  return { name: file.suggestedFilename(), bytes: await readFile(await file.path()) };
+}
+
+describe('the office exports the log', () => {
+  let bridge: TestBridge;
+  let demo: DemoSchool;
+  let browser: Browser;
+  doorKioskSuite((k) => ({ bridge, demo, browser } = k));
+  beforeEach(() => lockKiosk(bridge.url));
+
+  it('a CSV for Dutch Excel of one group, with the signed checkpoint it was made against (1366×768)', async () => {
+    const { page, context, problems } = await openExport(browser, bridge, demo, { width: 1366, height: 768 });
+    await page.getByLabel('Groep').selectOption('7A');
+    // A school without history yet: its pupils' registrations are what the log holds of 7A.
+    await page.getByRole('button', { name: 'Alles, ook registratie en beheer' }).click();
+    await screenshot(page, 'office-export-1366');
+    const csv = await download(page, 'Exporteren');
+    expect(csv.name).toMatch(/^logboek-\d{4}-\d{2}-\d{2}\.csv$/);
+    expect(csv.bytes.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+    const rows = parse(csv.bytes.toString('utf8'), { delimiter: ';', bom: true }) as string[][];
+    expect(rows[0]?.slice(0, 3)).toEqual(['Volgnummer', 'Tijd', 'Gebeurtenis']);
+    expect(rows.length).toBeGreaterThan(10);
+    expect(new Set(rows.slice(1).map((r) => r[6]))).toEqual(new Set(['7A']));
+    await page.getByText(`${rows.length - 1} gebeurtenissen geëxporteerd`, { exact: false }).waitFor();
+    const note = await download(page, 'Controlepunt bewaren');
+    expect(openNote(note.bytes.toString('utf8'), [parseVerifierKey(kioskVerifierKey(bridge.core.db))]).signedBy).toHaveLength(1);
+    expect(eventsOfType(bridge, 'export_made').at(-1)).toMatchObject({ details: { format: 'csv', filter: { groep: '7A' } } });
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('an Excel file of everything, in English, at 1920×1080', async () => {
+    const { page, context, problems } = await openExport(browser, bridge, demo, { width: 1920, height: 1080 });
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('button', { name: 'Excel (.xlsx)' }).click();
+    await page.getByRole('button', { name: 'Everything, registration and administration too' }).click();
+    await screenshot(page, 'office-export-1920');
+    const xlsx = await download(page, 'Export');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx.bytes.buffer.slice(xlsx.bytes.byteOffset, xlsx.bytes.byteOffset + xlsx.bytes.byteLength) as ArrayBuffer);
+    expect(book.worksheets[0]?.getRow(1).getCell(3).value).toBe('Event');
+    expect(book.worksheets[0]!.rowCount).toBeGreaterThan(100);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
