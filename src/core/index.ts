@@ -3,6 +3,8 @@ import { AppError } from '../shared/errors';
 import { openDatabase, type Db } from './db/open';
 import { ensureKioskIdentity, readIdentity, readSigningKey, type KioskIdentity } from './kiosk/identity';
 import type { KeyProtection } from './kiosk/keyProtection';
+import { kioskNoteVerifier } from './kiosk/signer';
+import { kioskOrigin } from './evidence/checkpoint';
 import type { KeyObject } from 'node:crypto';
 import { INTEGRITY_CHECK_AT_START_BELOW_BYTES, needsQuickCheck, startupCheck, type StartupCheck, type StartupProblem } from './ledger/checkpoint';
 import type { RegistryCheck } from './registry/check';
@@ -66,7 +68,11 @@ export function openCore(options: CoreOptions): Core {
   const db = openDatabase(options.dbPath);
   const now = options.now ?? (() => new Date());
   const identity = ensureKioskIdentity(db, now(), options.keyProtection);
-  const ledger = startupCheck(db, now(), { quickCheck, integrityCheck });
+  const ledger = startupCheck(db, now(), {
+    quickCheck,
+    integrityCheck,
+    signed: { origin: kioskOrigin(identity.kioskId), verifier: kioskNoteVerifier(db) },
+  });
   const registry = ledger.problem === null ? registryAtStart({ db, kioskId: identity.kioskId, now }) : null;
   let problem: StartupProblem | null =
     ledger.problem ?? (registry?.unreadable ? 'DB_CORRUPT' : registry?.check?.status === 'mismatch' ? 'REGISTRY_MISMATCH' : null);

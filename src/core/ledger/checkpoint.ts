@@ -1,6 +1,8 @@
 import type { Db } from '../db/open';
 import { prepared } from '../db/statements';
+import type { NoteVerifier } from '../evidence/signedNote';
 import { ledgerHead, localKioskId, newestCheckpoint } from './rows';
+import { checkSignedCheckpoints, newestSignedAnchor, type SignedAnchor } from './signedCheckpoints';
 import { verifyLedger, type VerifyResult } from './verify';
 
 /**
@@ -17,6 +19,8 @@ export interface StartupCheck {
   /** Which one ran: `integrity_check` for a small file (see INTEGRITY_CHECK_AT_START_BELOW_BYTES). */
   sqliteCheck: 'quick_check' | 'integrity_check' | null;
   verify: VerifyResult | null;
+  /** What the newest signed checkpoint said (null: the start was not given the kiosk's key to check it). */
+  signed: SignedAnchor['status'] | null;
 }
 
 /** Where the last successful check of a kiosk's chain (the local kiosk's by default) ended. */
@@ -78,15 +82,25 @@ export const FULL_VERIFY_UP_TO_EVENTS = 100_000;
 
 /**
  * At every start: SQLite's own `quick_check` (pages and structure; see `needsQuickCheck`), then
- * the local kiosk's chain: that is the chain the kiosk appends to. In full while it is no longer
- * than FULL_VERIFY_UP_TO_EVENTS, otherwise from its last checkpoint to its head. Other kiosks' chains (an office database) are checked when they are imported and by
+ * the local kiosk's chain: that is the chain the kiosk appends to. The newest checkpoint the kiosk
+ * signed is checked first (signature, and its kept proof against the chain's event at the signed
+ * size): a chain that no longer holds what the kiosk signed is refused whatever else it says.
+ * The chain is walked in full while it is no longer than FULL_VERIFY_UP_TO_EVENTS; a longer one
+ * from its newest signed checkpoint, and only without one from the newest unsigned checkpoint.
+ * Other kiosks' chains (an office database) are checked when they are imported and by
  * `verifyAllChains` (CLI, backups). Either failing makes the kiosk refuse writes: appending to a
  * chain that no longer verifies would bury the evidence of what went wrong.
  */
 export function startupCheck(
   db: Db,
   now: Date,
-  options: { quickCheck?: boolean; integrityCheck?: boolean } = {},
+  options: {
+    quickCheck?: boolean;
+    integrityCheck?: boolean;
+    signed?: { origin: string; verifier: NoteVerifier };
+    /** FULL_VERIFY_UP_TO_EVENTS unless a test needs a long chain of a few events. */
+    fullVerifyUpTo?: number;
+  } = {},
 ): StartupCheck {
   let quick: unknown = 'skipped';
   const sqliteCheck = (options.quickCheck ?? true) ? (options.integrityCheck ? 'integrity_check' : 'quick_check') : null;
@@ -97,24 +111,52 @@ export function startupCheck(
       quick = 'failed';
     }
   }
-  if (quick !== 'ok' && quick !== 'skipped') return { problem: 'DB_CORRUPT', quickCheck: 'failed', sqliteCheck, verify: null };
+  if (quick !== 'ok' && quick !== 'skipped') return { problem: 'DB_CORRUPT', quickCheck: 'failed', sqliteCheck, verify: null, signed: null };
   const quickCheck = quick === 'ok' ? 'ok' : 'skipped';
+  const found = (problem: StartupProblem | null, verify: VerifyResult | null, signed: StartupCheck['signed'] = null): StartupCheck => ({
+    problem,
+    quickCheck,
+    sqliteCheck,
+    verify,
+    signed,
+  });
   let verify: VerifyResult;
+  let anchor: SignedAnchor | null = null;
   try {
-    const checkpoint = ledgerHead(db).seq > FULL_VERIFY_UP_TO_EVENTS ? lastCheckpoint(db) : undefined;
-    verify = verifyLedger(db, checkpoint ? { after: checkpoint } : {});
+    const kioskId = localKioskId(db);
+    if (options.signed && kioskId) anchor = newestSignedAnchor(db, kioskId, options.signed.origin, options.signed.verifier);
+    if (anchor?.status === 'failed') {
+      const mismatch: VerifyResult = { ok: false, kioskId: kioskId ?? '', firstBadSeq: anchor.finding.treeSize, problem: 'signed_checkpoint_mismatch', checked: 0 };
+      return found('DB_READ_ONLY', mismatch, 'failed');
+    }
+    const long = ledgerHead(db).seq > (options.fullVerifyUpTo ?? FULL_VERIFY_UP_TO_EVENTS);
+    if (!long) verify = verifyLedger(db);
+    else if (anchor?.status === 'anchored' && anchor.treeSize > 0) verify = verifyLedger(db, { fromSeq: anchor.treeSize });
+    else {
+      const checkpoint = lastCheckpoint(db);
+      verify = verifyLedger(db, checkpoint ? { after: checkpoint } : {});
+    }
+    // Signed before proofs were kept: a kiosk-sized chain can afford the whole tree instead.
+    if (verify.ok && !long && anchor?.status === 'unproven' && options.signed) {
+      const finding = checkSignedCheckpoints(db, verify.kioskId, options.signed.origin, options.signed.verifier).findings[0];
+      if (finding) {
+        const mismatch: VerifyResult = { ok: false, kioskId: verify.kioskId, firstBadSeq: finding.treeSize, problem: 'signed_checkpoint_mismatch', checked: verify.checked };
+        return found('DB_READ_ONLY', mismatch, 'failed');
+      }
+    }
   } catch {
-    return { problem: 'DB_CORRUPT', quickCheck, sqliteCheck, verify: null };
+    return found('DB_CORRUPT', null, anchor?.status ?? null);
   }
-  if (!verify.ok) return { problem: 'DB_READ_ONLY', quickCheck, sqliteCheck, verify };
+  const signed = anchor?.status ?? null;
+  if (!verify.ok) return found('DB_READ_ONLY', verify, signed);
   // A chain cut short with its head moved back verifies on its own; the checkpoints still remember it was longer.
   const behind = checkStoredCheckpoints(db).findings.find((f) => f.kioskId === verify.kioskId);
   if (behind) {
     const mismatch: VerifyResult = { ok: false, kioskId: verify.kioskId, firstBadSeq: behind.seq, problem: 'checkpoint_mismatch', checked: verify.checked };
-    return { problem: 'DB_READ_ONLY', quickCheck, sqliteCheck, verify: mismatch };
+    return found('DB_READ_ONLY', mismatch, signed);
   }
   recordCheckpoint(db, verify, now);
-  return { problem: null, quickCheck, sqliteCheck, verify };
+  return found(null, verify, signed);
 }
 
 export interface CheckpointFinding {

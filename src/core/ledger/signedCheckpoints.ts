@@ -1,7 +1,7 @@
 import type { Db } from '../db/open';
 import { prepared, preparedRaw } from '../db/statements';
 import { parseCheckpointText } from '../evidence/checkpoint';
-import { TreeBuilder } from '../evidence/merkle';
+import { inclusionProofHolds, TreeBuilder } from '../evidence/merkle';
 import { NoteError, openNote, type NoteVerifier } from '../evidence/signedNote';
 
 export type CheckpointReason = 'day_closed' | 'export' | 'on_request';
@@ -13,6 +13,11 @@ export interface SignedCheckpoint {
   note: string;
   reason: CheckpointReason;
   signedAt: string;
+  /**
+   * The inclusion proof of the event at `treeSize` in the signed tree (TreeBuilder's
+   * newestLeafProof); absent for checkpoints signed before the proofs were kept.
+   */
+  newestLeafProof?: Buffer[];
 }
 
 interface Row {
@@ -22,8 +27,10 @@ interface Row {
   note: string;
   reason: CheckpointReason;
   signed_at: string;
+  newest_leaf_proof: Buffer | null;
 }
-const COLUMNS = 'kiosk_id, tree_size, root, note, reason, signed_at';
+const COLUMNS = 'kiosk_id, tree_size, root, note, reason, signed_at, newest_leaf_proof';
+const HASH_BYTES = 32;
 const fromRow = (r: Row): SignedCheckpoint => ({
   kioskId: r.kiosk_id,
   treeSize: r.tree_size,
@@ -31,16 +38,24 @@ const fromRow = (r: Row): SignedCheckpoint => ({
   note: r.note,
   reason: r.reason,
   signedAt: r.signed_at,
+  ...(r.newest_leaf_proof ? { newestLeafProof: splitHashes(r.newest_leaf_proof) } : {}),
 });
 
+function splitHashes(packed: Buffer): Buffer[] {
+  const hashes: Buffer[] = [];
+  for (let at = 0; at + HASH_BYTES <= packed.length; at += HASH_BYTES) hashes.push(packed.subarray(at, at + HASH_BYTES));
+  return hashes;
+}
+
 export function storeSignedCheckpoint(db: Db, c: SignedCheckpoint): void {
-  prepared(db, `INSERT INTO ledger_signed_checkpoints (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?)`).run(
+  prepared(db, `INSERT INTO ledger_signed_checkpoints (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)`).run(
     c.kioskId,
     c.treeSize,
     c.root,
     c.note,
     c.reason,
     c.signedAt,
+    c.newestLeafProof ? Buffer.concat(c.newestLeafProof) : null,
   );
 }
 
@@ -122,4 +137,38 @@ export function checkSignedCheckpoints(
   for (; next < pending.length; next++) findings.push({ treeSize: (pending[next] as SignedCheckpoint).treeSize, problem: 'beyond_chain' });
   findings.sort((a, b) => a.treeSize - b.treeSize);
   return { checked: stored.length, findings };
+}
+
+/**
+ * What the newest signed checkpoint says about the chain at start-up: `anchored` when its note
+ * opens with the kiosk's key, says what its row says, and its kept proof ties the chain's event at
+ * the signed size to the signed root. Then every event up to that size is the one the kiosk
+ * signed (each event's hash covers the one before it), and the start may walk from there.
+ * `unproven`: signed before proofs were kept; `none`: nothing signed yet.
+ */
+export type SignedAnchor =
+  | { status: 'none' }
+  | { status: 'unproven'; treeSize: number }
+  | { status: 'anchored'; treeSize: number }
+  | { status: 'failed'; finding: SignedCheckpointFinding };
+
+export function newestSignedAnchor(db: Db, kioskId: string, origin: string, verifier: NoteVerifier): SignedAnchor {
+  const newest = newestSignedCheckpoint(db, kioskId);
+  if (!newest) return { status: 'none' };
+  const failed = (problem: SignedCheckpointProblem): SignedAnchor => ({ status: 'failed', finding: { treeSize: newest.treeSize, problem } });
+  let text: string;
+  try {
+    text = openNote(newest.note, [verifier]).text;
+  } catch (error) {
+    if (!(error instanceof NoteError)) throw error;
+    return failed('bad_signature');
+  }
+  const body = parseCheckpointText(text);
+  if (!body || body.origin !== origin || body.size !== newest.treeSize || !body.root.equals(newest.root)) return failed('not_this_checkpoint');
+  if (newest.treeSize === 0) return { status: 'anchored', treeSize: 0 };
+  if (!newest.newestLeafProof) return { status: 'unproven', treeSize: newest.treeSize };
+  const leaf = preparedRaw(db, 'SELECT hash FROM ledger_events WHERE kiosk_id = ? AND seq = ?').get(kioskId, newest.treeSize) as [Buffer] | undefined;
+  if (!leaf) return failed('beyond_chain');
+  if (!inclusionProofHolds(leaf[0], newest.treeSize - 1, newest.treeSize, newest.newestLeafProof, newest.root)) return failed('root_differs');
+  return { status: 'anchored', treeSize: newest.treeSize };
 }

@@ -8,6 +8,8 @@ export interface TreeHead {
   /** How many events the tree covers: seqs 1 to size. */
   size: number;
   root: Buffer;
+  /** The inclusion proof of the event at `size` (see TreeBuilder.newestLeafProof); empty for size 0. */
+  newestLeafProof: Buffer[];
 }
 
 /**
@@ -24,5 +26,5 @@ export function chainTreeHead(db: Db, kioskId: string, size?: number): TreeHead 
     tree.add(hash);
   }
   if (tree.size !== upTo) throw new Error(`chain ${kioskId} has no event ${tree.size + 1} (tree size ${upTo} asked)`);
-  return { kioskId, size: upTo, root: tree.root() };
+  return { kioskId, size: upTo, root: tree.root(), newestLeafProof: tree.newestLeafProof() };
 }

@@ -28,6 +28,8 @@ export type VerifyProblem =
   | 'truncated'
   /** The event at the last verified checkpoint changed since it was checked. */
   | 'checkpoint_mismatch'
+  /** The chain no longer holds what the kiosk signed: the newest signed checkpoint's signature, text or root fails against it. */
+  | 'signed_checkpoint_mismatch'
   /** A photo or signature kept with an event was changed or lost (see mediaCheck). */
   | MediaCheckProblem;
 

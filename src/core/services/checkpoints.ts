@@ -31,6 +31,7 @@ export function signCheckpoint(ctx: ServiceContext, reason: CheckpointReason): S
       note,
       reason,
       signedAt: ctx.now().toISOString(),
+      newestLeafProof: head.newestLeafProof,
     };
     storeSignedCheckpoint(ctx.db, checkpoint);
     return checkpoint;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { EMPTY_ROOT, leafHash, merkleRoot, nodeHash, TreeBuilder } from '../../../src/core/evidence/merkle';
+import { EMPTY_ROOT, inclusionProofHolds, leafHash, merkleRoot, nodeHash, TreeBuilder } from '../../../src/core/evidence/merkle';
 
 // The Certificate Transparency reference inputs and the tree heads RFC 6962 implementations agree on.
 const LEAVES = ['', '00', '10', '2021', '3031', '40414243', '5051525354555657', '606162636465666768696a6b6c6d6e6f'].map((h) =>
@@ -27,6 +27,16 @@ function definitionRoot(leaves: Buffer[]): Buffer {
   return nodeHash(definitionRoot(leaves.slice(0, k)), definitionRoot(leaves.slice(k)));
 }
 
+/** RFC 6962 section 2.1.1 word for word: PATH(m, D[n]). */
+function definitionPath(m: number, leaves: Buffer[]): Buffer[] {
+  if (leaves.length <= 1) return [];
+  let k = 1;
+  while (k * 2 < leaves.length) k *= 2;
+  return m < k
+    ? [...definitionPath(m, leaves.slice(0, k)), definitionRoot(leaves.slice(k))]
+    : [...definitionPath(m - k, leaves.slice(k)), definitionRoot(leaves.slice(0, k))];
+}
+
 describe('the Merkle tree over a chain (RFC 6962)', () => {
   it('gives the published tree head for every size of the reference inputs', () => {
     for (let n = 0; n <= LEAVES.length; n++) expect(merkleRoot(LEAVES.slice(0, n)).toString('hex'), `size ${n}`).toBe(ROOTS[n]);
@@ -44,5 +54,31 @@ describe('the Merkle tree over a chain (RFC 6962)', () => {
         expect(tree.size).toBe(leaves.length);
       }),
     );
+  });
+
+  it('keeps the inclusion proof of its newest leaf as the definition has it, at every size', () => {
+    const leaves = Array.from({ length: 70 }, (_, i) => Buffer.from([i, i * 7]));
+    const tree = new TreeBuilder();
+    for (let n = 1; n <= leaves.length; n++) {
+      tree.add(leaves[n - 1] as Buffer);
+      const proof = tree.newestLeafProof();
+      expect(proof.map((p) => p.toString('hex')), `size ${n}`).toEqual(definitionPath(n - 1, leaves.slice(0, n)).map((p) => p.toString('hex')));
+      expect(inclusionProofHolds(leaves[n - 1] as Buffer, n - 1, n, proof, tree.root())).toBe(true);
+    }
+  });
+
+  it('holds an inclusion proof for the leaf, place and size it was made for, and for no other', () => {
+    const leaves = Array.from({ length: 13 }, (_, i) => Buffer.from([i]));
+    const root = merkleRoot(leaves);
+    for (let m = 0; m < leaves.length; m++) {
+      const proof = definitionPath(m, leaves);
+      expect(inclusionProofHolds(leaves[m] as Buffer, m, 13, proof, root), `leaf ${m}`).toBe(true);
+      expect(inclusionProofHolds(Buffer.from([99]), m, 13, proof, root)).toBe(false);
+      expect(inclusionProofHolds(leaves[m] as Buffer, m, 13, proof, merkleRoot(leaves.slice(0, 12)))).toBe(false);
+      expect(inclusionProofHolds(leaves[m] as Buffer, m, 13, proof.slice(1), root)).toBe(false);
+      expect(inclusionProofHolds(leaves[m] as Buffer, m, 13, [...proof, EMPTY_ROOT], root)).toBe(false);
+      if (m > 0) expect(inclusionProofHolds(leaves[m] as Buffer, m - 1, 13, proof, root)).toBe(false);
+    }
+    expect(inclusionProofHolds(leaves[0] as Buffer, 13, 13, [], root)).toBe(false);
   });
 });

@@ -17,7 +17,7 @@ describe("a chain's Merkle tree head", () => {
   it('is the RFC 6962 root over the event hashes in seq order, at any size', () => {
     const all = hashes();
     const kioskId = f.core.kiosk().kioskId;
-    expect(chainTreeHead(f.core.db, kioskId)).toEqual({ kioskId, size: all.length, root: merkleRoot(all) });
+    expect(chainTreeHead(f.core.db, kioskId)).toMatchObject({ kioskId, size: all.length, root: merkleRoot(all) });
     expect(chainTreeHead(f.core.db, kioskId, 3).root.equals(merkleRoot(all.slice(0, 3)))).toBe(true);
     expect(chainTreeHead(f.core.db, kioskId, 0).size).toBe(0);
   });
