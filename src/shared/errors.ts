@@ -136,6 +136,10 @@ export const errorMessages = {
     nl: 'Deze pincode is te kort voor deze rol.',
     en: 'This PIN is too short for this role.',
   },
+  PIN_CHANGE_REQUIRED: {
+    nl: 'Je pincode is korter dan je rol nu vraagt. Kies eerst een nieuwe pincode.',
+    en: 'Your PIN is shorter than your role now requires. Choose a new PIN first.',
+  },
   LAST_ADMIN: {
     nl: 'Dit is de laatste actieve beheerder. Maak eerst iemand anders beheerder.',
     en: 'This is the last active administrator. Make someone else an administrator first.',
@@ -340,6 +344,7 @@ export interface ErrorDetails {
   PIN_WRONG: { attemptsLeft: number };
   PIN_LOCKED: { retryAfterSeconds: number };
   PIN_TOO_SHORT: { minLength: number };
+  PIN_CHANGE_REQUIRED: { minLength: number };
   LAST_ADMIN: undefined;
   OWN_ACCOUNT: undefined;
   KEY_PROTECTED: undefined;

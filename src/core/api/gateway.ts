@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   admits,
   contract,
+  minPinLength,
   type Access,
   type AccessOf,
   type MethodName,
@@ -30,7 +31,12 @@ export type Handlers = {
 export interface ActingStaff {
   unlockedStaff(): StaffSummary | null;
   markUsed(): void;
+  /** The unlocked PIN is shorter than the role now asks (see minPinLength): only changing it is allowed. */
+  pinChangeRequired(): boolean;
 }
+
+/** What a staff member whose PIN is too short may still do besides the door's calls: change it. */
+const ALLOWED_BEFORE_PIN_CHANGE: ReadonlySet<MethodName> = new Set(['changeOwnPin']);
 
 /** The handler table together with the session its calls act in. */
 export interface CoreApi {
@@ -65,6 +71,10 @@ export function createGateway(api: CoreApi, options: GatewayOptions = {}): Gatew
         if (spec.access !== 'door') {
           if (!actor) return fail('NOT_UNLOCKED');
           if (!admits(spec.access, actor.role)) return fail('NOT_AUTHORISED');
+          // Enforced here, not only by the screen: another client of the same IPC gets no further.
+          if (api.session.pinChangeRequired() && !ALLOWED_BEFORE_PIN_CHANGE.has(method)) {
+            return fail('PIN_CHANGE_REQUIRED', { minLength: minPinLength(actor.role) });
+          }
           api.session.markUsed();
         }
         const parsed = spec.args.safeParse(rawArgs ?? {});

@@ -89,7 +89,7 @@ export function createHandlers(core: Core, shell: ShellActions): CoreApi {
     ...createCustodyHandlers(core, session),
     ...createDayHandlers(core),
     ...createLabelHandlers(core),
-    ...createStaffHandlers(core),
+    ...createStaffHandlers(core, session),
     ...createImportHandlers(core),
     ...createExportHandlers(core),
   };

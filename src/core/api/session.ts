@@ -26,6 +26,9 @@ export interface KioskSession {
   unlockedStaff(): StaffSummary | null;
   /** A staff call was made: the unlock lasts another `unlockTtlMs`. */
   markUsed(): void;
+  /** The unlock was made with a PIN shorter than the role asks; cleared by `pinChanged` or locking. */
+  pinChangeRequired(): boolean;
+  pinChanged(): void;
   dutyStaffId(): string | null;
 }
 
@@ -33,6 +36,7 @@ export function createSession(services: Services, now: () => number = Date.now, 
   let onDuty: StaffSummary | null = null;
   let unlocked: StaffSummary | null = null;
   let lastUse = 0;
+  let mustChangePin = false;
 
   const activeUnlock = (): StaffSummary | null => {
     if (unlocked && now() - lastUse > unlockTtlMs) unlocked = null;
@@ -44,12 +48,14 @@ export function createSession(services: Services, now: () => number = Date.now, 
       const login = services.loginStaff({ staffId, pin });
       const staff: StaffSummary = { staffId: login.staffId, displayName: login.displayName, role: login.role };
       unlocked = staff;
+      mustChangePin = login.pinChangeRequired;
       if (staff.role === 'teacher') onDuty = staff;
       lastUse = now();
       return login;
     },
     lock(endDuty) {
       unlocked = null;
+      mustChangePin = false;
       if (endDuty) onDuty = null;
     },
     state: () => ({ onDuty, unlocked: activeUnlock() }),
@@ -66,6 +72,10 @@ export function createSession(services: Services, now: () => number = Date.now, 
     },
     markUsed() {
       lastUse = now();
+    },
+    pinChangeRequired: () => mustChangePin && activeUnlock() !== null,
+    pinChanged() {
+      mustChangePin = false;
     },
     dutyStaffId: () => onDuty?.staffId ?? null,
   };

@@ -1,12 +1,13 @@
 import type { staffMethods } from '../../shared/contract/staff';
 import type { Core } from '../index';
 import type { Handlers } from './gateway';
+import type { KioskSession } from './session';
 
 /**
  * The contract's staff methods. The acting staff member is always the gateway's (who unlocked),
  * so "change my PIN" can only ever change the caller's own.
  */
-export function createStaffHandlers(core: Core): Pick<Handlers, keyof typeof staffMethods> {
+export function createStaffHandlers(core: Core, session: Pick<KioskSession, 'pinChanged'>): Pick<Handlers, keyof typeof staffMethods> {
   const s = core.services;
   const account = (staffId: string) => {
     const found = s.listStaffAccounts().find((a) => a.staffId === staffId);
@@ -23,6 +24,7 @@ export function createStaffHandlers(core: Core): Pick<Handlers, keyof typeof sta
     clearStaffLock: ({ staffId }, { actor }) => account(s.clearStaffLock(staffId, actor.staffId).staffId),
     changeOwnPin: ({ currentPin, newPin }, { actor }) => {
       s.changeOwnPin({ staffId: actor.staffId, currentPin, newPin });
+      session.pinChanged();
       return { changed: true as const };
     },
   };
