@@ -21,3 +21,14 @@ export function compareDutch(a: PupilNameParts, b: PupilNameParts): number {
 
 /** "Daan de Vries"; a pupil without achternaam is just "Daan". */
 export const displayName = (p: PupilNameParts): string => [p.roepnaam, p.voorvoegsel, p.achternaam].filter(Boolean).join(' ');
+
+/**
+ * The initial that tells two pupils of one group with the same first name apart at the door
+ * ("Lucas V."): the first letter of the achternaam (Dutch usage ignores the tussenvoegsel), or
+ * of the tussenvoegsel when there is no achternaam; null when there is neither.
+ */
+export function surnameInitial(p: Pick<PupilNameParts, 'voorvoegsel' | 'achternaam'>): string | null {
+  const source = p.achternaam.trim() || p.voorvoegsel.trim();
+  const first = [...source][0];
+  return first ? first.toLocaleUpperCase('nl') : null;
+}

@@ -4,7 +4,7 @@ import type { DemoSchool } from '../../src/core/demo/seed';
 import type { TestBridge } from './support/demo';
 import { fakeCameraVideo, type FakeCameraVideo } from '../support/fakeCamera';
 import { launchChromium, screenshot } from './support/browser';
-import { confirmationOf, eventsOfType, openDoor, roepnaamOf, startDoorBridge, stickerTags } from './support/door';
+import { confirmationOf, eventsOfType, openDoor, doorNameOf, startDoorBridge, stickerTags } from './support/door';
 
 /** Keeps every camera stream the page opens, so the test can see whether they were stopped. */
 const streamRecorder = `(() => {
@@ -53,7 +53,7 @@ describe('the door with the webcam as scanner (Chromium’s fake camera showing 
 
     const card = confirmationOf(page, deviceId);
     await card.waitFor({ timeout: 15_000 });
-    expect(await card.getByTestId('door-headline').textContent()).toBe(roepnaamOf(demo, pupilId));
+    expect(await card.getByTestId('door-headline').textContent()).toBe(doorNameOf(demo, pupilId));
     await screenshot(page, 'door-camera-confirmation-1366x768');
     const timings = await page.evaluate(
       () => (window as unknown as { __inleverpuntMetrics: { scanToConfirmation: { source: string }[] } }).__inleverpuntMetrics.scanToConfirmation,

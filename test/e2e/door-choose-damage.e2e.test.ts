@@ -3,7 +3,7 @@ import type { Browser } from 'playwright-core';
 import type { DemoSchool } from '../../src/core/demo/seed';
 import type { TestBridge } from './support/demo';
 import { screenshot } from './support/browser';
-import { confirmationOf, eventsOfType, openDoor, roepnaamOf, soundsPlayed, doorKioskSuite, stickerTags, wedgeScan } from './support/door';
+import { confirmationOf, eventsOfType, openDoor, doorNameOf, soundsPlayed, doorKioskSuite, stickerTags, wedgeScan } from './support/door';
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -29,7 +29,7 @@ describe('the door: a pupil card with two devices, and damage noted in two taps'
     await dialog.getByRole('button', { name: new RegExp(escape(watch.description)) }).click();
     const confirmation = confirmationOf(page, watch.deviceId);
     await confirmation.waitFor();
-    expect(await confirmation.getByTestId('door-headline').textContent()).toBe(pupil.roepnaam);
+    expect(await confirmation.getByTestId('door-headline').textContent()).toBe(doorNameOf(demo, pupil.pupilId));
     expect(await dialog.count()).toBe(0);
     const events = eventsOfType(bridge, 'handed_in');
     expect(events.map((e) => e.deviceId)).toEqual([watch.deviceId]);
@@ -82,7 +82,7 @@ describe('the door: a pupil card with two devices, and damage noted in two taps'
     const noted = eventsOfType(bridge, 'condition_noted');
     expect(noted).toHaveLength(1);
     expect(noted[0]).toMatchObject({ deviceId: tag.deviceId, actor: 'pupil', details: { marks: ['screen_cracked'] } });
-    expect(await confirmation.getByTestId('door-headline').textContent()).toBe(roepnaamOf(demo, tag.pupilId));
+    expect(await confirmation.getByTestId('door-headline').textContent()).toBe(doorNameOf(demo, tag.pupilId));
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -5,8 +5,11 @@ export interface ReceiptFacts {
   school: string;
   kiosk: string;
   device: { kind: CustodyOutcome['device']['kind']; description: string };
-  /** First name and group only: the receipt leaves the school with a parent. */
-  pupil: { roepnaam: string; groep: string } | null;
+  /**
+   * The pupil's full name and group: the receipt goes to that pupil's own parent, and must leave
+   * no doubt whose device came back (two "Lucas" in one group).
+   */
+  pupil: { name: string; groep: string } | null;
   confiscation: {
     seq: number;
     at: string;
@@ -49,7 +52,7 @@ export function buildReceiptFacts(src: ReceiptSources): ReceiptFacts {
     school: src.kiosk?.school ?? '',
     kiosk: src.kiosk?.name ?? '',
     device: { kind: src.released.device.kind, description: src.released.device.description },
-    pupil: src.released.pupil?.roepnaam ? { roepnaam: src.released.pupil.roepnaam, groep: src.released.pupil.groep } : null,
+    pupil: receiptPupil(src.released.pupil),
     confiscation: c
       ? {
           seq: c.seq,
@@ -72,4 +75,9 @@ export function buildReceiptFacts(src: ReceiptSources): ReceiptFacts {
       note: str(src.note),
     },
   };
+}
+
+function receiptPupil(pupil: CustodyOutcome['pupil']): ReceiptFacts['pupil'] {
+  const name = pupil?.fullName ?? pupil?.roepnaam;
+  return pupil && name ? { name, groep: pupil.groep } : null;
 }

@@ -41,8 +41,20 @@ export const CustodyOutcome = z.object({
   event: EventSummary,
   repeat: z.boolean(),
   device: z.object({ deviceId: z.string(), kind: DeviceKind, description: z.string() }),
-  /** `roepnaam` is null when the school shows pupils only their pouch number (privacy setting). */
-  pupil: z.object({ pupilId: z.string(), roepnaam: z.string().nullable(), groep: z.string() }).nullable(),
+  /**
+   * `roepnaam` is null when the school shows pupils only their pouch number (privacy setting).
+   * `surnameInitial` is set only when another active pupil of the group has the same first name,
+   * so the door can say "Lucas V."; `fullName` only on staff screens (a release receipt).
+   */
+  pupil: z
+    .object({
+      pupilId: z.string(),
+      roepnaam: z.string().nullable(),
+      surnameInitial: z.string().nullable(),
+      fullName: z.string().nullable(),
+      groep: z.string(),
+    })
+    .nullable(),
   pouch: z.object({ pouchId: z.string(), number: z.number().int(), locationName: z.string() }).nullable(),
 });
 export type CustodyOutcome = z.infer<typeof CustodyOutcome>;

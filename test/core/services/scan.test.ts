@@ -1,10 +1,35 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { verifyLedger } from '../../../src/core/ledger/verify';
 import { readCustody } from '../../../src/core/ledger/projection';
+import { updateSettings } from '../../../src/core/settings/store';
 import { classFixture, codeOf, errorOf, type ClassFixture } from '../support/custodyFixture';
 
 const eventCount = (f: ClassFixture) =>
   (f.core.db.prepare('SELECT count(*) AS n FROM ledger_events').get() as { n: number }).n;
+
+describe('two pupils of one group with the same first name', () => {
+  let f: ClassFixture;
+  beforeEach(() => {
+    f = classFixture({ size: 2 });
+    const twin = f.s.createPupil({ roepnaam: 'kind1', voorvoegsel: 'van', achternaam: 'Vliet', groep: '7B', jaargroep: 7 }, f.office.staffId);
+    const phone = f.s.createDevice({ ownerPupilId: twin.pupilId, kind: 'smartphone', description: 'telefoon' }, f.office.staffId);
+    f.s.assignTag({ kind: 'device_sticker', raw: 'STK-TWIN', deviceId: phone.deviceId }, f.office.staffId);
+    f.s.createPupil({ roepnaam: 'Kind2', achternaam: 'Anders', groep: '8A', jaargroep: 8 }, f.office.staffId);
+  });
+  afterEach(() => f.close());
+
+  it('the door gets the initial of each one’s surname (tussenvoegsel ignored), and only theirs', () => {
+    expect(f.s.scan({ code: 'STK-1', mode: 'hand-in', actor: 'pupil' }).pupil).toMatchObject({ roepnaam: 'Kind1', surnameInitial: 'A' });
+    expect(f.s.scan({ code: 'STK-TWIN', mode: 'hand-in', actor: 'pupil' }).pupil).toMatchObject({ roepnaam: 'kind1', surnameInitial: 'V' });
+    // A namesake in another group does not count: the door serves a group.
+    expect(f.s.scan({ code: 'STK-2', mode: 'hand-in', actor: 'pupil' }).pupil).toMatchObject({ roepnaam: 'Kind2', surnameInitial: null });
+  });
+
+  it('with "pouch number only" the door gets neither the name nor the initial', () => {
+    updateSettings(f.s.context, f.admin.staffId, { privacyDisplay: 'pouch-only' });
+    expect(f.s.scan({ code: 'STK-1', mode: 'hand-in', actor: 'pupil' }).pupil).toMatchObject({ roepnaam: null, surnameInitial: null, fullName: null });
+  });
+});
 
 describe('scanning at the door', () => {
   let f: ClassFixture;
@@ -18,7 +43,7 @@ describe('scanning at the door', () => {
     expect(out.repeat).toBe(false);
     expect(out.event.type).toBe('handed_in');
     expect(out.device.deviceId).toBe(f.phones[1]!.deviceId);
-    expect(out.pupil).toEqual({ pupilId: f.pupils[1]!.pupilId, roepnaam: 'Kind2', groep: '7B' });
+    expect(out.pupil).toEqual({ pupilId: f.pupils[1]!.pupilId, roepnaam: 'Kind2', surnameInitial: null, fullName: null, groep: '7B' });
     expect(out.pouch).toMatchObject({ number: 2, locationName: 'Telefoontas 7B' });
     expect(readCustody(f.core.db, f.phones[1]!.deviceId)).toMatchObject({
       held: true,

@@ -47,10 +47,15 @@ export function stickerTags(demo: DemoSchool): (DemoTag & { deviceId: string; pu
   });
 }
 
-export function roepnaamOf(demo: DemoSchool, pupilId: string): string {
+/**
+ * What the door's headline says for a pupil: the first name, and where the group has two of it
+ * (the demo's 7A has two Lucas and two Bo) the initial of the surname, "Lucas V.".
+ */
+export function doorNameOf(demo: DemoSchool, pupilId: string): string {
   const pupil = demo.pupils.find((p) => p.pupilId === pupilId);
   if (!pupil) throw new Error('no such demo pupil');
-  return pupil.roepnaam;
+  const namesakes = demo.pupils.filter((p) => p.groep === pupil.groep && p.roepnaam.toLowerCase() === pupil.roepnaam.toLowerCase());
+  return namesakes.length > 1 ? `${pupil.roepnaam} ${pupil.achternaam.charAt(0).toUpperCase()}.` : pupil.roepnaam;
 }
 
 /**

@@ -32,7 +32,7 @@ function outcome(n: number, repeat = false): CustodyOutcome {
     },
     repeat,
     device: { deviceId: `d${n}`, kind: 'smartphone', description: `telefoon ${n}` },
-    pupil: { pupilId: `p${n}`, roepnaam: `Kind${n}`, groep: '7A' },
+    pupil: { pupilId: `p${n}`, roepnaam: `Kind${n}`, surnameInitial: null, fullName: null, groep: '7A' },
     pouch: { pouchId: `po${n}`, number: n, locationName: 'Telefoontas 7A' },
   };
 }

@@ -19,7 +19,7 @@ const released: CustodyOutcome = {
   },
   repeat: false,
   device: { deviceId: 'd1', kind: 'smartphone', description: 'iPhone 12 zwart' },
-  pupil: { pupilId: 'p1', roepnaam: 'Daan', groep: '7A' },
+  pupil: { pupilId: 'p1', roepnaam: 'Daan', surnameInitial: null, fullName: 'Daan van Dijk', groep: '7A' },
   pouch: null,
 };
 const confiscated: EventListItem = {
@@ -57,15 +57,15 @@ describe('the release receipt', () => {
     expect(facts).toMatchObject({
       school: 'De Regenboog',
       kiosk: 'Groep 7 — lokaal 12',
-      pupil: { roepnaam: 'Daan', groep: '7A' },
+      pupil: { name: 'Daan van Dijk', groep: '7A' },
       confiscation: { seq: 41, by: 'Juf Anna', witness: 'Meester Bas', article: 'B', reason: 'Gebruikt tijdens de gymles', sealedBagNumber: 'Z-0042' },
       release: { seq: 57, hashPrefix: 'a1b2c3d4e5f60718', by: 'Juf Anna', guardianName: 'Fatima el Amrani', signed: true, note: null },
     });
   });
 
-  it('carries the pupil first name and group only, never the family name', () => {
+  it('names the pupil in full, so a parent of one of two Daans in 7A knows it is their child’s', () => {
     const facts = buildReceiptFacts({ kiosk: null, released, confiscation: null, staffNames: names, guardianName: 'X', note: '', signed: false });
-    expect(Object.keys(facts.pupil ?? {})).toEqual(['roepnaam', 'groep']);
+    expect(facts.pupil).toEqual({ name: 'Daan van Dijk', groep: '7A' });
     expect(facts.confiscation).toBeNull();
   });
 

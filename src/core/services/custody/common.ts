@@ -6,7 +6,9 @@ import { getEvent } from '../../ledger/rows';
 import type { ServiceContext } from '../context';
 import type { Device } from '../devices';
 import { getPouch, type Pouch } from '../locations';
-import { getPupil } from '../pupils';
+import { getPupil, type Pupil } from '../pupils';
+import { prepared } from '../../db/statements';
+import { displayName, surnameInitial } from '../../../shared/pupilOrder';
 import { readPrivacyDisplay } from '../../settings/store';
 import { requireStaff, type StaffSummary } from '../staff';
 
@@ -55,9 +57,27 @@ export function outcome(
     event: summarizeEvent(event),
     repeat,
     device: { deviceId: device.deviceId, kind: device.kind, description: device.description },
-    pupil: pupil ? { pupilId: pupil.pupilId, roepnaam, groep: pupil.groep } : null,
+    pupil: pupil
+      ? {
+          pupilId: pupil.pupilId,
+          roepnaam,
+          surnameInitial: roepnaam !== null && firstNameShared(ctx, pupil) ? surnameInitial(pupil) : null,
+          fullName: audience === 'staff' ? displayName(pupil) : null,
+          groep: pupil.groep,
+        }
+      : null,
     pouch: pouch ? { pouchId: pouch.pouchId, number: pouch.number, locationName: pouch.locationName } : null,
   };
+}
+
+/** Whether another active pupil of the same group goes by the same first name (two "Lucas" in 7A). */
+function firstNameShared(ctx: ServiceContext, pupil: Pupil): boolean {
+  return (
+    prepared(
+      ctx.db,
+      'SELECT 1 FROM pupils WHERE active = 1 AND groep = ? AND roepnaam = ? COLLATE NOCASE AND pupil_id <> ? LIMIT 1',
+    ).get(pupil.groep, pupil.roepnaam, pupil.pupilId) !== undefined
+  );
 }
 
 export function requireEvent(ctx: ServiceContext, seq: number): LedgerEvent {

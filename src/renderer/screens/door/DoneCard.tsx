@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../../shared/contract/settings';
+import type { CustodyOutcome } from '../../../shared/contract';
 import type { DoneEntry } from './board';
 import { clockTime } from './format';
 import { DeviceIcon, RepeatIcon, ReturnIcon, TickIcon } from './icons';
@@ -24,7 +25,7 @@ export function DoneCard({ entry, privacy, big, onReportDamage }: DoneCardProps)
   const headline =
     privacy === 'pouch-only'
       ? (pouch ?? t('door.done.yourDevice', { kind }))
-      : (outcome.pupil?.roepnaam ?? t('door.done.yourDevice', { kind }));
+      : (doorName(outcome.pupil) ?? t('door.done.yourDevice', { kind }));
   const status = outcome.repeat
     ? t(mode === 'return' ? 'door.done.repeatReturn' : 'door.done.repeatHandIn', { time })
     : `${t(mode === 'return' ? 'door.done.returned' : 'door.done.handedIn')} ${t('door.done.at', { time })}`;
@@ -89,4 +90,10 @@ function DamageStatus({ entry }: { entry: DoneEntry }) {
   }
   if (damage.step === 'failed') return <p className="door-damage-status is-failed" role="alert">{t('door.damage.failed')}</p>;
   return null;
+}
+
+/** The first name, with the surname's initial when the group has two of that name ("Lucas V."). */
+export function doorName(pupil: CustodyOutcome['pupil']): string | null {
+  if (!pupil?.roepnaam) return null;
+  return pupil.surnameInitial ? `${pupil.roepnaam} ${pupil.surnameInitial}.` : pupil.roepnaam;
 }

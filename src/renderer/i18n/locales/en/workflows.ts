@@ -76,7 +76,7 @@ export const workflows: Messages['workflows'] = {
     title: 'Receipt: device handed back',
     device: 'Device',
     pupil: 'Pupil',
-    pupilValue: '{{roepnaam}}, group {{groep}}',
+    pupilValue: '{{name}}, group {{groep}}',
     confiscation: 'Taken into custody',
     at: 'On',
     by: 'By',

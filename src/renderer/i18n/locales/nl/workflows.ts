@@ -75,7 +75,7 @@ export const workflows = {
     title: 'Ontvangstbewijs: apparaat meegegeven',
     device: 'Apparaat',
     pupil: 'Leerling',
-    pupilValue: '{{roepnaam}}, groep {{groep}}',
+    pupilValue: '{{name}}, groep {{groep}}',
     confiscation: 'In bewaring genomen',
     at: 'Op',
     by: 'Door',
