@@ -43,6 +43,27 @@ describe('the kiosk shell in Chromium, through the test bridge', () => {
     await context.close();
   });
 
+  it('a pupil who chose English is helped in English; after 30 s without a touch or scan the door speaks Dutch again', async () => {
+    const { page, context } = await openKiosk(browser, bridge);
+    await page.getByTestId('kiosk-name').waitFor();
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Scan your phone or watch');
+    await page.clock.fastForward(20_000);
+    // A key (a scanner types) counts as the pupil still being there.
+    await page.keyboard.press('Shift');
+    await page.clock.fastForward(20_000);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Scan your phone or watch');
+    // Time moves in steps: the idle timer checks four times a second.
+    await expect
+      .poll(async () => {
+        await page.clock.fastForward(2_000);
+        return page.getByRole('heading', { level: 1 }).textContent();
+      })
+      .toBe('Scan je telefoon of horloge');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('nl');
+    await context.close();
+  });
+
   it('fits a full-HD screen; a new kiosk first asks for its administrator, after that for a PIN', async () => {
     const { page, context } = await openKiosk(browser, bridge, { viewport: { width: 1920, height: 1080 } });
     await page.getByRole('heading', { name: 'Scan je telefoon of horloge' }).waitFor();

@@ -9,7 +9,7 @@ import { TeacherArea } from '../screens/teacher/TeacherArea';
 import { FormDirtyProvider } from '../state/FormDirty';
 import { navigate, useRoute, type Area } from '../state/router';
 import { SessionProvider, useSession } from '../state/SessionContext';
-import { SettingsProvider } from '../state/SettingsContext';
+import { SettingsProvider, useSettings } from '../state/SettingsContext';
 import { useIdleReturn } from './useIdleReturn';
 import { useKioskInfo, type KioskState } from '../state/useKioskInfo';
 import { StartFailureScreen } from '../screens/startFailure/StartFailureScreen';
@@ -31,6 +31,8 @@ export function App() {
 }
 
 const menu: Area[] = ['door', 'teacher', 'office', 'settings'];
+/** How long the door keeps another language after the last touch or scan. */
+const DOOR_LANGUAGE_IDLE_MS = 30_000;
 
 function Shell({ kiosk }: { kiosk: KioskState }) {
   const { t, i18n } = useTranslation();
@@ -57,6 +59,15 @@ function Shell({ kiosk }: { kiosk: KioskState }) {
     active: route.area !== 'door' || session.unlocked !== null,
     dirty,
     onTimeout: backToDoor,
+  });
+  // A pupil who switched the door to English is helped; the next pupils get the school's language back.
+  const { settings } = useSettings();
+  const backToSchoolLanguage = useCallback(() => void i18n.changeLanguage(settings.language), [i18n, settings.language]);
+  useIdleReturn({
+    active: route.area === 'door' && i18n.language !== settings.language,
+    dirty: false,
+    timeoutMs: DOOR_LANGUAGE_IDLE_MS,
+    onTimeout: backToSchoolLanguage,
   });
 
   return (
