@@ -136,6 +136,10 @@ export const errorMessages = {
     nl: 'Deze pincode is te kort voor deze rol.',
     en: 'This PIN is too short for this role.',
   },
+  RETURN_AFTER_END_OF_DAY: {
+    nl: 'Teruggeven moet beginnen vóór het einde van de schooldag. Kies een vroegere tijd, of een later einde.',
+    en: 'Returning must start before the end of the school day. Choose an earlier time, or a later end.',
+  },
   PIN_CHANGE_REQUIRED: {
     nl: 'Je pincode is korter dan je rol nu vraagt. Kies eerst een nieuwe pincode.',
     en: 'Your PIN is shorter than your role now requires. Choose a new PIN first.',
@@ -345,6 +349,7 @@ export interface ErrorDetails {
   PIN_LOCKED: { retryAfterSeconds: number };
   PIN_TOO_SHORT: { minLength: number };
   PIN_CHANGE_REQUIRED: { minLength: number };
+  RETURN_AFTER_END_OF_DAY: { returnModeAt: string; endOfDayAt: string };
   LAST_ADMIN: undefined;
   OWN_ACCOUNT: undefined;
   KEY_PROTECTED: undefined;

@@ -52,6 +52,34 @@ describe('settings and kiosk behaviour', () => {
     await context.close();
   });
 
+  it('a return time after the end of the day, or a time that is no time, is refused with what to do; times are 24-hour in English too', async () => {
+    const { page, context, problems } = await openKiosk(browser, bridge, { locale: 'en-US' });
+    await page.goto(`${bridge.url}/index.html#/settings`);
+    await typePin(page, DEMO_PINS.admin);
+    await page.getByRole('heading', { name: 'Instellingen' }).waitFor();
+    const before = readSettings(bridge.core.db);
+    await page.getByLabel('Teruggeven vanaf').fill('16:00');
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await page.getByRole('alert').getByText('Teruggeven moet beginnen vóór het einde van de schooldag', { exact: false }).waitFor();
+    await page.getByLabel('Teruggeven vanaf').fill('2.00');
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await page.getByRole('alert').getByText('“2.00” is geen tijd', { exact: false }).waitFor();
+    expect(readSettings(bridge.core.db)).toMatchObject({ returnModeAt: before.returnModeAt, endOfDayAt: before.endOfDayAt });
+    // An en-US browser still shows the school day on the 24-hour clock.
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByLabel('End of the school day').waitFor();
+    expect(await page.getByLabel('End of the school day').inputValue()).toBe(before.endOfDayAt);
+    await page.getByRole('heading', { name: 'What a pupil sees' }).waitFor();
+    await page.getByRole('heading', { name: 'Kiosk language' }).waitFor();
+    expect(await page.getByTestId('settings-version').textContent()).toMatch(/^Inleverpunt version \S+ · /);
+    await screenshot(page, 'settings-en-1366x768');
+    await page.getByRole('button', { name: 'Manage staff (Office → Staff)' }).click();
+    await page.getByRole('heading', { name: 'Staff' }).first().waitFor();
+    await page.getByRole('button', { name: 'Nederlands' }).click();
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it('leaving the kiosk needs an administrator’s PIN', async () => {
     const { page, context } = await openKiosk(browser, bridge);
     await page.goto(`${bridge.url}/index.html#/settings`);

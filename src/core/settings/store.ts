@@ -1,3 +1,4 @@
+import { AppError } from '../../shared/errors';
 import { defaultSettings, Settings, type SettingsPatch } from '../../shared/contract/settings';
 import type { Db } from '../db/open';
 import { prepared } from '../db/statements';
@@ -60,6 +61,8 @@ export function storeSettings(db: Db, patch: SettingsPatch): { settings: Setting
   if (!db.inTransaction) throw new Error('storeSettings must run inside a transaction');
   const current = readSettings(db);
   const next = Settings.parse({ ...current, ...patch });
+  // "HH:MM" strings compare as times. Return mode after the day has ended would never start.
+  if (next.returnModeAt >= next.endOfDayAt) throw new AppError('RETURN_AFTER_END_OF_DAY', { returnModeAt: next.returnModeAt, endOfDayAt: next.endOfDayAt });
   const changed = keys.filter((k) => JSON.stringify(current[k]) !== JSON.stringify(next[k]));
   const upsert = db.prepare(
     'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',

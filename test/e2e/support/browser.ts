@@ -41,6 +41,8 @@ export interface OpenKioskOptions {
   time?: Date;
   /** Scripts that run in the page before the app (after the bridge client). */
   initScripts?: string[];
+  /** The browser's own locale (nl-NL unless a test needs, say, an en-US browser's 12-hour clock). */
+  locale?: string;
 }
 
 /**
@@ -51,11 +53,11 @@ export interface OpenKioskOptions {
 export async function openKiosk(
   browser: Browser,
   bridge: Bridge<TestClock>,
-  { viewport = { width: 1366, height: 768 }, time, initScripts = [] }: OpenKioskOptions = {},
+  { viewport = { width: 1366, height: 768 }, time, initScripts = [], locale = 'nl-NL' }: OpenKioskOptions = {},
 ): Promise<KioskPage> {
   const start = time ?? schoolMorning();
   bridge.clock.set(start);
-  const context = await browser.newContext({ viewport, locale: 'nl-NL', timezoneId: localTimeZone() });
+  const context = await browser.newContext({ viewport, locale, timezoneId: localTimeZone() });
   for (const content of [bridgeClientSource(), ...initScripts]) await context.addInitScript({ content });
   const page = await context.newPage();
   await page.clock.install({ time: start });

@@ -6,10 +6,13 @@ import { errorText } from '../../errors';
 import { useFormDirty } from '../../state/FormDirty';
 import { useSettings } from '../../state/SettingsContext';
 import { playSound } from '../../feedback/sounds';
+import { AboutKiosk } from './AboutKiosk';
 import { ExitKiosk } from './ExitKiosk';
 import { Field, Section } from './fields';
 import { ScannerSettings } from './ScannerSettings';
 import './settings.css';
+
+const CLOCK_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 /** Everything a school or its IT partner sets once: admin only (the core checks it too). */
 export function SettingsScreen() {
@@ -38,6 +41,8 @@ export function SettingsScreen() {
   const save = async (event: FormEvent) => {
     event.preventDefault();
     setStatus(null);
+    const badTime = [draft.returnModeAt, draft.endOfDayAt].find((time) => !CLOCK_TIME.test(time));
+    if (badTime !== undefined) return setStatus({ ok: false, text: t('settings.day.timeInvalid', { time: badTime }) });
     try {
       if (kiosk.name !== savedKiosk.name || kiosk.school !== savedKiosk.school) {
         const info = await call('renameKiosk', kiosk);
@@ -77,19 +82,23 @@ export function SettingsScreen() {
 
       <Section title={t('settings.day.title')}>
         <div className="field-grid">
-          <Field id="return-at" label={t('settings.day.returnModeAt')}>
-            <input id="return-at" type="time" required value={draft.returnModeAt}
-              onChange={(e) => setDraft({ ...draft, returnModeAt: e.target.value })} />
+          {/* Text, not type="time": that shows "02:00 PM" in an English browser; a school day is 24-hour. */}
+          <Field id="return-at" label={t('settings.day.returnModeAt')} hint={t('settings.day.timeHint')}>
+            <input id="return-at" type="text" inputMode="numeric" required maxLength={5} placeholder="14:00"
+              aria-describedby="return-at-hint" value={draft.returnModeAt}
+              onChange={(e) => setDraft({ ...draft, returnModeAt: e.target.value.trim() })} />
           </Field>
-          <Field id="end-at" label={t('settings.day.endOfDayAt')}>
-            <input id="end-at" type="time" required value={draft.endOfDayAt}
-              onChange={(e) => setDraft({ ...draft, endOfDayAt: e.target.value })} />
+          <Field id="end-at" label={t('settings.day.endOfDayAt')} hint={t('settings.day.timeHint')}>
+            <input id="end-at" type="text" inputMode="numeric" required maxLength={5} placeholder="15:15"
+              aria-describedby="end-at-hint" value={draft.endOfDayAt}
+              onChange={(e) => setDraft({ ...draft, endOfDayAt: e.target.value.trim() })} />
           </Field>
         </div>
       </Section>
 
       <Section title={t('settings.door.title')}>
-        <div role="radiogroup" aria-label={t('settings.door.privacy')} className="choices">
+        <h3 id="privacy-heading">{t('settings.door.privacy')}</h3>
+        <div role="radiogroup" aria-labelledby="privacy-heading" className="choices">
           {(['first-name', 'pouch-only'] as const).map((p) => (
             <label key={p} className="check">
               <input type="radio" name="privacy" value={p} checked={draft.privacyDisplay === p}
@@ -98,7 +107,8 @@ export function SettingsScreen() {
             </label>
           ))}
         </div>
-        <div role="radiogroup" aria-label={t('settings.door.language')} className="choices">
+        <h3 id="language-heading">{t('settings.door.language')}</h3>
+        <div role="radiogroup" aria-labelledby="language-heading" className="choices">
           {(['nl', 'en'] as const).map((l) => (
             <label key={l} className="check" lang={l}>
               <input type="radio" name="language" value={l} checked={draft.language === l}
@@ -143,6 +153,7 @@ export function SettingsScreen() {
         <p className="field-hint">{t('settings.exit.help')}</p>
         <ExitKiosk />
       </section>
+      <AboutKiosk />
     </div>
   );
 }

@@ -14,10 +14,20 @@ export const settings: Messages['settings'] = {
     groups: 'Groups served by this kiosk',
     groupsHint: 'Separated by commas, for example 7A, 7B.',
   },
+  about: {
+    title: 'About this kiosk',
+    staff: 'Manage staff (Office → Staff)',
+    version: 'Inleverpunt version {{version}}',
+    backupOk: 'last good backup {{at}}',
+    backupFailed: 'the last backup failed ({{at}})',
+    backupNone: 'no backup yet',
+  },
   day: {
     title: 'School day',
     returnModeAt: 'Return devices from',
     endOfDayAt: 'End of the school day',
+    timeHint: '24-hour clock, hh:mm, for example 14:00.',
+    timeInvalid: '“{{time}}” is not a time. Write hh:mm on the 24-hour clock, for example 14:00.',
   },
   door: {
     title: 'At the door',

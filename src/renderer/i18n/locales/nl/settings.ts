@@ -12,10 +12,20 @@ export const settings = {
     groups: 'Groepen bij deze kiosk',
     groupsHint: 'Gescheiden door komma’s, bijvoorbeeld 7A, 7B.',
   },
+  about: {
+    title: 'Over deze kiosk',
+    staff: 'Personeel beheren (Administratie → Personeel)',
+    version: 'Inleverpunt versie {{version}}',
+    backupOk: 'laatste goede back-up {{at}}',
+    backupFailed: 'de laatste back-up is mislukt ({{at}})',
+    backupNone: 'nog geen back-up',
+  },
   day: {
     title: 'Schooldag',
     returnModeAt: 'Teruggeven vanaf',
     endOfDayAt: 'Einde van de schooldag',
+    timeHint: '24-uursklok, uu:mm, bijvoorbeeld 14:00.',
+    timeInvalid: '“{{time}}” is geen tijd. Schrijf uu:mm met de 24-uursklok, bijvoorbeeld 14:00.',
   },
   door: {
     title: 'Bij de deur',
