@@ -136,11 +136,18 @@ describe('the teacher area: unlock, dashboard, by hand, move, correct', () => {
     await page.locator(`tr[data-device="${device.deviceId}"]`).getByRole('button', { name: /^Verplaatsen:/ }).click();
     await page.getByRole('heading', { name: 'Verplaatsen', level: 1 }).waitFor();
     expect(page.url()).toContain(`device=${device.deviceId}`);
+    // Colleagues are offered, never the teacher herself.
+    const colleagues = await page.getByRole('group', { name: 'Naar een collega' }).getByRole('button').allTextContents();
+    expect(colleagues).toContain(demo.staff.witness.displayName);
+    expect(colleagues).not.toContain(demo.staff.teacher7A.displayName);
     await screenOf(page).getByRole('button', { name: /Kluis administratie/ }).click();
     await page.getByLabel('Notitie (niet verplicht)').fill('na schooltijd naar de kluis');
     await screenshot(page, 'teacher-transfer-nl-1366x768');
     await screenOf(page).getByRole('button', { name: 'Verplaatsen', exact: true }).click();
     await page.getByText(`van ${device.pupilName} is verplaatst: in Kluis administratie.`).waitFor();
+    // Done means done: the form is gone, only the way back is left.
+    expect(await page.getByRole('group', { name: 'Naar een bewaarplek' }).count()).toBe(0);
+    expect(await screenOf(page).getByRole('button', { name: 'Verplaatsen', exact: true }).count()).toBe(0);
 
     expect(readCustody(bridge.core.db, device.deviceId)).toMatchObject({
       held: true,

@@ -74,6 +74,10 @@ describe('taking a device into custody with a witness and handing it to a parent
     await page.getByRole('heading', { name: 'In bewaring genomen' }).waitFor();
     await page.getByText('Geef het apparaat in principe vandaag nog terug aan een ouder of verzorger.').waitFor();
     await screenshot(page, 'workflows-confiscate-done-1366x768');
+    // The done card says where the phone is now: the safe, not the pouch it came from.
+    const state = await page.getByTestId('wf-device').locator('.wf-state').textContent();
+    expect(state).toContain('Kluis administratie');
+    expect(state).not.toMatch(/vak \d/i);
 
     const [confiscated] = eventsOf(device.deviceId).filter((e) => e.type === 'confiscated');
     expect(confiscated).toMatchObject({

@@ -7,7 +7,11 @@ export function useDeviceState(): (choice: DeviceChoice) => string {
   return (c) => {
     if (!c.held) return t('workflows.device.notHeld');
     const where = c.pouchNumber !== null ? t('workflows.device.pouch', { number: c.pouchNumber }) : (c.locationName ?? '');
-    const state = c.confiscatedSeq !== null ? t('workflows.device.confiscated') : t('workflows.device.held');
+    const state = c.reportedMissing
+      ? t(`workflows.device.missing.${c.reportedMissing}`)
+      : c.confiscatedSeq !== null
+        ? t('workflows.device.confiscated')
+        : t('workflows.device.held');
     return where ? `${state} · ${where}` : state;
   };
 }

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { receiptOrigin } from './receiptFacts';
 import type { ReceiptFacts } from './receiptFacts';
 
 export function formatMoment(iso: string, language: string): string {
@@ -21,9 +22,7 @@ export function Receipt({ facts, signatureUrl }: { facts: ReceiptFacts; signatur
     <article className="wf-receipt" aria-labelledby="receipt-title" data-testid="receipt">
       <header className="receipt-head">
         <h2 id="receipt-title">{t('workflows.receipt.title')}</h2>
-        <p>
-          {facts.school && <strong>{facts.school}</strong>} {facts.kiosk && <span>· {facts.kiosk}</span>}
-        </p>
+        <p data-testid="receipt-origin">{receiptOrigin(facts)}</p>
       </header>
       <dl className="receipt-facts">
         <dt>{t('workflows.receipt.device')}</dt>

@@ -14,6 +14,8 @@ export interface DeviceChoice {
   confiscatedSeq: number | null;
   locationName: string | null;
   pouchNumber: number | null;
+  /** Reported lost or stolen since its hand-in: held on paper, not in hand. */
+  reportedMissing: CustodyListItem['reportedMissing'];
 }
 
 /**
@@ -41,6 +43,7 @@ export function mergeDeviceChoices(
         confiscatedSeq: c?.held ? c.confiscatedSeq : null,
         locationName: c?.held ? c.locationName : null,
         pouchNumber: c?.held ? c.pouchNumber : null,
+        reportedMissing: c?.held ? c.reportedMissing : null,
       };
     })
     .sort((a, b) => sortKey(a).localeCompare(sortKey(b), 'nl'));

@@ -81,3 +81,8 @@ function receiptPupil(pupil: CustodyOutcome['pupil']): ReceiptFacts['pupil'] {
   const name = pupil?.fullName ?? pupil?.roepnaam;
   return pupil && name ? { name, groep: pupil.groep } : null;
 }
+
+/** "Basisschool De Regenboog · Groep 7A": a school without its name set gets no stray separator. */
+export function receiptOrigin(facts: Pick<ReceiptFacts, 'school' | 'kiosk'>): string {
+  return [facts.school.trim(), facts.kiosk.trim()].filter(Boolean).join(' · ');
+}

@@ -85,6 +85,8 @@ export const CustodyListItem = z.object({
   locationName: z.string().nullable(),
   pouchNumber: z.number().int().nullable(),
   confiscatedSeq: z.number().int().nullable(),
+  /** A loss or theft reported since the hand-in (and not voided): the school no longer has it in hand. */
+  reportedMissing: z.enum(['loss', 'theft']).nullable(),
   lastSeq: z.number().int(),
 });
 export type CustodyListItem = z.infer<typeof CustodyListItem>;

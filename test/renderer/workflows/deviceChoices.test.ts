@@ -23,6 +23,7 @@ const held = (deviceId: string, extra: Partial<CustodyListItem> = {}): CustodyLi
   locationName: 'Telefoontas 7A',
   pouchNumber: 12,
   confiscatedSeq: null,
+  reportedMissing: null,
   lastSeq: 5,
   ...extra,
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildReceiptFacts } from '../../../src/renderer/components/receiptFacts';
+import { buildReceiptFacts, receiptOrigin } from '../../../src/renderer/components/receiptFacts';
 import type { CustodyOutcome, EventListItem } from '../../../src/shared/contract';
 
 const released: CustodyOutcome = {
@@ -74,5 +74,11 @@ describe('the release receipt', () => {
     const facts = buildReceiptFacts({ kiosk: null, released, confiscation: purged, staffNames: names, guardianName: 'X', note: 'n', signed: false });
     expect(facts.confiscation).toMatchObject({ reason: null, witness: '—', article: null, sealedBagNumber: null });
     expect(facts.release.note).toBe('n');
+  });
+
+  it('heads the receipt with school and kiosk, and with the kiosk alone (no stray "·") when the school has no name set', () => {
+    expect(receiptOrigin({ school: 'De Regenboog', kiosk: 'Groep 7A' })).toBe('De Regenboog · Groep 7A');
+    expect(receiptOrigin({ school: '', kiosk: 'Inleverpunt BF7C' })).toBe('Inleverpunt BF7C');
+    expect(receiptOrigin({ school: 'De Regenboog', kiosk: ' ' })).toBe('De Regenboog');
   });
 });

@@ -1,5 +1,6 @@
 import type { CustodyListItem, EventListItem } from '../../../shared/contract';
 import { prepared } from '../../db/statements';
+import { eventsOfHeldDevices } from '../../ledger/custodyReads';
 import { readEvents, type StoredEvent } from '../../ledger/readModel';
 import type { ServiceContext } from '../context';
 import type { DeviceKind } from '../devices';
@@ -44,6 +45,7 @@ export function listCustody(
        AND (@groep IS NULL OR p.groep = @groep)
      ORDER BY p.groep, po.number, p.achternaam, p.roepnaam, c.device_id`,
   ).all({ heldOnly: filter.heldOnly === false ? 0 : 1, locationId: filter.locationId ?? null, groep: filter.groep ?? null });
+  const missing = reportedMissing(ctx);
   return rows.map((r) => ({
     deviceId: r.device_id,
     deviceKind: r.kind,
@@ -65,8 +67,19 @@ export function listCustody(
     locationName: r.location_name,
     pouchNumber: r.pouch_number,
     confiscatedSeq: r.confiscated_seq,
+    reportedMissing: r.held === 1 ? (missing.get(r.device_id) ?? null) : null,
     lastSeq: r.last_seq,
   }));
+}
+
+/** Held devices reported lost or stolen since their hand-in: the newest such report per device. */
+function reportedMissing(ctx: ServiceContext): Map<string, 'loss' | 'theft'> {
+  const missing = new Map<string, 'loss' | 'theft'>();
+  for (const e of eventsOfHeldDevices(ctx.db, ctx.kioskId, 'incident_reported')) {
+    const kind = e.details.kind;
+    if (e.deviceId && (kind === 'loss' || kind === 'theft')) missing.set(e.deviceId, kind);
+  }
+  return missing;
 }
 
 /**

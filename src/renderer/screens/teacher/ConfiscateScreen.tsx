@@ -72,7 +72,19 @@ function ConfiscateForm({ choice, me }: { choice: DeviceChoice; me: StaffSummary
           </>
         }
       >
-        <DeviceSummary choice={{ ...choice, held: true, confiscatedSeq: done.event.seq }} />
+        {/* Where it went now, not the pouch it was in: a confiscated phone goes to a person or the safe. */}
+        <DeviceSummary
+          choice={{
+            ...choice,
+            held: true,
+            confiscatedSeq: done.event.seq,
+            pouchNumber: done.pouch?.number ?? null,
+            locationName:
+              done.pouch?.locationName ??
+              (directory?.locations ?? []).find((l) => l.locationId === locationId)?.name ??
+              t('workflows.confiscate.withMe', { name: me.displayName }),
+          }}
+        />
         <p className="wf-emphasis">{t('workflows.confiscate.sameDay')}</p>
         <p className="wf-muted">{t('workflows.common.recorded', { seq: done.event.seq })}</p>
       </WorkflowDone>

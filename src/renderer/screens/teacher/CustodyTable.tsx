@@ -58,6 +58,12 @@ export function CustodyTable({
                     {t('teacher.dashboard.confiscated')}
                   </span>
                 )}
+                {item.reportedMissing && (
+                  <span className="flag flag-danger" data-flag="missing">
+                    <span aria-hidden="true">⚠ </span>
+                    {t(`workflows.device.missing.${item.reportedMissing}`)}
+                  </span>
+                )}
               </th>
               <td>
                 {device}

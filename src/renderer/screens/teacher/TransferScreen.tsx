@@ -16,7 +16,7 @@ type Target = { staffId: string } | { locationId: string };
 const placeOrder: LocationItem['kind'][] = ['office_safe', 'school_leader', 'locker', 'phone_bag', 'other'];
 
 /** Moves custody of one held device to a colleague or a storage place (`?device=<id>`). */
-export function TransferScreen({ params }: TeacherScreenProps) {
+export function TransferScreen({ params, staff: me }: TeacherScreenProps) {
   const { t, i18n } = useTranslation();
   const dir = useDirectory();
   const deviceId = params.get('device');
@@ -30,7 +30,8 @@ export function TransferScreen({ params }: TeacherScreenProps) {
   const { data, reload } = useLoad(() => call('listCustody', { heldOnly: true }).then((r) => r.items));
   const item = data?.find((i) => i.deviceId === deviceId) ?? null;
   const same = (a: Target | null, b: Target) => JSON.stringify(a) === JSON.stringify(b);
-  const staff = [...dir.staff.values()].filter((s) => item?.custodian !== `staff:${s.staffId}`);
+  // Colleagues only: moving a device to oneself is what a hand-in or a note is for.
+  const staff = [...dir.staff.values()].filter((s) => item?.custodian !== `staff:${s.staffId}` && s.staffId !== me.staffId);
   const places = [...dir.locations.values()]
     .filter((l) => item?.custodian !== `location:${l.locationId}`)
     .sort((a, b) => placeOrder.indexOf(a.kind) - placeOrder.indexOf(b.kind) || a.name.localeCompare(b.name));
@@ -83,7 +84,7 @@ export function TransferScreen({ params }: TeacherScreenProps) {
           </div>
         </>
       )}
-      {item && (
+      {item && !done && (
         <>
           <div className="device-card chosen">
             <span className="device-name">
@@ -131,12 +132,12 @@ export function TransferScreen({ params }: TeacherScreenProps) {
         <button type="button" onClick={() => navigate('teacher', back)}>
           ← {t('teacher.transfer.back')}
         </button>
-        {item && (
+        {item && !done && (
           <button type="button" className="primary" disabled={busy || !target} onClick={submit}>
             {t('teacher.transfer.submit')}
           </button>
         )}
-        {item && !target && <span className="muted">{t('teacher.transfer.chooseTarget')}</span>}
+        {item && !done && !target && <span className="muted">{t('teacher.transfer.chooseTarget')}</span>}
       </div>
     </section>
   );

@@ -12,6 +12,7 @@ export const workflows: Messages['workflows'] = {
   device: {
     notHeld: 'Not handed in',
     held: 'Handed in',
+    missing: { loss: 'Reported lost', theft: 'Reported stolen' },
     confiscated: 'Taken into custody',
     pouch: 'pouch {{number}}',
     group: 'group {{groep}}',

@@ -11,6 +11,7 @@ export const workflows = {
   device: {
     notHeld: 'Niet ingeleverd',
     held: 'Ingeleverd',
+    missing: { loss: 'Kwijt gemeld', theft: 'Diefstal gemeld' },
     confiscated: 'In bewaring genomen',
     pouch: 'vak {{number}}',
     group: 'groep {{groep}}',
