@@ -39,7 +39,7 @@ export const devices: Messages['devices'] = {
   },
   kinds: { smartphone: 'Phone', smartwatch: 'Smartwatch', tablet: 'Tablet', other: 'Other' },
   enrol: {
-    offer: 'Enrol',
+    offer: 'Teacher: enrol',
     title: 'Enrol a new sticker',
     pin: 'Teacher: choose your name and type your PIN',
     pickPupil: 'Whose device is this?',

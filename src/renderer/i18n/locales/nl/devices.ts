@@ -38,7 +38,7 @@ export const devices = {
   },
   kinds: { smartphone: 'Telefoon', smartwatch: 'Smartwatch', tablet: 'Tablet', other: 'Anders' },
   enrol: {
-    offer: 'Inschrijven',
+    offer: 'Leerkracht: inschrijven',
     title: 'Nieuwe sticker inschrijven',
     pin: 'Leerkracht: kies je naam en toets je pincode',
     pickPupil: 'Van wie is dit apparaat?',
