@@ -128,13 +128,21 @@ describe('the office: from an EDEXML export to a group sticker sheet', () => {
     await first.getByRole('group', { name: `${names[0]} — Telefoon: telefoon 1` }).getByRole('button', { name: 'Nieuwe code uitgeven' }).click();
     await status(page, 'gekoppeld.');
 
+    // The last pupil's phone also gets an NFC sticker: its UID is read, not printed.
+    const last = pupilCard(page, names.at(-1)!);
+    await last.getByRole('button', { name: 'Sticker scannen' }).click();
+    await last.getByLabel('Het is een NFC-tag').check();
+    await wedgeScan(page, '04A22B1A6C5E80');
+    await status(page, 'Code 04A22B1A6C5E80 gekoppeld.');
+    await last.locator('[data-code="04A22B1A6C5E80"]').getByText('NFC-tag · actief').waitFor();
+
     const watch = bridge.core.services.devicesOfGroup({ groep }).flatMap((p) => p.devices).find((d) => d.kind === 'smartwatch')!;
     expect(watch.tags.map((t) => t.canonical)).toEqual([scanned]);
     const types = bridge.core.services.listEvents({ limit: 500 }).events.map((e) => e.type);
     expect(types.filter((t) => t === 'device_registered')).toHaveLength(names.length + 1);
     expect(types.filter((t) => t === 'tag_revoked')).toHaveLength(1);
-    // Each code given out, the second one for the lost sticker, the phone's new one, and the move.
-    expect(types.filter((t) => t === 'tag_assigned')).toHaveLength(names.length + 3);
+    // Each code given out, the second one for the lost sticker, the phone's new one, the move and the NFC tag.
+    expect(types.filter((t) => t === 'tag_assigned')).toHaveLength(names.length + 4);
 
     await page.setViewportSize({ width: 1920, height: 1080 });
     await page.evaluate(() => window.scrollTo(0, 0));
@@ -148,7 +156,7 @@ describe('the office: from an EDEXML export to a group sticker sheet', () => {
     const active = bridge.core.services
       .devicesOfGroup({ groep })
       .flatMap((p) => p.devices.flatMap((d) => d.tags))
-      .filter((t) => t.status === 'active')
+      .filter((t) => t.status === 'active' && t.kind === 'device_sticker')
       .map((t) => t.canonical);
     expect(active).toHaveLength(names.length + 1);
     await menu(page, 'Stickers afdrukken').click();
@@ -161,6 +169,7 @@ describe('the office: from an EDEXML export to a group sticker sheet', () => {
     const text = pdfText(pdf);
     for (const code of active) expect(text).toContain(code);
     expect(text).not.toContain(lost);
+    expect(text).not.toContain('04A22B1A6C5E80');
     await status(page, `${active.length} etiketten op 1 pagina`);
     await screenshot(page, 'office-devices-sheet-1366x768');
     expect(problems).toEqual([]);

@@ -73,11 +73,11 @@ export function DeviceRow({
   );
 }
 
-/** While armed, a scan anywhere attaches; a code can also be typed (a damaged barcode's digits). */
+/** While armed, a scan anywhere attaches (as an NFC tag when ticked); a code can also be typed (a damaged barcode's digits). */
 function TypedCode({ deviceId, actions }: { deviceId: string; actions: DevicesActions }) {
   const { t } = useTranslation();
   const [code, setCode] = useState('');
-  const [nfc, setNfc] = useState(false);
+  const { nfc, setNfc } = actions;
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (!code.trim()) return;

@@ -16,6 +16,9 @@ export interface DevicesActions {
   /** The device a scan will be attached to now, if any: one at a time for the whole screen. */
   armed: string | null;
   arm(deviceId: string | null): void;
+  /** What the armed device's next code is: an NFC tag (its UID) or a sticker. */
+  nfc: boolean;
+  setNfc(nfc: boolean): void;
 }
 
 /**
@@ -30,6 +33,7 @@ export function DevicesScreen() {
   const [pupils, setPupils] = useState<PupilDevices[]>([]);
   const [status, setStatus] = useState<Status>(null);
   const [armed, setArmed] = useState<string | null>(null);
+  const [nfc, setNfc] = useState(false);
 
   const show = useCallback((result: MethodResult<'listGroupDevices'>, g: string | null) => {
     setGroups(result.groups);
@@ -65,13 +69,17 @@ export function DevicesScreen() {
     if (!deviceId) return;
     setArmed(null);
     void run(async () => {
-      const tag = await call('attachTag', { deviceId, source: { kind: 'scan', code, tagKind: 'device_sticker' } });
+      const tag = await call('attachTag', { deviceId, source: { kind: 'scan', code, tagKind: nfc ? 'nfc' : 'device_sticker' } });
       return t('devices.office.attached', { code: tag.canonical });
     });
   };
   useKioskScans(attachScanned);
 
-  const actions: DevicesActions = { run, armed, arm: setArmed };
+  const arm = (deviceId: string | null) => {
+    setArmed(deviceId);
+    setNfc(false);
+  };
+  const actions: DevicesActions = { run, armed, arm, nfc, setNfc };
   return (
     <section className="panel devices-screen" aria-labelledby="devices-title">
       <h2 id="devices-title">{t('devices.office.title')}</h2>
@@ -84,7 +92,7 @@ export function DevicesScreen() {
           <select
             value={groep ?? ''}
             onChange={(e) => {
-              setArmed(null);
+              arm(null);
               setStatus(null);
               void load(e.target.value);
             }}
