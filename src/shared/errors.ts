@@ -93,8 +93,20 @@ export const errorMessages = {
     en: 'This sticker or tag has been withdrawn and no longer works. Ask your teacher for a new one.',
   },
   TAG_IN_USE: {
-    nl: 'Deze code hoort al bij een andere actieve sticker of tag. Trek die eerst in.',
-    en: 'This code already belongs to another active sticker or tag. Withdraw that one first.',
+    nl: 'Deze code hoort al bij een apparaat (een actieve sticker of NFC-tag). Trek die eerst in of verplaats hem.',
+    en: 'This code already belongs to a device (an active sticker or NFC tag). Withdraw or move that one first.',
+  },
+  TAG_ON_POUCH: {
+    nl: 'Deze code hoort al bij een vakje van de telefoontas. Gebruik een andere sticker.',
+    en: 'This code already belongs to a pouch of the phone bag. Use another sticker.',
+  },
+  TAG_ON_CARD: {
+    nl: 'Deze code hoort al bij een leerlingpas. Gebruik een andere sticker.',
+    en: "This code already belongs to a pupil's card. Use another sticker.",
+  },
+  NOT_A_DEVICE_TAG: {
+    nl: 'Alleen een sticker of NFC-tag van een apparaat kan naar een ander apparaat.',
+    en: "Only a device's sticker or NFC tag can move to another device.",
   },
   NO_DEVICE: {
     nl: 'Bij deze leerling is nog geen apparaat geregistreerd. Vraag je leerkracht.',
@@ -167,6 +179,10 @@ export const errorMessages = {
   UNKNOWN_PUPIL: {
     nl: 'Deze leerling bestaat niet of is niet meer actief.',
     en: 'This pupil does not exist or is no longer active.',
+  },
+  PUPIL_INACTIVE: {
+    nl: 'Deze leerling staat niet meer op school (niet actief). Registreer geen apparaat voor deze leerling.',
+    en: 'This pupil has left the school (inactive). Do not register a device for this pupil.',
   },
   UNKNOWN_DEVICE: {
     nl: 'Dit apparaat bestaat niet of is niet meer actief.',
@@ -337,7 +353,11 @@ export interface ErrorDetails {
   POUCH_TAKEN: undefined;
   UNKNOWN_TAG: undefined;
   TAG_REVOKED: undefined;
+  /** A device already has the code; TAG_ON_POUCH and TAG_ON_CARD say the other kinds of holder. */
   TAG_IN_USE: undefined;
+  TAG_ON_POUCH: undefined;
+  TAG_ON_CARD: undefined;
+  NOT_A_DEVICE_TAG: undefined;
   NO_DEVICE: undefined;
   CHOOSE_DEVICE: { devices: DeviceChoiceDetail[] };
   NOT_IN_CUSTODY: undefined;
@@ -356,6 +376,7 @@ export interface ErrorDetails {
   NOT_AUTHORISED: undefined;
   UNKNOWN_STAFF: undefined;
   UNKNOWN_PUPIL: undefined;
+  PUPIL_INACTIVE: undefined;
   UNKNOWN_DEVICE: undefined;
   UNKNOWN_LOCATION: undefined;
   DUPLICATE_KEY: { field: string };

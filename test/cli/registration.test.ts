@@ -121,7 +121,7 @@ describe('registering a class from the command line', () => {
     expect(anna.card).toBe('2024-0117');
     const secondCard = await cli(['pupil', 'add', '--roepnaam', 'Bram', '--achternaam', 'Smit', '--groep', '7B', '--card', '2024-0117', ...db]);
     expect(secondCard.code).toBe(1);
-    expect(secondCard.stderr).toContain('TAG_IN_USE');
+    expect(secondCard.stderr).toContain('TAG_ON_CARD');
 
     const phone = await json<{ stickers: string[] }>([
       'device', 'add', '--pupil', anna.pupilId, '--kind', 'smartphone', '--description', 'Samsung', '--new-sticker',

@@ -6,6 +6,7 @@ import { configCheck } from './configCheck';
 import { decodeHid } from './decodeHid';
 import { decodeImage } from './decodeImage';
 import { demo } from './demo';
+import { devicesAdd, devicesList, tagsAssign, tagsMove, tagsRevoke } from './devices';
 import { doctor } from './doctor';
 import { exportLog } from './exportLog';
 import { importPupils } from './importPupils';
@@ -54,6 +55,11 @@ export const commands: CliCommand[] = [
   pouchAssign,
   deviceAdd,
   tagRevoke,
+  devicesAdd,
+  devicesList,
+  tagsAssign,
+  tagsRevoke,
+  tagsMove,
   labels,
   labelsCalibrate,
 ];

@@ -24,7 +24,7 @@ const POUCH_USAGE = 'pouch assign --location LOCATION_ID --number N --pupil PUPI
 const DEVICE_USAGE = `device add --pupil PUPIL_ID --kind ${deviceKinds.join('|')} --description TEXT [--new-sticker] [--sticker CODE] [--nfc UID --profile ${nfcProfiles.join('|')}]`;
 const REVOKE_USAGE = `tag revoke CODE [--profile ${nfcProfiles.join('|')}]`;
 
-function usage(ctx: CliContext, text: string): number {
+export function usage(ctx: CliContext, text: string): number {
   ctx.io.stderr(`Usage: npm run cli -- ${text}\n`);
   return 2;
 }
@@ -37,7 +37,7 @@ function positiveInt(value: string | undefined): number | null {
 }
 
 /** Opens the core, runs `fn` as one write transaction (services join it), closes. */
-function inTransaction<T>(ctx: CliContext, fn: (core: Core) => T): T {
+export function inTransaction<T>(ctx: CliContext, fn: (core: Core) => T): T {
   const core = openCliCore(ctx.dbPath);
   try {
     return core.db.transaction(() => fn(core)).immediate();

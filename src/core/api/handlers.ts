@@ -10,6 +10,7 @@ import { appendEvent } from '../ledger/append';
 import { ledgerWriter, writeTransaction } from '../services/context';
 import { createCustodyHandlers, exitKioskWithPin } from './custodyHandlers';
 import { createDayHandlers } from './dayHandlers';
+import { createDeviceHandlers } from './deviceHandlers';
 import { createLabelHandlers } from './labelHandlers';
 import { createStaffHandlers } from './staffHandlers';
 import { createExportHandlers } from './exportHandlers';
@@ -92,6 +93,7 @@ export function createHandlers(core: Core, shell: ShellActions): CoreApi {
     ...createStaffHandlers(core, session),
     ...createImportHandlers(core),
     ...createExportHandlers(core),
+    ...createDeviceHandlers(core, session),
   };
   return { handlers, session };
 }

@@ -80,19 +80,37 @@ export interface TagFacts {
   pupilId: string | null;
 }
 
+/**
+ * A tag moved to another device (a sticker put on the wrong phone) is assigned again under its
+ * own id: the fold's "last event about a row wins" then points it at the new device, and the
+ * event says where it came from. The reason is typed by the office, so it is in the payload.
+ */
+export interface TagMove {
+  fromDeviceId: string;
+  reason: string;
+}
+
 /** `pupilId` on the event: the card's pupil, or a device tag's owner (so a pupil's history shows it). */
-export function tagAssignedEvent(tag: TagFacts, ownerPupilId: string | null, m: Marks): EventDraft {
+export function tagAssignedEvent(tag: TagFacts, ownerPupilId: string | null, m: Marks, move?: TagMove): EventDraft {
   return {
     type: 'tag_assigned',
     actor: m.actor,
     deviceId: tag.deviceId,
     pouchId: tag.pouchId,
     pupilId: tag.pupilId ?? ownerPupilId,
-    details: { tagId: tag.tagId, kind: tag.kind, canonical: tag.canonical, ...mark(m) },
+    details: {
+      tagId: tag.tagId,
+      kind: tag.kind,
+      canonical: tag.canonical,
+      ...(move ? { movedFromDeviceId: move.fromDeviceId } : {}),
+      ...mark(m),
+    },
+    ...(move ? { payload: { reason: move.reason } } : {}),
   };
 }
 
-export function tagRevokedEvent(tag: TagFacts, ownerPupilId: string | null, m: Marks): EventDraft {
+/** `reason` (why it was withdrawn: lost, broken) is free text, so in the payload; null writes none. */
+export function tagRevokedEvent(tag: TagFacts, ownerPupilId: string | null, m: Marks, reason: string | null = null): EventDraft {
   return {
     type: 'tag_revoked',
     actor: m.actor,
@@ -100,6 +118,7 @@ export function tagRevokedEvent(tag: TagFacts, ownerPupilId: string | null, m: M
     pouchId: tag.pouchId,
     pupilId: tag.pupilId ?? ownerPupilId,
     details: { tagId: tag.tagId, kind: tag.kind, ...mark(m) },
+    ...(reason === null ? {} : { payload: { reason } }),
   };
 }
 

@@ -5,7 +5,7 @@ import { appendEvent } from '../ledger/append';
 import type { Actor } from '../ledger/events';
 import { deviceEvent } from '../registry/drafts';
 import { ledgerWriter, writeTransaction, type ServiceContext } from './context';
-import { requirePupil } from './pupils';
+import { getPupil, requirePupil } from './pupils';
 import { requireRole } from './staff';
 
 export const deviceKinds = ['smartphone', 'smartwatch', 'tablet', 'other'] as const;
@@ -36,24 +36,41 @@ const toDevice = (r: DeviceRow): Device => ({
   active: r.active === 1,
 });
 
-export function createDevice(
-  ctx: ServiceContext,
-  input: { ownerPupilId: string; kind: DeviceKind; description?: string },
-  actor: Actor,
-): Device {
-  if (!deviceKinds.includes(input.kind)) throw new AppError('INVALID_ARGUMENT', { field: 'kind' });
+export interface DeviceInput {
+  ownerPupilId: string;
+  kind: DeviceKind;
+  description?: string;
+}
+
+export function createDevice(ctx: ServiceContext, input: DeviceInput, actor: Actor): Device {
   return writeTransaction(ctx, () => {
     requireRole(ctx, actor, ['office', 'admin']);
-    requirePupil(ctx, input.ownerPupilId);
-    const deviceId = randomUUID();
-    prepared(
-      ctx.db,
-      'INSERT INTO devices (device_id, kind, description, owner_pupil_id, created_at) VALUES (?, ?, ?, ?, ?)',
-    ).run(deviceId, input.kind, (input.description ?? '').trim(), input.ownerPupilId, ctx.now().toISOString());
-    const device = requireDevice(ctx, deviceId);
-    appendEvent(ledgerWriter(ctx), deviceEvent('device_registered', device, device.description || null, { actor }));
-    return device;
+    return insertDevice(ctx, input, actor);
   });
+}
+
+/**
+ * The registration itself, inside the caller's transaction and after the caller checked who
+ * acts: the office's `createDevice`, or a teacher's enrolment at the door (enrol.ts).
+ */
+export function insertDevice(ctx: ServiceContext, input: DeviceInput, actor: Actor): Device {
+  if (!deviceKinds.includes(input.kind)) throw new AppError('INVALID_ARGUMENT', { field: 'kind' });
+  requireCurrentPupil(ctx, input.ownerPupilId);
+  const deviceId = randomUUID();
+  prepared(
+    ctx.db,
+    'INSERT INTO devices (device_id, kind, description, owner_pupil_id, created_at) VALUES (?, ?, ?, ?, ?)',
+  ).run(deviceId, input.kind, (input.description ?? '').trim(), input.ownerPupilId, ctx.now().toISOString());
+  const device = requireDevice(ctx, deviceId);
+  appendEvent(ledgerWriter(ctx), deviceEvent('device_registered', device, device.description || null, { actor }));
+  return device;
+}
+
+/** A pupil who can get a device: known (UNKNOWN_PUPIL) and still at the school (PUPIL_INACTIVE). */
+function requireCurrentPupil(ctx: ServiceContext, pupilId: string): void {
+  const pupil = getPupil(ctx, pupilId);
+  if (!pupil) throw new AppError('UNKNOWN_PUPIL');
+  if (!pupil.active) throw new AppError('PUPIL_INACTIVE');
 }
 
 /**

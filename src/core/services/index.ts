@@ -19,6 +19,9 @@ import { loginStaff, verifyPin } from './pinLogin';
 import { createStaff, listStaff, listStaffAccounts, requireStaff } from './staff';
 import { changeOwnPin, changeStaff, clearStaffLock, resetStaffPin } from './staffChanges';
 import { assignTag, revokeTag } from './tags';
+import { attachDeviceTag, moveTag } from './deviceTags';
+import { devicesOfGroup } from './deviceOverview';
+import { enrolAtDoor } from './enrol';
 
 type Bound<F> = F extends (ctx: ServiceContext, ...args: infer A) => infer R ? (...args: A) => R : never;
 const bind =
@@ -69,6 +72,10 @@ export function createServices(ctx: ServiceContext) {
     setDefaultLocation: bind(ctx, setDefaultLocation),
     assignTag: bind(ctx, assignTag),
     revokeTag: bind(ctx, revokeTag),
+    attachDeviceTag: bind(ctx, attachDeviceTag),
+    moveTag: bind(ctx, moveTag),
+    devicesOfGroup: bind(ctx, devicesOfGroup),
+    enrolAtDoor: bind(ctx, enrolAtDoor),
     redactPayloads: bind(ctx, redactPayloads),
   };
 }

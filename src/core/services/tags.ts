@@ -36,42 +36,81 @@ export interface AssignTagInput {
 
 /** Binds a sticker, NFC tag, pouch tag or pupil card to what it identifies, and records it. */
 export function assignTag(ctx: ServiceContext, input: AssignTagInput, actor: Actor): Tag {
+  return writeTransaction(ctx, () => {
+    requireRole(ctx, actor, ['office', 'admin']);
+    return insertTag(ctx, input, actor);
+  });
+}
+
+/**
+ * The binding itself, inside the caller's transaction and after the caller checked who acts: the
+ * office's `assignTag`, or a teacher's enrolment at the door (enrol.ts).
+ */
+export function insertTag(ctx: ServiceContext, input: AssignTagInput, actor: Actor): Tag {
   const canonical = input.canonical ?? canonicalizeScan(input.raw);
   const deviceId = input.kind === 'device_sticker' || input.kind === 'nfc' ? input.deviceId : undefined;
   const pouchId = input.kind === 'pouch' ? input.pouchId : undefined;
   const pupilId = input.kind === 'pupil_card' ? input.pupilId : undefined;
   if (!deviceId && !pouchId && !pupilId) throw new AppError('INVALID_ARGUMENT', { field: 'target' });
-  return writeTransaction(ctx, () => {
-    requireRole(ctx, actor, ['office', 'admin']);
-    let ownerPupilId: string | null = pupilId ?? null;
-    if (deviceId) ownerPupilId = requireDevice(ctx, deviceId).ownerPupilId;
-    if (pouchId && !getPouch(ctx, pouchId)) throw new AppError('INVALID_ARGUMENT', { field: 'pouchId' });
-    if (pupilId) requirePupil(ctx, pupilId);
-    if (prepared(ctx.db, "SELECT 1 FROM tags WHERE canonical = ? AND status = 'active'").get(canonical)) {
-      throw new AppError('TAG_IN_USE');
-    }
-    const tagId = randomUUID();
-    prepared(
-      ctx.db,
-      `INSERT INTO tags (tag_id, kind, canonical, raw_input, device_id, pouch_id, pupil_id, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(tagId, input.kind, canonical, input.raw, deviceId ?? null, pouchId ?? null, pupilId ?? null, ctx.now().toISOString());
-    const tag: Tag = { tagId, kind: input.kind, canonical, deviceId: deviceId ?? null, pouchId: pouchId ?? null, pupilId: pupilId ?? null };
-    appendEvent(ledgerWriter(ctx), tagAssignedEvent(tag, ownerPupilId, { actor }));
-    return tag;
-  });
+  let ownerPupilId: string | null = pupilId ?? null;
+  if (deviceId) ownerPupilId = requireDevice(ctx, deviceId).ownerPupilId;
+  if (pouchId && !getPouch(ctx, pouchId)) throw new AppError('INVALID_ARGUMENT', { field: 'pouchId' });
+  if (pupilId) requirePupil(ctx, pupilId);
+  assertCodeFree(ctx, canonical);
+  const tagId = randomUUID();
+  prepared(
+    ctx.db,
+    `INSERT INTO tags (tag_id, kind, canonical, raw_input, device_id, pouch_id, pupil_id, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(tagId, input.kind, canonical, input.raw, deviceId ?? null, pouchId ?? null, pupilId ?? null, ctx.now().toISOString());
+  const tag: Tag = { tagId, kind: input.kind, canonical, deviceId: deviceId ?? null, pouchId: pouchId ?? null, pupilId: pupilId ?? null };
+  appendEvent(ledgerWriter(ctx), tagAssignedEvent(tag, ownerPupilId, { actor }));
+  return tag;
 }
 
-/** Withdraws a lost or replaced tag: scanning it is refused from now on, its code may be reused. */
-export function revokeTag(ctx: ServiceContext, tagId: string, actor: Actor): void {
-  writeTransaction(ctx, () => {
+/**
+ * Refuses a code an active tag already has, saying what kind of thing holds it (a device, a
+ * pouch, a pupil's card) and never whose: at the door a child may be reading the message.
+ */
+export function assertCodeFree(ctx: ServiceContext, canonical: string): void {
+  const taken = prepared<{ kind: TagKind }>(ctx.db, "SELECT kind FROM tags WHERE canonical = ? AND status = 'active'").get(canonical);
+  if (!taken) return;
+  if (taken.kind === 'pouch') throw new AppError('TAG_ON_POUCH');
+  if (taken.kind === 'pupil_card') throw new AppError('TAG_ON_CARD');
+  throw new AppError('TAG_IN_USE');
+}
+
+/**
+ * Withdraws a lost or replaced tag: scanning it is refused from now on, its code may be reused.
+ * The reason is free text the office typed (it may name a child), so it goes in the payload.
+ */
+export function revokeTag(ctx: ServiceContext, tagId: string, actor: Actor, reason?: string): Tag {
+  return writeTransaction(ctx, () => {
     requireRole(ctx, actor, ['office', 'admin']);
-    const tag = prepared<TagRow>(ctx.db, `SELECT ${TAG_COLUMNS} FROM tags WHERE tag_id = ?`).get(tagId);
+    const tag = getTagRow(ctx, tagId);
     if (!tag) throw new AppError('UNKNOWN_TAG');
     if (tag.status === 'revoked') throw new AppError('TAG_REVOKED');
     prepared(ctx.db, "UPDATE tags SET status = 'revoked', revoked_at = ? WHERE tag_id = ?").run(ctx.now().toISOString(), tagId);
-    appendEvent(ledgerWriter(ctx), tagRevokedEvent(toTag(tag), null, { actor }));
+    const ownerPupilId = tag.device_id ? (deviceOwnerOf(ctx, tag.device_id) ?? null) : null;
+    const text = reason?.trim();
+    appendEvent(ledgerWriter(ctx), tagRevokedEvent(toTag(tag), ownerPupilId, { actor }, text ? text : null));
+    return toTag(tag);
   });
+}
+
+function deviceOwnerOf(ctx: ServiceContext, deviceId: string): string | undefined {
+  return prepared<{ owner_pupil_id: string }>(ctx.db, 'SELECT owner_pupil_id FROM devices WHERE device_id = ?').get(deviceId)
+    ?.owner_pupil_id;
+}
+
+/** A tag by id, active or revoked. */
+export function getTag(ctx: ServiceContext, tagId: string): (Tag & { status: 'active' | 'revoked' }) | undefined {
+  const row = getTagRow(ctx, tagId);
+  return row && { ...toTag(row), status: row.status };
+}
+
+function getTagRow(ctx: ServiceContext, tagId: string): TagRow | undefined {
+  return prepared<TagRow>(ctx.db, `SELECT ${TAG_COLUMNS} FROM tags WHERE tag_id = ?`).get(tagId);
 }
 
 interface TagRow {

@@ -32,6 +32,7 @@ export const custodyChangingMethods = [
   'correct',
   'keepOvernight',
   'closeDay',
+  'enrolDevice',
 ] as const satisfies readonly MethodName[];
 export type CustodyChangingMethod = (typeof custodyChangingMethods)[number];
 

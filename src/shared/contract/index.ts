@@ -4,6 +4,7 @@ import type { MethodSpec } from './define';
 import type { EventPayload, Events } from './events';
 import { custodyMethods } from './custody';
 import { dayMethods } from './day';
+import { deviceMethods } from './devices';
 import { kioskMethods } from './kiosk';
 import { exportMethods } from './exports';
 import { labelMethods } from './labels';
@@ -16,6 +17,7 @@ import type { EventName, MethodName } from './names';
 export * from './kiosk';
 export * from './custody';
 export * from './day';
+export * from './devices';
 export * from './media';
 export * from './labels';
 export * from './pupilImport';
@@ -43,6 +45,7 @@ export const contract = {
   ...staffMethods,
   ...pupilImportMethods,
   ...exportMethods,
+  ...deviceMethods,
 } satisfies Record<MethodName, MethodSpec>;
 
 export type Contract = typeof contract;

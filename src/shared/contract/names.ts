@@ -63,6 +63,13 @@ export const methodNameList = [
   'saveImportMapping',
   // the office's export of the log (contract/exports.ts)
   'exportLog',
+  // devices and their tags, enrolment at the door (contract/devices.ts)
+  'listGroupDevices',
+  'registerDevice',
+  'attachTag',
+  'revokeDeviceTag',
+  'moveTag',
+  'enrolDevice',
 ] as const;
 export const eventNameList = ['scan', 'stateChanged', 'custodyChanged'] as const;
 

@@ -18,6 +18,9 @@ type Op =
   | { kind: 'tag'; device: number; code: number }
   | { kind: 'card'; pupil: number; code: number }
   | { kind: 'revoke'; tag: number }
+  | { kind: 'move'; tag: number; device: number }
+  | { kind: 'newCode'; device: number }
+  | { kind: 'enrol'; pupil: number; code: number }
   | { kind: 'pouch'; number: number; pupil: number | null }
   | { kind: 'regroup'; pupil: number; groep: string; active: boolean }
   | { kind: 'rename'; pupil: number; name: number }
@@ -35,6 +38,9 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ kind: fc.constant('tag'), device: n, code: fc.nat({ max: 6 }) }),
   fc.record({ kind: fc.constant('card'), pupil: n, code: fc.nat({ max: 6 }) }),
   fc.record({ kind: fc.constant('revoke'), tag: n }),
+  fc.record({ kind: fc.constant('move'), tag: n, device: n }),
+  fc.record({ kind: fc.constant('newCode'), device: n }),
+  fc.record({ kind: fc.constant('enrol'), pupil: n, code: fc.nat({ max: 6 }) }),
   fc.record({ kind: fc.constant('pouch'), number: fc.integer({ min: 1, max: 5 }), pupil: fc.option(n, { nil: null }) }),
   fc.record({ kind: fc.constant('regroup'), pupil: n, groep, active: fc.boolean() }),
   fc.record({ kind: fc.constant('rename'), pupil: n, name: fc.nat({ max: 3 }) }),
@@ -72,9 +78,20 @@ function apply(f: ClassFixture, o: Op): void {
       return;
     case 'revoke': {
       const tag = pick(ids("SELECT tag_id FROM tags WHERE status = 'active' ORDER BY rowid"), o.tag);
-      if (tag) s.revokeTag(tag, office.staffId);
+      if (tag) s.revokeTag(tag, office.staffId, 'kwijt');
       return;
     }
+    case 'move': {
+      const tag = pick(ids("SELECT tag_id FROM tags WHERE status = 'active' AND kind = 'device_sticker' ORDER BY rowid"), o.tag);
+      if (tag) s.moveTag({ tagId: tag, toDeviceId: pick(devices, o.device)!, reason: 'verkeerd apparaat' }, office.staffId);
+      return;
+    }
+    case 'newCode':
+      s.attachDeviceTag({ deviceId: pick(devices, o.device)!, source: { kind: 'newCode' } }, office.staffId);
+      return;
+    case 'enrol':
+      s.enrolAtDoor({ code: `NEW-${o.code}`, pupilId: pupil(o.pupil), kind: 'smartphone', description: 'aan de deur', actor: f.teacher.staffId });
+      return;
     case 'pouch':
       s.assignPouch({ locationId: f.bag.locationId, number: o.number, pupilId: o.pupil === null ? null : pupil(o.pupil) }, office.staffId);
       return;
@@ -96,7 +113,7 @@ function apply(f: ClassFixture, o: Op): void {
       else s.changeOwnPin({ staffId: office.staffId, currentPin: PINS.office, newPin: PINS.office });
       return;
     case 'erase': {
-      const registrations = readEvents(f.core.db, { types: ['pupil_registered', 'pupil_changed', 'device_registered', 'staff_changed'], limit: 1000 }).events;
+      const registrations = readEvents(f.core.db, { types: ['pupil_registered', 'pupil_changed', 'device_registered', 'staff_changed', 'tag_revoked', 'tag_assigned'], limit: 1000 }).events;
       const seq = pick(registrations, o.pick)?.seq;
       if (seq !== undefined) s.redactPayloads({ seqs: [seq], reason: 'request', actor: office.staffId });
       return;

@@ -1,4 +1,5 @@
 import { common } from './en/common';
+import { devices } from './en/devices';
 import { door } from './en/door';
 import { office } from './en/office';
 import { settings } from './en/settings';
@@ -19,4 +20,5 @@ export const en: Messages = {
   setup,
   staff,
   startFailure,
+  devices,
 };

@@ -1,4 +1,5 @@
 import { common } from './nl/common';
+import { devices } from './nl/devices';
 import { door } from './nl/door';
 import { office } from './nl/office';
 import { settings } from './nl/settings';
@@ -22,6 +23,7 @@ export const nl = {
   setup,
   staff,
   startFailure,
+  devices,
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

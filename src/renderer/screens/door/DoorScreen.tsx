@@ -6,6 +6,7 @@ import { remaining, pickingEntry, type Entry } from './board';
 import { ChoosePanel } from './ChoosePanel';
 import { DamagePicker } from './DamagePicker';
 import { DoneCard } from './DoneCard';
+import { EnrolDialog } from './EnrolDialog';
 import { ModeBar } from './ModeBar';
 import { ProblemCard } from './ProblemCard';
 import { SwitchDialog } from './SwitchDialog';
@@ -26,8 +27,9 @@ export function DoorScreen({ kioskName }: { kioskName: string | null }) {
   const { mode, switchTo } = useDoorMode(settings.returnModeAt);
   const door = useDoorBoard(mode, settings.sound);
   const [askingPin, setAskingPin] = useState(false);
+  const [enrolling, setEnrolling] = useState<string | null>(null);
   const video = useRef<HTMLVideoElement>(null);
-  const { cameraProblem } = useScanSources(door.onScan, settings, video, !askingPin);
+  const { cameraProblem } = useScanSources(door.onScan, settings, video, !askingPin && enrolling === null);
 
   const { entries, choice } = door.board;
   const [newest, ...earlier] = entries;
@@ -55,6 +57,7 @@ export function DoorScreen({ kioskName }: { kioskName: string | null }) {
                 entry={newest}
                 big
                 privacy={settings.privacyDisplay}
+                onEnrol={newest.kind === 'problem' && newest.enrolCode ? () => setEnrolling(newest.enrolCode ?? null) : undefined}
                 onReportDamage={
                   newest.kind === 'done' && newest.mode === 'hand-in' && !newest.outcome.repeat
                     ? () => door.openDamage(newest.id)
@@ -93,6 +96,16 @@ export function DoorScreen({ kioskName }: { kioskName: string | null }) {
       {picking && (
         <DamagePicker onPick={(mark) => door.noteDamage(picking.id, mark)} onCancel={() => door.closeDamage(picking.id)} />
       )}
+      {enrolling !== null && (
+        <EnrolDialog
+          code={enrolling}
+          onCancel={() => setEnrolling(null)}
+          onEnrolled={(outcome) => {
+            setEnrolling(null);
+            door.showHandIn(outcome);
+          }}
+        />
+      )}
       {askingPin && (
         <SwitchDialog
           target={mode === 'return' ? 'hand-in' : 'return'}
@@ -112,12 +125,14 @@ function EntryCard({
   big,
   privacy,
   onReportDamage,
+  onEnrol,
 }: {
   entry: Entry;
   big: boolean;
   privacy: 'first-name' | 'pouch-only';
   onReportDamage?: (() => void) | undefined;
+  onEnrol?: (() => void) | undefined;
 }) {
-  if (entry.kind === 'problem') return <ProblemCard entry={entry} big={big} />;
+  if (entry.kind === 'problem') return <ProblemCard entry={entry} big={big} onEnrol={onEnrol} />;
   return <DoneCard entry={entry} big={big} privacy={privacy} {...(onReportDamage ? { onReportDamage } : {})} />;
 }

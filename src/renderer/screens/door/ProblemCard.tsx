@@ -3,7 +3,7 @@ import type { ProblemEntry } from './board';
 import { CrossIcon, WarnIcon } from './icons';
 
 /** Something is wrong: an icon, "ask your teacher", and the reason in small print for the teacher. */
-export function ProblemCard({ entry, big }: { entry: ProblemEntry; big: boolean }) {
+export function ProblemCard({ entry, big, onEnrol }: { entry: ProblemEntry; big: boolean; onEnrol?: (() => void) | undefined }) {
   const { t, i18n } = useTranslation();
   const reason = entry.message ? (i18n.language === 'en' ? entry.message.en : entry.message.nl) : t('door.problem.generic');
   const Icon = entry.tone === 'warn' ? WarnIcon : CrossIcon;
@@ -24,6 +24,11 @@ export function ProblemCard({ entry, big }: { entry: ProblemEntry; big: boolean 
             <p className="door-card-reason" data-testid="door-reason">
               {reason}
             </p>
+            {onEnrol && (
+              <button type="button" className="door-enrol-offer" onClick={onEnrol}>
+                {t('devices.enrol.offer')}
+              </button>
+            )}
           </div>
         </>
       ) : (

@@ -50,6 +50,8 @@ export interface ProblemEntry extends EntryBase {
   message: { nl: string; en: string } | null;
   /** 'warn': scan again or a teacher can sort it out quickly; 'error': the code is refused. */
   tone: 'warn' | 'error';
+  /** An unknown code a teacher may enrol on the spot (EnrolDialog). */
+  enrolCode?: string;
 }
 
 export type Entry = DoneEntry | ProblemEntry;
@@ -85,6 +87,7 @@ export type BoardAction =
       tone: ProblemEntry['tone'];
       scanStartedAt?: number;
       source?: ScanSource;
+      enrolCode?: string;
     }
   | { type: 'choose'; at: number; mode: DoorMode; devices: DeviceChoice[] }
   | { type: 'closeChoice' }
@@ -132,6 +135,7 @@ export function boardReducer(board: Board, action: BoardAction): Board {
         expiresAt: action.at + PROBLEM_MS,
         ...(action.scanStartedAt === undefined ? {} : { scanStartedAt: action.scanStartedAt }),
         ...(action.source === undefined ? {} : { source: action.source }),
+        ...(action.enrolCode === undefined ? {} : { enrolCode: action.enrolCode }),
       });
     case 'choose':
       return {

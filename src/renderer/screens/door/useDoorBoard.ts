@@ -18,6 +18,8 @@ export interface DoorBoard {
   openDamage(entryId: number): void;
   closeDamage(entryId: number): void;
   noteDamage(entryId: number, mark: ConditionMark): void;
+  /** A hand-in made outside the scan path (a teacher's enrolment): shown as any confirmation. */
+  showHandIn(outcome: CustodyOutcome): void;
 }
 
 const TICK_MS = 250;
@@ -47,7 +49,7 @@ export function useDoorBoard(mode: DoorMode, sound: Settings['sound']): DoorBoar
     playSound(outcome.repeat ? 'repeat' : 'success', soundRef.current);
   }, []);
 
-  const fail = useCallback((error: unknown, forMode: DoorMode, start?: { at: number; source: ScanEvent['source'] }) => {
+  const fail = useCallback((error: unknown, forMode: DoorMode, start?: { at: number; source: ScanEvent['source'] }, code?: string) => {
     const problem = scanProblemOf(error);
     const at = performance.now();
     if (problem.kind === 'choose') {
@@ -62,6 +64,8 @@ export function useDoorBoard(mode: DoorMode, sound: Settings['sound']): DoorBoar
       message: problem.message,
       tone: problem.tone,
       ...(start ? { scanStartedAt: start.at, source: start.source } : {}),
+      // Only a code the kiosk has never seen can be enrolled; a revoked or misread one cannot.
+      ...(code !== undefined && forMode === 'hand-in' && problem.code === 'UNKNOWN_TAG' ? { enrolCode: code } : {}),
     });
     playSound('error', soundRef.current);
   }, []);
@@ -72,7 +76,7 @@ export function useDoorBoard(mode: DoorMode, sound: Settings['sound']): DoorBoar
       const forMode = modeRef.current;
       call('scan', { code: event.code, mode: forMode }).then(
         (outcome) => show(outcome, forMode, start),
-        (error: unknown) => fail(error, forMode, start),
+        (error: unknown) => fail(error, forMode, start, event.code),
       );
     },
     [show, fail],
@@ -142,5 +146,6 @@ export function useDoorBoard(mode: DoorMode, sound: Settings['sound']): DoorBoar
     openDamage: useCallback((id: number) => dispatch({ type: 'damage', id, damage: { step: 'picking' }, at: performance.now() }), []),
     closeDamage: useCallback((id: number) => dispatch({ type: 'damage', id, damage: { step: 'none' }, at: performance.now() }), []),
     noteDamage,
+    showHandIn: useCallback((outcome: CustodyOutcome) => show(outcome, 'hand-in'), [show]),
   };
 }

@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import type { Messages } from '../../i18n/locales/nl';
+import { DevicesScreen } from './devices/DevicesScreen';
 import { ExportScreen } from './ExportScreen';
 import { ImportScreen } from './import/ImportScreen';
 import { StaffSection } from './StaffSection';
@@ -17,6 +18,7 @@ export interface OfficeSection {
 export const officeSections: OfficeSection[] = [
   { id: 'import', label: 'import', Component: ImportScreen },
   { id: 'staff', label: 'staff', Component: StaffSection },
+  { id: 'devices', label: 'devices', Component: DevicesScreen },
   { id: 'stickers', label: 'stickers', Component: StickersScreen },
   { id: 'export', label: 'export', Component: ExportScreen },
 ];

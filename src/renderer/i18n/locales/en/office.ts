@@ -11,6 +11,7 @@ export const office: Messages['office'] = {
     staff: 'Staff',
     stickers: 'Print stickers',
     export: 'Export the log',
+    devices: 'Devices and stickers',
   },
   import: {
     title: 'Import pupils',

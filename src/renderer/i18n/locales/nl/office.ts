@@ -9,6 +9,7 @@ export const office = {
     staff: 'Personeel',
     stickers: 'Stickers afdrukken',
     export: 'Logboek exporteren',
+    devices: 'Apparaten en stickers',
   },
   import: {
     title: 'Leerlingen importeren',

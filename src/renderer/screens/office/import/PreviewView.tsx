@@ -79,7 +79,8 @@ export function PreviewView({ preview }: { preview: ImportPreview }) {
   );
 }
 
-type T = ReturnType<typeof useTranslation>['t'];
+// A narrow type for `t`: the full one, instantiated over a template-literal key, is too deep for tsc.
+type T = (key: `office.import.mapping.fields.${(typeof importFields)[number]}`) => string;
 function fieldName(t: T, field: string): string {
   const known = importFields.find((f) => f === field);
   return known ? t(`office.import.mapping.fields.${known}`) : field;

@@ -1,0 +1,125 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { MethodResult } from '../../../../shared/contract';
+import type { PupilDevices } from '../../../../shared/contract/devices';
+import { call } from '../../../bridge';
+import { errorText } from '../../../errors';
+import { useKioskScans } from '../../teacher/useKioskScans';
+import { PupilCard } from './PupilCard';
+import './devices.css';
+
+export type Status = { ok: boolean; text: string } | null;
+
+/** What a card asks the screen to do; the screen reloads the group after each and shows the result. */
+export interface DevicesActions {
+  run(work: () => Promise<string>): Promise<boolean>;
+  /** The device a scan will be attached to now, if any: one at a time for the whole screen. */
+  armed: string | null;
+  arm(deviceId: string | null): void;
+  /** What the armed device's next code is: an NFC tag (its UID) or a sticker. */
+  nfc: boolean;
+  setNfc(nfc: boolean): void;
+}
+
+/**
+ * "Apparaten en stickers": a group's pupils in class-list order, each with their devices and
+ * tags. The office registers a device, attaches a sticker by scanning it (the kiosk's scanner,
+ * wherever the focus is) or issues a new code, and withdraws or moves a tag with a reason.
+ */
+export function DevicesScreen() {
+  const { t, i18n } = useTranslation();
+  const [groups, setGroups] = useState<string[]>([]);
+  const [groep, setGroep] = useState<string | null>(null);
+  const [pupils, setPupils] = useState<PupilDevices[]>([]);
+  const [status, setStatus] = useState<Status>(null);
+  const [armed, setArmed] = useState<string | null>(null);
+  const [nfc, setNfc] = useState(false);
+
+  const show = useCallback((result: MethodResult<'listGroupDevices'>, g: string | null) => {
+    setGroups(result.groups);
+    setGroep(g ?? result.groups[0] ?? null);
+    setPupils(result.pupils);
+  }, []);
+  const load = useCallback(
+    async (g: string | null) => show(await call('listGroupDevices', g === null ? {} : { groep: g }), g),
+    [show],
+  );
+  useEffect(() => {
+    call('listGroupDevices', {}).then(
+      (result) => show(result, null),
+      (error: unknown) => setStatus({ ok: false, text: errorText(error, i18n.language) }),
+    );
+  }, [show, i18n.language]);
+
+  const run = async (work: () => Promise<string>): Promise<boolean> => {
+    setStatus(null);
+    let ok = true;
+    try {
+      setStatus({ ok: true, text: await work() });
+    } catch (error) {
+      ok = false;
+      setStatus({ ok: false, text: errorText(error, i18n.language) });
+    }
+    await load(groep).catch(() => undefined);
+    return ok;
+  };
+
+  const attachScanned = (code: string) => {
+    const deviceId = armed;
+    if (!deviceId) return;
+    setArmed(null);
+    void run(async () => {
+      const tag = await call('attachTag', { deviceId, source: { kind: 'scan', code, tagKind: nfc ? 'nfc' : 'device_sticker' } });
+      return t('devices.office.attached', { code: tag.canonical });
+    });
+  };
+  useKioskScans(attachScanned);
+
+  const arm = (deviceId: string | null) => {
+    setArmed(deviceId);
+    setNfc(false);
+  };
+  const actions: DevicesActions = { run, armed, arm, nfc, setNfc };
+  return (
+    <section className="panel devices-screen" aria-labelledby="devices-title">
+      <h2 id="devices-title">{t('devices.office.title')}</h2>
+      <p className="devices-intro">{t('devices.office.intro')}</p>
+      {groups.length === 0 ? (
+        <p className="notice">{t('devices.office.noGroups')}</p>
+      ) : (
+        <label className="devices-group">
+          {t('devices.office.group')}
+          <select
+            value={groep ?? ''}
+            onChange={(e) => {
+              arm(null);
+              setStatus(null);
+              void load(e.target.value);
+            }}
+          >
+            {groups.map((g) => (
+              <option key={g} value={g}>
+                {g}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      {status && (
+        <p role={status.ok ? 'status' : 'alert'} className={status.ok ? 'devices-ok' : 'devices-problem'}>
+          {status.text}
+        </p>
+      )}
+      <ol className="devices-pupils" aria-label={t('devices.office.title')}>
+        {pupils.map((p) => (
+          <li key={p.pupilId}>
+            <PupilCard pupil={p} classmates={pupils} actions={actions} />
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+export const fullName = (p: Pick<PupilDevices, 'roepnaam' | 'voorvoegsel' | 'achternaam'>) =>
+  [p.roepnaam, p.voorvoegsel, p.achternaam].filter(Boolean).join(' ');
