@@ -5,7 +5,7 @@ import { DEMO_PINS } from '../../src/core/demo/seed';
 import { readCustody } from '../../src/core/ledger/projection';
 import type { TestBridge } from './support/demo';
 import { screenshot } from './support/browser';
-import { doorKioskSuite, eventsOfType, openDoor, schoolTime, soundsPlayed, wedgeScan } from './support/door';
+import { doorKioskSuite, doorNameOf, eventsOfType, openDoor, schoolTime, soundsPlayed, wedgeScan } from './support/door';
 import { tapPin } from './support/pin';
 
 /**
@@ -54,7 +54,7 @@ describe('the door: enrolling an unknown sticker', () => {
     // The normal confirmation, with the pupil's first name.
     const confirmation = page.getByTestId('door-confirmation').first();
     await confirmation.waitFor();
-    expect(await confirmation.getByTestId('door-headline').textContent()).toBe(pupil.roepnaam);
+    expect(await confirmation.getByTestId('door-headline').textContent()).toBe(doorNameOf(demo, pupil.pupilId));
     expect(await dialog.count()).toBe(0);
     await screenshot(page, 'door-enrol-done-1366x768');
 
