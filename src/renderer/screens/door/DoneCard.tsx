@@ -1,3 +1,4 @@
+import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../../shared/contract/settings';
 import type { CustodyOutcome } from '../../../shared/contract';
@@ -48,7 +49,9 @@ export function DoneCard({ entry, privacy, big, onReportDamage }: DoneCardProps)
         <Icon size={big ? 104 : 56} />
       </div>
       <p className="door-card-headline" data-testid="door-headline">
-        {headline}
+        <span className="door-name" style={{ '--longest-word': longestWord(headline) } as CSSProperties}>
+          {headline}
+        </span>
       </p>
       <div className="door-card-body">
         <p className="door-card-status" data-testid="door-status">
@@ -96,4 +99,12 @@ function DamageStatus({ entry }: { entry: DoneEntry }) {
 export function doorName(pupil: CustodyOutcome['pupil']): string | null {
   if (!pupil?.roepnaam) return null;
   return pupil.surnameInitial ? `${pupil.roepnaam} ${pupil.surnameInitial}.` : pupil.roepnaam;
+}
+
+/**
+ * The longest run of letters a line may not break (names break only at spaces and hyphens):
+ * the headline's size is capped so that it fits the card's width whole.
+ */
+export function longestWord(text: string): number {
+  return Math.max(1, ...text.split(/[\s-]+/).map((word) => [...word].length));
 }
