@@ -14,6 +14,8 @@ import { createLabelHandlers } from './labelHandlers';
 import { createStaffHandlers } from './staffHandlers';
 import { createExportHandlers } from './exportHandlers';
 import { createImportHandlers } from './importHandlers';
+import { createPouchHandlers } from './pouchHandlers';
+import { createExemptionHandlers } from './exemptionHandlers';
 import type { CoreApi } from './gateway';
 import { createSession } from './session';
 import { healthOf } from './health';
@@ -92,6 +94,8 @@ export function createHandlers(core: Core, shell: ShellActions): CoreApi {
     ...createStaffHandlers(core),
     ...createImportHandlers(core),
     ...createExportHandlers(core),
+    ...createPouchHandlers(core),
+    ...createExemptionHandlers(core),
   };
   return { handlers, session };
 }

@@ -19,6 +19,8 @@ import { loginStaff, verifyPin } from './pinLogin';
 import { createStaff, listStaff, listStaffAccounts, requireStaff } from './staff';
 import { changeOwnPin, changeStaff, clearStaffLock, resetStaffPin } from './staffChanges';
 import { assignTag, revokeTag } from './tags';
+import { addPouches, autoAssignBag, createBag, freePouch, listBags, movePupilToPouch, retirePouch } from './bags';
+import { endExemption, grantExemption, listExemptions } from './exemptions';
 
 type Bound<F> = F extends (ctx: ServiceContext, ...args: infer A) => infer R ? (...args: A) => R : never;
 const bind =
@@ -70,6 +72,16 @@ export function createServices(ctx: ServiceContext) {
     assignTag: bind(ctx, assignTag),
     revokeTag: bind(ctx, revokeTag),
     redactPayloads: bind(ctx, redactPayloads),
+    listBags: bind(ctx, listBags),
+    createBag: bind(ctx, createBag),
+    addPouches: bind(ctx, addPouches),
+    autoAssignBag: bind(ctx, autoAssignBag),
+    movePupilToPouch: bind(ctx, movePupilToPouch),
+    freePouch: bind(ctx, freePouch),
+    retirePouch: bind(ctx, retirePouch),
+    grantExemption: bind(ctx, grantExemption),
+    endExemption: bind(ctx, endExemption),
+    listExemptions: bind(ctx, listExemptions),
   };
 }
 

@@ -44,6 +44,8 @@ export const CustodyOutcome = z.object({
   /** `roepnaam` is null when the school shows pupils only their pouch number (privacy setting). */
   pupil: z.object({ pupilId: z.string(), roepnaam: z.string().nullable(), groep: z.string() }).nullable(),
   pouch: z.object({ pouchId: z.string(), number: z.number().int(), locationName: z.string() }).nullable(),
+  /** The pupil may keep this device (an exemption): nothing was handed in or returned. */
+  exempt: z.boolean().optional(),
 });
 export type CustodyOutcome = z.infer<typeof CustodyOutcome>;
 

@@ -63,6 +63,19 @@ export const methodNameList = [
   'saveImportMapping',
   // the office's export of the log (contract/exports.ts)
   'exportLog',
+  // phone bags and pouches (contract/pouches.ts)
+  'listBags',
+  'createBag',
+  'addPouches',
+  'autoAssignPouches',
+  'movePupilToPouch',
+  'freePouch',
+  'retirePouch',
+  // exemptions (contract/exemptions.ts)
+  'listExemptions',
+  'exemptionChoices',
+  'addExemption',
+  'endExemption',
 ] as const;
 export const eventNameList = ['scan', 'stateChanged', 'custodyChanged'] as const;
 
