@@ -19,7 +19,7 @@ import { loginStaff, verifyPin } from './pinLogin';
 import { createStaff, listStaff, listStaffAccounts, requireStaff } from './staff';
 import { changeOwnPin, changeStaff, clearStaffLock, resetStaffPin } from './staffChanges';
 import { assignTag, revokeTag } from './tags';
-import { addPouches, autoAssignBag, createBag, freePouch, listBags, movePupilToPouch, retirePouch } from './bags';
+import { addPouches, autoAssignBag, createBag, freePouch, getBag, listBags, movePupilToPouch, retirePouch } from './bags';
 import { endExemption, grantExemption, listExemptions } from './exemptions';
 
 type Bound<F> = F extends (ctx: ServiceContext, ...args: infer A) => infer R ? (...args: A) => R : never;
@@ -73,6 +73,7 @@ export function createServices(ctx: ServiceContext) {
     revokeTag: bind(ctx, revokeTag),
     redactPayloads: bind(ctx, redactPayloads),
     listBags: bind(ctx, listBags),
+    getBag: bind(ctx, getBag),
     createBag: bind(ctx, createBag),
     addPouches: bind(ctx, addPouches),
     autoAssignBag: bind(ctx, autoAssignBag),

@@ -56,7 +56,7 @@ export function DoorScreen({ kioskName }: { kioskName: string | null }) {
                 big
                 privacy={settings.privacyDisplay}
                 onReportDamage={
-                  newest.kind === 'done' && newest.mode === 'hand-in' && !newest.outcome.repeat
+                  newest.kind === 'done' && newest.mode === 'hand-in' && !newest.outcome.repeat && !newest.outcome.exempt
                     ? () => door.openDamage(newest.id)
                     : undefined
                 }

@@ -102,6 +102,11 @@ export function EndOfDayScreen(_props: TeacherScreenProps) {
         <p className="muted">{t('teacher.endOfDay.intro')}</p>
       </header>
       <PageMessage message={problem !== null ? { kind: 'error', text: problem } : done} />
+      {data && data.day.exempted > 0 && (
+        <p className="muted" data-testid="eod-exempted">
+          {t('teacher.endOfDay.exempted', { count: data.day.exempted })}
+        </p>
+      )}
       {data && outstanding.length > 0 && (
         <>
           <h2 data-testid="eod-left">{t('teacher.endOfDay.left', { count: outstanding.length })}</h2>
