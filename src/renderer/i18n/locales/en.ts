@@ -7,6 +7,8 @@ import { staff } from './en/staff';
 import { startFailure } from './en/startFailure';
 import { teacher } from './en/teacher';
 import { workflows } from './en/workflows';
+import { pouches } from './en/pouches';
+import { exemptions } from './en/exemptions';
 import type { Messages } from './nl';
 
 export const en: Messages = {
@@ -19,4 +21,6 @@ export const en: Messages = {
   setup,
   staff,
   startFailure,
+  pouches,
+  exemptions,
 };

@@ -11,6 +11,8 @@ export const office: Messages['office'] = {
     staff: 'Staff',
     stickers: 'Print stickers',
     export: 'Export the log',
+    pouches: 'Phone bag and pouches',
+    exemptions: 'Exemptions',
   },
   import: {
     title: 'Import pupils',

@@ -9,6 +9,8 @@ export const office = {
     staff: 'Personeel',
     stickers: 'Stickers afdrukken',
     export: 'Logboek exporteren',
+    pouches: 'Telefoontas en vakken',
+    exemptions: 'Vrijstellingen',
   },
   import: {
     title: 'Leerlingen importeren',

@@ -79,8 +79,10 @@ export function PreviewView({ preview }: { preview: ImportPreview }) {
   );
 }
 
-type T = ReturnType<typeof useTranslation>['t'];
-function fieldName(t: T, field: string): string {
+// The mapping's field labels only: a parameter typed as the whole `t` makes the compiler expand
+// every key of the app's messages, which gets too deep once the app has enough of them.
+type FieldLabel = (key: `office.import.mapping.fields.${(typeof importFields)[number]}`) => string;
+function fieldName(t: FieldLabel, field: string): string {
   const known = importFields.find((f) => f === field);
   return known ? t(`office.import.mapping.fields.${known}`) : field;
 }
