@@ -68,13 +68,54 @@ function addPouch(ctx: ServiceContext, locationId: string, number: number, actor
   const pouchId = randomUUID();
   prepared(ctx.db, 'INSERT INTO pouches (pouch_id, location_id, number, pupil_id) VALUES (?, ?, ?, NULL)').run(pouchId, locationId, number);
   appendEvent(ledgerWriter(ctx), pouchEvent({ pouchId, locationId, number, pupilId: null, active: true }, { actor }));
+  tagPouch(ctx, pouchId, actor);
+}
+
+function tagPouch(ctx: ServiceContext, pouchId: string, actor: Actor): void {
   const known = prepared(ctx.db, 'SELECT 1 FROM tags WHERE canonical = ?');
   let code = newOwnCode();
   while (known.get(code)) code = newOwnCode();
   assignTag(ctx, { kind: 'pouch', raw: code, canonical: code, pouchId }, actor);
 }
 
-/** A group's phone bag with pouches 1…count, each with a pouch tag; one bag per group. */
+/**
+ * A bag registered before bags had a group (by `location add`, or an older version) whose pouches
+ * are given to this group's pupils only: the group's bag already hangs on the wall.
+ */
+function unclaimedBagOf(ctx: ServiceContext, groep: string): { location_id: string; name: string } | undefined {
+  const candidates = prepared<{ location_id: string; name: string; groups: string | null }>(
+    ctx.db,
+    `SELECT l.location_id, l.name,
+        (SELECT group_concat(DISTINCT pu.groep) FROM pouches po JOIN pupils pu ON pu.pupil_id = po.pupil_id
+          WHERE po.location_id = l.location_id AND pu.active = 1) AS groups
+     FROM locations l WHERE l.kind = 'phone_bag' AND l.active = 1 AND l.groep IS NULL`,
+  ).all();
+  const matching = candidates.filter((c) => c.groups === groep);
+  return matching.length === 1 ? matching[0] : undefined;
+}
+
+/**
+ * Claims an older bag for its group: the bag gets the group (a new registration event), pouches up
+ * to `count` are added after its highest number, and pouches without a tag get one. Nobody moves.
+ */
+function claimBag(ctx: ServiceContext, bag: { location_id: string; name: string }, groep: string, count: number, actor: Actor): void {
+  prepared(ctx.db, 'UPDATE locations SET groep = ? WHERE location_id = ?').run(groep, bag.location_id);
+  appendEvent(ledgerWriter(ctx), locationEvent({ locationId: bag.location_id, kind: 'phone_bag', active: true, groep }, bag.name, { actor }));
+  const rows = pouchRows(ctx, bag.location_id);
+  const tagged = new Set(
+    prepared<{ pouch_id: string }>(ctx.db, "SELECT t.pouch_id FROM tags t JOIN pouches p ON p.pouch_id = t.pouch_id WHERE p.location_id = ? AND t.status = 'active'")
+      .all(bag.location_id)
+      .map((r) => r.pouch_id),
+  );
+  for (const r of rows) if (r.active === 1 && !tagged.has(r.pouch_id)) tagPouch(ctx, r.pouch_id, actor);
+  const highest = rows.reduce((max, p) => Math.max(max, p.number), 0);
+  for (let n = highest + 1; n <= count; n++) addPouch(ctx, bag.location_id, n, actor);
+}
+
+/**
+ * A group's phone bag with pouches 1…count, each with a pouch tag; one bag per group. An older
+ * bag without a group, used by this group's pupils only, is claimed instead of making a second.
+ */
 export function createBag(
   ctx: ServiceContext,
   input: { groep: string; pouchCount?: number },
@@ -88,6 +129,11 @@ export function createBag(
     requireRole(ctx, actor, ['office', 'admin']);
     if (prepared(ctx.db, "SELECT 1 FROM locations WHERE kind = 'phone_bag' AND active = 1 AND groep = ?").get(groep)) {
       throw new AppError('BAG_EXISTS');
+    }
+    const older = unclaimedBagOf(ctx, groep);
+    if (older) {
+      claimBag(ctx, older, groep, count, actor);
+      return getBag(ctx, older.location_id);
     }
     const locationId = randomUUID();
     const name = `Telefoontas ${groep}`;

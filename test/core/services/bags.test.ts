@@ -101,3 +101,30 @@ describe("a group's phone bag with numbered pouches", () => {
     }
   });
 });
+
+describe('a bag registered before bags had a group', () => {
+  let f: ClassFixture;
+  beforeEach(() => {
+    f = classFixture({ size: 3 });
+  });
+  afterEach(() => f.close());
+
+  it("is claimed by its group's bag: pupils keep their pouches and tags, missing pouches are added", () => {
+    const bag = f.s.createBag({ groep: '7B', pouchCount: 5 }, f.office.staffId);
+    expect(bag.locationId).toBe(f.bag.locationId);
+    expect(bag.pouches.map((p) => `${p.number}:${p.pupil?.name ?? '-'}:${p.code}`)).toEqual([
+      '1:Kind1 Achternaam1:POUCH-1',
+      '2:Kind2 Achternaam2:POUCH-2',
+      '3:Kind3 Achternaam3:POUCH-3',
+      expect.stringMatching(/^4:-:[0-9A-Z]+$/),
+      expect.stringMatching(/^5:-:[0-9A-Z]+$/),
+    ]);
+    expect(f.s.listBags().map((b) => b.groep)).toEqual(['7B']);
+    const again = f.reopen();
+    try {
+      expect(checkRegistry(again.core.db)).toMatchObject({ status: 'ok' });
+    } finally {
+      again.close();
+    }
+  });
+});
