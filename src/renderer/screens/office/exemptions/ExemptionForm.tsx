@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Field } from '../Field';
 import { exemptionReasonList, type ExemptionChoices, type ExemptionReason, type MethodArgs } from '../../../../shared/contract';
 
 interface ExemptionFormProps {
@@ -58,9 +59,10 @@ export function ExemptionForm({ choices, today, busy, onSubmit }: ExemptionFormP
   return (
     <form className="card exemption-form" onSubmit={submit} aria-labelledby="exemption-form-title">
       <h2 id="exemption-form-title">{t('exemptions.add')}</h2>
-      <label>
-        <span>{t('exemptions.groep')}</span>
-        <select
+      <Field label={t('exemptions.groep')}>
+        {(id) => (
+          <>
+        <select id={id}
           value={groep}
           onChange={(e) => {
             setGroep(e.target.value);
@@ -74,10 +76,13 @@ export function ExemptionForm({ choices, today, busy, onSubmit }: ExemptionFormP
             </option>
           ))}
         </select>
-      </label>
-      <label>
-        <span>{t('exemptions.pupil')}</span>
-        <select
+          </>
+        )}
+      </Field>
+      <Field label={t('exemptions.pupil')}>
+        {(id) => (
+          <>
+        <select id={id}
           value={pupilId}
           onChange={(e) => {
             setPupilId(e.target.value);
@@ -91,10 +96,13 @@ export function ExemptionForm({ choices, today, busy, onSubmit }: ExemptionFormP
             </option>
           ))}
         </select>
-      </label>
-      <label>
-        <span>{t('exemptions.device')}</span>
-        <select value={deviceId} onChange={(e) => setDeviceId(e.target.value)} disabled={!pupil}>
+          </>
+        )}
+      </Field>
+      <Field label={t('exemptions.device')}>
+        {(id) => (
+          <>
+        <select id={id} value={deviceId} onChange={(e) => setDeviceId(e.target.value)} disabled={!pupil}>
           <option value="">{t('exemptions.anyDevice')}</option>
           {pupil?.devices.map((d) => (
             <option key={d.deviceId} value={d.deviceId}>
@@ -102,10 +110,13 @@ export function ExemptionForm({ choices, today, busy, onSubmit }: ExemptionFormP
             </option>
           ))}
         </select>
-      </label>
-      <label>
-        <span>{t('exemptions.reason')}</span>
-        <select value={reason} onChange={(e) => setReason(e.target.value as ExemptionReason | '')}>
+          </>
+        )}
+      </Field>
+      <Field label={t('exemptions.reason')}>
+        {(id) => (
+          <>
+        <select id={id} value={reason} onChange={(e) => setReason(e.target.value as ExemptionReason | '')}>
           <option value="">{t('exemptions.choose')}</option>
           {exemptionReasonList.map((r) => (
             <option key={r} value={r}>
@@ -113,20 +124,29 @@ export function ExemptionForm({ choices, today, busy, onSubmit }: ExemptionFormP
             </option>
           ))}
         </select>
-      </label>
+          </>
+        )}
+      </Field>
       <div className="exemption-dates">
-        <label>
-          <span>{t('exemptions.from')}</span>
-          <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
-        </label>
-        <label>
-          <span>{t('exemptions.until')}</span>
-          <input type="date" value={until} min={from} onChange={(e) => setUntil(e.target.value)} />
-        </label>
+        <Field label={t('exemptions.from')}>
+          {(id) => (
+            <>
+          <input id={id} type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
+            </>
+          )}
+        </Field>
+        <Field label={t('exemptions.until')}>
+          {(id) => (
+            <>
+          <input id={id} type="date" value={until} min={from} onChange={(e) => setUntil(e.target.value)} />
+            </>
+          )}
+        </Field>
       </div>
-      <label>
-        <span>{t('exemptions.agreedBy')}</span>
-        <select value={agreedBy} onChange={(e) => setAgreedBy(e.target.value)}>
+      <Field label={t('exemptions.agreedBy')}>
+        {(id) => (
+          <>
+        <select id={id} value={agreedBy} onChange={(e) => setAgreedBy(e.target.value)}>
           <option value="">{t('exemptions.choose')}</option>
           {choices.staff.map((s) => (
             <option key={s.staffId} value={s.staffId}>
@@ -134,17 +154,22 @@ export function ExemptionForm({ choices, today, busy, onSubmit }: ExemptionFormP
             </option>
           ))}
         </select>
-      </label>
+          </>
+        )}
+      </Field>
       <label className="check">
         <input type="checkbox" checked={withNote} onChange={(e) => setWithNote(e.target.checked)} />
         <span>{t('exemptions.addNote')}</span>
       </label>
       {withNote && (
-        <label>
-          <span>{t('exemptions.note')}</span>
-          <textarea value={note} maxLength={500} rows={2} onChange={(e) => setNote(e.target.value)} />
+        <Field label={t('exemptions.note')}>
+          {(id) => (
+            <>
+          <textarea id={id} value={note} maxLength={500} rows={2} onChange={(e) => setNote(e.target.value)} />
           <span className="muted">{t('exemptions.noteWarning')}</span>
-        </label>
+            </>
+          )}
+        </Field>
       )}
       {incomplete && (
         <p className="message message-error" role="alert">

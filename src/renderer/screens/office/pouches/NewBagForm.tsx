@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Field } from '../Field';
 
 /** A bag for a group that has pupils but no bag yet; 30 pouches unless the office says otherwise. */
 export function NewBagForm({ groups, busy, onCreate }: { groups: string[]; busy: boolean; onCreate: (groep: string, count: number) => void }) {
@@ -18,20 +19,26 @@ export function NewBagForm({ groups, busy, onCreate }: { groups: string[]; busy:
   return (
     <form className="card pouches-new" onSubmit={submit} aria-labelledby="new-bag-title">
       <h2 id="new-bag-title">{t('pouches.newBag')}</h2>
-      <label>
-        <span>{t('pouches.groep')}</span>
-        <select value={groep} onChange={(e) => setGroep(e.target.value)}>
+      <Field label={t('pouches.groep')}>
+        {(id) => (
+          <>
+        <select id={id} value={groep} onChange={(e) => setGroep(e.target.value)}>
           {groups.map((g) => (
             <option key={g} value={g}>
               {g}
             </option>
           ))}
         </select>
-      </label>
-      <label>
-        <span>{t('pouches.pouchCount')}</span>
-        <input type="number" min={1} max={60} value={count} onChange={(e) => setCount(e.target.value)} />
-      </label>
+          </>
+        )}
+      </Field>
+      <Field label={t('pouches.pouchCount')}>
+        {(id) => (
+          <>
+        <input id={id} type="number" min={1} max={60} value={count} onChange={(e) => setCount(e.target.value)} />
+          </>
+        )}
+      </Field>
       <button type="submit" className="primary" disabled={busy || !valid}>
         {t('pouches.create')}
       </button>

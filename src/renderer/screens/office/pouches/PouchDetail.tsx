@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Field } from '../Field';
 import type { Bag, BagPouch } from '../../../../shared/contract';
 import { call } from '../../../bridge';
 
@@ -30,16 +31,19 @@ export function PouchDetail({ bag, pouch, busy, onClose, act }: PouchDetailProps
           <p className="muted">{t('pouches.noFree')}</p>
         ) : (
           <div className="choice-row">
-            <label>
-              <span>{t('pouches.moveTo')}</span>
-              <select value={to || String(free[0]!.number)} onChange={(e) => setTo(e.target.value)}>
+            <Field label={t('pouches.moveTo')}>
+              {(id) => (
+                <>
+              <select id={id} value={to || String(free[0]!.number)} onChange={(e) => setTo(e.target.value)}>
                 {free.map((p) => (
                   <option key={p.pouchId} value={p.number}>
                     {p.number}
                   </option>
                 ))}
               </select>
-            </label>
+                </>
+              )}
+            </Field>
             <button
               type="button"
               className="primary"
@@ -59,16 +63,19 @@ export function PouchDetail({ bag, pouch, busy, onClose, act }: PouchDetailProps
       ) : (
         bag.unassigned.length > 0 && (
           <div className="choice-row">
-            <label>
-              <span>{t('pouches.giveTo')}</span>
-              <select value={chosenPupil} onChange={(e) => setPupilId(e.target.value)}>
+            <Field label={t('pouches.giveTo')}>
+              {(id) => (
+                <>
+              <select id={id} value={chosenPupil} onChange={(e) => setPupilId(e.target.value)}>
                 {bag.unassigned.map((p) => (
                   <option key={p.pupilId} value={p.pupilId}>
                     {p.name}
                   </option>
                 ))}
               </select>
-            </label>
+                </>
+              )}
+            </Field>
             <button
               type="button"
               className="primary"

@@ -5,6 +5,7 @@ import { call } from '../../../bridge';
 import { errorText } from '../../../errors';
 import { navigate } from '../../../state/router';
 import { downloadPdf } from '../downloadPdf';
+import { Field } from '../Field';
 import { NewBagForm } from './NewBagForm';
 import { PouchDetail } from './PouchDetail';
 import { PouchGrid } from './PouchGrid';
@@ -72,9 +73,10 @@ export function PouchesScreen() {
       )}
       <div className="pouches-top">
         {bags.length > 0 && (
-          <label className="pouches-choose">
-            <span>{t('pouches.chooseBag')}</span>
+          <Field label={t('pouches.chooseBag')} className="pouches-choose">
+            {(id) => (
             <select
+              id={id}
               value={groep ?? ''}
               onChange={(e) => {
                 setGroep(e.target.value);
@@ -88,7 +90,8 @@ export function PouchesScreen() {
                 </option>
               ))}
             </select>
-          </label>
+            )}
+          </Field>
         )}
         <NewBagForm
           groups={groupsWithoutBag}
@@ -130,10 +133,9 @@ export function PouchesScreen() {
             <button type="button" disabled={busy} aria-expanded={confirmRenumber} onClick={() => setConfirmRenumber(true)}>
               {t('pouches.renumber')}
             </button>
-            <label className="pouches-add">
-              <span>{t('pouches.addCount')}</span>
-              <input type="number" min={1} max={60} value={addCount} onChange={(e) => setAddCount(e.target.value)} />
-            </label>
+            <Field label={t('pouches.addCount')} className="pouches-add">
+              {(id) => <input id={id} type="number" min={1} max={60} value={addCount} onChange={(e) => setAddCount(e.target.value)} />}
+            </Field>
             <button
               type="button"
               disabled={busy || !(Number(addCount) >= 1 && Number(addCount) <= 60)}
