@@ -61,100 +61,88 @@ export function ExemptionForm({ choices, today, busy, onSubmit }: ExemptionFormP
       <h2 id="exemption-form-title">{t('exemptions.add')}</h2>
       <Field label={t('exemptions.groep')}>
         {(id) => (
-          <>
-        <select id={id}
-          value={groep}
-          onChange={(e) => {
-            setGroep(e.target.value);
-            setPupilId('');
-            setDeviceId('');
-          }}
-        >
-          {groups.map((g) => (
-            <option key={g} value={g}>
-              {g}
-            </option>
-          ))}
-        </select>
-          </>
+          <select
+            id={id}
+            value={groep}
+            onChange={(e) => {
+              setGroep(e.target.value);
+              setPupilId('');
+              setDeviceId('');
+            }}
+          >
+            {groups.map((g) => (
+              <option key={g} value={g}>
+                {g}
+              </option>
+            ))}
+          </select>
         )}
       </Field>
       <Field label={t('exemptions.pupil')}>
         {(id) => (
-          <>
-        <select id={id}
-          value={pupilId}
-          onChange={(e) => {
-            setPupilId(e.target.value);
-            setDeviceId('');
-          }}
-        >
-          <option value="">{t('exemptions.choose')}</option>
-          {pupils.map((p) => (
-            <option key={p.pupilId} value={p.pupilId}>
-              {p.name}
-            </option>
-          ))}
-        </select>
-          </>
+          <select
+            id={id}
+            value={pupilId}
+            onChange={(e) => {
+              setPupilId(e.target.value);
+              setDeviceId('');
+            }}
+          >
+            <option value="">{t('exemptions.choose')}</option>
+            {pupils.map((p) => (
+              <option key={p.pupilId} value={p.pupilId}>
+                {p.name}
+              </option>
+            ))}
+          </select>
         )}
       </Field>
       <Field label={t('exemptions.device')}>
         {(id) => (
-          <>
-        <select id={id} value={deviceId} onChange={(e) => setDeviceId(e.target.value)} disabled={!pupil}>
-          <option value="">{t('exemptions.anyDevice')}</option>
-          {pupil?.devices.map((d) => (
-            <option key={d.deviceId} value={d.deviceId}>
-              {d.description || t(`door.kinds.${d.kind}`)}
-            </option>
-          ))}
-        </select>
-          </>
+          <select id={id} value={deviceId} onChange={(e) => setDeviceId(e.target.value)} disabled={!pupil}>
+            <option value="">{t('exemptions.anyDevice')}</option>
+            {pupil?.devices.map((d) => (
+              <option key={d.deviceId} value={d.deviceId}>
+                {d.description || t(`door.kinds.${d.kind}`)}
+              </option>
+            ))}
+          </select>
         )}
       </Field>
       <Field label={t('exemptions.reason')}>
         {(id) => (
-          <>
-        <select id={id} value={reason} onChange={(e) => setReason(e.target.value as ExemptionReason | '')}>
-          <option value="">{t('exemptions.choose')}</option>
-          {exemptionReasonList.map((r) => (
-            <option key={r} value={r}>
-              {t(`exemptions.reasons.${r}`)}
-            </option>
-          ))}
-        </select>
-          </>
+          <select id={id} value={reason} onChange={(e) => setReason(e.target.value as ExemptionReason | '')}>
+            <option value="">{t('exemptions.choose')}</option>
+            {exemptionReasonList.map((r) => (
+              <option key={r} value={r}>
+                {t(`exemptions.reasons.${r}`)}
+              </option>
+            ))}
+          </select>
         )}
       </Field>
       <div className="exemption-dates">
         <Field label={t('exemptions.from')}>
           {(id) => (
-            <>
-          <input id={id} type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
-            </>
+            <input id={id} type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
           )}
         </Field>
         <Field label={t('exemptions.until')}>
           {(id) => (
-            <>
-          <input id={id} type="date" value={until} min={from} onChange={(e) => setUntil(e.target.value)} />
-            </>
+            <input id={id} type="date" value={until} min={from} onChange={(e) => setUntil(e.target.value)} />
           )}
         </Field>
       </div>
       <Field label={t('exemptions.agreedBy')}>
         {(id) => (
-          <>
-        <select id={id} value={agreedBy} onChange={(e) => setAgreedBy(e.target.value)}>
-          <option value="">{t('exemptions.choose')}</option>
-          {choices.staff.map((s) => (
-            <option key={s.staffId} value={s.staffId}>
-              {s.displayName}
-            </option>
-          ))}
-        </select>
-          </>
+          <select id={id} value={agreedBy} onChange={(e) => setAgreedBy(e.target.value)}>
+            <option value="">{t('exemptions.choose')}</option>
+            {choices.staff.map((s) => (
+              <option key={s.staffId} value={s.staffId}>
+                {s.displayName}
+              </option>
+            ))}
+          </select>
         )}
       </Field>
       <label className="check">
@@ -165,8 +153,8 @@ export function ExemptionForm({ choices, today, busy, onSubmit }: ExemptionFormP
         <Field label={t('exemptions.note')}>
           {(id) => (
             <>
-          <textarea id={id} value={note} maxLength={500} rows={2} onChange={(e) => setNote(e.target.value)} />
-          <span className="muted">{t('exemptions.noteWarning')}</span>
+              <textarea id={id} value={note} maxLength={500} rows={2} onChange={(e) => setNote(e.target.value)} />
+              <span className="muted">{t('exemptions.noteWarning')}</span>
             </>
           )}
         </Field>

@@ -21,22 +21,18 @@ export function NewBagForm({ groups, busy, onCreate }: { groups: string[]; busy:
       <h2 id="new-bag-title">{t('pouches.newBag')}</h2>
       <Field label={t('pouches.groep')}>
         {(id) => (
-          <>
-        <select id={id} value={groep} onChange={(e) => setGroep(e.target.value)}>
-          {groups.map((g) => (
-            <option key={g} value={g}>
-              {g}
-            </option>
-          ))}
-        </select>
-          </>
+          <select id={id} value={groep} onChange={(e) => setGroep(e.target.value)}>
+            {groups.map((g) => (
+              <option key={g} value={g}>
+                {g}
+              </option>
+            ))}
+          </select>
         )}
       </Field>
       <Field label={t('pouches.pouchCount')}>
         {(id) => (
-          <>
-        <input id={id} type="number" min={1} max={60} value={count} onChange={(e) => setCount(e.target.value)} />
-          </>
+          <input id={id} type="number" min={1} max={60} value={count} onChange={(e) => setCount(e.target.value)} />
         )}
       </Field>
       <button type="submit" className="primary" disabled={busy || !valid}>

@@ -33,15 +33,13 @@ export function PouchDetail({ bag, pouch, busy, onClose, act }: PouchDetailProps
           <div className="choice-row">
             <Field label={t('pouches.moveTo')}>
               {(id) => (
-                <>
-              <select id={id} value={to || String(free[0]!.number)} onChange={(e) => setTo(e.target.value)}>
-                {free.map((p) => (
-                  <option key={p.pouchId} value={p.number}>
-                    {p.number}
-                  </option>
-                ))}
-              </select>
-                </>
+                <select id={id} value={to || String(free[0]!.number)} onChange={(e) => setTo(e.target.value)}>
+                  {free.map((p) => (
+                    <option key={p.pouchId} value={p.number}>
+                      {p.number}
+                    </option>
+                  ))}
+                </select>
               )}
             </Field>
             <button
@@ -65,15 +63,13 @@ export function PouchDetail({ bag, pouch, busy, onClose, act }: PouchDetailProps
           <div className="choice-row">
             <Field label={t('pouches.giveTo')}>
               {(id) => (
-                <>
-              <select id={id} value={chosenPupil} onChange={(e) => setPupilId(e.target.value)}>
-                {bag.unassigned.map((p) => (
-                  <option key={p.pupilId} value={p.pupilId}>
-                    {p.name}
-                  </option>
-                ))}
-              </select>
-                </>
+                <select id={id} value={chosenPupil} onChange={(e) => setPupilId(e.target.value)}>
+                  {bag.unassigned.map((p) => (
+                    <option key={p.pupilId} value={p.pupilId}>
+                      {p.name}
+                    </option>
+                  ))}
+                </select>
               )}
             </Field>
             <button

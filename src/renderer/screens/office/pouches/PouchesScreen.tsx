@@ -75,21 +75,21 @@ export function PouchesScreen() {
         {bags.length > 0 && (
           <Field label={t('pouches.chooseBag')} className="pouches-choose">
             {(id) => (
-            <select
-              id={id}
-              value={groep ?? ''}
-              onChange={(e) => {
-                setGroep(e.target.value);
-                setSelected(null);
-                setConfirmRenumber(false);
-              }}
-            >
-              {bags.map((b) => (
-                <option key={b.locationId} value={b.groep}>
-                  {b.groep}
-                </option>
-              ))}
-            </select>
+              <select
+                id={id}
+                value={groep ?? ''}
+                onChange={(e) => {
+                  setGroep(e.target.value);
+                  setSelected(null);
+                  setConfirmRenumber(false);
+                }}
+              >
+                {bags.map((b) => (
+                  <option key={b.locationId} value={b.groep}>
+                    {b.groep}
+                  </option>
+                ))}
+              </select>
             )}
           </Field>
         )}
