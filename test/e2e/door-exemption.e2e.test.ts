@@ -73,6 +73,10 @@ describe('the door: a pupil with an exemption keeps the device', () => {
     await expect.poll(() => page.getByTestId('exempted-today').textContent()).toBe(String(exempted));
     await page.getByRole('button', { name: 'Dag afsluiten' }).first().click();
     await page.getByTestId('eod-exempted').getByText(new RegExp(`^${exempted} vrijgesteld`)).waitFor();
+    // Scanned at the end of day by mistake: nothing is returned, and the screen says why.
+    await wedgeScan(page, tag!.code);
+    await page.getByText(/is vrijgesteld: de leerling mocht hem houden\. Er is niets teruggegeven\.$/).waitFor();
+    expect(eventsOfType(bridge, 'returned').filter((e) => e.deviceId === tag!.deviceId)).toHaveLength(0);
     await screenshot(page, 'teacher-end-of-day-exempted-1366x768');
     expect(bridge.core.services.dayOverview().outstanding.some((o) => o.deviceId === tag!.deviceId)).toBe(false);
     expect(problems).toEqual([]);

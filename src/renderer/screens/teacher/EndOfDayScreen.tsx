@@ -68,6 +68,8 @@ export function EndOfDayScreen(_props: TeacherScreenProps) {
     record(async () => {
       const out = await call('scan', { code, mode: 'return' });
       const name = pupilName(data?.items.find((i) => i.deviceId === out.device.deviceId)?.pupil, t);
+      // A device kept with an exemption was never handed in: nothing was returned.
+      if (out.exempt) return t('teacher.endOfDay.exemptScanned', { device: deviceLabel(out.device.kind, out.device.description, t) });
       return t('teacher.endOfDay.returned', { device: deviceLabel(out.device.kind, out.device.description, t), name });
     }),
   );

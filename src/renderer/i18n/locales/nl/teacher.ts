@@ -155,6 +155,7 @@ export const teacher = {
     left_one: 'Nog {{count}} apparaat zonder besluit',
     left_other: 'Nog {{count}} apparaten zonder besluit',
     allDone: 'Alles heeft een besluit. De dag kan worden afgesloten.',
+    exemptScanned: '{{device}} is vrijgesteld: de leerling mocht hem houden. Er is niets teruggegeven.',
     exempted_one: '{{count}} vrijgesteld: die leerling mocht het toestel houden. Daarvoor is niets te doen.',
     exempted_other: '{{count}} vrijgesteld: die leerlingen mochten hun toestel houden. Daarvoor is niets te doen.',
     fromEarlierDay: 'van een eerdere dag',
