@@ -83,6 +83,26 @@ export const errorMessages = {
     nl: 'Dit vak is al van een andere leerling. Maak het eerst vrij.',
     en: 'This pouch already belongs to another pupil. Free it first.',
   },
+  POUCH_RETIRED: {
+    nl: 'Dit vak is buiten gebruik gesteld en wordt niet meer uitgedeeld.',
+    en: 'This pouch has been retired and is no longer given out.',
+  },
+  POUCH_HOLDS_DEVICE: {
+    nl: 'In dit vak zit nu een toestel. Geef het eerst terug; daarna kan het vak buiten gebruik.',
+    en: 'A device is in this pouch now. Return it first; then the pouch can be retired.',
+  },
+  BAG_EXISTS: {
+    nl: 'Deze groep heeft al een telefoontas. Voeg daar vakken aan toe.',
+    en: 'This group already has a phone bag. Add pouches to it instead.',
+  },
+  UNKNOWN_EXEMPTION: {
+    nl: 'Deze vrijstelling bestaat niet.',
+    en: 'This exemption does not exist.',
+  },
+  EXEMPTION_ENDED: {
+    nl: 'Deze vrijstelling is al beëindigd.',
+    en: 'This exemption has already ended.',
+  },
   // — custody ledger and its services —
   UNKNOWN_TAG: {
     nl: 'Deze sticker of tag kent Inleverpunt niet. Vraag je leerkracht.',
@@ -351,6 +371,11 @@ export interface ErrorDetails {
   SETUP_DONE: undefined;
   ROLLOUT_CONFIG_INVALID: { path: string; issues: { field: string; message: LocalizedText }[] };
   POUCH_TAKEN: undefined;
+  POUCH_RETIRED: undefined;
+  POUCH_HOLDS_DEVICE: undefined;
+  BAG_EXISTS: undefined;
+  UNKNOWN_EXEMPTION: undefined;
+  EXEMPTION_ENDED: undefined;
   UNKNOWN_TAG: undefined;
   TAG_REVOKED: undefined;
   /** A device already has the code; TAG_ON_POUCH and TAG_ON_CARD say the other kinds of holder. */

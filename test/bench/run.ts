@@ -1,5 +1,6 @@
 import { runDailyCheckBench } from './dailyCheck';
 import { runDoorBench } from './door';
+import { runExemptionsBench } from './exemptions';
 import { runLabelsBench } from './labels';
 import { runImportBench } from './import';
 import { runLedgerBench } from './ledger';
@@ -13,4 +14,5 @@ await runLedgerBench();
 await runLabelsBench();
 await runImportBench();
 await runDailyCheckBench();
+runExemptionsBench();
 console.log(`\nBench finished in ${((performance.now() - started) / 1000).toFixed(0)} s`);

@@ -69,7 +69,7 @@ describe('the end of the school day', () => {
     });
     expect(lastEvent('day_closed')).toMatchObject({
       actor: demo.staff.teacher7A.staffId,
-      details: { handedIn: 2, returned: 1, transferred: 0, keptOvernight: 1, confiscatedHeld: 0 },
+      details: { handedIn: 2, returned: 1, transferred: 0, keptOvernight: 1, confiscatedHeld: 0, exempted: 0 },
     });
     expect(readCustody(bridge.core.db, kept.deviceId)).toMatchObject({ held: true });
 

@@ -8,12 +8,14 @@ import { decodeImage } from './decodeImage';
 import { demo } from './demo';
 import { devicesAdd, devicesList, tagsAssign, tagsMove, tagsRevoke } from './devices';
 import { doctor } from './doctor';
+import { exemptionsAdd, exemptionsEnd, exemptionsList } from './exemptions';
 import { exportLog } from './exportLog';
 import { importPupils } from './importPupils';
 import { init } from './init';
 import { labels, labelsCalibrate } from './labels';
 import { list } from './list';
 import { deviceAdd, locationAdd, pouchAssign, pupilAdd, tagRevoke } from './register';
+import { pouchesAssign, pouchesCreate, pouchesList } from './pouches';
 import { restore } from './restore';
 import { scan } from './scan';
 import { scanners } from './scanners';
@@ -62,4 +64,10 @@ export const commands: CliCommand[] = [
   tagsMove,
   labels,
   labelsCalibrate,
+  pouchesCreate,
+  pouchesAssign,
+  pouchesList,
+  exemptionsAdd,
+  exemptionsList,
+  exemptionsEnd,
 ];

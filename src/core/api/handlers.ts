@@ -15,6 +15,8 @@ import { createLabelHandlers } from './labelHandlers';
 import { createStaffHandlers } from './staffHandlers';
 import { createExportHandlers } from './exportHandlers';
 import { createImportHandlers } from './importHandlers';
+import { createPouchHandlers } from './pouchHandlers';
+import { createExemptionHandlers } from './exemptionHandlers';
 import type { CoreApi } from './gateway';
 import { createSession } from './session';
 import { healthOf } from './health';
@@ -94,6 +96,8 @@ export function createHandlers(core: Core, shell: ShellActions): CoreApi {
     ...createImportHandlers(core),
     ...createExportHandlers(core),
     ...createDeviceHandlers(core, session),
+    ...createPouchHandlers(core),
+    ...createExemptionHandlers(core),
   };
   return { handlers, session };
 }

@@ -38,7 +38,7 @@ export function recordRegistryBaseline(writer: LedgerWriter): number {
       append(pupilEvent('pupil_registered', { pupilId, active: p.active, groep: p.groep, jaargroep: p.jaargroep }, p.personal, m));
     }
     for (const [locationId, l] of tables.locations) {
-      append(locationEvent({ locationId, kind: l.kind, active: l.active }, l.name ?? '', m));
+      append(locationEvent({ locationId, kind: l.kind, active: l.active, groep: l.groep }, l.name ?? '', m));
     }
     for (const [pouchId, p] of tables.pouches) append(pouchEvent({ pouchId, ...p }, m));
     for (const [deviceId, d] of tables.devices) {

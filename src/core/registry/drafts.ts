@@ -124,7 +124,7 @@ export function tagRevokedEvent(tag: TagFacts, ownerPupilId: string | null, m: M
 
 /** A location's name may be a person's ("Kamer meneer De Vries"), so it is in the payload. */
 export function locationEvent(
-  facts: { locationId: string; kind: string; active: boolean },
+  facts: { locationId: string; kind: string; active: boolean; groep?: string | null },
   name: string,
   m: Marks,
 ): EventDraft {
@@ -132,20 +132,59 @@ export function locationEvent(
     type: 'location_registered',
     actor: m.actor,
     locationId: facts.locationId,
-    details: { kind: facts.kind, active: facts.active, ...mark(m) },
+    // A group's name ("7B") is not personal; only a bag of a group carries one.
+    details: { kind: facts.kind, active: facts.active, ...(facts.groep ? { groep: facts.groep } : {}), ...mark(m) },
     payload: { name },
   };
 }
 
 /** A pouch made, given to a pupil or freed (pupilId null): the pouch's whole state after it. */
-export function pouchEvent(facts: { pouchId: string; locationId: string; number: number; pupilId: string | null }, m: Marks): EventDraft {
+export function pouchEvent(
+  facts: { pouchId: string; locationId: string; number: number; pupilId: string | null; active?: boolean },
+  m: Marks,
+): EventDraft {
   return {
     type: 'pouch_assigned',
     actor: m.actor,
     pouchId: facts.pouchId,
     locationId: facts.locationId,
     pupilId: facts.pupilId,
-    details: { number: facts.number, ...mark(m) },
+    details: { number: facts.number, active: facts.active ?? true, ...mark(m) },
+  };
+}
+
+export interface ExemptionFacts {
+  exemptionId: string;
+  pupilId: string;
+  deviceId: string | null;
+  validFrom: string;
+  validUntil: string;
+  agreedBy: string;
+}
+
+/**
+ * An exemption recorded or ended, with its whole non-personal state. Even its category says
+ * something about a child's health ("medisch"), so the category and the office's optional note
+ * are in the payload (erasable), written once when the exemption is recorded.
+ */
+export function exemptionEvent(
+  type: 'exemption_granted' | 'exemption_ended',
+  facts: ExemptionFacts,
+  personal: { reason: string; note: string | null } | null,
+  m: Marks,
+): EventDraft {
+  return {
+    type,
+    actor: m.actor,
+    pupilId: facts.pupilId,
+    deviceId: facts.deviceId,
+    details: {
+      exemptionId: facts.exemptionId,
+      validFrom: facts.validFrom,
+      validUntil: facts.validUntil,
+      agreedBy: facts.agreedBy,
+    },
+    payload: personal && { reason: personal.reason, ...(personal.note ? { note: personal.note } : {}) },
   };
 }
 

@@ -35,6 +35,8 @@ export interface TagState {
 export interface LocationState {
   kind: string;
   active: boolean;
+  /** The group a phone bag belongs to; null for other places and bags made before bags had one. */
+  groep: string | null;
   name: string | null;
 }
 
@@ -42,6 +44,22 @@ export interface PouchState {
   locationId: string;
   number: number;
   pupilId: string | null;
+  /** A retired pouch keeps its number; it is never given out again. */
+  active: boolean;
+}
+
+export const exemptionReasons = ['medisch', 'onderwijs', 'overig'] as const;
+
+export interface ExemptionState {
+  pupilId: string;
+  /** null: any device of the pupil. */
+  deviceId: string | null;
+  validFrom: string;
+  validUntil: string;
+  agreedBy: string;
+  ended: boolean;
+  /** The category and the office's optional note ('' when none): health data, so personal (payload). */
+  personal: { reason: string; note: string } | null;
 }
 
 export interface StaffState {
@@ -57,12 +75,13 @@ export interface RegistryState {
   locations: Map<string, LocationState>;
   pouches: Map<string, PouchState>;
   staff: Map<string, StaffState>;
+  exemptions: Map<string, ExemptionState>;
 }
 
 export type RegistryEntity = keyof RegistryState;
 
 export function emptyRegistry(): RegistryState {
-  return { pupils: new Map(), devices: new Map(), tags: new Map(), locations: new Map(), pouches: new Map(), staff: new Map() };
+  return { pupils: new Map(), devices: new Map(), tags: new Map(), locations: new Map(), pouches: new Map(), staff: new Map(), exemptions: new Map() };
 }
 
 /** A registry event as the fold reads it (a `StoredEvent` fits). */
@@ -99,6 +118,11 @@ const pupilPersonal = (p: Record<string, unknown>): PupilPersonal | null => {
   const achternaam = text(p.achternaam);
   if (roepnaam === null || achternaam === null) return null;
   return { roepnaam, voorvoegsel: text(p.voorvoegsel) ?? '', achternaam, externalKey: text(p.externalKey) };
+};
+
+const exemptionPersonal = (p: Record<string, unknown>): ExemptionState['personal'] => {
+  const reason = text(p.reason);
+  return reason === null ? null : { reason, note: text(p.note) ?? '' };
 };
 
 /**
@@ -162,6 +186,7 @@ export function reduceRegistry(state: RegistryState, e: RegistryEventInput): Reg
       state.locations.set(e.locationId, {
         kind: text(d.kind) ?? prev?.kind ?? '',
         active: flag(d.active, prev?.active ?? true),
+        groep: d.groep === undefined ? (prev?.groep ?? null) : text(d.groep),
         name: personalAfter(e, (p) => text(p.name), prev?.name, null),
       });
       return state;
@@ -169,7 +194,27 @@ export function reduceRegistry(state: RegistryState, e: RegistryEventInput): Reg
     case 'pouch_assigned': {
       const number = int(d.number);
       if (!e.pouchId || !e.locationId || number === null) return state;
-      state.pouches.set(e.pouchId, { locationId: e.locationId, number, pupilId: e.pupilId });
+      // Pouches recorded before they could be retired were all in use.
+      state.pouches.set(e.pouchId, { locationId: e.locationId, number, pupilId: e.pupilId, active: flag(d.active, true) });
+      return state;
+    }
+    case 'exemption_granted':
+    case 'exemption_ended': {
+      const exemptionId = text(d.exemptionId);
+      const validFrom = text(d.validFrom);
+      const validUntil = text(d.validUntil);
+      const agreedBy = text(d.agreedBy);
+      if (!exemptionId || !e.pupilId || !validFrom || !validUntil || !agreedBy) return state;
+      const prev = state.exemptions.get(exemptionId);
+      state.exemptions.set(exemptionId, {
+        pupilId: e.pupilId,
+        deviceId: e.deviceId,
+        validFrom,
+        validUntil,
+        agreedBy,
+        ended: e.type === 'exemption_ended',
+        personal: personalAfter(e, exemptionPersonal, prev?.personal, null),
+      });
       return state;
     }
     case 'staff_changed': {

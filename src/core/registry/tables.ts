@@ -33,12 +33,25 @@ interface LocationRow {
   kind: string;
   name: string;
   active: number;
+  groep: string | null;
 }
 interface PouchRow {
   pouch_id: string;
   location_id: string;
   number: number;
   pupil_id: string | null;
+  active: number;
+}
+interface ExemptionRow {
+  exemption_id: string;
+  pupil_id: string;
+  device_id: string | null;
+  reason: string;
+  valid_from: string;
+  valid_until: string;
+  agreed_by: string;
+  note: string | null;
+  ended_at: string | null;
 }
 interface StaffRow {
   staff_id: string;
@@ -71,11 +84,35 @@ export function readRegistryTables(db: Db): RegistryState {
   ).iterate()) {
     state.devices.set(r.device_id, { kind: r.kind, ownerPupilId: r.owner_pupil_id, active: r.active === 1, description: r.description });
   }
-  for (const r of prepared<LocationRow>(db, 'SELECT location_id, kind, name, active FROM locations ORDER BY rowid').iterate()) {
-    state.locations.set(r.location_id, { kind: r.kind, active: r.active === 1, name: r.name });
+  // A file from before migration 13 (read by the CLI or a backup check, not migrated) has no bags per group, retired pouches or exemptions.
+  const v13 = hasColumn(db, 'pouches', 'active');
+  for (const r of prepared<LocationRow>(
+    db,
+    `SELECT location_id, kind, name, active, ${v13 ? 'groep' : 'NULL AS groep'} FROM locations ORDER BY rowid`,
+  ).iterate()) {
+    state.locations.set(r.location_id, { kind: r.kind, active: r.active === 1, groep: r.groep, name: r.name });
   }
-  for (const r of prepared<PouchRow>(db, 'SELECT pouch_id, location_id, number, pupil_id FROM pouches ORDER BY rowid').iterate()) {
-    state.pouches.set(r.pouch_id, { locationId: r.location_id, number: r.number, pupilId: r.pupil_id });
+  for (const r of prepared<PouchRow>(
+    db,
+    `SELECT pouch_id, location_id, number, pupil_id, ${v13 ? 'active' : '1 AS active'} FROM pouches ORDER BY rowid`,
+  ).iterate()) {
+    state.pouches.set(r.pouch_id, { locationId: r.location_id, number: r.number, pupilId: r.pupil_id, active: r.active === 1 });
+  }
+  if (v13) {
+    for (const r of prepared<ExemptionRow>(
+      db,
+      'SELECT exemption_id, pupil_id, device_id, reason, valid_from, valid_until, agreed_by, note, ended_at FROM exemptions ORDER BY rowid',
+    ).iterate()) {
+      state.exemptions.set(r.exemption_id, {
+        pupilId: r.pupil_id,
+        deviceId: r.device_id,
+        validFrom: r.valid_from,
+        validUntil: r.valid_until,
+        agreedBy: r.agreed_by,
+        ended: r.ended_at !== null,
+        personal: { reason: r.reason, note: r.note ?? '' },
+      });
+    }
   }
   for (const r of prepared<TagRow>(
     db,
@@ -94,4 +131,8 @@ export function readRegistryTables(db: Db): RegistryState {
     state.staff.set(r.staff_id, { role: r.role, active: r.active === 1, displayName: r.display_name });
   }
   return state;
+}
+
+function hasColumn(db: Db, table: string, column: string): boolean {
+  return prepared<{ name: string }>(db, `SELECT name FROM pragma_table_info(?)`).all(table).some((c) => c.name === column);
 }

@@ -22,6 +22,8 @@ import { assignTag, revokeTag } from './tags';
 import { attachDeviceTag, moveTag } from './deviceTags';
 import { devicesOfGroup } from './deviceOverview';
 import { enrolAtDoor } from './enrol';
+import { addPouches, autoAssignBag, createBag, freePouch, getBag, listBags, movePupilToPouch, retirePouch } from './bags';
+import { endExemption, grantExemption, listExemptions } from './exemptions';
 
 type Bound<F> = F extends (ctx: ServiceContext, ...args: infer A) => infer R ? (...args: A) => R : never;
 const bind =
@@ -77,6 +79,17 @@ export function createServices(ctx: ServiceContext) {
     devicesOfGroup: bind(ctx, devicesOfGroup),
     enrolAtDoor: bind(ctx, enrolAtDoor),
     redactPayloads: bind(ctx, redactPayloads),
+    listBags: bind(ctx, listBags),
+    getBag: bind(ctx, getBag),
+    createBag: bind(ctx, createBag),
+    addPouches: bind(ctx, addPouches),
+    autoAssignBag: bind(ctx, autoAssignBag),
+    movePupilToPouch: bind(ctx, movePupilToPouch),
+    freePouch: bind(ctx, freePouch),
+    retirePouch: bind(ctx, retirePouch),
+    grantExemption: bind(ctx, grantExemption),
+    endExemption: bind(ctx, endExemption),
+    listExemptions: bind(ctx, listExemptions),
   };
 }
 

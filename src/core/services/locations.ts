@@ -105,14 +105,15 @@ export function assignPouch(
   return writeTransaction(ctx, () => {
     requireRole(ctx, actor, ['office', 'admin']);
     requireLocation(ctx, input.locationId);
-    const existing = prepared<{ pouch_id: string; pupil_id: string | null }>(
+    const existing = prepared<{ pouch_id: string; pupil_id: string | null; active: number }>(
       ctx.db,
-      'SELECT pouch_id, pupil_id FROM pouches WHERE location_id = ? AND number = ?',
+      'SELECT pouch_id, pupil_id, active FROM pouches WHERE location_id = ? AND number = ?',
     ).get(input.locationId, input.number);
     if (!existing) {
       if (input.pupilId === null) throw new AppError('INVALID_ARGUMENT', { field: 'number' });
       return createPouch(ctx, { locationId: input.locationId, number: input.number, pupilId: input.pupilId }, actor);
     }
+    if (input.pupilId && existing.active !== 1) throw new AppError('POUCH_RETIRED');
     if (input.pupilId) requirePupil(ctx, input.pupilId);
     if (input.pupilId && existing.pupil_id && existing.pupil_id !== input.pupilId) throw new AppError('POUCH_TAKEN');
     if (existing.pupil_id === input.pupilId) return getPouch(ctx, existing.pouch_id) as Pouch;

@@ -3,7 +3,7 @@
  * shape (rising = done, low and doubled = ask the teacher), so a pupil hears the difference
  * without looking; colour and icon on screen carry the same meaning.
  */
-export type SoundKind = 'success' | 'repeat' | 'error' | 'attention';
+export type SoundKind = 'success' | 'repeat' | 'error' | 'attention' | 'kept';
 
 interface Tone {
   frequency: number;
@@ -21,6 +21,12 @@ const patterns: Record<SoundKind, Tone[]> = {
     { frequency: 196, ms: 220, type: 'square' },
     { frequency: 0, ms: 80, type: 'square' },
     { frequency: 196, ms: 260, type: 'square' },
+  ],
+  // An exemption: soft and falling, friendly, nothing like the low doubled buzz of an error.
+  kept: [
+    { frequency: 1047, ms: 120, type: 'sine' },
+    { frequency: 784, ms: 120, type: 'sine' },
+    { frequency: 1047, ms: 180, type: 'sine' },
   ],
   attention: [
     { frequency: 660, ms: 140, type: 'triangle' },

@@ -56,6 +56,8 @@ export const CustodyOutcome = z.object({
     })
     .nullable(),
   pouch: z.object({ pouchId: z.string(), number: z.number().int(), locationName: z.string() }).nullable(),
+  /** The pupil may keep this device (an exemption): nothing was handed in or returned. */
+  exempt: z.boolean().optional(),
 });
 export type CustodyOutcome = z.infer<typeof CustodyOutcome>;
 

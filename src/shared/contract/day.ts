@@ -47,6 +47,8 @@ export const DayOverview = z.object({
   dayStart: z.string(),
   handedIn: z.number().int(),
   returned: z.number().int(),
+  /** Devices pupils kept today with an exemption: neither held nor missing. */
+  exempted: z.number().int(),
   movements: z.array(DayMovement),
   conditions: z.array(ConditionNote),
   /** Held devices still needing a decision (return, transfer, keep overnight) before the day closes. */
@@ -61,6 +63,7 @@ export const DayCounts = z.object({
   transferred: z.number().int(),
   keptOvernight: z.number().int(),
   confiscatedHeld: z.number().int(),
+  exempted: z.number().int(),
 });
 export type DayCounts = z.infer<typeof DayCounts>;
 

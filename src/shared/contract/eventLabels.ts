@@ -33,6 +33,9 @@ export const eventTypeLabels = {
     device_changed: 'Toestel gewijzigd',
     location_registered: 'Bewaarplek geregistreerd',
     pouch_assigned: 'Vak toegewezen',
+    exemption_granted: 'Vrijstelling vastgelegd',
+    exemption_ended: 'Vrijstelling beëindigd',
+    exemption_used: 'Mocht toestel houden (vrijstelling)',
   },
   en: {
     handed_in: 'Handed in',
@@ -61,5 +64,8 @@ export const eventTypeLabels = {
     device_changed: 'Device changed',
     location_registered: 'Storage place registered',
     pouch_assigned: 'Pouch assigned',
+    exemption_granted: 'Exemption recorded',
+    exemption_ended: 'Exemption ended',
+    exemption_used: 'Kept device (exemption)',
   },
 } satisfies Record<'nl' | 'en', Record<EventType, string>>;

@@ -31,6 +31,9 @@ export const eventTypeList = [
   'device_changed',
   'location_registered',
   'pouch_assigned',
+  'exemption_granted',
+  'exemption_ended',
+  'exemption_used',
 ] as const;
 export const EventType = z.enum(eventTypeList);
 export type EventType = z.infer<typeof EventType>;
@@ -75,6 +78,10 @@ export const eventGroupOf: Readonly<Record<EventType, EventGroup>> = {
   device_changed: 'registry',
   location_registered: 'registry',
   pouch_assigned: 'registry',
+  exemption_granted: 'registry',
+  exemption_ended: 'registry',
+  // A pupil with an exemption kept the device at the door: a fact about it that does not move it.
+  exemption_used: 'device',
 };
 
 /** The types of some groups, in the vocabulary's order. */

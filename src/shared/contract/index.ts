@@ -12,6 +12,8 @@ import { mediaMethods } from './media';
 import { pupilImportMethods } from './pupilImport';
 import { settingsMethods } from './settings';
 import { staffMethods } from './staff';
+import { pouchMethods } from './pouches';
+import { exemptionMethods } from './exemptions';
 import type { EventName, MethodName } from './names';
 
 export * from './kiosk';
@@ -24,6 +26,8 @@ export * from './pupilImport';
 export * from './exports';
 export * from './settings';
 export * from './staff';
+export * from './pouches';
+export * from './exemptions';
 export * from './events';
 export * from './eventTypes';
 export * from './names';
@@ -46,6 +50,8 @@ export const contract = {
   ...pupilImportMethods,
   ...exportMethods,
   ...deviceMethods,
+  ...pouchMethods,
+  ...exemptionMethods,
 } satisfies Record<MethodName, MethodSpec>;
 
 export type Contract = typeof contract;

@@ -70,6 +70,19 @@ export const methodNameList = [
   'revokeDeviceTag',
   'moveTag',
   'enrolDevice',
+  // phone bags and pouches (contract/pouches.ts)
+  'listBags',
+  'createBag',
+  'addPouches',
+  'autoAssignPouches',
+  'movePupilToPouch',
+  'freePouch',
+  'retirePouch',
+  // exemptions (contract/exemptions.ts)
+  'listExemptions',
+  'exemptionChoices',
+  'addExemption',
+  'endExemption',
 ] as const;
 export const eventNameList = ['scan', 'stateChanged', 'custodyChanged'] as const;
 

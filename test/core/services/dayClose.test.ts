@@ -55,7 +55,7 @@ describe('end of the day: every device returned, transferred or kept with a reas
     f.s.returnDevice({ deviceId: ids[1]!, actor: f.teacher.staffId });
     f.s.keepOvernight({ deviceId: ids[2]!, reason: 'ziek naar huis, ouder komt morgen', actor: f.teacher.staffId });
     const closed = f.s.closeDay({ actor: f.teacher.staffId });
-    expect(closed.counts).toEqual({ handedIn: 3, returned: 2, transferred: 0, keptOvernight: 1, confiscatedHeld: 0 });
+    expect(closed.counts).toEqual({ handedIn: 3, returned: 2, transferred: 0, keptOvernight: 1, confiscatedHeld: 0, exempted: 0 });
     const stored = getEvent(f.core.db, closed.event.seq)!;
     expect(stored.type).toBe('day_closed');
     expect(JSON.parse(stored.details)).toMatchObject({ handedIn: 3, returned: 2, keptOvernight: 1 });

@@ -11,6 +11,7 @@ import { m009StaffPinsPerAccount } from './009-staff-pins-per-account';
 import { m010KioskChecks } from './010-kiosk-checks';
 import { m011SignedCheckpoints } from './011-signed-checkpoints';
 import { m012SignedCheckpointProofs } from './012-signed-checkpoint-proofs';
+import { m013BagsAndExemptions } from './013-bags-and-exemptions';
 
 /** Append only: a released migration is never edited, a new one is added at the end. */
 export const migrations: readonly Migration[] = [
@@ -26,4 +27,5 @@ export const migrations: readonly Migration[] = [
   m010KioskChecks,
   m011SignedCheckpoints,
   m012SignedCheckpointProofs,
+  m013BagsAndExemptions,
 ];

@@ -12,7 +12,7 @@ import { prepared } from '../../db/statements';
 import { appendEvent } from '../../ledger/append';
 import { eventsOfHeldDevices, outstandingDevices } from '../../ledger/custodyReads';
 import { readCustody } from '../../ledger/projection';
-import { countMatching, newestEvent, readEvents } from '../../ledger/readModel';
+import { countMatching, MAX_PAGE, newestEvent, readEvents } from '../../ledger/readModel';
 import { signCheckpoint } from '../checkpoints';
 import { ledgerWriter, writeTransaction, type ServiceContext } from '../context';
 import { getDevice, requireDevice } from '../devices';
@@ -71,6 +71,28 @@ function countToday(ctx: ServiceContext, type: EventType, dayStart: string): num
   return countMatching(ctx.db, { kioskId: ctx.kioskId, types: [type], from: dayStart, standingOnly: true });
 }
 
+/**
+ * Devices kept today with an exemption, each counted once however often it was scanned. They were
+ * never handed in, so they are not outstanding: the end of day asks nothing about them.
+ */
+function exemptedToday(ctx: ServiceContext, dayStart: string): number {
+  const devices = new Set<string>();
+  let beforeSeq: number | undefined;
+  for (;;) {
+    const page = readEvents(ctx.db, {
+      kioskId: ctx.kioskId,
+      types: ['exemption_used'],
+      from: dayStart,
+      standingOnly: true,
+      limit: MAX_PAGE,
+      ...(beforeSeq === undefined ? {} : { beforeSeq }),
+    });
+    for (const e of page.events) if (e.deviceId !== null) devices.add(e.deviceId);
+    if (page.next === null) return devices.size;
+    beforeSeq = page.next;
+  }
+}
+
 /** The dashboard lists at most this many of today's handovers. */
 const MOVEMENTS_SHOWN = 500;
 
@@ -126,6 +148,7 @@ export function dayOverview(ctx: ServiceContext): DayOverview {
     dayStart,
     handedIn: countToday(ctx, 'handed_in', dayStart),
     returned: countToday(ctx, 'returned', dayStart),
+    exempted: exemptedToday(ctx, dayStart),
     movements: movementsToday(ctx, dayStart),
     conditions: conditionsOfHeld(ctx),
     outstanding: outstandingDevices(ctx.db, ctx.kioskId, dayStart),
@@ -152,6 +175,7 @@ export function closeDay(ctx: ServiceContext, input: { actor: string }): { event
       transferred: countToday(ctx, 'transferred', dayStart),
       keptOvernight: countToday(ctx, 'kept_overnight', dayStart),
       confiscatedHeld,
+      exempted: exemptedToday(ctx, dayStart),
     };
     const event = appendEvent(ledgerWriter(ctx), {
       type: 'day_closed',

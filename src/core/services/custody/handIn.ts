@@ -1,12 +1,13 @@
 import type { CustodyOutcome } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
 import { appendEvent } from '../../ledger/append';
-import { custodian, type Actor } from '../../ledger/events';
+import { custodian, PUPIL_ACTOR, type Actor } from '../../ledger/events';
 import { readCustody } from '../../ledger/projection';
 import { ledgerWriter, writeTransaction, type ServiceContext } from '../context';
 import { requireDevice, type Device } from '../devices';
 import { defaultLocationId, getPouch, pouchOfPupil, type Pouch } from '../locations';
 import type { TagKind } from '../tags';
+import { keptWithExemption } from './exempt';
 import { outcome, requireActor, requireEvent, withinRepeatWindow } from './common';
 
 export interface HandInInput {
@@ -29,7 +30,14 @@ export interface HandInInput {
 export function handIn(ctx: ServiceContext, input: HandInInput): CustodyOutcome {
   return writeTransaction(ctx, () => {
     requireActor(ctx, input.actor, { pupilAllowed: true });
-    return handInDevice(ctx, requireDevice(ctx, input.deviceId), input);
+    const device = requireDevice(ctx, input.deviceId);
+    // The pupil chose this device at the door (a card with several): an exempted one stays with them.
+    // A teacher's hand-in by hand is the teacher's decision and is recorded as one.
+    if (input.actor === PUPIL_ACTOR) {
+      const exempted = keptWithExemption(ctx, device, { actor: input.actor, mode: 'hand-in' });
+      if (exempted) return exempted;
+    }
+    return handInDevice(ctx, device, input);
   });
 }
 

@@ -6,6 +6,7 @@ import { writeTransaction, type ServiceContext } from '../context';
 import { devicesOfPupil, requireDevice, type Device } from '../devices';
 import { getPouch, type Pouch } from '../locations';
 import { resolveTag, type Tag } from '../tags';
+import { keptWithExemption } from './exempt';
 import { handInDevice } from './handIn';
 import { returnTheDevice } from './returnDevice';
 
@@ -36,6 +37,8 @@ export function scan(ctx: ServiceContext, input: ScanInput): CustodyOutcome {
     const tag = resolveTag(ctx, canonical);
     const via = { tagId: tag.tagId, kind: tag.kind };
     const { device, pouch } = deviceFor(ctx, tag, input.mode);
+    const exempted = keptWithExemption(ctx, device, { actor: input.actor, mode: input.mode, via });
+    if (exempted) return exempted;
     return input.mode === 'hand-in'
       ? handInDevice(ctx, device, {
           actor: input.actor,

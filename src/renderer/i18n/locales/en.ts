@@ -8,6 +8,8 @@ import { staff } from './en/staff';
 import { startFailure } from './en/startFailure';
 import { teacher } from './en/teacher';
 import { workflows } from './en/workflows';
+import { pouches } from './en/pouches';
+import { exemptions } from './en/exemptions';
 import type { Messages } from './nl';
 
 export const en: Messages = {
@@ -21,4 +23,6 @@ export const en: Messages = {
   staff,
   startFailure,
   devices,
+  pouches,
+  exemptions,
 };

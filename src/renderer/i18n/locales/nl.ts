@@ -8,6 +8,8 @@ import { staff } from './nl/staff';
 import { startFailure } from './nl/startFailure';
 import { teacher } from './nl/teacher';
 import { workflows } from './nl/workflows';
+import { pouches } from './nl/pouches';
+import { exemptions } from './nl/exemptions';
 
 /**
  * Dutch is the source language: every key exists here first. One file per area of the app
@@ -24,6 +26,8 @@ export const nl = {
   staff,
   startFailure,
   devices,
+  pouches,
+  exemptions,
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

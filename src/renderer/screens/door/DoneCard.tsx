@@ -4,7 +4,7 @@ import type { Settings } from '../../../shared/contract/settings';
 import type { CustodyOutcome } from '../../../shared/contract';
 import type { DoneEntry } from './board';
 import { clockTime } from './format';
-import { DeviceIcon, RepeatIcon, ReturnIcon, TickIcon } from './icons';
+import { DeviceIcon, KeepIcon, RepeatIcon, ReturnIcon, TickIcon } from './icons';
 
 interface DoneCardProps {
   entry: DoneEntry;
@@ -27,14 +27,22 @@ export function DoneCard({ entry, privacy, big, onReportDamage }: DoneCardProps)
     privacy === 'pouch-only'
       ? (pouch ?? t('door.done.yourDevice', { kind }))
       : (doorName(outcome.pupil) ?? t('door.done.yourDevice', { kind }));
-  const status = outcome.repeat
+  const status = outcome.exempt
+    ? t('door.done.keepIt')
+    : outcome.repeat
     ? t(mode === 'return' ? 'door.done.repeatReturn' : 'door.done.repeatHandIn', { time })
     : `${t(mode === 'return' ? 'door.done.returned' : 'door.done.handedIn')} ${t('door.done.at', { time })}`;
-  const Icon = outcome.repeat ? RepeatIcon : mode === 'return' ? ReturnIcon : TickIcon;
+  const Icon = outcome.exempt ? KeepIcon : outcome.repeat ? RepeatIcon : mode === 'return' ? ReturnIcon : TickIcon;
   // Handing in: where to put it. Returning: where the teacher takes it from.
-  const showPouchBox = (mode === 'hand-in' || pouch !== null) && !(privacy === 'pouch-only' && pouch);
+  const showPouchBox = !outcome.exempt && (mode === 'hand-in' || pouch !== null) && !(privacy === 'pouch-only' && pouch);
   const pouchLabel = mode === 'return' ? t('door.done.takeFrom') : pouch ? t('door.done.putIn') : t('door.done.noPouch');
-  const className = ['door-card', 'door-done', mode === 'return' ? 'is-return' : 'is-hand-in', outcome.repeat ? 'is-repeat' : '', big ? 'is-big' : 'is-small']
+  const className = [
+    'door-card',
+    'door-done',
+    outcome.exempt ? 'is-exempt' : mode === 'return' ? 'is-return' : 'is-hand-in',
+    outcome.repeat && !outcome.exempt ? 'is-repeat' : '',
+    big ? 'is-big' : 'is-small',
+  ]
     .filter(Boolean)
     .join(' ');
 
@@ -55,8 +63,9 @@ export function DoneCard({ entry, privacy, big, onReportDamage }: DoneCardProps)
       </p>
       <div className="door-card-body">
         <p className="door-card-status" data-testid="door-status">
-          {big || outcome.repeat ? status : t('door.done.at', { time })}
+          {big || outcome.repeat || outcome.exempt ? status : t('door.done.at', { time })}
         </p>
+        {big && outcome.exempt && <p className="door-card-note">{t('door.done.keepItNote')}</p>}
         {big && (
           <p className="door-card-device">
             <DeviceIcon kind={outcome.device.kind} size={40} />

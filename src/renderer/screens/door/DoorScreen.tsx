@@ -59,7 +59,7 @@ export function DoorScreen({ kioskName }: { kioskName: string | null }) {
                 privacy={settings.privacyDisplay}
                 onEnrol={newest.kind === 'problem' && newest.enrolCode ? () => setEnrolling(newest.enrolCode ?? null) : undefined}
                 onReportDamage={
-                  newest.kind === 'done' && newest.mode === 'hand-in' && !newest.outcome.repeat
+                  newest.kind === 'done' && newest.mode === 'hand-in' && !newest.outcome.repeat && !newest.outcome.exempt
                     ? () => door.openDamage(newest.id)
                     : undefined
                 }

@@ -25,6 +25,16 @@ export function TickIcon({ size = 120 }: IconProps) {
   );
 }
 
+/** An exemption: a heart — the pupil keeps the device, with the school's blessing. */
+export function KeepIcon({ size = 120 }: IconProps) {
+  return (
+    <svg {...svg(size)} viewBox="0 0 100 100">
+      <circle cx="50" cy="50" r="46" fill="#ffffff" />
+      <path d="M50 76 C22 58 22 34 38 30 C45 28 50 34 50 38 C50 34 55 28 62 30 C78 34 78 58 50 76 Z" fill="#6b3fa0" />
+    </svg>
+  );
+}
+
 /** Already done: two ticks (it was there already, nothing new happened). */
 export function RepeatIcon({ size = 120 }: IconProps) {
   return (

@@ -46,7 +46,7 @@ export function useDoorBoard(mode: DoorMode, sound: Settings['sound']): DoorBoar
       outcome,
       ...(start ? { scanStartedAt: start.at, source: start.source } : {}),
     });
-    playSound(outcome.repeat ? 'repeat' : 'success', soundRef.current);
+    playSound(outcome.exempt ? 'kept' : outcome.repeat ? 'repeat' : 'success', soundRef.current);
   }, []);
 
   const fail = useCallback((error: unknown, forMode: DoorMode, start?: { at: number; source: ScanEvent['source'] }, code?: string) => {

@@ -5,6 +5,8 @@ import { ExportScreen } from './ExportScreen';
 import { ImportScreen } from './import/ImportScreen';
 import { StaffSection } from './StaffSection';
 import { StickersScreen } from './StickersScreen';
+import { PouchesScreen } from './pouches/PouchesScreen';
+import { ExemptionsScreen } from './exemptions/ExemptionsScreen';
 
 /** One section of the office area: its route (`#/office/<id>`), its menu text and its screen. */
 export interface OfficeSection {
@@ -21,4 +23,6 @@ export const officeSections: OfficeSection[] = [
   { id: 'devices', label: 'devices', Component: DevicesScreen },
   { id: 'stickers', label: 'stickers', Component: StickersScreen },
   { id: 'export', label: 'export', Component: ExportScreen },
+  { id: 'pouches', label: 'pouches', Component: PouchesScreen },
+  { id: 'exemptions', label: 'exemptions', Component: ExemptionsScreen },
 ];

@@ -68,6 +68,8 @@ export function EndOfDayScreen(_props: TeacherScreenProps) {
     record(async () => {
       const out = await call('scan', { code, mode: 'return' });
       const name = pupilName(data?.items.find((i) => i.deviceId === out.device.deviceId)?.pupil, t);
+      // A device kept with an exemption was never handed in: nothing was returned.
+      if (out.exempt) return t('teacher.endOfDay.exemptScanned', { device: deviceLabel(out.device.kind, out.device.description, t) });
       return t('teacher.endOfDay.returned', { device: deviceLabel(out.device.kind, out.device.description, t), name });
     }),
   );
@@ -102,6 +104,11 @@ export function EndOfDayScreen(_props: TeacherScreenProps) {
         <p className="muted">{t('teacher.endOfDay.intro')}</p>
       </header>
       <PageMessage message={problem !== null ? { kind: 'error', text: problem } : done} />
+      {data && data.day.exempted > 0 && (
+        <p className="muted" data-testid="eod-exempted">
+          {t('teacher.endOfDay.exempted', { count: data.day.exempted })}
+        </p>
+      )}
       {data && outstanding.length > 0 && (
         <>
           <h2 data-testid="eod-left">{t('teacher.endOfDay.left', { count: outstanding.length })}</h2>

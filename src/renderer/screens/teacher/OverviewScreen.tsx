@@ -77,6 +77,12 @@ export function OverviewScreen({ staff }: TeacherScreenProps) {
           </span>
           <span>{t('teacher.dashboard.returnedToday')}</span>
         </div>
+        <div className="stat">
+          <span className="stat-number" data-testid="exempted-today">
+            {day?.exempted ?? '–'}
+          </span>
+          <span>{t('teacher.dashboard.exemptedToday')}</span>
+        </div>
         <div className="stat-actions">
           {check.button}
           <button type="button" className="primary" onClick={() => navigate('teacher', 'end-of-day')}>

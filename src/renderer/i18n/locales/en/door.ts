@@ -31,6 +31,8 @@ export const door: Messages['door'] = {
     noPouch: 'Put it in the usual place',
     yourDevice: 'Your {{kind}}',
     device: '{{description}} ({{kind}})',
+    keepIt: 'You may keep it',
+    keepItNote: 'The school has said yes. Have a good day!',
   },
   kinds: {
     smartphone: 'phone',

@@ -12,6 +12,8 @@ export const office: Messages['office'] = {
     stickers: 'Print stickers',
     export: 'Export the log',
     devices: 'Devices and stickers',
+    pouches: 'Phone bag and pouches',
+    exemptions: 'Exemptions',
   },
   import: {
     title: 'Import pupils',

@@ -61,6 +61,7 @@ export const teacher: Messages['teacher'] = {
     held_other: '{{count}} devices in custody',
     handedInToday: 'Handed in today',
     returnedToday: 'Returned today',
+    exemptedToday: 'Exempted (kept it)',
     inCustody: 'In custody now',
     empty: 'Nothing is in custody right now.',
     columns: {
@@ -155,6 +156,9 @@ export const teacher: Messages['teacher'] = {
     left_one: '{{count}} device still without a decision',
     left_other: '{{count}} devices still without a decision',
     allDone: 'Everything has a decision. The day can be closed.',
+    exemptScanned: '{{device}} is exempted: the pupil was allowed to keep it. Nothing was returned.',
+    exempted_one: '{{count}} exempted: that pupil was allowed to keep the device. Nothing to do for it.',
+    exempted_other: '{{count}} exempted: those pupils were allowed to keep their devices. Nothing to do for them.',
     fromEarlierDay: 'from an earlier day',
     confiscatedFlag: 'Taken into custody — return to a parent today',
     confiscatedHeld: 'Taken into custody and still at school',

@@ -29,6 +29,8 @@ export const door = {
     noPouch: 'Leg hem op de vaste plek',
     yourDevice: 'Je {{kind}}',
     device: '{{description}} ({{kind}})',
+    keepIt: 'Jij mag hem houden',
+    keepItNote: 'Je hebt toestemming van school. Fijne dag!',
   },
   kinds: {
     smartphone: 'telefoon',

@@ -10,6 +10,8 @@ export const office = {
     stickers: 'Stickers afdrukken',
     export: 'Logboek exporteren',
     devices: 'Apparaten en stickers',
+    pouches: 'Telefoontas en vakken',
+    exemptions: 'Vrijstellingen',
   },
   import: {
     title: 'Leerlingen importeren',

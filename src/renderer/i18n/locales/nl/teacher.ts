@@ -60,6 +60,7 @@ export const teacher = {
     held_other: '{{count}} apparaten in bewaring',
     handedInToday: 'Vandaag ingeleverd',
     returnedToday: 'Vandaag teruggegeven',
+    exemptedToday: 'Vrijgesteld (mocht houden)',
     inCustody: 'Nu in bewaring',
     empty: 'Er is nu niets in bewaring.',
     columns: {
@@ -154,6 +155,9 @@ export const teacher = {
     left_one: 'Nog {{count}} apparaat zonder besluit',
     left_other: 'Nog {{count}} apparaten zonder besluit',
     allDone: 'Alles heeft een besluit. De dag kan worden afgesloten.',
+    exemptScanned: '{{device}} is vrijgesteld: de leerling mocht hem houden. Er is niets teruggegeven.',
+    exempted_one: '{{count}} vrijgesteld: die leerling mocht het toestel houden. Daarvoor is niets te doen.',
+    exempted_other: '{{count}} vrijgesteld: die leerlingen mochten hun toestel houden. Daarvoor is niets te doen.',
     fromEarlierDay: 'van een eerdere dag',
     confiscatedFlag: 'In beslag genomen — vandaag teruggeven aan ouder',
     confiscatedHeld: 'In beslag genomen en nog op school',
