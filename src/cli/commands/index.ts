@@ -13,6 +13,7 @@ import { init } from './init';
 import { labels, labelsCalibrate } from './labels';
 import { list } from './list';
 import { deviceAdd, locationAdd, pouchAssign, pupilAdd, tagRevoke } from './register';
+import { report } from './report';
 import { restore } from './restore';
 import { scan } from './scan';
 import { scanners } from './scanners';
@@ -39,6 +40,7 @@ export const commands: CliCommand[] = [
   verify,
   checkpoints,
   exportLog,
+  report,
   backup,
   restore,
   list,

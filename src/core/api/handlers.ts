@@ -1,5 +1,6 @@
 import type { RolloutOutcome } from '../../shared/contract/rollout';
 import type { Settings } from '../../shared/contract/settings';
+import type { EventName, EventPayload } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import type { Core } from '../index';
 import { readSettings, updateSettings } from '../settings/store';
@@ -13,6 +14,7 @@ import { createDayHandlers } from './dayHandlers';
 import { createLabelHandlers } from './labelHandlers';
 import { createStaffHandlers } from './staffHandlers';
 import { createExportHandlers } from './exportHandlers';
+import { createReportHandlers } from './reportHandlers';
 import { createImportHandlers } from './importHandlers';
 import type { CoreApi } from './gateway';
 import { createSession } from './session';
@@ -28,6 +30,8 @@ export interface ShellActions {
    * on it. Returns the restored ledger's last seq; throws NO_GOOD_BACKUP when there is none.
    */
   restoreFromBackup?(): { lastSeq: number };
+  /** Tells the screen something that is not a call's answer (an export's progress). */
+  push?<E extends EventName>(event: E, payload: EventPayload<E>): void;
   /** What the host's start did with the roll-out file (applyRolloutAtStart), for getHealth. */
   readonly rollout?: RolloutOutcome;
 }
@@ -91,7 +95,8 @@ export function createHandlers(core: Core, shell: ShellActions): CoreApi {
     ...createLabelHandlers(core),
     ...createStaffHandlers(core),
     ...createImportHandlers(core),
-    ...createExportHandlers(core),
+    ...createExportHandlers(core, shell.push),
+    ...createReportHandlers(core),
   };
   return { handlers, session };
 }

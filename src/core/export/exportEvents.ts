@@ -76,6 +76,9 @@ export async function exportEvents(
     }
     onProgress?.(rows, total);
     if (page.next === null) break;
+    // A page at a time, the process stays free in between: the screen hears the progress, and
+    // the kiosk's other calls are not held up by a long export.
+    if (onProgress) await new Promise<void>((resolve) => setImmediate(resolve));
     afterSeq = page.next;
   }
   await sink.close();

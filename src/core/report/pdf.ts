@@ -136,7 +136,7 @@ function checkpointSection(doc: Pdf, model: ReportModel): void {
 
 function signatureSection(doc: Pdf, model: ReportModel): void {
   const { t } = model;
-  const boxHeight = 92;
+  const boxHeight = 112;
   keep(doc, 60 + boxHeight);
   heading(doc, t.signatures);
   paragraph(doc, t.signaturesIntro, { color: MUTED, size: 9 });
@@ -148,8 +148,9 @@ function signatureSection(doc: Pdf, model: ReportModel): void {
     const x = MARGIN.left + i * (boxWidth + gap);
     doc.rect(x, top, boxWidth, boxHeight).lineWidth(0.6).strokeColor('#888888').stroke();
     bold(doc).fontSize(9).fillColor(INK).text(who, x + 6, top + 6, { width: boxWidth - 12, lineBreak: false });
+    // Name and date need a line each; a signature needs room.
     [t.nameLine, t.dateLine, t.signLine].forEach((label, j) => {
-      const y = top + 30 + j * 22;
+      const y = top + [32, 56, 100][j]!;
       regular(doc).fontSize(8).fillColor(MUTED).text(label, x + 6, y - 9, { width: boxWidth - 12, lineBreak: false });
       doc.moveTo(x + 6, y + 6).lineTo(x + boxWidth - 6, y + 6).lineWidth(0.4).strokeColor('#aaaaaa').stroke();
     });

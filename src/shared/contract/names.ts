@@ -63,8 +63,10 @@ export const methodNameList = [
   'saveImportMapping',
   // the office's export of the log (contract/exports.ts)
   'exportLog',
+  // the chain-of-custody report (contract/reports.ts)
+  'makeCustodyReport',
 ] as const;
-export const eventNameList = ['scan', 'stateChanged', 'custodyChanged'] as const;
+export const eventNameList = ['scan', 'stateChanged', 'custodyChanged', 'exportProgress'] as const;
 
 export type MethodName = (typeof methodNameList)[number];
 export type EventName = (typeof eventNameList)[number];

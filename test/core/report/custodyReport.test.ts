@@ -103,7 +103,7 @@ describe('the chain-of-custody report', () => {
     expect(decoded).toEqual([checkpointText({ origin: kioskOrigin(kioskId), size: head.size, root: head.root })]);
   });
 
-  it('embeds the photo and the signature the kiosk kept (the pages render, with ink where they are)', async () => {
+  it('embeds the photo and the signature the kiosk kept, and every page renders', async () => {
     story = reportStory();
     const made = await report({ language: 'en' });
     const words = flat(pdfText(made.pdf));
