@@ -64,6 +64,7 @@ export const methodNameList = [
   // the office's export of the log (contract/exports.ts)
   'exportLog',
   // the chain-of-custody report (contract/reports.ts)
+  'reportSubjects',
   'makeCustodyReport',
 ] as const;
 export const eventNameList = ['scan', 'stateChanged', 'custodyChanged', 'exportProgress'] as const;

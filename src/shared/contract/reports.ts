@@ -12,7 +12,24 @@ export const ReportScope = z.discriminatedUnion('kind', [
 ]);
 export type ReportScope = z.infer<typeof ReportScope>;
 
+export const ReportSubject = z.object({
+  deviceId: z.string(),
+  kind: z.string(),
+  description: z.string(),
+  pupilName: z.string(),
+  groep: z.string(),
+  active: z.boolean(),
+  incidents: z.array(z.object({ seq: z.number().int(), occurredAt: z.string(), kind: z.string() })),
+});
+export type ReportSubject = z.infer<typeof ReportSubject>;
+
 export const reportMethods = {
+  /** The groups, and for one group its devices (with their pupil) and each device's incidents. */
+  reportSubjects: method(
+    'office',
+    z.strictObject({ groep: z.string().min(1).max(40).optional() }),
+    z.object({ groups: z.array(z.string()), devices: z.array(ReportSubject) }),
+  ),
   /** Signs a checkpoint, verifies the chain, makes the PDF and records it (`export_made`). */
   makeCustodyReport: method(
     'staff',
