@@ -34,6 +34,8 @@ interface Measured {
   bytes: number;
   /** The export's own time, without the process start, when the child reports it. */
   innerSeconds?: number;
+  /** Peak RSS once the core was open, before the export began. */
+  openedMb?: number;
 }
 
 /** Runs a command under GNU time with stdout into `out`: wall seconds and peak RSS. */
@@ -59,9 +61,9 @@ function measure(command: string, args: string[], out: string): Measured & { std
 function exportRun(db: string, format: 'csv' | 'xlsx', out: string): Measured {
   const child = join(here, 'exportChild.ts');
   const run = measure(process.execPath, ['--import', 'tsx', child, db, format, out], `${out}.stdout`);
-  const { ms } = JSON.parse(run.stdout.trim().split('\n').at(-1) ?? '{}') as { ms: number };
+  const { ms, openedMb } = JSON.parse(run.stdout.trim().split('\n').at(-1) ?? '{}') as { ms: number; openedMb: number };
   rmSync(`${out}.stdout`, { force: true });
-  return { seconds: run.seconds, peakMb: run.peakMb, bytes: statSync(out).size, innerSeconds: ms / 1000 };
+  return { seconds: run.seconds, peakMb: run.peakMb, bytes: statSync(out).size, innerSeconds: ms / 1000, openedMb };
 }
 
 export async function runExportsBench(): Promise<void> {
@@ -81,6 +83,7 @@ export async function runExportsBench(): Promise<void> {
       's (process)': m.seconds.toFixed(1),
       's (export)': m.innerSeconds?.toFixed(1) ?? '',
       'peak MB': Math.round(m.peakMb),
+      'MB once open': m.openedMb === undefined ? '' : Math.round(m.openedMb),
       'MB file': Math.round(m.bytes / 1024 / 1024),
       'time vs sqlite3': `${(m.seconds / base.seconds).toFixed(2)}×`,
       'memory vs sqlite3': `${(m.peakMb / base.peakMb).toFixed(1)}×`,

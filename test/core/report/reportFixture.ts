@@ -66,6 +66,7 @@ export function reportStory(): ReportStory {
     deviceId: phone.deviceId,
     actor: teacher.staffId,
     guardianName: 'Ørjan Ǆurić',
+    note: 'يوسف',
     signatureImageHash: signature.sha256,
     signature: { mime: signature.mime, bytes: signature.bytes },
   });
@@ -79,7 +80,7 @@ export function reportStory(): ReportStory {
     description: 'Moeder meldt: scherm gebarsten na het ophalen',
     photoHash: photo.sha256,
     photo: { mime: photo.mime, bytes: photo.bytes },
-    insurer: { discoveredAt: day(18, 19, 30), witnesses: 'Meester Bas', purchaseDate: '2025-08-30', purchasePriceCents: 34900 },
+    insurer: { discoveredAt: day(18, 19, 30), witnesses: 'Дмитрий Νικολάου', purchaseDate: '2025-08-30', purchasePriceCents: 34900 },
   });
   return { f, phone, teacher, incidentSeq: incident.event.seq, wrongSeq: wrong.event.seq, correctionSeq: correction.event.seq };
 }
