@@ -111,7 +111,12 @@ export function reportModel(ctx: ServiceContext, input: ModelInput): ReportModel
     if (typeof d.witnessStaffId === 'string') add(t.witness, who(d.witnessStaffId));
     if (typeof d.article === 'string') add(t.article, d.article);
     if (typeof d.sealedBagNumber === 'string') add(t.sealedBag, d.sealedBagNumber);
-    add(t.note, row.note);
+    const p = e.payload ?? {};
+    const said = (key: string) => (typeof p[key] === 'string' ? p[key] : null);
+    add(t.guardian, said('guardianName'));
+    add(t.reason, said('reason'));
+    add(t.note, said('description'));
+    add(t.note, said('note'));
     if (e.redacted) add(t.note, t.erased);
     if (e.actor !== 'pupil' && e.actor !== 'system' && staff.has(e.actor)) supervision.add(who(e.actor));
     if (e.custodian?.startsWith('staff:')) supervision.add(row.custodian);

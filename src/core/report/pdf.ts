@@ -4,6 +4,10 @@ import { barcodeShape } from '../labels/symbology';
 import type { ReportEvent, ReportModel } from './model';
 
 type Pdf = InstanceType<typeof PDFDocument>;
+/** pdfkit's own image reader, for an image's size before it is placed; its types leave it out. */
+interface OpensImages {
+  openImage(src: Buffer): { width: number; height: number };
+}
 
 // A4 in points, with margins a ring binder and a footer leave free.
 const PAGE = { width: 595.28, height: 841.89 };
@@ -81,16 +85,21 @@ function eventBlock(doc: Pdf, e: ReportEvent, model: ReportModel): void {
   if (images.length > 0) {
     keep(doc, IMAGE_BOX.height + 16);
     const y = doc.y + 4;
+    let tallest = 24;
     images.forEach((image, i) => {
       const x = MARGIN.left + EVENT_INDENT + i * (IMAGE_BOX.width + 16);
       regular(doc).fontSize(8.5).fillColor(MUTED).text(image.label, x, y, { width: IMAGE_BOX.width, lineBreak: false });
       if (image.bytes) {
-        doc.image(image.bytes, x, y + 12, { fit: [IMAGE_BOX.width, IMAGE_BOX.height - 12] });
+        // Drawn at its own proportions inside the box, so a wide signature leaves no empty band.
+        const opened = (doc as unknown as OpensImages).openImage(image.bytes);
+        const scale = Math.min(IMAGE_BOX.width / opened.width, (IMAGE_BOX.height - 12) / opened.height);
+        doc.image(image.bytes, x, y + 12, { width: opened.width * scale, height: opened.height * scale });
+        tallest = Math.max(tallest, 12 + opened.height * scale);
       } else {
-        regular(doc).fontSize(8.5).fillColor(MUTED).text(t.imageErased, x, y + 24, { width: IMAGE_BOX.width });
+        regular(doc).fontSize(8.5).fillColor(MUTED).text(t.imageErased, x, y + 12, { width: IMAGE_BOX.width });
       }
     });
-    doc.y = y + IMAGE_BOX.height + 4;
+    doc.y = y + tallest + 4;
   }
   doc.x = MARGIN.left;
   doc
