@@ -44,16 +44,31 @@ function heading(doc: Pdf, text: string): void {
   doc.moveDown(0.5);
 }
 
+/**
+ * Text in a column `width` wide: wrapped where it must be, placed on one line where it fits.
+ * Most values fit, and pdfkit's line wrapper, run for every one of them, is most of the time of
+ * a 500-event report.
+ */
+function columnText(doc: Pdf, text: string, x: number, y: number, width: number): number {
+  if (doc.widthOfString(text) <= width && !text.includes('\n')) {
+    doc.text(text, x, y, { lineBreak: false });
+    return doc.currentLineHeight(true);
+  }
+  const height = doc.heightOfString(text, { width });
+  doc.text(text, x, y, { width });
+  return height;
+}
+
 /** A label in the left column, its value wrapped beside it. */
 function field(doc: Pdf, label: string, value: string, indent = 0): void {
   const valueWidth = WIDTH - indent - LABEL_WIDTH;
   regular(doc).fontSize(9.5);
-  const height = Math.max(doc.heightOfString(value || ' ', { width: valueWidth }), doc.heightOfString(label, { width: LABEL_WIDTH - 6 }));
-  keep(doc, height + 2);
+  // Room for one line first; a value that wraps onto the next page is carried by pdfkit.
+  keep(doc, doc.currentLineHeight(true) + 2);
   const top = doc.y;
-  regular(doc).fillColor(MUTED).text(label, MARGIN.left + indent, top, { width: LABEL_WIDTH - 6 });
-  regular(doc).fillColor(INK).text(value || ' ', MARGIN.left + indent + LABEL_WIDTH, top, { width: valueWidth });
-  doc.y = top + height + 2;
+  const labelHeight = columnText(regular(doc).fillColor(MUTED), label, MARGIN.left + indent, top, LABEL_WIDTH - 6);
+  const valueHeight = columnText(regular(doc).fillColor(INK), value || ' ', MARGIN.left + indent + LABEL_WIDTH, top, valueWidth);
+  doc.y = top + Math.max(labelHeight, valueHeight) + 2;
 }
 
 function paragraph(
@@ -75,7 +90,8 @@ function eventBlock(doc: Pdf, e: ReportEvent, model: ReportModel): void {
   bold(doc).fontSize(10).fillColor(e.voidedBy !== null ? VOID : INK);
   doc.text(`#${e.seq}`, MARGIN.left, top, { width: EVENT_INDENT, lineBreak: false });
   doc.text(e.time, MARGIN.left + EVENT_INDENT, top, { width: LABEL_WIDTH, lineBreak: false });
-  doc.text(e.type, MARGIN.left + EVENT_INDENT + LABEL_WIDTH, top, { width: WIDTH - EVENT_INDENT - LABEL_WIDTH });
+  const typeHeight = columnText(doc, e.type, MARGIN.left + EVENT_INDENT + LABEL_WIDTH, top, WIDTH - EVENT_INDENT - LABEL_WIDTH);
+  doc.y = top + typeHeight;
   doc.moveDown(0.15);
   const note = { font: 'bold', size: 9.5, indent: EVENT_INDENT } as const;
   if (e.voidedBy !== null) paragraph(doc, `${t.voidedBy(e.voidedBy)}${e.voidReason ? `: ${e.voidReason}` : ''}`, { ...note, color: VOID });
