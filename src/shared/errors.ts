@@ -220,6 +220,10 @@ export const errorMessages = {
     nl: 'Deze gebeurtenis staat niet in het logboek.',
     en: 'This event is not in the ledger.',
   },
+  NOT_AN_INCIDENT: {
+    nl: 'Deze gebeurtenis is geen incidentmelding.',
+    en: 'This event is not an incident report.',
+  },
   UNKNOWN_MEDIA: {
     nl: 'Deze foto of handtekening is niet bewaard of is gewist.',
     en: 'This photo or signature was not kept, or it has been erased.',
@@ -406,6 +410,7 @@ export interface ErrorDetails {
   UNKNOWN_LOCATION: undefined;
   DUPLICATE_KEY: { field: string };
   UNKNOWN_EVENT: undefined;
+  NOT_AN_INCIDENT: undefined;
   UNKNOWN_MEDIA: undefined;
   ALREADY_VOIDED: { voidedBySeq: number };
   NOT_VOIDABLE: { type: EventType };

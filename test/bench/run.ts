@@ -1,9 +1,11 @@
 import { runDailyCheckBench } from './dailyCheck';
 import { runDoorBench } from './door';
 import { runExemptionsBench } from './exemptions';
+import { runExportsBench } from './exports';
 import { runLabelsBench } from './labels';
 import { runImportBench } from './import';
 import { runLedgerBench } from './ledger';
+import { runReportBench } from './report';
 import { runScanningBench } from './scanning';
 
 /** `npm run bench`: every benchmark, each against a baseline measured in the same run. */
@@ -15,4 +17,6 @@ await runLabelsBench();
 await runImportBench();
 await runDailyCheckBench();
 runExemptionsBench();
+await runReportBench();
+await runExportsBench();
 console.log(`\nBench finished in ${((performance.now() - started) / 1000).toFixed(0)} s`);

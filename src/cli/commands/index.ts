@@ -16,6 +16,7 @@ import { labels, labelsCalibrate } from './labels';
 import { list } from './list';
 import { deviceAdd, locationAdd, pouchAssign, pupilAdd, tagRevoke } from './register';
 import { pouchesAssign, pouchesCreate, pouchesList } from './pouches';
+import { report } from './report';
 import { restore } from './restore';
 import { scan } from './scan';
 import { scanners } from './scanners';
@@ -42,6 +43,7 @@ export const commands: CliCommand[] = [
   verify,
   checkpoints,
   exportLog,
+  report,
   backup,
   restore,
   list,

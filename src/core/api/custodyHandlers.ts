@@ -42,11 +42,12 @@ export function createCustodyHandlers(core: Core, session: KioskSession): Pick<H
       s.releaseToGuardian({ ...args, ...(signature ? { signature: imageOf(signature) } : {}), actor: actor.staffId }),
     noteCondition: ({ deviceId, marks, note }, { actor }) =>
       s.noteCondition({ deviceId, marks, note, actor: doorActor(actor) }),
-    reportIncident: ({ deviceId, kind, description, photoHash, photo }, { actor }) =>
+    reportIncident: ({ deviceId, kind, description, photoHash, photo, insurer }, { actor }) =>
       s.reportIncident({
         deviceId,
         kind,
         description,
+        ...(insurer ? { insurer } : {}),
         ...(photoHash ? { photoHash } : {}),
         ...(photo ? { photo: imageOf(photo) } : {}),
         actor: actor.staffId,

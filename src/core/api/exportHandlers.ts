@@ -3,6 +3,7 @@ import type { exportMethods } from '../../shared/contract/exports';
 import { exportEvents } from '../export/exportEvents';
 import type { Core } from '../index';
 import type { Handlers } from './gateway';
+import type { ShellActions } from './handlers';
 
 type ExportMethod = keyof typeof exportMethods;
 
@@ -11,15 +12,24 @@ const MIME = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 } as const;
 
-/** The office's export: the same streaming export as the CLI's, collected for the screen. */
-export function createExportHandlers(core: Core): Pick<Handlers, ExportMethod> {
+/**
+ * The office's export: the same streaming export as the CLI's, collected for the screen, which
+ * hears how far it is (`exportProgress`, after every page of events) while it runs.
+ */
+export function createExportHandlers(core: Core, push?: ShellActions['push']): Pick<Handlers, ExportMethod> {
   return {
     async exportLog(request, { actor }) {
       const out = new PassThrough();
       const chunks: Buffer[] = [];
       out.on('data', (chunk: Buffer) => chunks.push(chunk));
       const { format, language, ...filter } = request;
-      const report = await exportEvents(core.services.context, { format, language, filter, actor: actor.staffId }, out);
+      const report = await exportEvents(core.services.context, { format, language, filter, actor: actor.staffId }, out, (done, total) => {
+        try {
+          push?.('exportProgress', { done, total });
+        } catch {
+          // A screen that cannot be told (its window is closing) does not stop the export.
+        }
+      });
       const day = core.services.context.now().toISOString().slice(0, 10);
       return {
         fileName: `logboek-${day}.${format}`,

@@ -1,5 +1,6 @@
 import type { RolloutOutcome } from '../../shared/contract/rollout';
 import type { Settings } from '../../shared/contract/settings';
+import type { EventName, EventPayload } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import type { Core } from '../index';
 import { readSettings, updateSettings } from '../settings/store';
@@ -14,6 +15,7 @@ import { createDeviceHandlers } from './deviceHandlers';
 import { createLabelHandlers } from './labelHandlers';
 import { createStaffHandlers } from './staffHandlers';
 import { createExportHandlers } from './exportHandlers';
+import { createReportHandlers } from './reportHandlers';
 import { createImportHandlers } from './importHandlers';
 import { createPouchHandlers } from './pouchHandlers';
 import { createExemptionHandlers } from './exemptionHandlers';
@@ -31,6 +33,8 @@ export interface ShellActions {
    * on it. Returns the restored ledger's last seq; throws NO_GOOD_BACKUP when there is none.
    */
   restoreFromBackup?(): { lastSeq: number };
+  /** Tells the screen something that is not a call's answer (an export's progress). */
+  push?<E extends EventName>(event: E, payload: EventPayload<E>): void;
   /** What the host's start did with the roll-out file (applyRolloutAtStart), for getHealth. */
   readonly rollout?: RolloutOutcome;
 }
@@ -94,10 +98,11 @@ export function createHandlers(core: Core, shell: ShellActions): CoreApi {
     ...createLabelHandlers(core),
     ...createStaffHandlers(core, session),
     ...createImportHandlers(core),
-    ...createExportHandlers(core),
     ...createDeviceHandlers(core, session),
     ...createPouchHandlers(core),
     ...createExemptionHandlers(core),
+    ...createExportHandlers(core, shell.push),
+    ...createReportHandlers(core),
   };
   return { handlers, session };
 }

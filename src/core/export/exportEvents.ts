@@ -5,7 +5,7 @@ import { prepared } from '../db/statements';
 import { appendEvent } from '../ledger/append';
 import type { Actor } from '../ledger/events';
 import { countMatching, MAX_PAGE, readEvents, type EventQuery } from '../ledger/readModel';
-import { getEvent } from '../ledger/rows';
+import { eventHashes } from '../ledger/rows';
 import type { SignedCheckpoint } from '../ledger/signedCheckpoints';
 import { signCheckpoint } from '../services/checkpoints';
 import { ledgerWriter, writeTransaction, type ServiceContext } from '../services/context';
@@ -70,12 +70,18 @@ export async function exportEvents(
   let rows = 0;
   for (let afterSeq = 0; ; ) {
     const page = readEvents(ctx.db, { ...query, order: 'oldest-first', afterSeq, limit: MAX_PAGE });
+    const first = page.events[0];
+    const last = page.events.at(-1);
+    const hashes = first && last ? eventHashes(ctx.db, kioskId, first.seq, last.seq) : new Map<number, Buffer>();
     for (const event of page.events) {
-      await sink.write({ ...toRow(event), hash: hashOf(ctx, event.kioskId, event.seq) });
+      await sink.write({ ...toRow(event), hash: hashes.get(event.seq)?.toString('hex') ?? '' });
       rows++;
     }
     onProgress?.(rows, total);
     if (page.next === null) break;
+    // A page at a time, the process stays free in between: the screen hears the progress, and
+    // the kiosk's other calls are not held up by a long export.
+    if (onProgress) await new Promise<void>((resolve) => setImmediate(resolve));
     afterSeq = page.next;
   }
   await sink.close();
@@ -118,8 +124,4 @@ function eventQuery(ctx: ServiceContext, filter: ExportFilter, kioskId: string, 
     ...(filter.types ? { types: filter.types } : {}),
     ...(upToSeq === undefined ? {} : { upToSeq }),
   };
-}
-
-function hashOf(ctx: ServiceContext, kioskId: string, seq: number): string {
-  return getEvent(ctx.db, seq, kioskId)?.hash.toString('hex') ?? '';
 }

@@ -23,8 +23,17 @@ export function csvSink(out: Writable, options: CsvOptions): RowSink {
   csv.pipe(out);
   const put = (record: (string | number)[]) =>
     new Promise<void>((resolve, reject) => {
-      if (csv.write(record)) resolve();
-      else csv.once('drain', resolve).once('error', reject);
+      if (csv.write(record)) return resolve();
+      // Both listeners go once either fires: a million rows must not pile up error listeners.
+      const onError = (error: Error) => {
+        csv.off('drain', onDrain);
+        reject(error);
+      };
+      const onDrain = () => {
+        csv.off('error', onError);
+        resolve();
+      };
+      csv.once('drain', onDrain).once('error', onError);
     });
   let header = false;
   return {

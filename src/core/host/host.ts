@@ -71,6 +71,7 @@ export function createHost(options: HostOptions): Host {
       exitKiosk: () => shell.exitKiosk(),
       settingsChanged: (settings) => shell.settingsChanged?.(settings),
       restoreFromBackup: () => host.restoreFromBackup(),
+      push: shell.push,
       ...(state.rollout ? { rollout: state.rollout } : {}),
     });
     return withCustodyPush(createGateway(handlers, onInternalError ? { onInternalError } : {}), shell.push);

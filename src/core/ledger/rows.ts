@@ -1,5 +1,5 @@
 import type { Db } from '../db/open';
-import { prepared } from '../db/statements';
+import { prepared, preparedRaw } from '../db/statements';
 import type { EventType, LedgerEvent } from './events';
 import { GENESIS_HASH } from './hash';
 
@@ -65,6 +65,15 @@ export function getEvent(db: Db, seq: number, kioskId = localKioskId(db)): Ledge
     seq,
   );
   return row && toLedgerEvent(row);
+}
+
+/**
+ * The hashes of one kiosk's events `fromSeq`…`toSeq`, by seq, in one range read of the primary
+ * key: an export writes each event's hash beside it, a page at a time.
+ */
+export function eventHashes(db: Db, kioskId: string, fromSeq: number, toSeq: number): Map<number, Buffer> {
+  const rows = preparedRaw(db, 'SELECT seq, hash FROM ledger_events WHERE kiosk_id = ? AND seq BETWEEN ? AND ?');
+  return new Map(rows.all(kioskId, fromSeq, toSeq) as [number, Buffer][]);
 }
 
 /** The payload text, or null when the event has none or it was redacted. */

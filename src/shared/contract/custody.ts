@@ -17,6 +17,15 @@ const OptionalText = (max: number) => z.string().max(max).optional();
 export const ScanMode = z.enum(['hand-in', 'return']);
 export const ConditionMark = z.enum(['screen_cracked', 'back_cracked', 'case_damaged', 'water_damage', 'other']);
 export const IncidentKind = z.enum(['damage', 'loss', 'theft', 'other']);
+/** When a damage or loss was discovered, witnesses, a police report number, purchase date and price. */
+export const InsurerFacts = z.strictObject({
+  discoveredAt: z.iso.datetime({ offset: true }).optional(),
+  witnesses: OptionalText(500),
+  policeReportNumber: OptionalText(60),
+  purchaseDate: z.iso.date().optional(),
+  purchasePriceCents: z.number().int().min(0).max(100_000_000).optional(),
+});
+export type InsurerFacts = z.infer<typeof InsurerFacts>;
 export const DeviceKind = z.enum(['smartphone', 'smartwatch', 'tablet', 'other']);
 export { StaffRole };
 
@@ -195,6 +204,8 @@ export const custodyMethods = {
       photoHash: Sha256Hex.optional(),
       /** The photo itself, kept beside the ledger; its SHA-256 must be `photoHash`. */
       photo: MediaUpload.optional(),
+      /** What an insurer asks; all optional, so a quick report stays quick. */
+      insurer: InsurerFacts.optional(),
     }),
     CustodyOutcome,
   ),

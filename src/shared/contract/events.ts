@@ -43,11 +43,16 @@ export const isCustodyChanging = (method: string): method is CustodyChangingMeth
 export const CustodyChanged = z.object({ method: z.enum(custodyChangingMethods) });
 export type CustodyChanged = z.infer<typeof CustodyChanged>;
 
+/** How far a running export is: events written of those it will write (numbers only). */
+export const ExportProgress = z.object({ done: z.number().int().min(0), total: z.number().int().min(0) });
+export type ExportProgress = z.infer<typeof ExportProgress>;
+
 /** Pushed from the app to the screen. */
 export const events = {
   scan: ScanEvent,
   stateChanged: z.object({ reason: z.string() }),
   custodyChanged: CustodyChanged,
+  exportProgress: ExportProgress,
 } satisfies Record<EventName, z.ZodType>;
 
 export type Events = typeof events;

@@ -7,6 +7,7 @@ import { dayMethods } from './day';
 import { deviceMethods } from './devices';
 import { kioskMethods } from './kiosk';
 import { exportMethods } from './exports';
+import { reportMethods } from './reports';
 import { labelMethods } from './labels';
 import { mediaMethods } from './media';
 import { pupilImportMethods } from './pupilImport';
@@ -24,6 +25,7 @@ export * from './media';
 export * from './labels';
 export * from './pupilImport';
 export * from './exports';
+export * from './reports';
 export * from './settings';
 export * from './staff';
 export * from './pouches';
@@ -52,6 +54,7 @@ export const contract = {
   ...deviceMethods,
   ...pouchMethods,
   ...exemptionMethods,
+  ...reportMethods,
 } satisfies Record<MethodName, MethodSpec>;
 
 export type Contract = typeof contract;

@@ -83,8 +83,11 @@ export const methodNameList = [
   'exemptionChoices',
   'addExemption',
   'endExemption',
+  // the chain-of-custody report (contract/reports.ts)
+  'reportSubjects',
+  'makeCustodyReport',
 ] as const;
-export const eventNameList = ['scan', 'stateChanged', 'custodyChanged'] as const;
+export const eventNameList = ['scan', 'stateChanged', 'custodyChanged', 'exportProgress'] as const;
 
 export type MethodName = (typeof methodNameList)[number];
 export type EventName = (typeof eventNameList)[number];

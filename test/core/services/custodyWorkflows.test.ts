@@ -79,6 +79,28 @@ describe('custody beyond the door', () => {
     expect(codeOf(() => f.s.reportIncident({ deviceId: phone, actor: 'pupil', kind: 'damage', description: 'x' }))).toBe('NOT_AUTHORISED');
   });
 
+  it("an incident may carry what the insurer asks: when and what was paid in the chained details, who saw it and the police's number in the erasable payload", () => {
+    const out = f.s.reportIncident({
+      deviceId: phone,
+      actor: f.teacher.staffId,
+      kind: 'theft',
+      description: 'Uit de tas verdwenen',
+      insurer: { discoveredAt: '2025-09-01T11:30:00+02:00', witnesses: 'Meester Bas', policeReportNumber: 'PL0900-2025123456', purchaseDate: '2025-03-01', purchasePriceCents: 59900 },
+    });
+    expect(JSON.parse(getEvent(f.core.db, out.event.seq)!.details)).toEqual({
+      kind: 'theft',
+      discoveredAt: '2025-09-01T09:30:00.000Z',
+      purchaseDate: '2025-03-01',
+      purchasePriceCents: 59900,
+    });
+    expect(getPayload(f.core.db, out.event.seq)).toEqual({ description: 'Uit de tas verdwenen', witnesses: 'Meester Bas', policeReportNumber: 'PL0900-2025123456' });
+    const incident = (insurer: object) => () => f.s.reportIncident({ deviceId: phone, actor: f.teacher.staffId, kind: 'loss', description: 'x', insurer });
+    expect(codeOf(incident({ discoveredAt: 'gisteren' }))).toBe('INVALID_ARGUMENT');
+    expect(codeOf(incident({ purchaseDate: '1-3-2025' }))).toBe('INVALID_ARGUMENT');
+    expect(codeOf(incident({ purchasePriceCents: -1 }))).toBe('INVALID_ARGUMENT');
+    expect(verifyLedger(f.core.db)).toMatchObject({ ok: true });
+  });
+
   describe('corrections', () => {
     it('voiding a mistaken hand-in makes the device not held, and a rebuild agrees', () => {
       const wrong = handIn();

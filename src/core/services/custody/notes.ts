@@ -60,6 +60,23 @@ export interface IncidentInput {
   photoHash?: string;
   /** The photo itself, kept beside the ledger with the event; its SHA-256 must be `photoHash`. */
   photo?: MediaImage;
+  /** What an insurer asks, all optional (see InsurerFacts). */
+  insurer?: InsurerFacts;
+}
+
+/**
+ * The facts an insurer asks about a damage, loss or theft. When, what was paid and when are no
+ * personal data and go into the chained details; who saw it and the police report's number point
+ * at people, so they sit in the redactable payload with the description.
+ */
+export interface InsurerFacts {
+  /** ISO 8601: when the damage or loss was discovered (may be days before it was reported). */
+  discoveredAt?: string;
+  witnesses?: string;
+  policeReportNumber?: string;
+  /** yyyy-mm-dd */
+  purchaseDate?: string;
+  purchasePriceCents?: number;
 }
 
 const SHA256_HEX = /^[0-9a-f]{64}$/;
@@ -71,6 +88,16 @@ export function reportIncident(ctx: ServiceContext, input: IncidentInput): Custo
   if (!description) throw new AppError('INVALID_ARGUMENT', { field: 'description' });
   if (input.photoHash !== undefined && !SHA256_HEX.test(input.photoHash)) {
     throw new AppError('INVALID_ARGUMENT', { field: 'photoHash' });
+  }
+  const facts = input.insurer ?? {};
+  if (facts.discoveredAt !== undefined && Number.isNaN(Date.parse(facts.discoveredAt))) {
+    throw new AppError('INVALID_ARGUMENT', { field: 'discoveredAt' });
+  }
+  if (facts.purchaseDate !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(facts.purchaseDate)) {
+    throw new AppError('INVALID_ARGUMENT', { field: 'purchaseDate' });
+  }
+  if (facts.purchasePriceCents !== undefined && !(Number.isSafeInteger(facts.purchasePriceCents) && facts.purchasePriceCents >= 0)) {
+    throw new AppError('INVALID_ARGUMENT', { field: 'purchasePriceCents' });
   }
   const photo = checkedImage(input.photo, input.photoHash, { field: 'photo', hashField: 'photoHash' });
   return writeTransaction(ctx, () => {
@@ -84,8 +111,14 @@ export function reportIncident(ctx: ServiceContext, input: IncidentInput): Custo
       deviceId: device.deviceId,
       pupilId: device.ownerPupilId,
       locationId: current?.held ? current.locationId : null,
-      details: { kind: input.kind, photoHash: input.photoHash },
-      payload: { description },
+      details: {
+        kind: input.kind,
+        photoHash: input.photoHash,
+        discoveredAt: facts.discoveredAt && new Date(facts.discoveredAt).toISOString(),
+        purchaseDate: facts.purchaseDate,
+        purchasePriceCents: facts.purchasePriceCents,
+      },
+      payload: { description, witnesses: text(facts.witnesses), policeReportNumber: text(facts.policeReportNumber) },
     });
     // The payload (the description) is required, so erasing it erases the photo with it.
     if (photo) storeMedia(ledgerWriter(ctx), event, photo.image, photo.sha256);

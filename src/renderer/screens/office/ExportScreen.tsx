@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { eventTypesIn } from '../../../shared/contract/eventTypes';
-import type { ExportLogRequest, MethodResult } from '../../../shared/contract';
-import { call } from '../../bridge';
+import type { ExportLogRequest, ExportProgress, MethodResult } from '../../../shared/contract';
+import { bridge, call } from '../../bridge';
 import { errorText } from '../../errors';
 import { ToggleGroup } from '../../components/ToggleGroup';
 import { downloadFile } from './downloadPdf';
@@ -28,6 +28,9 @@ export function ExportScreen() {
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<Done | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // Pushed by the core after every page of events while the export runs.
+  const [progress, setProgress] = useState<ExportProgress | null>(null);
+  useEffect(() => bridge().on('exportProgress', setProgress), []);
 
   useEffect(() => {
     call('labelLayouts', {}).then(
@@ -40,6 +43,7 @@ export function ExportScreen() {
     setBusy(true);
     setError(null);
     setDone(null);
+    setProgress(null);
     try {
       const result = await call('exportLog', {
         format,
@@ -112,6 +116,12 @@ export function ExportScreen() {
           {busy ? t('office.export.busy') : t('office.export.make')}
         </button>
       </form>
+      {busy && progress && (
+        <div className="export-progress">
+          <progress max={Math.max(progress.total, 1)} value={progress.done} aria-label={t('office.export.title')} />
+          <span role="status">{t('office.export.progress', { done: progress.done, total: progress.total })}</span>
+        </div>
+      )}
       {error && (
         <p className="notice" role="alert">
           {error}

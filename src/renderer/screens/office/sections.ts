@@ -3,6 +3,7 @@ import type { Messages } from '../../i18n/locales/nl';
 import { DevicesScreen } from './devices/DevicesScreen';
 import { ExportScreen } from './ExportScreen';
 import { ImportScreen } from './import/ImportScreen';
+import { ReportScreen } from './report/ReportScreen';
 import { StaffSection } from './StaffSection';
 import { StickersScreen } from './StickersScreen';
 import { PouchesScreen } from './pouches/PouchesScreen';
@@ -25,4 +26,5 @@ export const officeSections: OfficeSection[] = [
   { id: 'export', label: 'export', Component: ExportScreen },
   { id: 'pouches', label: 'pouches', Component: PouchesScreen },
   { id: 'exemptions', label: 'exemptions', Component: ExemptionsScreen },
+  { id: 'report', label: 'report', Component: ReportScreen },
 ];

@@ -10,6 +10,7 @@ import type { TeacherScreenProps } from './screen';
 import { actorLabel, deviceLabel, eventTypeLabel, formatTime, pupilName } from './teacherFormat';
 import { useDirectory, useLoad } from './useTeacherData';
 import { VoidMark } from './VoidMark';
+import { IncidentReportButton } from './IncidentReportButton';
 import './teacher.css';
 import { PageMessage, type Message } from './PageMessage';
 
@@ -173,6 +174,9 @@ export function CorrectionsScreen(_props: TeacherScreenProps) {
                       >
                         {t('teacher.corrections.correct')}
                       </button>
+                    )}
+                    {e.type === 'incident_reported' && (
+                      <IncidentReportButton seq={e.seq} onError={(text) => setMessage({ kind: 'error', text })} />
                     )}
                   </td>
                 </tr>

@@ -15,6 +15,7 @@ import { WorkflowDevice } from '../../components/WorkflowDevice';
 import { WorkflowDone } from '../../components/WorkflowDone';
 import { useWorkflowSubmit } from '../../components/useWorkflowSubmit';
 import type { TeacherScreenProps } from './screen';
+import { emptyInsurerDraft, insurerFacts, InsurerFields } from './InsurerFields';
 import './workflows.css';
 
 const kinds = IncidentKind.options;
@@ -38,6 +39,7 @@ function IncidentForm({ choice }: { choice: DeviceChoice }) {
   // Sent with the report and kept beside the ledger; the event's details name it by its SHA-256.
   const [photo, setPhoto] = useState<Blob | null>(null);
   const [missing, setMissing] = useState(false);
+  const [insurer, setInsurer] = useState(emptyInsurerDraft);
   const { busy, problem, run, refuse } = useWorkflowSubmit();
   const [done, setDone] = useState<{ outcome: CustodyOutcome; photoHash: string | null } | null>(null);
   useFormDirty(!done && (description.trim() !== '' || photo !== null));
@@ -74,11 +76,13 @@ function IncidentForm({ choice }: { choice: DeviceChoice }) {
     }
     await run(async () => {
       const media = photo ? await mediaArgs(photo) : null;
+      const facts = insurerFacts(insurer);
       const outcome = await call('reportIncident', {
         deviceId: choice.deviceId,
         kind,
         description: description.trim(),
         ...(media ? { photoHash: media.sha256, photo: media.upload } : {}),
+        ...(facts ? { insurer: facts } : {}),
       });
       setDone({ outcome, photoHash: media?.sha256 ?? null });
     });
@@ -123,6 +127,7 @@ function IncidentForm({ choice }: { choice: DeviceChoice }) {
             </p>
           )}
         </div>
+        <InsurerFields draft={insurer} onChange={setInsurer} />
         {problem && (
           <p role="alert" className="wf-error">
             {problem}

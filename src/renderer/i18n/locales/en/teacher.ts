@@ -140,6 +140,8 @@ export const teacher: Messages['teacher'] = {
     columns: { seq: 'No.', time: 'Time', what: 'What', who: 'By', device: 'Device', status: 'Status' },
     correct: 'Correct',
     correctLabel: 'Correct #{{seq}}: {{what}}',
+    report: 'Make report',
+    reportLabel: 'Custody report of incident #{{seq}}',
     chosen: 'Declare event #{{seq}} void',
     reason: 'Reason for the correction',
     reasonHint: 'For example: chose the wrong pupil.',

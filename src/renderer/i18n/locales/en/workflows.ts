@@ -128,6 +128,13 @@ export const workflows: Messages['workflows'] = {
     submit: 'Report',
     done: 'Incident reported',
     withPhoto: 'With a photo of the device:',
+    insurer: 'For the insurer',
+    insurerHint: 'Optional. What an insurer asks; it goes into the custody report.',
+    discoveredAt: 'Discovered at',
+    witnesses: 'Witnesses',
+    policeReportNumber: 'Police report number',
+    purchaseDate: 'Purchase date',
+    purchasePrice: 'Purchase price (€)',
   },
   photo: {
     start: 'Camera on',

@@ -139,6 +139,8 @@ export const teacher = {
     columns: { seq: 'Nr.', time: 'Tijd', what: 'Wat', who: 'Door', device: 'Apparaat', status: 'Status' },
     correct: 'Corrigeren',
     correctLabel: 'Corrigeer #{{seq}}: {{what}}',
+    report: 'Rapport maken',
+    reportLabel: 'Bewaarrapport van incident #{{seq}}',
     chosen: 'Gebeurtenis #{{seq}} vervallen verklaren',
     reason: 'Reden van de correctie',
     reasonHint: 'Bijvoorbeeld: verkeerde leerling gekozen.',

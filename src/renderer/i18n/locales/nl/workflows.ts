@@ -127,6 +127,13 @@ export const workflows = {
     submit: 'Melden',
     done: 'Incident gemeld',
     withPhoto: 'Met een foto van het apparaat:',
+    insurer: 'Voor de verzekering',
+    insurerHint: 'Niet verplicht. Wat een verzekeraar vraagt; het komt in het bewaarrapport.',
+    discoveredAt: 'Ontdekt op',
+    witnesses: 'Getuigen',
+    policeReportNumber: 'Proces-verbaalnummer (aangifte)',
+    purchaseDate: 'Aankoopdatum',
+    purchasePrice: 'Aankoopprijs (€)',
   },
   photo: {
     start: 'Camera aan',
