@@ -7,11 +7,13 @@ import { decodeHid } from './decodeHid';
 import { decodeImage } from './decodeImage';
 import { demo } from './demo';
 import { doctor } from './doctor';
+import { erase } from './erase';
 import { exportLog } from './exportLog';
 import { importPupils } from './importPupils';
 import { init } from './init';
 import { labels, labelsCalibrate } from './labels';
 import { list } from './list';
+import { purge } from './purge';
 import { deviceAdd, locationAdd, pouchAssign, pupilAdd, tagRevoke } from './register';
 import { restore } from './restore';
 import { scan } from './scan';
@@ -56,4 +58,6 @@ export const commands: CliCommand[] = [
   tagRevoke,
   labels,
   labelsCalibrate,
+  purge,
+  erase,
 ];

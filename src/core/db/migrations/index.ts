@@ -10,6 +10,7 @@ import { m008ScanWritesWhatItMust } from './008-scan-writes-what-it-must';
 import { m009StaffPinsPerAccount } from './009-staff-pins-per-account';
 import { m010KioskChecks } from './010-kiosk-checks';
 import { m011SignedCheckpoints } from './011-signed-checkpoints';
+import { m016RetentionRuns } from './016-retention-runs';
 
 /** Append only: a released migration is never edited, a new one is added at the end. */
 export const migrations: readonly Migration[] = [
@@ -24,4 +25,5 @@ export const migrations: readonly Migration[] = [
   m009StaffPinsPerAccount,
   m010KioskChecks,
   m011SignedCheckpoints,
+  m016RetentionRuns,
 ];
