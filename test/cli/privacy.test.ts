@@ -57,4 +57,20 @@ describe('purge and erase from the command line', () => {
     expect(foundIn(tmp.dbPath, 'Achternaam2')).not.toEqual([]);
     expect((await cli(['erase', '--pupil', first, '--db', tmp.dbPath])).code).toBe(2);
   });
+
+  it('pupil-data writes the PDF or CSV of one pupil and refuses another extension', async () => {
+    const { first } = classDaysAgo(tmp.dbPath, 3);
+    const csvPath = `${tmp.dir}/inzage.csv`;
+    const made = await cli(['pupil-data', '--pupil', first, '--out', csvPath, '--json', '--db', tmp.dbPath]);
+    expect(made.code, made.stderr).toBe(0);
+    expect(JSON.parse(made.stdout)).toMatchObject({ pupilId: first, events: expect.any(Number) });
+    const { readFileSync } = await import('node:fs');
+    const csv = readFileSync(csvPath, 'utf8');
+    expect(csv).toContain('CLI-NOTE-kras');
+    expect(csv).not.toContain('Achternaam2');
+    const pdf = await cli(['pupil-data', '--pupil', first, '--out', `${tmp.dir}/inzage.pdf`, '--db', tmp.dbPath]);
+    expect(pdf.code, pdf.stderr).toBe(0);
+    expect(readFileSync(`${tmp.dir}/inzage.pdf`).subarray(0, 5).toString()).toBe('%PDF-');
+    expect((await cli(['pupil-data', '--pupil', first, '--out', `${tmp.dir}/x.txt`, '--db', tmp.dbPath])).code).toBe(2);
+  });
 });

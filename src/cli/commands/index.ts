@@ -14,6 +14,7 @@ import { init } from './init';
 import { labels, labelsCalibrate } from './labels';
 import { list } from './list';
 import { purge } from './purge';
+import { pupilData } from './pupilData';
 import { deviceAdd, locationAdd, pouchAssign, pupilAdd, tagRevoke } from './register';
 import { restore } from './restore';
 import { scan } from './scan';
@@ -60,4 +61,5 @@ export const commands: CliCommand[] = [
   labelsCalibrate,
   purge,
   erase,
+  pupilData,
 ];
