@@ -14,12 +14,13 @@ import { createLabelHandlers } from './labelHandlers';
 import { createStaffHandlers } from './staffHandlers';
 import { createExportHandlers } from './exportHandlers';
 import { createImportHandlers } from './importHandlers';
+import { createPrivacyHandlers, type BackupShell } from './privacyHandlers';
 import type { CoreApi } from './gateway';
 import { createSession } from './session';
 import { healthOf } from './health';
 
 /** What only the hosting process can do (Electron's app, or the test bridge's stand-in). */
-export interface ShellActions {
+export interface ShellActions extends BackupShell {
   exitKiosk(): void;
   /** The host applies what it owns (the HID reader) when the settings change. */
   settingsChanged?(settings: Settings): void;
@@ -92,6 +93,7 @@ export function createHandlers(core: Core, shell: ShellActions): CoreApi {
     ...createStaffHandlers(core),
     ...createImportHandlers(core),
     ...createExportHandlers(core),
+    ...createPrivacyHandlers(core, shell),
   };
   return { handlers, session };
 }

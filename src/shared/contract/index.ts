@@ -9,6 +9,7 @@ import { exportMethods } from './exports';
 import { labelMethods } from './labels';
 import { mediaMethods } from './media';
 import { pupilImportMethods } from './pupilImport';
+import { privacyMethods } from './privacy';
 import { settingsMethods } from './settings';
 import { staffMethods } from './staff';
 import type { EventName, MethodName } from './names';
@@ -20,6 +21,8 @@ export * from './media';
 export * from './labels';
 export * from './pupilImport';
 export * from './exports';
+export * from './privacy';
+export * from './retention';
 export * from './settings';
 export * from './staff';
 export * from './events';
@@ -43,6 +46,7 @@ export const contract = {
   ...staffMethods,
   ...pupilImportMethods,
   ...exportMethods,
+  ...privacyMethods,
 } satisfies Record<MethodName, MethodSpec>;
 
 export type Contract = typeof contract;

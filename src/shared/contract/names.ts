@@ -63,6 +63,16 @@ export const methodNameList = [
   'saveImportMapping',
   // the office's export of the log (contract/exports.ts)
   'exportLog',
+  // privacy: retention, the AVG's requests and backups (contract/privacy.ts)
+  'previewPurge',
+  'runPurge',
+  'privacyPupils',
+  'subjectAccess',
+  'erasePupil',
+  'listBackups',
+  'makeBackupNow',
+  'copyBackup',
+  'restoreBackup',
 ] as const;
 export const eventNameList = ['scan', 'stateChanged', 'custodyChanged'] as const;
 
