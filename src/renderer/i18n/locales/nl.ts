@@ -1,6 +1,7 @@
 import { common } from './nl/common';
 import { door } from './nl/door';
 import { office } from './nl/office';
+import { privacy } from './nl/privacy';
 import { settings } from './nl/settings';
 import { setup } from './nl/setup';
 import { staff } from './nl/staff';
@@ -18,6 +19,7 @@ export const nl = {
   teacher,
   workflows,
   office,
+  privacy,
   settings,
   setup,
   staff,

@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import type { Messages } from '../../i18n/locales/nl';
 import { ExportScreen } from './ExportScreen';
 import { ImportScreen } from './import/ImportScreen';
+import { PrivacyScreen } from './privacy/PrivacyScreen';
 import { StaffSection } from './StaffSection';
 import { StickersScreen } from './StickersScreen';
 
@@ -19,4 +20,5 @@ export const officeSections: OfficeSection[] = [
   { id: 'staff', label: 'staff', Component: StaffSection },
   { id: 'stickers', label: 'stickers', Component: StickersScreen },
   { id: 'export', label: 'export', Component: ExportScreen },
+  { id: 'privacy', label: 'privacy', Component: PrivacyScreen },
 ];

@@ -9,6 +9,9 @@ import { playSound } from '../../feedback/sounds';
 import { ExitKiosk } from './ExitKiosk';
 import { Field, Section } from './fields';
 import { ScannerSettings } from './ScannerSettings';
+import { RetentionSettings } from './RetentionSettings';
+import { navigate } from '../../state/router';
+import './backups.css';
 import './settings.css';
 
 /** Everything a school or its IT partner sets once: admin only (the core checks it too). */
@@ -124,6 +127,7 @@ export function SettingsScreen() {
       </Section>
 
       <ScannerSettings draft={draft} onChange={(next) => setDraft({ ...draft, ...next })} />
+      <RetentionSettings draft={draft.retention} onChange={(retention) => setDraft({ ...draft, retention })} />
 
       <div className="settings-actions">
         <button type="submit" className="primary" disabled={!dirty}>
@@ -137,6 +141,12 @@ export function SettingsScreen() {
         )}
       </div>
     </form>
+      <section className="settings-section" aria-labelledby="backups-link-title">
+        <h2 id="backups-link-title">{t('privacy.backups.title')}</h2>
+        <button type="button" onClick={() => navigate('settings', 'backups')}>
+          {t('privacy.backups.open')}
+        </button>
+      </section>
       {/* Outside the form: the PIN pad is a form of its own. */}
       <section className="settings-section" aria-labelledby="exit-title">
         <h2 id="exit-title">{t('settings.exit.title')}</h2>

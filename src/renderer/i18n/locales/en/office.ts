@@ -11,6 +11,7 @@ export const office: Messages['office'] = {
     staff: 'Staff',
     stickers: 'Print stickers',
     export: 'Export the log',
+    privacy: 'Privacy (GDPR)',
   },
   import: {
     title: 'Import pupils',

@@ -9,6 +9,7 @@ export const office = {
     staff: 'Personeel',
     stickers: 'Stickers afdrukken',
     export: 'Logboek exporteren',
+    privacy: 'Privacy (AVG)',
   },
   import: {
     title: 'Leerlingen importeren',

@@ -79,8 +79,9 @@ export function PreviewView({ preview }: { preview: ImportPreview }) {
   );
 }
 
-type T = ReturnType<typeof useTranslation>['t'];
-function fieldName(t: T, field: string): string {
+// Narrowed to the keys it uses: the type of the whole `t` is too deep for the compiler here.
+type FieldKey = `office.import.mapping.fields.${(typeof importFields)[number]}`;
+function fieldName(t: (key: FieldKey) => string, field: string): string {
   const known = importFields.find((f) => f === field);
   return known ? t(`office.import.mapping.fields.${known}`) : field;
 }
