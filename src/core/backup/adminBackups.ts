@@ -49,10 +49,20 @@ export function ownBackupPath(db: Db, name: string): string {
  */
 export function copyBackupTo(db: Db, name: string, folder: string): { path: string; verified: true } {
   const source = ownBackupPath(db, name);
-  if (!existsSync(folder)) mkdirSync(folder, { recursive: true });
   const target = join(folder, name);
-  copyFileSync(source, target);
-  if (existsSync(checksumFileOf(source))) copyFileSync(checksumFileOf(source), checksumFileOf(target));
+  try {
+    if (!existsSync(folder)) mkdirSync(folder, { recursive: true });
+    copyFileSync(source, target);
+    if (existsSync(checksumFileOf(source))) copyFileSync(checksumFileOf(source), checksumFileOf(target));
+  } catch (error) {
+    // A stick that is full, read-only or not there: the OS's code, never the path.
+    try {
+      removeBackupFile(target);
+    } catch {
+      // Nothing was written there.
+    }
+    throw new AppError('BACKUP_COPY_FAILED', { problem: (error as { code?: string }).code ?? 'copy_failed' });
+  }
   const check = checkDatabaseFile(target);
   if (!check.ok) {
     removeBackupFile(target);

@@ -83,6 +83,11 @@ describe('privacy and backups through the contract gateway', () => {
       });
       expect(existsSync(join(other, made.value.name))).toBe(false);
       copyFileSync(copied.value.path, source);
+      // A folder that cannot be made (its parent is a file): said as such, not as an internal error.
+      expect(await gateway.invoke('copyBackup', { name: made.value.name, folder: join(copied.value.path, 'sub') })).toMatchObject({
+        ok: false,
+        error: { code: 'BACKUP_COPY_FAILED' },
+      });
     } finally {
       usb.cleanup();
     }
