@@ -3,6 +3,7 @@ import { runDoorBench } from './door';
 import { runLabelsBench } from './labels';
 import { runImportBench } from './import';
 import { runLedgerBench } from './ledger';
+import { runPurgeBench } from './purge';
 import { runScanningBench } from './scanning';
 
 /** `npm run bench`: every benchmark, each against a baseline measured in the same run. */
@@ -13,4 +14,5 @@ await runLedgerBench();
 await runLabelsBench();
 await runImportBench();
 await runDailyCheckBench();
+await runPurgeBench();
 console.log(`\nBench finished in ${((performance.now() - started) / 1000).toFixed(0)} s`);
