@@ -116,6 +116,24 @@ describe('retention purge', () => {
     again.close();
   });
 
+  it('a pupil the import deactivated (missing from the administration’s file) is erased after the period, from the import’s date', async () => {
+    const { previewPupilImport, applyPupilImport } = await import('../../../src/core/import');
+    const { generatePupils, toEdexml } = await import('../../support/edexml');
+    f.clock.set('2025-10-01T08:00:00.000Z');
+    // The administration's new file: the fixture's class is not in it, so all three are deactivated.
+    const upload = { fileName: 'leerlingen.xml', bytes: new TextEncoder().encode(toEdexml(generatePupils(2))) };
+    const preview = await previewPupilImport(f.s.context, upload);
+    expect(preview.counts.deactivated).toBe(3);
+    await applyPupilImport(f.s.context, upload, preview.fingerprint, f.office.staffId);
+    f.clock.set('2027-09-30T08:00:00.000Z');
+    expect(previewPurge(f.s.context).leftPupils).toBe(0);
+    f.clock.set('2027-10-02T08:00:00.000Z');
+    expect(purge().leftPupils).toBe(3);
+    for (const n of [1, 2, 3]) expect(foundIn(f.dbPath, `Achternaam${n}`)).toEqual([]);
+    expect(chainOk()).toBeNull();
+    expect(checkRegistry(f.core.db).status).toBe('ok');
+  });
+
   it('follows the retention periods the admin set, and records the change of settings', () => {
     schoolStory();
     updateSettings(f.s.context, f.admin.staffId, { retention: { routineWeeks: 2, closedCaseMonths: 6, leftPupilMonths: 12 } });
