@@ -326,6 +326,14 @@ export const errorMessages = {
     nl: 'Er is niets om te printen: deze groep heeft geen actieve stickers of vakken met een code van Inleverpunt.',
     en: 'There is nothing to print: this group has no active stickers or pouches with an Inleverpunt code.',
   },
+  CASE_OPEN: {
+    nl: 'Deze gegevens kunnen nog niet worden gewist: er loopt nog een inname of incident over deze leerling. Sluit dat eerst af (toestel teruggegeven of meegegeven aan een ouder).',
+    en: 'This data cannot be erased yet: a confiscation or incident about this pupil is still open. Close it first (device returned or released to a parent).',
+  },
+  BACKUP_COPY_FAILED: {
+    nl: 'Het kopiëren van de back-up is mislukt: de kopie klopte niet en is weggegooid. Kies een andere map of een andere USB-stick.',
+    en: 'Copying the backup failed: the copy did not check out and was removed. Choose another folder or USB stick.',
+  },
 } as const satisfies Record<string, LocalizedText>;
 
 export interface LocalizedText {
@@ -437,6 +445,8 @@ export interface ErrorDetails {
   IMAGE_UNREADABLE: { reason: string };
   NO_CODE_IN_IMAGE: undefined;
   NOTHING_TO_PRINT: { source: 'group' | 'pouches' | 'newCodes' };
+  CASE_OPEN: { cases: number };
+  BACKUP_COPY_FAILED: { problem: string | null };
 }
 
 // Both directions: a code without declared details, or details of a code that does not exist.

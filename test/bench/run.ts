@@ -6,6 +6,7 @@ import { runLabelsBench } from './labels';
 import { runImportBench } from './import';
 import { runLedgerBench } from './ledger';
 import { runReportBench } from './report';
+import { runPurgeBench } from './purge';
 import { runScanningBench } from './scanning';
 
 /** `npm run bench`: every benchmark, each against a baseline measured in the same run. */
@@ -19,4 +20,5 @@ await runDailyCheckBench();
 runExemptionsBench();
 await runReportBench();
 await runExportsBench();
+await runPurgeBench();
 console.log(`\nBench finished in ${((performance.now() - started) / 1000).toFixed(0)} s`);

@@ -9,11 +9,14 @@ import { demo } from './demo';
 import { devicesAdd, devicesList, tagsAssign, tagsMove, tagsRevoke } from './devices';
 import { doctor } from './doctor';
 import { exemptionsAdd, exemptionsEnd, exemptionsList } from './exemptions';
+import { erase } from './erase';
 import { exportLog } from './exportLog';
 import { importPupils } from './importPupils';
 import { init } from './init';
 import { labels, labelsCalibrate } from './labels';
 import { list } from './list';
+import { purge } from './purge';
+import { pupilData } from './pupilData';
 import { deviceAdd, locationAdd, pouchAssign, pupilAdd, tagRevoke } from './register';
 import { pouchesAssign, pouchesCreate, pouchesList } from './pouches';
 import { report } from './report';
@@ -72,4 +75,7 @@ export const commands: CliCommand[] = [
   exemptionsAdd,
   exemptionsList,
   exemptionsEnd,
+  purge,
+  erase,
+  pupilData,
 ];

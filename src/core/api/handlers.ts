@@ -19,12 +19,13 @@ import { createReportHandlers } from './reportHandlers';
 import { createImportHandlers } from './importHandlers';
 import { createPouchHandlers } from './pouchHandlers';
 import { createExemptionHandlers } from './exemptionHandlers';
+import { createPrivacyHandlers, type BackupShell } from './privacyHandlers';
 import type { CoreApi } from './gateway';
 import { createSession } from './session';
 import { healthOf } from './health';
 
 /** What only the hosting process can do (Electron's app, or the test bridge's stand-in). */
-export interface ShellActions {
+export interface ShellActions extends BackupShell {
   exitKiosk(): void;
   /** The host applies what it owns (the HID reader) when the settings change. */
   settingsChanged?(settings: Settings): void;
@@ -103,6 +104,7 @@ export function createHandlers(core: Core, shell: ShellActions): CoreApi {
     ...createExemptionHandlers(core),
     ...createExportHandlers(core, shell.push),
     ...createReportHandlers(core),
+    ...createPrivacyHandlers(core, shell),
   };
   return { handlers, session };
 }

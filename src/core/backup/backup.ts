@@ -25,6 +25,7 @@ import { openDatabase } from '../db/open';
 import { verifyAllChains, type ChainsReport } from '../ledger/verify';
 import { checkRegistry, describeDifference } from '../registry/check';
 import { kioskIdOfFile, withReadOnlyFile } from './readOnlyFile';
+import { reapplyPurge } from './reapplyPurge';
 
 export interface BackupCheck {
   ok: boolean;
@@ -166,14 +167,15 @@ export interface RestoreOptions {
  * so nothing can change between the check and the swap. The replaced file is kept beside it
  * (`….replaced-<time>`), so a restore never loses data. A backup of another kiosk is refused
  * while the live database can still say whose it is: its ledger would continue under the other
- * kiosk's id and key.
+ * kiosk's id and key. The retention purge is re-applied to the copy before the swap, with the
+ * restore's clock (`now`), so erased data never comes back with an old backup.
  */
 export function restoreBackup(
   backupPath: string,
   livePath: string,
   now: Date = new Date(),
   options: RestoreOptions = {},
-): { replacedFile: string | null; lastSeq: number; kioskId: string | null } {
+): { replacedFile: string | null; lastSeq: number; kioskId: string | null; purgedEvents: number } {
   const first = checkDatabaseFile(backupPath);
   if (!first.ok) throw new AppError('BACKUP_INVALID', { problem: first.problem });
   const liveKiosk = kioskIdOfFile(livePath);
@@ -189,6 +191,8 @@ export function restoreBackup(
     removeWithSidecars(staging);
     throw new AppError('BACKUP_INVALID', { problem: check.problem });
   }
+  // Before the swap: the kiosk never opens a restored file that still holds what it had erased.
+  const purged = purgeStaging(staging, now);
   let replacedFile: string | null = null;
   if (existsSync(livePath)) {
     replacedFile = `${livePath}.replaced-${now.toISOString().replace(/[-:.]/g, '')}`;
@@ -199,7 +203,24 @@ export function restoreBackup(
   }
   renameSync(staging, livePath);
   fsyncDir(dirname(livePath));
-  return { replacedFile, lastSeq: check.lastSeq, kioskId: check.kioskId };
+  return { replacedFile, lastSeq: purged.lastSeq, kioskId: check.kioskId, purgedEvents: purged.events };
+}
+
+/** Re-applies the retention purge to the staged copy and checks it again (it has one event more). */
+function purgeStaging(staging: string, now: Date): { lastSeq: number; events: number } {
+  let events: number;
+  try {
+    events = reapplyPurge(staging, now).events;
+  } catch (error) {
+    removeWithSidecars(staging);
+    throw error;
+  }
+  const after = checkDatabaseFile(staging, { expectedSha256: null });
+  if (!after.ok) {
+    removeWithSidecars(staging);
+    throw new AppError('BACKUP_INVALID', { problem: after.problem });
+  }
+  return { lastSeq: after.lastSeq, events };
 }
 
 /** Deletes a backup with its checksum file (and any journal a reader left beside it). */

@@ -7,6 +7,8 @@ import { checkDatabaseFile, makeBackup, removeBackupFile } from './backup';
 import { backupFileName, dbNameOf, namedFor, parseBackupFileName, type BackupFile, type BackupOwner } from './naming';
 import { kioskIdOfFile } from './readOnlyFile';
 import { backupsToKeep, type RotationPolicy } from './rotation';
+import { readSettings } from '../settings/store';
+import { backupsPastRetention } from './pastRetention';
 
 /** Whose backups an open database makes: its file name (better-sqlite3's `db.name`) and its kiosk. */
 export function backupOwnerOf(db: Db): BackupOwner {
@@ -35,7 +37,8 @@ export function ownBackups(dir: string, owner: BackupOwner): BackupFile[] {
 }
 
 /**
- * The scheduled backup: one a day at most, then the rotation (7 daily, 4 weekly), both counting
+ * The scheduled backup: one a day at most, then the rotation (7 daily, 4 weekly) and the
+ * retention (nothing older than the routine period: see pastRetention), all counting
  * only this database's own backups, so a neighbouring database's backups neither stand in for
  * today's nor get rotated away.
  */
@@ -54,7 +57,8 @@ export async function scheduledBackup(
   }
   const own = ownBackups(dir, owner);
   const keep = backupsToKeep(own, policy);
-  const deleted = own.filter((f) => !keep.has(f.name)).map((f) => f.name);
+  const expired = backupsPastRetention(own, now, readSettings(db).retention);
+  const deleted = own.filter((f) => !keep.has(f.name) || expired.has(f.name)).map((f) => f.name);
   for (const name of deleted) removeBackupFile(join(dir, name));
   return { made, deleted };
 }

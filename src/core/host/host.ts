@@ -3,6 +3,7 @@ import { AppError } from '../../shared/errors';
 import type { Core } from '../index';
 import { createGateway, type Gateway } from '../api/gateway';
 import { createHandlers } from '../api/handlers';
+import { restoreBackup } from '../backup/backup';
 import { recoveryOffer, restoreNewestBackup } from '../backup/recovery';
 import { withCustodyPush, type Push } from './custodyPush';
 import { failedStartGateway } from './failedGateway';
@@ -42,6 +43,8 @@ export interface Host {
    * there is nothing good to restore.
    */
   restoreFromBackup(): { lastSeq: number };
+  /** The same with a backup the admin chose on the backups screen (checked to be this database's). */
+  restoreBackupFile(path: string): { lastSeq: number };
   close(): void;
 }
 
@@ -72,6 +75,7 @@ export function createHost(options: HostOptions): Host {
       settingsChanged: (settings) => shell.settingsChanged?.(settings),
       restoreFromBackup: () => host.restoreFromBackup(),
       push: shell.push,
+      restoreBackupFile: (path) => host.restoreBackupFile(path),
       ...(state.rollout ? { rollout: state.rollout } : {}),
     });
     return withCustodyPush(createGateway(handlers, onInternalError ? { onInternalError } : {}), shell.push);
@@ -102,6 +106,15 @@ export function createHost(options: HostOptions): Host {
       } finally {
         // Start again on whatever is in place now: the restored copy, or (if the copy failed its
         // check) the untouched original.
+        begin(false);
+        shell.restored?.();
+      }
+    },
+    restoreBackupFile(path) {
+      host.close();
+      try {
+        return { lastSeq: restoreBackup(path, options.dbPath, now()).lastSeq };
+      } finally {
         begin(false);
         shell.restored?.();
       }

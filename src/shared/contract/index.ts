@@ -11,6 +11,7 @@ import { reportMethods } from './reports';
 import { labelMethods } from './labels';
 import { mediaMethods } from './media';
 import { pupilImportMethods } from './pupilImport';
+import { privacyMethods } from './privacy';
 import { settingsMethods } from './settings';
 import { staffMethods } from './staff';
 import { pouchMethods } from './pouches';
@@ -26,6 +27,8 @@ export * from './labels';
 export * from './pupilImport';
 export * from './exports';
 export * from './reports';
+export * from './privacy';
+export * from './retention';
 export * from './settings';
 export * from './staff';
 export * from './pouches';
@@ -55,6 +58,7 @@ export const contract = {
   ...pouchMethods,
   ...exemptionMethods,
   ...reportMethods,
+  ...privacyMethods,
 } satisfies Record<MethodName, MethodSpec>;
 
 export type Contract = typeof contract;

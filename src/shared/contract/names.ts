@@ -86,6 +86,16 @@ export const methodNameList = [
   // the chain-of-custody report (contract/reports.ts)
   'reportSubjects',
   'makeCustodyReport',
+  // privacy: retention, the AVG's requests and backups (contract/privacy.ts)
+  'previewPurge',
+  'runPurge',
+  'privacyPupils',
+  'subjectAccess',
+  'erasePupil',
+  'listBackups',
+  'makeBackupNow',
+  'copyBackup',
+  'restoreBackup',
 ] as const;
 export const eventNameList = ['scan', 'stateChanged', 'custodyChanged', 'exportProgress'] as const;
 

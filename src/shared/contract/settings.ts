@@ -3,6 +3,7 @@ import { method } from './define';
 import { nfcProfiles } from '../scan/nfc';
 import { hidFormats } from '../scan/hidFormats';
 import { LabelCalibrations } from './labels';
+import { defaultRetention, RetentionSettings } from './retention';
 
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM');
 
@@ -47,6 +48,8 @@ export const Settings = z
     hid: HidReaderSettings.nullable(),
     /** Sticker printing: per layout, how far this kiosk's printer is off (see core/labels). */
     labelCalibration: LabelCalibrations,
+    /** How long personal data is kept (core/retention purges it daily). */
+    retention: RetentionSettings,
   })
   .strict();
 export type Settings = z.infer<typeof Settings>;
@@ -65,6 +68,7 @@ export const defaultSettings: Settings = {
   camera: { enabled: false, deviceId: null },
   hid: null,
   labelCalibration: {},
+  retention: defaultRetention,
 };
 
 /** Anyone at the kiosk may read the settings (the door needs them); only an admin changes them. */

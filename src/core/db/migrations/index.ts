@@ -12,6 +12,7 @@ import { m010KioskChecks } from './010-kiosk-checks';
 import { m011SignedCheckpoints } from './011-signed-checkpoints';
 import { m012SignedCheckpointProofs } from './012-signed-checkpoint-proofs';
 import { m013BagsAndExemptions } from './013-bags-and-exemptions';
+import { m014RetentionRuns } from './014-retention-runs';
 
 /** Append only: a released migration is never edited, a new one is added at the end. */
 export const migrations: readonly Migration[] = [
@@ -28,4 +29,5 @@ export const migrations: readonly Migration[] = [
   m011SignedCheckpoints,
   m012SignedCheckpointProofs,
   m013BagsAndExemptions,
+  m014RetentionRuns,
 ];

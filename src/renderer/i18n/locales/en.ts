@@ -2,6 +2,7 @@ import { common } from './en/common';
 import { devices } from './en/devices';
 import { door } from './en/door';
 import { office } from './en/office';
+import { privacy } from './en/privacy';
 import { settings } from './en/settings';
 import { setup } from './en/setup';
 import { staff } from './en/staff';
@@ -18,6 +19,7 @@ export const en: Messages = {
   teacher,
   workflows,
   office,
+  privacy,
   settings,
   setup,
   staff,

@@ -2,6 +2,7 @@ import { common } from './nl/common';
 import { devices } from './nl/devices';
 import { door } from './nl/door';
 import { office } from './nl/office';
+import { privacy } from './nl/privacy';
 import { settings } from './nl/settings';
 import { setup } from './nl/setup';
 import { staff } from './nl/staff';
@@ -21,6 +22,7 @@ export const nl = {
   teacher,
   workflows,
   office,
+  privacy,
   settings,
   setup,
   staff,

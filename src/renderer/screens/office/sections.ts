@@ -4,6 +4,7 @@ import { DevicesScreen } from './devices/DevicesScreen';
 import { ExportScreen } from './ExportScreen';
 import { ImportScreen } from './import/ImportScreen';
 import { ReportScreen } from './report/ReportScreen';
+import { PrivacyScreen } from './privacy/PrivacyScreen';
 import { StaffSection } from './StaffSection';
 import { StickersScreen } from './StickersScreen';
 import { PouchesScreen } from './pouches/PouchesScreen';
@@ -27,4 +28,5 @@ export const officeSections: OfficeSection[] = [
   { id: 'pouches', label: 'pouches', Component: PouchesScreen },
   { id: 'exemptions', label: 'exemptions', Component: ExemptionsScreen },
   { id: 'report', label: 'report', Component: ReportScreen },
+  { id: 'privacy', label: 'privacy', Component: PrivacyScreen },
 ];

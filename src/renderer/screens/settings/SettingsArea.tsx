@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useSession } from '../../state/SessionContext';
 import { mayEnter } from '../../state/staffAreas';
 import { UnlockScreen } from '../teacher/UnlockScreen';
+import { BackupsScreen } from './BackupsScreen';
 import { RecoveryScreen } from './RecoveryScreen';
 import { SettingsScreen } from './SettingsScreen';
 
@@ -20,5 +21,6 @@ export function SettingsArea({ screen }: { screen: string | null }) {
       </section>
     );
   }
+  if (screen === 'backups') return <BackupsScreen />;
   return screen === 'recover' ? <RecoveryScreen /> : <SettingsScreen />;
 }

@@ -10,6 +10,9 @@ import { AboutKiosk } from './AboutKiosk';
 import { ExitKiosk } from './ExitKiosk';
 import { Field, Section } from './fields';
 import { ScannerSettings } from './ScannerSettings';
+import { RetentionSettings } from './RetentionSettings';
+import { navigate } from '../../state/router';
+import './backups.css';
 import './settings.css';
 
 const CLOCK_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
@@ -134,6 +137,7 @@ export function SettingsScreen() {
       </Section>
 
       <ScannerSettings draft={draft} onChange={(next) => setDraft({ ...draft, ...next })} />
+      <RetentionSettings draft={draft.retention} onChange={(retention) => setDraft({ ...draft, retention })} />
 
       <div className="settings-actions">
         <button type="submit" className="primary" disabled={!dirty}>
@@ -147,6 +151,12 @@ export function SettingsScreen() {
         )}
       </div>
     </form>
+      <section className="settings-section" aria-labelledby="backups-link-title">
+        <h2 id="backups-link-title">{t('privacy.backups.title')}</h2>
+        <button type="button" onClick={() => navigate('settings', 'backups')}>
+          {t('privacy.backups.open')}
+        </button>
+      </section>
       {/* Outside the form: the PIN pad is a form of its own. */}
       <section className="settings-section" aria-labelledby="exit-title">
         <h2 id="exit-title">{t('settings.exit.title')}</h2>

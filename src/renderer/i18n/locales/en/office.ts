@@ -15,6 +15,7 @@ export const office: Messages['office'] = {
     pouches: 'Phone bag and pouches',
     exemptions: 'Exemptions',
     report: 'Custody report',
+    privacy: 'Privacy (GDPR)',
   },
   import: {
     title: 'Import pupils',

@@ -13,6 +13,7 @@ export const office = {
     pouches: 'Telefoontas en vakken',
     exemptions: 'Vrijstellingen',
     report: 'Bewaarrapport',
+    privacy: 'Privacy (AVG)',
   },
   import: {
     title: 'Leerlingen importeren',

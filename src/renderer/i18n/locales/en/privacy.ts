@@ -1,0 +1,63 @@
+import type { Messages } from '../nl';
+
+/** Retention, subject-access and erasure requests (GDPR) and backups. */
+export const privacy: Messages['privacy'] = {
+  retention: {
+    title: 'Retention periods (GDPR)',
+    intro: 'How long the kiosk keeps personal data. Every day the kiosk erases what is older by itself; the erasure is in the ledger.',
+    routineWeeks: 'Ordinary hand-ins and notes (weeks)',
+    closedCaseMonths: 'Confiscations and incidents, after closing (months)',
+    leftPupilMonths: 'Pupils who left (months)',
+    hint: 'Default: 8 weeks, 12 months and 24 months (VBSO guidance for pupil files).',
+    preview: 'What would be erased now?',
+    previewResult:
+      'To erase now: {{events}} event(s): {{routine}} ordinary, {{closedCases}} from closed cases, {{leftPupils}} pupil(s) who left. Kept: {{openCases}} open case(s).',
+    purgeNow: 'Erase now',
+    purged: '{{events}} event(s) erased and recorded in the ledger.',
+    nothing: 'There was nothing to erase.',
+  },
+  office: {
+    title: 'Privacy (GDPR)',
+    intro:
+      "Subject access (art. 15): everything the kiosk holds about a pupil, as a PDF or CSV. Erasure (art. 17): erase a pupil's data. Both are recorded in the ledger.",
+    search: 'Find a pupil',
+    pupil: 'Pupil',
+    choose: '(choose a pupil)',
+    left: 'left',
+    accessTitle: 'Access',
+    pdf: 'Make PDF',
+    csv: 'Make CSV',
+    made: '{{file}} made ({{events}} events).',
+    eraseTitle: 'Erasure on request',
+    reason: 'Reason (no names: this stays in the ledger)',
+    erase: 'Erase data',
+    confirm: 'Are you sure? This cannot be undone.',
+    confirmYes: 'Yes, erase',
+    cancel: 'Cancel',
+    erased: 'Erased: {{erased}} event(s). The pupil is no longer in the list.',
+  },
+  backups: {
+    title: 'Backups',
+    open: 'Manage backups',
+    intro: "This database's backups, made and checked every day. Only this kiosk's backups are listed.",
+    folder: 'Folder: {{folder}}',
+    when: 'Made',
+    size: 'Size',
+    status: 'Check',
+    good: 'Good',
+    bad: 'Not good ({{problem}})',
+    none: 'There are no backups yet.',
+    makeNow: 'Make a backup now',
+    made: 'Backup made and checked.',
+    copyTo: 'Copy to folder (USB stick or network folder)',
+    copyPlaceholder: 'e.g. E:\\Inleverpunt or /media/usb',
+    copy: 'Copy',
+    copied: 'Copied and checked: {{path}}',
+    restore: 'Restore',
+    restoreConfirm:
+      'Restore this backup of {{when}}? What was recorded after that moment will no longer be in the kiosk (the current database is kept beside it). What has been erased since is erased again.',
+    restoreYes: 'Yes, restore',
+    restored: 'Restored. The kiosk starts again.',
+    back: 'Back to settings',
+  },
+};
