@@ -1,0 +1,219 @@
+import type { CentralMigration } from './migrate';
+
+/**
+ * Every kiosk's chain, its signed checkpoints and the registry of kiosks and their keys, in one
+ * schema `central`. The rules of the chain live in the database itself, not only in our client:
+ * a kiosk's role appends only its own events, only the next seq on top of the stored head, only
+ * with a hash that matches the fields (recomputed here in SQL, byte for byte as
+ * src/core/ledger/hash.ts encodes them), and nobody updates or deletes.
+ */
+export const c001Chains: CentralMigration = {
+  version: 1,
+  name: 'chains, checkpoints, kiosks and roles',
+  sql: String.raw`
+DO $$ BEGIN
+  IF current_setting('server_encoding') <> 'UTF8' THEN
+    RAISE EXCEPTION 'central: the database must be UTF8 (event hashes are over UTF-8 bytes)';
+  END IF;
+  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'inleverpunt_kiosk') THEN CREATE ROLE inleverpunt_kiosk NOLOGIN; END IF;
+  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'inleverpunt_office') THEN CREATE ROLE inleverpunt_office NOLOGIN; END IF;
+END $$;
+
+CREATE SCHEMA IF NOT EXISTS central;
+REVOKE ALL ON SCHEMA central FROM PUBLIC;
+GRANT USAGE ON SCHEMA central TO inleverpunt_kiosk, inleverpunt_office;
+
+CREATE TABLE central.kiosks (
+  kiosk_id      text PRIMARY KEY,
+  school        text NOT NULL DEFAULT '',
+  name          text NOT NULL DEFAULT '',
+  -- The kiosk's Ed25519 key (32 raw bytes): its checkpoints are checked against it.
+  public_key    bytea NOT NULL CHECK (octet_length(public_key) = 32),
+  verifier_key  text NOT NULL,
+  -- The login role that may append this kiosk's chain, and no other.
+  db_role       name NOT NULL UNIQUE,
+  registered_at timestamptz NOT NULL DEFAULT now()
+);
+
+CREATE TABLE central.events (
+  kiosk_id     text NOT NULL REFERENCES central.kiosks,
+  seq          bigint NOT NULL CHECK (seq >= 1),
+  event_id     text NOT NULL,
+  -- Kept as the text that was hashed: a timestamp type would not give the same bytes back.
+  occurred_at  text NOT NULL,
+  type         text NOT NULL,
+  actor        text NOT NULL,
+  custodian    text,
+  device_id    text,
+  pupil_id     text,
+  location_id  text,
+  pouch_id     text,
+  voids_seq    bigint CHECK (voids_seq >= 0),
+  details      text NOT NULL,
+  payload_hash bytea,
+  prev_hash    bytea NOT NULL CHECK (octet_length(prev_hash) = 32),
+  hash         bytea NOT NULL CHECK (octet_length(hash) = 32),
+  encoding     smallint NOT NULL,
+  received_at  timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (kiosk_id, seq)
+);
+CREATE INDEX events_occurred_at ON central.events (occurred_at);
+
+-- The kiosk's checkpoints as it signed them (the whole C2SP signed note).
+CREATE TABLE central.checkpoints (
+  kiosk_id    text NOT NULL REFERENCES central.kiosks,
+  tree_size   bigint NOT NULL CHECK (tree_size >= 0),
+  root        bytea NOT NULL CHECK (octet_length(root) = 32),
+  note        text NOT NULL,
+  reason      text NOT NULL,
+  signed_at   text NOT NULL,
+  received_at timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (kiosk_id, tree_size)
+);
+
+-- The witness's public keys: whoever checks a cosigned note finds them here (the private key is not in the database).
+CREATE TABLE central.witness_keys (
+  key_name     text PRIMARY KEY,
+  verifier_key text NOT NULL,
+  created_at   timestamptz NOT NULL DEFAULT now()
+);
+
+-- A checkpoint the witness checked against the stored chain, with its own signature line added.
+CREATE TABLE central.cosignatures (
+  kiosk_id      text NOT NULL,
+  tree_size     bigint NOT NULL,
+  witness       text NOT NULL REFERENCES central.witness_keys,
+  cosigned_note text NOT NULL,
+  witnessed_at  timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (kiosk_id, tree_size, witness),
+  FOREIGN KEY (kiosk_id, tree_size) REFERENCES central.checkpoints
+);
+
+-- What sync, the witness or an import found wrong with a kiosk: what the office is shown.
+CREATE TABLE central.findings (
+  id        bigserial PRIMARY KEY,
+  kiosk_id  text NOT NULL REFERENCES central.kiosks,
+  source    text NOT NULL CHECK (source IN ('sync', 'witness', 'import', 'verify')),
+  problem   text NOT NULL,
+  seq       bigint,
+  found_at  timestamptz NOT NULL DEFAULT now()
+);
+
+-- One row per sync a kiosk ran: when it last reached the board, and how it ended.
+CREATE TABLE central.syncs (
+  id          bigserial PRIMARY KEY,
+  kiosk_id    text NOT NULL REFERENCES central.kiosks,
+  synced_at   timestamptz NOT NULL DEFAULT now(),
+  uploaded    integer NOT NULL CHECK (uploaded >= 0),
+  head_seq    bigint NOT NULL,
+  outcome     text NOT NULL CHECK (outcome IN ('ok', 'refused', 'diverged'))
+);
+CREATE INDEX syncs_kiosk ON central.syncs (kiosk_id, synced_at);
+
+-- The encoding of src/core/ledger/hash.ts: typed, length-prefixed fields after a domain line.
+CREATE FUNCTION central.enc_text(t text) RETURNS bytea LANGUAGE sql IMMUTABLE PARALLEL SAFE AS
+$f$ SELECT CASE WHEN t IS NULL THEN '\x00'::bytea
+  ELSE '\x01'::bytea || int4send(octet_length(t)) || convert_to(t, 'UTF8') END $f$;
+-- u32be(high) u32be(low) of a non-negative integer is its 8-byte big-endian form.
+CREATE FUNCTION central.enc_int(v bigint) RETURNS bytea LANGUAGE sql IMMUTABLE PARALLEL SAFE AS
+$f$ SELECT CASE WHEN v IS NULL THEN '\x00'::bytea ELSE '\x02'::bytea || int8send(v) END $f$;
+CREATE FUNCTION central.enc_blob(b bytea) RETURNS bytea LANGUAGE sql IMMUTABLE PARALLEL SAFE AS
+$f$ SELECT CASE WHEN b IS NULL THEN '\x00'::bytea ELSE '\x03'::bytea || int4send(octet_length(b)) || b END $f$;
+
+CREATE FUNCTION central.event_hash(e central.events) RETURNS bytea LANGUAGE sql IMMUTABLE PARALLEL SAFE AS
+$f$ SELECT sha256(
+  convert_to('inleverpunt-ledger-v' || e.encoding || E'\n', 'UTF8')
+  || central.enc_int(e.seq) || central.enc_text(e.event_id) || central.enc_text(e.kiosk_id)
+  || central.enc_text(e.occurred_at) || central.enc_text(e.type) || central.enc_text(e.actor)
+  || central.enc_text(e.custodian) || central.enc_text(e.device_id) || central.enc_text(e.pupil_id)
+  || central.enc_text(e.location_id) || central.enc_text(e.pouch_id) || central.enc_int(e.voids_seq)
+  || central.enc_text(e.details) || central.enc_blob(e.payload_hash) || central.enc_blob(e.prev_hash)) $f$;
+
+-- Which kiosk the connected role appends for (none for the office and the owner).
+CREATE FUNCTION central.my_kiosk() RETURNS text LANGUAGE sql STABLE AS
+$f$ SELECT kiosk_id FROM central.kiosks WHERE db_role = current_user $f$;
+
+/*
+ * On arrival: the hash must be the fields' hash; an event already stored with that hash is
+ * skipped (a batch sent again after a cut adds nothing); otherwise it must be the next seq of that
+ * kiosk's chain and name the stored head as its previous hash. Rows of one statement see the
+ * rows before them, so a batch is checked in order. Two sessions appending the same seq meet at
+ * the primary key. SQLSTATEs IL001..IL004 name the refusal for the client.
+ */
+CREATE FUNCTION central.events_on_arrival() RETURNS trigger LANGUAGE plpgsql AS
+$f$
+DECLARE
+  head_seq  bigint;
+  head_hash bytea;
+  stored    bytea;
+BEGIN
+  IF NEW.encoding NOT IN (1, 2) THEN
+    RAISE EXCEPTION 'central: unknown ledger encoding' USING ERRCODE = 'IL001', DETAIL = format('kiosk %s seq %s', NEW.kiosk_id, NEW.seq);
+  END IF;
+  IF central.event_hash(NEW) IS DISTINCT FROM NEW.hash THEN
+    RAISE EXCEPTION 'central: event hash does not match its fields' USING ERRCODE = 'IL001', DETAIL = format('kiosk %s seq %s', NEW.kiosk_id, NEW.seq);
+  END IF;
+  SELECT e.seq, e.hash INTO head_seq, head_hash FROM central.events e WHERE e.kiosk_id = NEW.kiosk_id ORDER BY e.seq DESC LIMIT 1;
+  IF NOT FOUND THEN
+    head_seq := 0;
+    head_hash := '\x0000000000000000000000000000000000000000000000000000000000000000'::bytea;
+  END IF;
+  IF NEW.seq <= head_seq THEN
+    SELECT e.hash INTO stored FROM central.events e WHERE e.kiosk_id = NEW.kiosk_id AND e.seq = NEW.seq;
+    IF stored = NEW.hash THEN RETURN NULL; END IF;
+    RAISE EXCEPTION 'central: event contradicts the stored chain (fork)' USING ERRCODE = 'IL002', DETAIL = format('kiosk %s seq %s', NEW.kiosk_id, NEW.seq);
+  END IF;
+  IF NEW.seq <> head_seq + 1 THEN
+    RAISE EXCEPTION 'central: event is not the next of its chain' USING ERRCODE = 'IL003', DETAIL = format('kiosk %s seq %s after %s', NEW.kiosk_id, NEW.seq, head_seq);
+  END IF;
+  IF NEW.prev_hash <> head_hash THEN
+    RAISE EXCEPTION 'central: event does not follow the stored head (fork)' USING ERRCODE = 'IL002', DETAIL = format('kiosk %s seq %s', NEW.kiosk_id, NEW.seq);
+  END IF;
+  NEW.received_at := now();
+  RETURN NEW;
+END
+$f$;
+CREATE TRIGGER events_on_arrival BEFORE INSERT ON central.events FOR EACH ROW EXECUTE FUNCTION central.events_on_arrival();
+
+-- A signed checkpoint is kept as signed: the same one again adds nothing, another note for a size already held is refused.
+CREATE FUNCTION central.checkpoints_on_arrival() RETURNS trigger LANGUAGE plpgsql AS
+$f$
+DECLARE stored text;
+BEGIN
+  SELECT c.note INTO stored FROM central.checkpoints c WHERE c.kiosk_id = NEW.kiosk_id AND c.tree_size = NEW.tree_size;
+  IF NOT FOUND THEN NEW.received_at := now(); RETURN NEW; END IF;
+  IF stored = NEW.note THEN RETURN NULL; END IF;
+  RAISE EXCEPTION 'central: another signed checkpoint for a tree size already held' USING ERRCODE = 'IL004', DETAIL = format('kiosk %s tree size %s', NEW.kiosk_id, NEW.tree_size);
+END
+$f$;
+CREATE TRIGGER checkpoints_on_arrival BEFORE INSERT ON central.checkpoints FOR EACH ROW EXECUTE FUNCTION central.checkpoints_on_arrival();
+
+-- Append-only for everyone, the owner included: corrections are new events, never edits.
+CREATE FUNCTION central.append_only() RETURNS trigger LANGUAGE plpgsql AS
+$f$ BEGIN RAISE EXCEPTION 'central: % is append-only', TG_TABLE_NAME USING ERRCODE = 'IL005'; END $f$;
+DO $$
+DECLARE t text;
+BEGIN
+  FOREACH t IN ARRAY ARRAY['kiosks', 'events', 'checkpoints', 'witness_keys', 'cosignatures', 'findings', 'syncs'] LOOP
+    EXECUTE format('CREATE TRIGGER %I BEFORE UPDATE OR DELETE ON central.%I FOR EACH ROW EXECUTE FUNCTION central.append_only()', t || '_append_only', t);
+    EXECUTE format('CREATE TRIGGER %I BEFORE TRUNCATE ON central.%I FOR EACH STATEMENT EXECUTE FUNCTION central.append_only()', t || '_no_truncate', t);
+  END LOOP;
+END $$;
+
+-- A kiosk's role sees and appends its own rows only; the office reads all and imports bundles.
+GRANT SELECT ON central.kiosks, central.witness_keys TO inleverpunt_kiosk, inleverpunt_office;
+GRANT SELECT, INSERT ON central.events, central.checkpoints, central.findings, central.syncs TO inleverpunt_kiosk, inleverpunt_office;
+GRANT SELECT ON central.cosignatures TO inleverpunt_kiosk;
+GRANT SELECT, INSERT ON central.cosignatures TO inleverpunt_office;
+GRANT USAGE ON SEQUENCE central.findings_id_seq, central.syncs_id_seq TO inleverpunt_kiosk, inleverpunt_office;
+DO $$
+DECLARE t text;
+BEGIN
+  FOREACH t IN ARRAY ARRAY['events', 'checkpoints', 'findings', 'syncs', 'cosignatures'] LOOP
+    EXECUTE format('ALTER TABLE central.%I ENABLE ROW LEVEL SECURITY', t);
+    EXECUTE format('CREATE POLICY own_kiosk ON central.%I TO inleverpunt_kiosk USING (kiosk_id = (SELECT central.my_kiosk())) WITH CHECK (kiosk_id = (SELECT central.my_kiosk()))', t);
+    EXECUTE format('CREATE POLICY office ON central.%I TO inleverpunt_office USING (true) WITH CHECK (true)', t);
+  END LOOP;
+END $$;
+`,
+};
