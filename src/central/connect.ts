@@ -11,10 +11,19 @@ export async function connectCentral(url: string): Promise<pg.Client> {
   try {
     await client.connect();
   } catch (error) {
-    await client.end().catch(() => undefined);
+    await closeQuietly(client);
     throw error;
   }
   return client;
+}
+
+/**
+ * Ends a connection that may already be gone: after a cut or a server restart pg's `end()` can
+ * wait for an 'end' event that has already passed, so it is given a moment and then abandoned.
+ */
+export async function closeQuietly(client: pg.Client | undefined): Promise<void> {
+  if (!client) return;
+  await Promise.race([client.end().catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 1000).unref())]);
 }
 
 export function describeUrl(url: string): string {
@@ -31,7 +40,7 @@ export async function withCentral<T>(url: string, fn: (client: pg.Client) => Pro
   try {
     return await fn(client);
   } finally {
-    await client.end().catch(() => undefined);
+    await closeQuietly(client);
   }
 }
 

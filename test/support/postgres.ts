@@ -90,7 +90,8 @@ export async function startPostgres(): Promise<PgCluster> {
       }
       return name;
     },
-    restart: () => run('pg_ctl', ['restart', '-w', '-m', 'fast', '-D', data, '-o', options]),
+    // With its log file named, so the new server does not hold our pipe open.
+    restart: () => run('pg_ctl', ['restart', '-w', '-m', 'fast', '-D', data, '-l', join(dir, 'log'), '-o', options]),
     stop() {
       try {
         run('pg_ctl', ['stop', '-w', '-m', 'immediate', '-D', data]);
