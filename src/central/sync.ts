@@ -95,12 +95,13 @@ export async function syncKiosk(db: Db, url: string, options: SyncOptions = {}):
 async function upload(client: pg.Client, db: Db, kioskId: string, batchSize: number, result: SyncResult, options: SyncOptions): Promise<void> {
   let head = await centralHead(client, kioskId);
   result.centralSeq = head.seq;
-  if (head.seq > result.localSeq) throw new Diverged('central_ahead', result.localSeq + 1);
-  if (head.seq > 0 && !getEvent(db, head.seq, kioskId)?.hash.equals(head.hash)) throw new Diverged('head_differs', head.seq);
+  // The tree the witness cosigned first: it names what the kiosk signed, not only what it sent.
   const witnessed = await newestWitnessed(client, kioskId);
   if (witnessed && witnessed.size <= result.localSeq && !chainTreeHead(db, kioskId, witnessed.size).root.equals(witnessed.root)) {
     throw new Diverged('checkpoint_inconsistent', witnessed.size);
   }
+  if (head.seq > result.localSeq) throw new Diverged('central_ahead', result.localSeq + 1);
+  if (head.seq > 0 && !getEvent(db, head.seq, kioskId)?.hash.equals(head.hash)) throw new Diverged('head_differs', head.seq);
   for (;;) {
     const batch = chainSince(db, kioskId, head.seq, batchSize).map((r) => r.event);
     if (batch.length === 0) break;

@@ -80,10 +80,13 @@ describe('kiosks syncing to the central database', () => {
       const url = await registerKioskDb(admin, cluster, database, f.core.db, proxy.port);
       expect((await syncKiosk(f.core.db, url)).outcome).toBe('ok');
       proxy.down();
-      for (let n = 1; n <= 5; n++) f.s.scan({ code: `STK-${n}`, mode: 'hand-out', actor: f.teacher.staffId });
+      const before = localChain(f).length;
+      for (let n = 1; n <= 5; n++) f.s.scan({ code: `STK-${n}`, mode: 'return', actor: 'pupil' });
+      const meanwhile = localChain(f).length - before;
+      expect(meanwhile).toBeGreaterThanOrEqual(5);
       expect(await syncKiosk(f.core.db, url, { retries: 1, retryDelayMs: 10 })).toMatchObject({ outcome: 'offline', uploaded: 0 });
       proxy.up();
-      expect(await syncKiosk(f.core.db, url)).toMatchObject({ outcome: 'ok', uploaded: 5 });
+      expect(await syncKiosk(f.core.db, url)).toMatchObject({ outcome: 'ok', uploaded: meanwhile });
       expect(await centralChain(admin, f.core.kiosk().kioskId)).toEqual(localChain(f));
     } finally {
       await proxy.close();
@@ -110,5 +113,21 @@ describe('kiosks syncing to the central database', () => {
     admin = new pg.Client({ connectionString: cluster.adminUrl(database) });
     await admin.connect();
     expect(await centralChain(admin, f.core.kiosk().kioskId)).toEqual(localChain(f));
+  });
+
+  it('an event the database refuses ends the sync as refused, with nothing of that batch kept and the refusal recorded', async () => {
+    const f = busyKiosk(3);
+    const kioskId = f.core.kiosk().kioskId;
+    const url = await registerKioskDb(admin, cluster, database, f.core.db);
+    const { centralSeq } = await syncKiosk(f.core.db, url);
+    for (let n = 1; n <= 3; n++) f.s.scan({ code: `STK-${n}`, mode: 'return', actor: 'pupil' });
+    // An event changed on the kiosk after it was hashed (its hash no longer covers its fields).
+    f.core.db.exec('DROP TRIGGER ledger_events_no_update');
+    const tampered = centralSeq + 2;
+    f.core.db.prepare("UPDATE ledger_events SET actor = 'someone-else' WHERE kiosk_id = ? AND seq = ?").run(kioskId, tampered);
+    expect(await syncKiosk(f.core.db, url)).toMatchObject({ outcome: 'refused', problem: 'bad_hash', seq: tampered, uploaded: 0 });
+    expect((await centralChain(admin, kioskId)).length).toBe(centralSeq);
+    const findings = await admin.query('SELECT source, problem, seq::int FROM central.findings WHERE kiosk_id = $1', [kioskId]);
+    expect(findings.rows).toEqual([{ source: 'sync', problem: 'bad_hash', seq: tampered }]);
   });
 });
