@@ -278,6 +278,22 @@ export const errorMessages = {
     nl: 'Er is niets om te printen: deze groep heeft geen actieve stickers of vakken met een code van Inleverpunt.',
     en: 'There is nothing to print: this group has no active stickers or pouches with an Inleverpunt code.',
   },
+  CENTRAL_URL_MISSING: {
+    nl: 'Er is geen centrale database opgegeven. Gebruik --url of INLEVERPUNT_CENTRAL_URL.',
+    en: 'No central database was given. Use --url or INLEVERPUNT_CENTRAL_URL.',
+  },
+  CENTRAL_UNREACHABLE: {
+    nl: 'De centrale database is niet bereikbaar of weigert de aanmelding. Controleer adres, gebruiker, wachtwoord en netwerk; de kiosk werkt gewoon door.',
+    en: 'The central database cannot be reached or refuses the login. Check address, user, password and network; the kiosk keeps working.',
+  },
+  CENTRAL_SCHEMA_NEWER: {
+    nl: 'De centrale database is bijgewerkt door een nieuwere versie van Inleverpunt. Werk eerst deze installatie bij.',
+    en: 'The central database was updated by a newer version of Inleverpunt. Update this installation first.',
+  },
+  CENTRAL_KEY_MISMATCH: {
+    nl: 'Deze kiosk is in de centrale database al aangemeld met een andere sleutel. Een nieuwe sleutel is een nieuwe kiosk.',
+    en: 'This kiosk is already registered in the central database with another key. A new key means a new kiosk.',
+  },
 } as const satisfies Record<string, LocalizedText>;
 
 export interface LocalizedText {
@@ -376,6 +392,11 @@ export interface ErrorDetails {
   IMAGE_UNREADABLE: { reason: string };
   NO_CODE_IN_IMAGE: undefined;
   NOTHING_TO_PRINT: { source: 'group' | 'pouches' | 'newCodes' };
+  CENTRAL_URL_MISSING: undefined;
+  /** Host, port, database and user only: never the password. */
+  CENTRAL_UNREACHABLE: { target: string };
+  CENTRAL_SCHEMA_NEWER: { found: number; supported: number };
+  CENTRAL_KEY_MISMATCH: undefined;
 }
 
 // Both directions: a code without declared details, or details of a code that does not exist.
