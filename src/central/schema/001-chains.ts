@@ -1,5 +1,25 @@
 import type { CentralMigration } from './migrate';
 
+const TEXT = (c: string) => `CASE WHEN ${c} IS NULL THEN '\\x00'::bytea ELSE '\\x01'::bytea || int4send(octet_length(${c})) || convert_to(${c}, 'UTF8') END`;
+// u32be(high) u32be(low) of a non-negative integer is its 8-byte big-endian form.
+const INT = (c: string) => `CASE WHEN ${c} IS NULL THEN '\\x00'::bytea ELSE '\\x02'::bytea || int8send(${c}) END`;
+const BLOB = (c: string) => `CASE WHEN ${c} IS NULL THEN '\\x00'::bytea ELSE '\\x03'::bytea || int4send(octet_length(${c})) || ${c} END`;
+const FIELDS: [string, (c: string) => string][] = [
+  ['seq', INT], ['event_id', TEXT], ['kiosk_id', TEXT], ['occurred_at', TEXT], ['type', TEXT], ['actor', TEXT],
+  ['custodian', TEXT], ['device_id', TEXT], ['pupil_id', TEXT], ['location_id', TEXT], ['pouch_id', TEXT],
+  ['voids_seq', INT], ['details', TEXT], ['payload_hash', BLOB], ['prev_hash', BLOB],
+];
+
+/**
+ * The event hash of src/core/ledger/hash.ts as one SQL expression over the columns of `row`:
+ * typed, length-prefixed fields after the domain line, SHA-256 over all. Written out in full
+ * rather than as nested SQL functions, which PostgreSQL would call (slowly) row by row.
+ */
+function hashSql(row: string): string {
+  const fields = FIELDS.map(([name, encode]) => encode(`${row}.${name}`)).join('\n    || ');
+  return `sha256(convert_to('inleverpunt-ledger-v' || ${row}.encoding || E'\\n', 'UTF8')\n    || ${fields})`;
+}
+
 /**
  * Every kiosk's chain, its signed checkpoints and the registry of kiosks and their keys, in one
  * schema `central`. The rules of the chain live in the database itself, not only in our client:
@@ -36,7 +56,8 @@ CREATE TABLE central.kiosks (
 );
 
 CREATE TABLE central.events (
-  kiosk_id     text NOT NULL REFERENCES central.kiosks,
+  -- No foreign key: the arrival check finds the kiosk once per statement, not once per row.
+  kiosk_id     text NOT NULL,
   seq          bigint NOT NULL CHECK (seq >= 1),
   event_id     text NOT NULL,
   -- Kept as the text that was hashed: a timestamp type would not give the same bytes back.
@@ -110,70 +131,69 @@ CREATE TABLE central.syncs (
 );
 CREATE INDEX syncs_kiosk ON central.syncs (kiosk_id, synced_at);
 
--- The encoding of src/core/ledger/hash.ts: typed, length-prefixed fields after a domain line.
-CREATE FUNCTION central.enc_text(t text) RETURNS bytea LANGUAGE sql IMMUTABLE PARALLEL SAFE AS
-$f$ SELECT CASE WHEN t IS NULL THEN '\x00'::bytea
-  ELSE '\x01'::bytea || int4send(octet_length(t)) || convert_to(t, 'UTF8') END $f$;
--- u32be(high) u32be(low) of a non-negative integer is its 8-byte big-endian form.
-CREATE FUNCTION central.enc_int(v bigint) RETURNS bytea LANGUAGE sql IMMUTABLE PARALLEL SAFE AS
-$f$ SELECT CASE WHEN v IS NULL THEN '\x00'::bytea ELSE '\x02'::bytea || int8send(v) END $f$;
-CREATE FUNCTION central.enc_blob(b bytea) RETURNS bytea LANGUAGE sql IMMUTABLE PARALLEL SAFE AS
-$f$ SELECT CASE WHEN b IS NULL THEN '\x00'::bytea ELSE '\x03'::bytea || int4send(octet_length(b)) || b END $f$;
-
+-- The encoding of src/core/ledger/hash.ts, over a row of central.events: for ad-hoc checks in SQL.
 CREATE FUNCTION central.event_hash(e central.events) RETURNS bytea LANGUAGE sql IMMUTABLE PARALLEL SAFE AS
-$f$ SELECT sha256(
-  convert_to('inleverpunt-ledger-v' || e.encoding || E'\n', 'UTF8')
-  || central.enc_int(e.seq) || central.enc_text(e.event_id) || central.enc_text(e.kiosk_id)
-  || central.enc_text(e.occurred_at) || central.enc_text(e.type) || central.enc_text(e.actor)
-  || central.enc_text(e.custodian) || central.enc_text(e.device_id) || central.enc_text(e.pupil_id)
-  || central.enc_text(e.location_id) || central.enc_text(e.pouch_id) || central.enc_int(e.voids_seq)
-  || central.enc_text(e.details) || central.enc_blob(e.payload_hash) || central.enc_blob(e.prev_hash)) $f$;
+$f$ SELECT ${hashSql('e')} $f$;
 
 -- Which kiosk the connected role appends for (none for the office and the owner).
 CREATE FUNCTION central.my_kiosk() RETURNS text LANGUAGE sql STABLE AS
 $f$ SELECT kiosk_id FROM central.kiosks WHERE db_role = current_user $f$;
 
 /*
- * On arrival: the hash must be the fields' hash; an event already stored with that hash is
- * skipped (a batch sent again after a cut adds nothing); otherwise it must be the next seq of that
- * kiosk's chain and name the stored head as its previous hash. Rows of one statement see the
- * rows before them, so a batch is checked in order. Two sessions appending the same seq meet at
- * the primary key. SQLSTATEs IL001..IL004 name the refusal for the client.
+ * On arrival, row by row: an event already stored with the same hash is skipped (a batch sent
+ * again after a cut adds nothing), another event at a stored seq is a fork.
  */
 CREATE FUNCTION central.events_on_arrival() RETURNS trigger LANGUAGE plpgsql AS
 $f$
-DECLARE
-  head_seq  bigint;
-  head_hash bytea;
-  stored    bytea;
+DECLARE stored bytea;
 BEGIN
-  IF NEW.encoding NOT IN (1, 2) THEN
-    RAISE EXCEPTION 'central: unknown ledger encoding' USING ERRCODE = 'IL001', DETAIL = format('kiosk %s seq %s', NEW.kiosk_id, NEW.seq);
-  END IF;
-  IF central.event_hash(NEW) IS DISTINCT FROM NEW.hash THEN
-    RAISE EXCEPTION 'central: event hash does not match its fields' USING ERRCODE = 'IL001', DETAIL = format('kiosk %s seq %s', NEW.kiosk_id, NEW.seq);
-  END IF;
-  SELECT e.seq, e.hash INTO head_seq, head_hash FROM central.events e WHERE e.kiosk_id = NEW.kiosk_id ORDER BY e.seq DESC LIMIT 1;
-  IF NOT FOUND THEN
-    head_seq := 0;
-    head_hash := '\x0000000000000000000000000000000000000000000000000000000000000000'::bytea;
-  END IF;
-  IF NEW.seq <= head_seq THEN
-    SELECT e.hash INTO stored FROM central.events e WHERE e.kiosk_id = NEW.kiosk_id AND e.seq = NEW.seq;
-    IF stored = NEW.hash THEN RETURN NULL; END IF;
-    RAISE EXCEPTION 'central: event contradicts the stored chain (fork)' USING ERRCODE = 'IL002', DETAIL = format('kiosk %s seq %s', NEW.kiosk_id, NEW.seq);
-  END IF;
-  IF NEW.seq <> head_seq + 1 THEN
-    RAISE EXCEPTION 'central: event is not the next of its chain' USING ERRCODE = 'IL003', DETAIL = format('kiosk %s seq %s after %s', NEW.kiosk_id, NEW.seq, head_seq);
-  END IF;
-  IF NEW.prev_hash <> head_hash THEN
-    RAISE EXCEPTION 'central: event does not follow the stored head (fork)' USING ERRCODE = 'IL002', DETAIL = format('kiosk %s seq %s', NEW.kiosk_id, NEW.seq);
-  END IF;
-  NEW.received_at := now();
-  RETURN NEW;
+  SELECT e.hash INTO stored FROM central.events e WHERE e.kiosk_id = NEW.kiosk_id AND e.seq = NEW.seq;
+  IF NOT FOUND THEN NEW.received_at := now(); RETURN NEW; END IF;
+  IF stored = NEW.hash THEN RETURN NULL; END IF;
+  RAISE EXCEPTION 'central: event contradicts the stored chain (fork)' USING ERRCODE = 'IL002', DETAIL = format('kiosk %s seq %s', NEW.kiosk_id, NEW.seq);
 END
 $f$;
 CREATE TRIGGER events_on_arrival BEFORE INSERT ON central.events FOR EACH ROW EXECUTE FUNCTION central.events_on_arrival();
+
+/*
+ * Then for the whole statement at once, in set-based SQL (a batch of a thousand costs a few
+ * index lookups per row, not a thousand procedure calls): every new event of a registered kiosk,
+ * of a known encoding, with the hash of its fields, and following the stored event before it (seq
+ * one lower, whose hash it names) or, as seq 1, the genesis hash. With (kiosk, seq) unique that
+ * leaves no gap and no fork. SQLSTATEs IL001..IL003 name the refusal for the client; the lowest
+ * seq that fails is named.
+ */
+CREATE FUNCTION central.events_arrived() RETURNS trigger LANGUAGE plpgsql AS
+$f$
+DECLARE
+  bad record;
+BEGIN
+  SELECT a.kiosk_id INTO bad FROM (SELECT DISTINCT kiosk_id FROM arrived) a
+   WHERE NOT EXISTS (SELECT 1 FROM central.kiosks k WHERE k.kiosk_id = a.kiosk_id) LIMIT 1;
+  IF FOUND THEN
+    RAISE EXCEPTION 'central: events of a kiosk that is not registered' USING ERRCODE = 'IL003', DETAIL = format('kiosk %s', bad.kiosk_id);
+  END IF;
+  SELECT a.kiosk_id, a.seq INTO bad FROM arrived a
+   WHERE a.encoding NOT IN (1, 2) OR ${hashSql('a')} IS DISTINCT FROM a.hash
+   ORDER BY a.kiosk_id, a.seq LIMIT 1;
+  IF FOUND THEN
+    RAISE EXCEPTION 'central: event hash does not match its fields' USING ERRCODE = 'IL001', DETAIL = format('kiosk %s seq %s', bad.kiosk_id, bad.seq);
+  END IF;
+  SELECT a.kiosk_id, a.seq, (a.seq > 1 AND p.hash IS NULL) AS missing INTO bad FROM arrived a
+    LEFT JOIN central.events p ON p.kiosk_id = a.kiosk_id AND p.seq = a.seq - 1
+   WHERE CASE WHEN a.seq = 1 THEN a.prev_hash <> '\x0000000000000000000000000000000000000000000000000000000000000000'::bytea
+              ELSE p.hash IS DISTINCT FROM a.prev_hash END
+   ORDER BY a.kiosk_id, a.seq LIMIT 1;
+  IF FOUND AND bad.missing THEN
+    RAISE EXCEPTION 'central: event is not the next of its chain' USING ERRCODE = 'IL003', DETAIL = format('kiosk %s seq %s', bad.kiosk_id, bad.seq);
+  ELSIF FOUND THEN
+    RAISE EXCEPTION 'central: event does not follow the stored chain (fork)' USING ERRCODE = 'IL002', DETAIL = format('kiosk %s seq %s', bad.kiosk_id, bad.seq);
+  END IF;
+  RETURN NULL;
+END
+$f$;
+CREATE TRIGGER events_arrived AFTER INSERT ON central.events REFERENCING NEW TABLE AS arrived
+  FOR EACH STATEMENT EXECUTE FUNCTION central.events_arrived();
 
 -- A signed checkpoint is kept as signed: the same one again adds nothing, another note for a size already held is refused.
 CREATE FUNCTION central.checkpoints_on_arrival() RETURNS trigger LANGUAGE plpgsql AS

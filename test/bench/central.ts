@@ -1,0 +1,163 @@
+import { spawn } from 'node:child_process';
+import { createReadStream, createWriteStream, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { pathToFileURL } from 'node:url';
+import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { appendEvents } from '../../src/central/chain';
+import { centralEventsQuery, exportCentralCsv } from '../../src/central/export';
+import { registerKiosk } from '../../src/central/registry';
+import { migrateCentral } from '../../src/central/schema/migrate';
+import type { LedgerEvent } from '../../src/core/ledger/events';
+import { syntheticChain } from '../central/support/chains';
+import { postgresBinDir, startPostgres } from '../support/postgres';
+
+/**
+ * A board's year arriving at once: KIOSKS kiosks × EVENTS events uploaded concurrently through the
+ * real upload statement (as each kiosk's own role, every row verified on arrival by the database:
+ * hash recomputed in SQL, seq and prev-hash against the stored head, row-level security), against
+ * a plain COPY of the same rows into a table of the same shape and primary key, without checks.
+ * Then a cross-kiosk CSV export of EXPORT_EVENTS events against psql's \copy of the same query.
+ * Smaller runs while developing: CENTRAL_BENCH_KIOSKS, CENTRAL_BENCH_EVENTS, CENTRAL_BENCH_EXPORT_EVENTS.
+ */
+const KIOSKS = Number(process.env.CENTRAL_BENCH_KIOSKS ?? 200);
+const EVENTS = Number(process.env.CENTRAL_BENCH_EVENTS ?? 11_000);
+const EXPORT_EVENTS = Number(process.env.CENTRAL_BENCH_EXPORT_EVENTS ?? 2_000_000);
+/** Kiosks uploading at the same moment: about what a board's server gives connections. */
+const CONNECTIONS = Number(process.env.CENTRAL_BENCH_CONNECTIONS ?? 8);
+const BATCH = 1000;
+
+const COLUMNS = [
+  'kiosk_id', 'seq', 'event_id', 'occurred_at', 'type', 'actor', 'custodian', 'device_id', 'pupil_id',
+  'location_id', 'pouch_id', 'voids_seq', 'details', 'payload_hash', 'prev_hash', 'hash', 'encoding',
+] as const;
+
+const escapeText = (v: string) => v.replace(/[\\\t\n\r]/g, (c) => ({ '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' })[c] as string);
+const unescapeText = (v: string) => v.replace(/\\(.)/g, (_m, c: string) => ({ t: '\t', n: '\n', r: '\r' })[c] ?? c);
+
+function copyLine(e: LedgerEvent): string {
+  const text = (v: string | null) => (v === null ? '\\N' : escapeText(v));
+  const bytes = (v: Uint8Array | null) => (v === null ? '\\N' : `\\\\x${Buffer.from(v).toString('hex')}`);
+  return [
+    text(e.kioskId), String(e.seq), text(e.eventId), text(e.occurredAt), text(e.type), text(e.actor), text(e.custodian),
+    text(e.deviceId), text(e.pupilId), text(e.locationId), text(e.pouchId), e.voidsSeq === null ? '\\N' : String(e.voidsSeq),
+    text(e.details), bytes(e.payloadHash), bytes(e.prevHash), bytes(e.hash), String(e.encoding),
+  ].join('\t');
+}
+
+function parseLine(line: string): LedgerEvent {
+  const f = line.split('\t').map((v) => (v === '\\N' ? null : v));
+  const text = (i: number) => (f[i] === null ? null : unescapeText(f[i] as string));
+  const bytes = (i: number) => (f[i] === null ? null : Buffer.from((f[i] as string).slice(3), 'hex'));
+  return {
+    kioskId: text(0) as string, seq: Number(f[1]), eventId: text(2) as string, occurredAt: text(3) as string,
+    type: text(4) as LedgerEvent['type'], actor: text(5) as string, custodian: text(6), deviceId: text(7), pupilId: text(8),
+    locationId: text(9), pouchId: text(10), voidsSeq: f[11] === null ? null : Number(f[11]), details: text(12) as string,
+    payloadHash: bytes(13), prevHash: bytes(14) as Buffer, hash: bytes(15) as Buffer, encoding: Number(f[16]),
+  };
+}
+
+/** Runs `work` for every item with at most `limit` at a time. */
+async function pool<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, async () => {
+      while (next < items.length) await work(items[next++] as T);
+    }),
+  );
+}
+
+async function timed(fn: () => Promise<unknown>): Promise<number> {
+  const started = performance.now();
+  await fn();
+  return (performance.now() - started) / 1000;
+}
+
+function psqlCopy(url: string, query: string, file: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(join(postgresBinDir(), 'psql'), [url, '-v', 'ON_ERROR_STOP=1', '-c', `\\copy (${query.replace(/\s+/g, ' ')}) TO '${file}' WITH (FORMAT csv, HEADER true)`], {
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    child.on('error', reject).on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`psql exited ${code}`))));
+  });
+}
+
+export async function runCentralBench(): Promise<void> {
+  console.log(`\nCentral database: ${KIOSKS} kiosks × ${EVENTS} events, ${CONNECTIONS} at a time (PostgreSQL on 127.0.0.1)`);
+  const cluster = await startPostgres();
+  const dir = mkdtempSync(join(tmpdir(), 'inleverpunt-central-bench-'));
+  try {
+    const database = await cluster.createDatabase('bench');
+    const adminUrl = cluster.adminUrl(database);
+    const admin = new pg.Client({ connectionString: adminUrl });
+    await admin.connect();
+    await migrateCentral(admin);
+    const kiosks: { kioskId: string; url: string; file: string }[] = [];
+    const generated = await timed(async () => {
+      for (let i = 0; i < KIOSKS; i++) {
+        const kioskId = `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
+        const { role, password } = await registerKiosk(admin, { kioskId, publicKey: Buffer.alloc(32, i % 256), school: `School ${i % 20}`, name: `Kiosk ${i}` });
+        const file = join(dir, `${i}.copy`);
+        writeFileSync(file, `${syntheticChain(kioskId, EVENTS).map(copyLine).join('\n')}\n`);
+        kiosks.push({ kioskId, url: cluster.urlFor(role, password, database), file });
+      }
+    });
+    console.log(`  generated and registered in ${generated.toFixed(1)} s (not timed below)`);
+    await admin.query('CREATE TABLE bench_plain (LIKE central.events INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING INDEXES)');
+    const total = KIOSKS * EVENTS;
+
+    const copySeconds = await timed(() =>
+      pool(kiosks, CONNECTIONS, async (k) => {
+        const client = new pg.Client({ connectionString: adminUrl });
+        await client.connect();
+        await pipeline(createReadStream(k.file), client.query(copyFrom(`COPY bench_plain (${COLUMNS.join(', ')}) FROM STDIN`)));
+        await client.end();
+      }),
+    );
+    const uploadSeconds = await timed(() =>
+      pool(kiosks, CONNECTIONS, async (k) => {
+        const client = new pg.Client({ connectionString: k.url });
+        await client.connect();
+        const events = readFileSync(k.file, 'utf8').trimEnd().split('\n').map(parseLine);
+        for (let i = 0; i < events.length; i += BATCH) {
+          await client.query('BEGIN');
+          await appendEvents(client, events.slice(i, i + BATCH));
+          await client.query('COMMIT');
+        }
+        await client.end();
+      }),
+    );
+    const stored = (await admin.query<{ n: number }>('SELECT count(*)::int AS n FROM central.events')).rows[0]?.n;
+    if (stored !== total) throw new Error(`expected ${total} events stored, found ${stored}`);
+    console.log(`  plain COPY (no checks):            ${(total / copySeconds).toFixed(0).padStart(9)} events/s  ${copySeconds.toFixed(1)} s`);
+    console.log(`  upload, verified on arrival:       ${(total / uploadSeconds).toFixed(0).padStart(9)} events/s  ${uploadSeconds.toFixed(1)} s`);
+    console.log(`  ratio upload / COPY:               ${(uploadSeconds / copySeconds).toFixed(2)}× (target ≤ 3×)`);
+
+    const exportKiosks = kiosks.slice(0, Math.max(1, Math.ceil(EXPORT_EVENTS / EVENTS))).map((k) => k.kioskId);
+    const filter = { kioskIds: exportKiosks };
+    const query = centralEventsQuery(admin, filter);
+    const ours = join(dir, 'ours.csv');
+    const theirs = join(dir, 'psql.csv');
+    const oursTimes: number[] = [];
+    const psqlTimes: number[] = [];
+    let rows = 0;
+    for (let round = 0; round < 3; round++) {
+      psqlTimes.push(await timed(() => psqlCopy(adminUrl, query, theirs)));
+      oursTimes.push(await timed(async () => (rows = await exportCentralCsv(admin, createWriteStream(ours), filter))));
+    }
+    if (!readFileSync(ours).equals(readFileSync(theirs))) throw new Error('export and psql \\copy differ');
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
+    console.log(`  CSV export of ${rows} events (${(statSync(ours).size / 1e6).toFixed(0)} MB), median of 3:`);
+    console.log(`    psql \\copy:                       ${median(psqlTimes).toFixed(2)} s`);
+    console.log(`    central export:                   ${median(oursTimes).toFixed(2)} s`);
+    console.log(`    ratio export / psql:              ${(median(oursTimes) / median(psqlTimes)).toFixed(2)}× (target ≤ 2×)`);
+    await admin.end();
+  } finally {
+    cluster.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await runCentralBench();
