@@ -1,32 +1,22 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type { ClientBase } from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import type { LedgerEvent } from '../core/ledger/events';
 import { GENESIS_HASH } from '../core/ledger/hash';
-
-/** The columns of central.events that travel, in `HEADER_FIELDS` order, then hash and encoding. */
-const COLUMNS =
-  'seq, event_id, kiosk_id, occurred_at, type, actor, custodian, device_id, pupil_id, location_id, pouch_id, voids_seq, details, payload_hash, prev_hash, hash, encoding';
-const TYPES = ['bigint', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'bigint', 'text', 'bytea', 'bytea', 'bytea', 'smallint'];
+import { COPY_COLUMNS, copyLine } from './copyText';
 
 /**
- * One statement per batch, the rows as 17 arrays: a round trip per batch, not per event, and the
- * database's arrival trigger checks each row in seq order. Returns how many rows were new (rows
- * already stored with the same hash are skipped by the database).
+ * One COPY per batch: PostgreSQL's fastest way in, and its arrival triggers fire for COPY as for
+ * INSERT (each row checked for a resend, the whole batch for hash, seq and previous hash). Returns
+ * how many rows were new: rows already stored with the same hash are skipped by the database.
  */
 export async function appendEvents(client: ClientBase, events: readonly LedgerEvent[]): Promise<number> {
   if (events.length === 0) return 0;
   const sorted = [...events].sort((a, b) => a.seq - b.seq);
-  const columns: unknown[][] = TYPES.map(() => []);
-  for (const e of sorted) {
-    const values = [
-      e.seq, e.eventId, e.kioskId, e.occurredAt, e.type, e.actor, e.custodian, e.deviceId, e.pupilId,
-      e.locationId, e.pouchId, e.voidsSeq, e.details, e.payloadHash && Buffer.from(e.payloadHash), Buffer.from(e.prevHash),
-      Buffer.from(e.hash), e.encoding,
-    ];
-    values.forEach((v, i) => (columns[i] as unknown[]).push(v));
-  }
-  const unnest = TYPES.map((t, i) => `$${i + 1}::${t}[]`).join(', ');
-  const r = await client.query(`INSERT INTO central.events (${COLUMNS}) SELECT * FROM unnest(${unnest}) ORDER BY 1`, columns);
-  return r.rowCount ?? 0;
+  const stream = client.query(copyFrom(`COPY central.events (${COPY_COLUMNS.join(', ')}) FROM STDIN`));
+  await pipeline(Readable.from([sorted.map(copyLine).join('')]), stream);
+  return stream.rowCount;
 }
 
 export interface CentralHead {
@@ -36,7 +26,7 @@ export interface CentralHead {
 
 export async function centralHead(client: ClientBase, kioskId: string): Promise<CentralHead> {
   const r = await client.query<{ seq: string; hash: Buffer }>(
-    'SELECT seq, hash FROM central.events WHERE kiosk_id = $1 ORDER BY seq DESC LIMIT 1',
+    'SELECT seq, hash FROM central.chain_head($1)',
     [kioskId],
   );
   const row = r.rows[0];

@@ -7,6 +7,7 @@ import { pathToFileURL } from 'node:url';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { appendEvents } from '../../src/central/chain';
+import { COPY_COLUMNS, copyLine } from '../../src/central/copyText';
 import { centralEventsQuery, exportCentralCsv } from '../../src/central/export';
 import { registerKiosk } from '../../src/central/registry';
 import { migrateCentral } from '../../src/central/schema/migrate';
@@ -16,7 +17,7 @@ import { postgresBinDir, startPostgres } from '../support/postgres';
 
 /**
  * A board's year arriving at once: KIOSKS kiosks × EVENTS events uploaded concurrently through the
- * real upload statement (as each kiosk's own role, every row verified on arrival by the database:
+ * real upload (`appendEvents`, as each kiosk's own role, every row verified on arrival by the database:
  * hash recomputed in SQL, seq and prev-hash against the stored head, row-level security), against
  * a plain COPY of the same rows into a table of the same shape and primary key, without checks.
  * Then a cross-kiosk CSV export of EXPORT_EVENTS events against psql's \copy of the same query.
@@ -29,23 +30,7 @@ const EXPORT_EVENTS = Number(process.env.CENTRAL_BENCH_EXPORT_EVENTS ?? 2_000_00
 const CONNECTIONS = Number(process.env.CENTRAL_BENCH_CONNECTIONS ?? 8);
 const BATCH = 1000;
 
-const COLUMNS = [
-  'kiosk_id', 'seq', 'event_id', 'occurred_at', 'type', 'actor', 'custodian', 'device_id', 'pupil_id',
-  'location_id', 'pouch_id', 'voids_seq', 'details', 'payload_hash', 'prev_hash', 'hash', 'encoding',
-] as const;
-
-const escapeText = (v: string) => v.replace(/[\\\t\n\r]/g, (c) => ({ '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' })[c] as string);
 const unescapeText = (v: string) => v.replace(/\\(.)/g, (_m, c: string) => ({ t: '\t', n: '\n', r: '\r' })[c] ?? c);
-
-function copyLine(e: LedgerEvent): string {
-  const text = (v: string | null) => (v === null ? '\\N' : escapeText(v));
-  const bytes = (v: Uint8Array | null) => (v === null ? '\\N' : `\\\\x${Buffer.from(v).toString('hex')}`);
-  return [
-    text(e.kioskId), String(e.seq), text(e.eventId), text(e.occurredAt), text(e.type), text(e.actor), text(e.custodian),
-    text(e.deviceId), text(e.pupilId), text(e.locationId), text(e.pouchId), e.voidsSeq === null ? '\\N' : String(e.voidsSeq),
-    text(e.details), bytes(e.payloadHash), bytes(e.prevHash), bytes(e.hash), String(e.encoding),
-  ].join('\t');
-}
 
 function parseLine(line: string): LedgerEvent {
   const f = line.split('\t').map((v) => (v === '\\N' ? null : v));
@@ -100,7 +85,7 @@ export async function runCentralBench(): Promise<void> {
         const kioskId = `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
         const { role, password } = await registerKiosk(admin, { kioskId, publicKey: Buffer.alloc(32, i % 256), school: `School ${i % 20}`, name: `Kiosk ${i}` });
         const file = join(dir, `${i}.copy`);
-        writeFileSync(file, `${syntheticChain(kioskId, EVENTS).map(copyLine).join('\n')}\n`);
+        writeFileSync(file, syntheticChain(kioskId, EVENTS).map(copyLine).join(''));
         kiosks.push({ kioskId, url: cluster.urlFor(role, password, database), file });
       }
     });
@@ -112,7 +97,7 @@ export async function runCentralBench(): Promise<void> {
       pool(kiosks, CONNECTIONS, async (k) => {
         const client = new pg.Client({ connectionString: adminUrl });
         await client.connect();
-        await pipeline(createReadStream(k.file), client.query(copyFrom(`COPY bench_plain (${COLUMNS.join(', ')}) FROM STDIN`)));
+        await pipeline(createReadStream(k.file), client.query(copyFrom(`COPY bench_plain (${COPY_COLUMNS.join(', ')}) FROM STDIN`)));
         await client.end();
       }),
     );

@@ -184,8 +184,9 @@ describe("a kiosk's role, with plain SQL", () => {
       await insertPlain(other, syntheticChain(theirs, 1)[0] as LedgerEvent);
       await expect(insertPlain(kiosk, syntheticChain(theirs, 2)[1] as LedgerEvent)).rejects.toBeTruthy();
       await expect(insertPlain(kiosk, syntheticChain(newKioskId(), 1)[0] as LedgerEvent)).rejects.toBeTruthy();
-      const seen = await kiosk.query('SELECT count(*)::int AS n FROM central.events WHERE kiosk_id = $1', [theirs]);
-      expect(seen.rows[0]).toEqual({ n: 0 });
+      await expect(kiosk.query('SELECT count(*) FROM central.events WHERE kiosk_id = $1', [theirs])).rejects.toMatchObject({ code: '42501' });
+      expect((await centralHead(kiosk, theirs)).seq).toBe(0);
+      expect((await centralHead(kiosk, mine)).seq).toBe(0);
       expect((await centralHead(admin, theirs)).seq).toBe(1);
     } finally {
       await kiosk.end();

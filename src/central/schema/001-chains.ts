@@ -135,15 +135,31 @@ CREATE INDEX syncs_kiosk ON central.syncs (kiosk_id, synced_at);
 CREATE FUNCTION central.event_hash(e central.events) RETURNS bytea LANGUAGE sql IMMUTABLE PARALLEL SAFE AS
 $f$ SELECT ${hashSql('e')} $f$;
 
--- Which kiosk the connected role appends for (none for the office and the owner).
+-- Which kiosk the connection appends for (none for the office and the owner). The login role,
+-- not current_user: inside the arrival checks (SECURITY DEFINER) current_user is the owner.
 CREATE FUNCTION central.my_kiosk() RETURNS text LANGUAGE sql STABLE AS
-$f$ SELECT kiosk_id FROM central.kiosks WHERE db_role = current_user $f$;
+$f$ SELECT kiosk_id FROM central.kiosks WHERE db_role = session_user $f$;
+
+-- Whether the connection may append any kiosk's chain (bundle imports): the office, or the owner.
+CREATE FUNCTION central.may_append_any() RETURNS boolean LANGUAGE sql STABLE AS
+$f$ SELECT pg_has_role(session_user, 'inleverpunt_office', 'MEMBER')
+        OR session_user = (SELECT tableowner FROM pg_catalog.pg_tables WHERE schemaname = 'central' AND tablename = 'events') $f$;
+
+-- A kiosk may not read the board's events (row-level security would forbid COPY): it asks for its own head here.
+CREATE FUNCTION central.chain_head(k text) RETURNS TABLE (seq bigint, hash bytea)
+  LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS
+$f$ SELECT e.seq, e.hash FROM central.events e
+     WHERE e.kiosk_id = k AND (central.my_kiosk() = k OR central.may_append_any())
+     ORDER BY e.seq DESC LIMIT 1 $f$;
+REVOKE ALL ON FUNCTION central.chain_head(text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION central.chain_head(text) TO inleverpunt_kiosk, inleverpunt_office;
 
 /*
  * On arrival, row by row: an event already stored with the same hash is skipped (a batch sent
  * again after a cut adds nothing), another event at a stored seq is a fork.
  */
-CREATE FUNCTION central.events_on_arrival() RETURNS trigger LANGUAGE plpgsql AS
+CREATE FUNCTION central.events_on_arrival() RETURNS trigger LANGUAGE plpgsql
+  SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS
 $f$
 DECLARE stored bytea;
 BEGIN
@@ -163,11 +179,21 @@ CREATE TRIGGER events_on_arrival BEFORE INSERT ON central.events FOR EACH ROW EX
  * leaves no gap and no fork. SQLSTATEs IL001..IL003 name the refusal for the client; the lowest
  * seq that fails is named.
  */
-CREATE FUNCTION central.events_arrived() RETURNS trigger LANGUAGE plpgsql AS
+CREATE FUNCTION central.events_arrived() RETURNS trigger LANGUAGE plpgsql
+  SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS
 $f$
 DECLARE
-  bad record;
+  bad  record;
+  mine text := central.my_kiosk();
 BEGIN
+  IF mine IS NOT NULL THEN
+    SELECT a.kiosk_id INTO bad FROM arrived a WHERE a.kiosk_id <> mine LIMIT 1;
+    IF FOUND THEN
+      RAISE EXCEPTION 'central: a kiosk appends only its own chain' USING ERRCODE = '42501';
+    END IF;
+  ELSIF NOT central.may_append_any() THEN
+    RAISE EXCEPTION 'central: this role may not append events' USING ERRCODE = '42501';
+  END IF;
   SELECT a.kiosk_id INTO bad FROM (SELECT DISTINCT kiosk_id FROM arrived) a
    WHERE NOT EXISTS (SELECT 1 FROM central.kiosks k WHERE k.kiosk_id = a.kiosk_id) LIMIT 1;
   IF FOUND THEN
@@ -220,16 +246,19 @@ BEGIN
   END LOOP;
 END $$;
 
--- A kiosk's role sees and appends its own rows only; the office reads all and imports bundles.
+-- A kiosk's role appends its own events (checked on arrival) and sees its own rows of the other tables only;
+-- the office reads all and imports bundles.
 GRANT SELECT ON central.kiosks, central.witness_keys TO inleverpunt_kiosk, inleverpunt_office;
-GRANT SELECT, INSERT ON central.events, central.checkpoints, central.findings, central.syncs TO inleverpunt_kiosk, inleverpunt_office;
+GRANT INSERT ON central.events TO inleverpunt_kiosk;
+GRANT SELECT, INSERT ON central.events TO inleverpunt_office;
+GRANT SELECT, INSERT ON central.checkpoints, central.findings, central.syncs TO inleverpunt_kiosk, inleverpunt_office;
 GRANT SELECT ON central.cosignatures TO inleverpunt_kiosk;
 GRANT SELECT, INSERT ON central.cosignatures TO inleverpunt_office;
 GRANT USAGE ON SEQUENCE central.findings_id_seq, central.syncs_id_seq TO inleverpunt_kiosk, inleverpunt_office;
 DO $$
 DECLARE t text;
 BEGIN
-  FOREACH t IN ARRAY ARRAY['events', 'checkpoints', 'findings', 'syncs', 'cosignatures'] LOOP
+  FOREACH t IN ARRAY ARRAY['checkpoints', 'findings', 'syncs', 'cosignatures'] LOOP
     EXECUTE format('ALTER TABLE central.%I ENABLE ROW LEVEL SECURITY', t);
     EXECUTE format('CREATE POLICY own_kiosk ON central.%I TO inleverpunt_kiosk USING (kiosk_id = (SELECT central.my_kiosk())) WITH CHECK (kiosk_id = (SELECT central.my_kiosk()))', t);
     EXECUTE format('CREATE POLICY office ON central.%I TO inleverpunt_office USING (true) WITH CHECK (true)', t);
