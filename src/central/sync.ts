@@ -81,7 +81,8 @@ export async function syncKiosk(db: Db, url: string, options: SyncOptions = {}):
         if (client) await record(client, kioskId, result).catch(() => undefined);
         return result;
       }
-      if (!isConnectionLoss(error)) throw error;
+      // 23505: another sync of this kiosk got there first; read the head again and go on.
+      if (!isConnectionLoss(error) && (error as { code?: string }).code !== '23505') throw error;
       await closeQuietly(client);
       client = undefined;
       if (++failures > retries) return { ...result, outcome: 'offline' };

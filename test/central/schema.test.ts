@@ -99,15 +99,16 @@ describe('the central schema', () => {
 });
 
 describe("a kiosk's role, with plain SQL", () => {
-  it('appends its own chain in order, and an event sent again adds nothing', async () => {
+  it('appends its own chain in order; an event sent again is refused by (kiosk, seq) and adds nothing', async () => {
     const kioskId = newKioskId();
     const kiosk = await kioskClient(kioskId);
     try {
       const chain = syntheticChain(kioskId, 5);
       for (const e of chain) expect(await insertPlain(kiosk, e)).toBe(1);
-      expect(await insertPlain(kiosk, chain[2] as LedgerEvent)).toBe(0);
-      expect(await appendEvents(kiosk, chain)).toBe(0);
-      expect((await centralHead(kiosk, kioskId)).seq).toBe(5);
+      await expect(insertPlain(kiosk, chain[2] as LedgerEvent)).rejects.toMatchObject({ code: '23505' });
+      await expect(appendEvents(kiosk, chain)).rejects.toMatchObject({ code: '23505' });
+      expect(await appendEvents(kiosk, syntheticChain(kioskId, 3, { from: { seq: 5, hash: (chain[4] as LedgerEvent).hash } }))).toBe(3);
+      expect((await centralHead(kiosk, kioskId)).seq).toBe(8);
     } finally {
       await kiosk.end();
     }
@@ -148,9 +149,13 @@ describe("a kiosk's role, with plain SQL", () => {
       for (const e of chain) await insertPlain(kiosk, e);
       // A rewritten history: same kiosk, same seqs, other events, every hash recomputed.
       const rewritten = syntheticChain(kioskId, 3, { day: '2026-09-02T06:00:00.000Z' });
-      await expect(insertPlain(kiosk, rewritten[1] as LedgerEvent)).rejects.toMatchObject({ code: 'IL002' });
+      await expect(insertPlain(kiosk, rewritten[1] as LedgerEvent)).rejects.toMatchObject({ code: '23505' });
       const forkedNext = syntheticChain(kioskId, 1, { from: { seq: 3, hash: Buffer.alloc(32, 1) } });
       await expect(insertPlain(kiosk, forkedNext[0] as LedgerEvent)).rejects.toMatchObject({ code: 'IL002' });
+      // A batch whose first event does not follow the head is refused whole, however well it chains after that.
+      const forkedBatch = syntheticChain(kioskId, 4, { from: { seq: 3, hash: Buffer.alloc(32, 1) } });
+      await expect(appendEvents(kiosk, forkedBatch)).rejects.toMatchObject({ code: 'IL002' });
+      expect((await centralHead(kiosk, kioskId)).seq).toBe(3);
       const trueNext = syntheticChain(kioskId, 1, { from: { seq: 3, hash: (chain[2] as LedgerEvent).hash } });
       expect(await insertPlain(kiosk, trueNext[0] as LedgerEvent)).toBe(1);
     } finally {
