@@ -14,8 +14,13 @@ import { COPY_COLUMNS, copyLine } from './copyText';
 export async function appendEvents(client: ClientBase, events: readonly LedgerEvent[]): Promise<number> {
   if (events.length === 0) return 0;
   const sorted = [...events].sort((a, b) => a.seq - b.seq);
+  return appendCopyText(client, sorted.map(copyLine).join(''));
+}
+
+/** The upload as it goes over the wire: lines made by `copyLine`, one COPY. */
+export async function appendCopyText(client: ClientBase, lines: string): Promise<number> {
   const stream = client.query(copyFrom(`COPY central.events (${COPY_COLUMNS.join(', ')}) FROM STDIN`));
-  await pipeline(Readable.from([sorted.map(copyLine).join('')]), stream);
+  await pipeline(Readable.from([lines]), stream);
   return stream.rowCount;
 }
 
