@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { classFixture, type ClassFixture } from '../core/support/custodyFixture';
 import { startPostgres, type PgCluster } from '../support/postgres';
@@ -42,6 +43,18 @@ describe('the central commands, as the IT partner runs them', () => {
     expect(synced.code).toBe(0);
     expect(JSON.parse(synced.stdout)).toMatchObject({ outcome: 'ok', checkpointsUploaded: 1 });
     expect(synced.stdout + synced.stderr).not.toContain(password);
+
+    // Without --url, from the roll-out file every kiosk PC has.
+    f.s.scan({ code: 'STK-1', mode: 'return', actor: 'pupil' });
+    const config = `${keys.dir}/config.json`;
+    writeFileSync(config, JSON.stringify({ version: 1, central: { url: kioskUrl } }));
+    process.env.INLEVERPUNT_CONFIG = config;
+    try {
+      const fromRollout = await cli(['sync', '--db', f.dbPath, '--json']);
+      expect(JSON.parse(fromRollout.stdout)).toMatchObject({ outcome: 'ok', uploaded: 1 });
+    } finally {
+      delete process.env.INLEVERPUNT_CONFIG;
+    }
 
     expect((await cli(['central', 'witness', '--url', adminUrl, '--witness-key', witnessKey])).code).toBe(0);
     const verified = await cli(['central', 'verify', '--url', adminUrl]);

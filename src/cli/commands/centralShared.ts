@@ -2,16 +2,25 @@ import type pg from 'pg';
 import { connectCentral, describeUrl, closeQuietly } from '../../central/connect';
 import { CentralSchemaError } from '../../central/schema/migrate';
 import { KioskKeyMismatch } from '../../central/registry';
+import { rolloutConfigPath } from '../../core/paths';
+import { readRolloutConfig } from '../../core/rollout/read';
 import { AppError } from '../../shared/errors';
 
 /**
  * The central database's URL: `--url`, else INLEVERPUNT_CENTRAL_URL (which keeps the password
- * out of the shell history and the process list). It is never printed.
+ * out of the shell history and the process list), else `central.url` of the roll-out file (best
+ * without a password: every user of the PC can read that file; pg then reads ~/.pgpass). It is
+ * never printed.
  */
 export function centralUrl(flag: string | undefined): string {
-  const url = flag ?? process.env.INLEVERPUNT_CENTRAL_URL;
+  const url = flag ?? process.env.INLEVERPUNT_CENTRAL_URL ?? rolloutCentralUrl();
   if (!url) throw new AppError('CENTRAL_URL_MISSING');
   return url;
+}
+
+function rolloutCentralUrl(): string | undefined {
+  const read = readRolloutConfig(rolloutConfigPath());
+  return read.kind === 'valid' ? read.config.central?.url : undefined;
 }
 
 /** Runs `fn` connected to the central database; a failed connection is CENTRAL_UNREACHABLE naming the target, not the password. */
