@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appendEvents, centralHead } from '../../src/central/chain';
-import { centralSchemaVersion, centralMigrations, migrateCentral } from '../../src/central/schema/migrate';
+import { CentralSchemaError, centralSchemaVersion, centralMigrations, migrateCentral } from '../../src/central/schema/migrate';
 import { registerKiosk } from '../../src/central/registry';
 import { rawEd25519PublicKey } from '../../src/core/evidence/signedNote';
 import type { LedgerEvent } from '../../src/core/ledger/events';
@@ -52,6 +52,19 @@ describe('the central schema', () => {
   it('is versioned like the kiosk database and migrating again changes nothing', async () => {
     expect(await centralSchemaVersion(admin)).toBe(centralMigrations.length);
     expect(await migrateCentral(admin)).toEqual({ from: centralMigrations.length, to: centralMigrations.length });
+  });
+
+  it('leaves a schema from a newer app alone', async () => {
+    const newer = new pg.Client({ connectionString: cluster.adminUrl(await cluster.createDatabase()) });
+    await newer.connect();
+    try {
+      await migrateCentral(newer);
+      await newer.query("INSERT INTO central.schema_migrations (version, name) VALUES (99, 'from the future')");
+      await expect(migrateCentral(newer)).rejects.toBeInstanceOf(CentralSchemaError);
+      expect(await centralSchemaVersion(newer)).toBe(99);
+    } finally {
+      await newer.end();
+    }
   });
 
   it('recomputes in SQL exactly the hash the kiosk computes, for any fields: Unicode, empty, absent, redacted, both encodings', async () => {

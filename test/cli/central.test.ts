@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { classFixture, type ClassFixture } from '../core/support/custodyFixture';
 import { startPostgres, type PgCluster } from '../support/postgres';
@@ -60,6 +60,15 @@ describe('the central commands, as the IT partner runs them', () => {
     const verified = await cli(['central', 'verify', '--url', adminUrl]);
     expect(verified.code).toBe(0);
     expect(verified.stdout).toMatch(/^OK {3}De Regenboog/);
+    const csv = `${keys.dir}/board.csv`;
+    const exported = await cli(['central', 'export', '--url', adminUrl, '--out', csv, '--school', 'De Regenboog', '--from', '2025-09-01', '--json']);
+    expect(exported.code).toBe(0);
+    const lines = readFileSync(csv, 'utf8').trimEnd().split('\n');
+    expect(lines[0]).toBe('school,kiosk,kiosk_id,seq,occurred_at,type,actor,custodian,device_id,pupil_id,location_id,pouch_id,voids_seq,details,hash');
+    expect(lines).toHaveLength(JSON.parse(synced.stdout).localSeq + 2);
+    expect(JSON.parse(exported.stdout)).toMatchObject({ rows: lines.length - 1 });
+    await cli(['central', 'export', '--url', adminUrl, '--out', csv, '--school', 'Elders']);
+    expect(readFileSync(csv, 'utf8').trimEnd().split('\n')).toHaveLength(1);
     const status = await cli(['central', 'status', '--url', adminUrl, '--school', 'De Regenboog', '--json']);
     expect(status.code).toBe(0);
     expect(JSON.parse(status.stdout)).toMatchObject({ kiosks: [{ state: 'ok', lastSyncOutcome: 'ok', findings: 0 }] });

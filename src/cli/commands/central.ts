@@ -1,6 +1,8 @@
 import { createPublicKey } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { describeUrl } from '../../central/connect';
+import { exportCentralCsv } from '../../central/export';
 import { kioskHealth } from '../../central/health';
 import { registerKiosk } from '../../central/registry';
 import { migrateCentral } from '../../central/schema/migrate';
@@ -134,6 +136,45 @@ export const centralStatus: CliCommand = {
           .join('\n') || 'Nog geen kiosks aangemeld / no kiosks registered yet',
       );
       return kiosks.every((k) => k.state !== 'findings') ? 0 : 1;
+    });
+  },
+};
+
+/** The cross-kiosk log as CSV, made by the server (COPY), filtered by school, kiosk and days. */
+export const centralExport: CliCommand = {
+  name: 'central export',
+  summary: "Every kiosk's events from the central database as CSV, filtered by school, kiosk and days",
+  usage: 'central export --url URL --out FILE.csv [--school NAME] [--kiosk ID …] [--from YYYY-MM-DD] [--to YYYY-MM-DD]',
+  async run(ctx) {
+    const { values } = parseArgs({
+      args: ctx.argv,
+      options: {
+        url: { type: 'string' },
+        out: { type: 'string' },
+        school: { type: 'string' },
+        kiosk: { type: 'string', multiple: true },
+        from: { type: 'string' },
+        to: { type: 'string' },
+      },
+    });
+    const day = /^\d{4}-\d{2}-\d{2}$/;
+    if (!values.out || [values.from, values.to].some((d) => d !== undefined && !day.test(d))) {
+      ctx.io.stderr(`Usage: npm run cli -- ${centralExport.usage}\n`);
+      return 2;
+    }
+    const out = values.out;
+    // Days in UTC, `to` inclusive: occurred_at is stored as the kiosk wrote it (ISO 8601, UTC).
+    const to = values.to === undefined ? undefined : new Date(Date.parse(`${values.to}T00:00:00.000Z`) + 86_400_000).toISOString();
+    const filter = {
+      ...(values.school === undefined ? {} : { school: values.school }),
+      ...(values.kiosk === undefined ? {} : { kioskIds: values.kiosk }),
+      ...(values.from === undefined ? {} : { from: `${values.from}T00:00:00.000Z` }),
+      ...(to === undefined ? {} : { to }),
+    };
+    return withCentralCli(centralUrl(values.url), async (client) => {
+      const rows = await exportCentralCsv(client, createWriteStream(out), filter);
+      output(ctx, { out, rows }, () => `${rows} gebeurtenissen geschreven naar / events written to ${out}`);
+      return 0;
     });
   },
 };

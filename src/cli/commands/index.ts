@@ -1,6 +1,6 @@
 import type { CliCommand } from '../command';
 import { backup } from './backup';
-import { centralInit, centralRegisterKiosk, centralStatus, centralVerify, centralWitness } from './central';
+import { centralExport, centralInit, centralRegisterKiosk, centralStatus, centralVerify, centralWitness } from './central';
 import { checkpoints } from './checkpoints';
 import { codesNew } from './codesNew';
 import { configCheck } from './configCheck';
@@ -64,4 +64,5 @@ export const commands: CliCommand[] = [
   centralWitness,
   centralVerify,
   centralStatus,
+  centralExport,
 ];
