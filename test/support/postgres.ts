@@ -73,6 +73,9 @@ export async function startPostgres(): Promise<PgCluster> {
   const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off`;
   const start = () => run('pg_ctl', ['start', '-w', '-D', data, '-l', join(dir, 'log'), '-o', options]);
   start();
+  // A test process that dies without its afterAll still takes its server down with it.
+  const stopOnExit = () => spawnSync(asRoot ? 'runuser' : join(bin, 'pg_ctl'), [...(asRoot ? ['-u', 'postgres', '--', join(bin, 'pg_ctl')] : []), 'stop', '-m', 'immediate', '-D', data]);
+  process.once('exit', stopOnExit);
   let databases = 0;
   const adminUrl = (database = 'postgres') => `postgres://postgres:${SUPERUSER_PASSWORD}@127.0.0.1:${port}/${database}`;
   return {
@@ -93,6 +96,7 @@ export async function startPostgres(): Promise<PgCluster> {
     // With its log file named, so the new server does not hold our pipe open.
     restart: () => run('pg_ctl', ['restart', '-w', '-m', 'fast', '-D', data, '-l', join(dir, 'log'), '-o', options]),
     stop() {
+      process.off('exit', stopOnExit);
       try {
         run('pg_ctl', ['stop', '-w', '-m', 'immediate', '-D', data]);
       } finally {
