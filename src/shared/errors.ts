@@ -334,6 +334,22 @@ export const errorMessages = {
     nl: 'Het kopiëren van de back-up is mislukt: de kopie klopte niet en is weggegooid. Kies een andere map of een andere USB-stick.',
     en: 'Copying the backup failed: the copy did not check out and was removed. Choose another folder or USB stick.',
   },
+  CENTRAL_URL_MISSING: {
+    nl: 'Er is geen centrale database opgegeven. Gebruik --url of INLEVERPUNT_CENTRAL_URL.',
+    en: 'No central database was given. Use --url or INLEVERPUNT_CENTRAL_URL.',
+  },
+  CENTRAL_UNREACHABLE: {
+    nl: 'De centrale database is niet bereikbaar of weigert de aanmelding. Controleer adres, gebruiker, wachtwoord en netwerk; de kiosk werkt gewoon door.',
+    en: 'The central database cannot be reached or refuses the login. Check address, user, password and network; the kiosk keeps working.',
+  },
+  CENTRAL_SCHEMA_NEWER: {
+    nl: 'De centrale database is bijgewerkt door een nieuwere versie van Inleverpunt. Werk eerst deze installatie bij.',
+    en: 'The central database was updated by a newer version of Inleverpunt. Update this installation first.',
+  },
+  CENTRAL_KEY_MISMATCH: {
+    nl: 'Deze kiosk is in de centrale database al aangemeld met een andere sleutel. Een nieuwe sleutel is een nieuwe kiosk.',
+    en: 'This kiosk is already registered in the central database with another key. A new key means a new kiosk.',
+  },
 } as const satisfies Record<string, LocalizedText>;
 
 export interface LocalizedText {
@@ -447,6 +463,11 @@ export interface ErrorDetails {
   NOTHING_TO_PRINT: { source: 'group' | 'pouches' | 'newCodes' };
   CASE_OPEN: { cases: number };
   BACKUP_COPY_FAILED: { problem: string | null };
+  CENTRAL_URL_MISSING: undefined;
+  /** Host, port, database and user only: never the password. */
+  CENTRAL_UNREACHABLE: { target: string };
+  CENTRAL_SCHEMA_NEWER: { found: number; supported: number };
+  CENTRAL_KEY_MISMATCH: undefined;
 }
 
 // Both directions: a code without declared details, or details of a code that does not exist.

@@ -1,3 +1,4 @@
+import { runCentralBench } from './central';
 import { runDailyCheckBench } from './dailyCheck';
 import { runDoorBench } from './door';
 import { runExemptionsBench } from './exemptions';
@@ -21,4 +22,5 @@ runExemptionsBench();
 await runReportBench();
 await runExportsBench();
 await runPurgeBench();
+await runCentralBench();
 console.log(`\nBench finished in ${((performance.now() - started) / 1000).toFixed(0)} s`);

@@ -1,5 +1,6 @@
 import type { CliCommand } from '../command';
 import { backup } from './backup';
+import { centralExport, centralInit, centralRegisterKiosk, centralStatus, centralVerify, centralWitness } from './central';
 import { checkpoints } from './checkpoints';
 import { codesNew } from './codesNew';
 import { configCheck } from './configCheck';
@@ -24,6 +25,7 @@ import { restore } from './restore';
 import { scan } from './scan';
 import { scanners } from './scanners';
 import { scannersListen } from './scannersListen';
+import { sync } from './sync';
 import { staffAdd, staffClearLock, staffDeactivate, staffList, staffResetPin, staffSetRole } from './staff';
 import { tagDetectProfile } from './tagDetectProfile';
 import { tagNormalize } from './tagNormalize';
@@ -78,4 +80,11 @@ export const commands: CliCommand[] = [
   purge,
   erase,
   pupilData,
+  centralInit,
+  centralRegisterKiosk,
+  sync,
+  centralWitness,
+  centralVerify,
+  centralStatus,
+  centralExport,
 ];

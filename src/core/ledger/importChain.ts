@@ -11,12 +11,12 @@ export interface ChainRow {
   payload: { salt: Buffer | null; body: string | null } | null;
 }
 
-/** A kiosk's chain after `afterSeq`, in seq order: what a kiosk hands to the office. */
-export function chainSince(db: Db, kioskId: string, afterSeq = 0): ChainRow[] {
+/** A kiosk's chain after `afterSeq`, in seq order (at most `limit` events: a batch): what a kiosk hands to the office. */
+export function chainSince(db: Db, kioskId: string, afterSeq = 0, limit = -1): ChainRow[] {
   const events = prepared<EventRow>(
     db,
-    `SELECT ${EVENT_COLUMNS} FROM ledger_events WHERE kiosk_id = ? AND seq > ? ORDER BY seq`,
-  ).all(kioskId, afterSeq);
+    `SELECT ${EVENT_COLUMNS} FROM ledger_events WHERE kiosk_id = ? AND seq > ? ORDER BY seq LIMIT ?`,
+  ).all(kioskId, afterSeq, limit);
   const payload = prepared<{ salt: Buffer | null; body: string | null }>(
     db,
     'SELECT salt, body FROM ledger_payloads WHERE kiosk_id = ? AND seq = ?',

@@ -3,9 +3,8 @@ import { KioskName, SchoolName } from './kioskFields';
 import { SettingsPatch } from './settings';
 
 /**
- * Reserved for the board's central PostgreSQL database (a later version syncs the ledger to it).
- * Validated now so that a file written for that version is not refused by this one; nothing here
- * reads it yet.
+ * The board's central PostgreSQL database: where `sync` uploads the kiosk's chain when no `--url`
+ * or INLEVERPUNT_CENTRAL_URL is given (the app itself does not sync yet).
  */
 export const CentralConfig = z.strictObject({
   url: z.string().regex(/^postgres(ql)?:\/\/\S+$/, 'postgres://…'),

@@ -1,0 +1,180 @@
+import { createPublicKey } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { describeUrl } from '../../central/connect';
+import { exportCentralCsv } from '../../central/export';
+import { kioskHealth } from '../../central/health';
+import { registerKiosk } from '../../central/registry';
+import { migrateCentral } from '../../central/schema/migrate';
+import { verifyCentral } from '../../central/verify';
+import { publishWitnessKey, witnessCheckpoints, witnessFromKeyFile } from '../../central/witness';
+import { rawEd25519PublicKey } from '../../core/evidence/signedNote';
+import { readIdentity } from '../../core/kiosk/identity';
+import { AppError } from '../../shared/errors';
+import { output, type CliCommand } from '../command';
+import { openReadOnly, withDb } from '../database';
+import { centralUrl, withCentralCli } from './centralShared';
+
+/** Creates or migrates the central schema; with `--witness-key` also makes (if absent) and publishes the witness key. */
+export const centralInit: CliCommand = {
+  name: 'central init',
+  summary: 'Create or migrate the central PostgreSQL schema (roles, tables, checks); optionally make the witness key',
+  usage: 'central init --url URL [--witness-key FILE]',
+  async run(ctx) {
+    const { values } = parseArgs({ args: ctx.argv, options: { url: { type: 'string' }, 'witness-key': { type: 'string' } } });
+    const url = centralUrl(values.url);
+    return withCentralCli(url, async (client) => {
+      const migrated = await migrateCentral(client);
+      const witness = values['witness-key'] ? witnessFromKeyFile(values['witness-key'], { create: true }) : undefined;
+      if (witness) await publishWitnessKey(client, witness);
+      output(ctx, { ...migrated, target: describeUrl(url), witnessKey: witness?.verifierKey ?? null }, () =>
+        [
+          `Centrale database / central database ${describeUrl(url)}: schema ${migrated.from} → ${migrated.to}`,
+          ...(witness ? [`Getuigensleutel / witness key: ${witness.verifierKey}`] : []),
+        ].join('\n'),
+      );
+      return 0;
+    });
+  },
+};
+
+/** Registers the kiosk of `--db` (its id and public key) and creates or renews its role; prints that role's password once. */
+export const centralRegisterKiosk: CliCommand = {
+  name: 'central register-kiosk',
+  summary: "Register this kiosk database's kiosk and key in the central database; prints the kiosk role's new password once",
+  usage: 'central register-kiosk --url URL [--school NAME] [--name NAME]',
+  async run(ctx) {
+    const { values } = parseArgs({ args: ctx.argv, options: { url: { type: 'string' }, school: { type: 'string' }, name: { type: 'string' } } });
+    const url = centralUrl(values.url);
+    const identity = await withDb(openReadOnly(ctx.dbPath), (db) => readIdentity(db));
+    if (!identity) throw new AppError('DB_CORRUPT', { reason: 'kiosk identity missing' });
+    const publicKey = rawEd25519PublicKey(createPublicKey({ key: identity.publicKey, format: 'der', type: 'spki' }));
+    return withCentralCli(url, async (client) => {
+      const registered = await registerKiosk(client, {
+        kioskId: identity.kioskId,
+        publicKey,
+        school: values.school ?? identity.school,
+        name: values.name ?? identity.name,
+      });
+      output(ctx, registered, () =>
+        [
+          `Kiosk ${identity.kioskId} aangemeld / registered, rol / role ${registered.role}`,
+          `Wachtwoord (eenmalig getoond) / password (shown once): ${registered.password}`,
+        ].join('\n'),
+      );
+      return 0;
+    });
+  },
+};
+
+/** The witness: checks and cosigns what the kiosks signed. Runs on the central server, where its key file is. */
+export const centralWitness: CliCommand = {
+  name: 'central witness',
+  summary: 'Check every new kiosk checkpoint against the stored chain and cosign it; exit 1 if one does not hold',
+  usage: 'central witness --url URL --witness-key FILE',
+  async run(ctx) {
+    const { values } = parseArgs({ args: ctx.argv, options: { url: { type: 'string' }, 'witness-key': { type: 'string' } } });
+    if (!values['witness-key']) {
+      ctx.io.stderr('Geef het sleutelbestand van de getuige / give the witness key file: --witness-key FILE\n');
+      return 2;
+    }
+    const witness = witnessFromKeyFile(values['witness-key']);
+    return withCentralCli(centralUrl(values.url), async (client) => {
+      const result = await witnessCheckpoints(client, witness);
+      output(ctx, result, () =>
+        [
+          `${result.cosigned} controlepunten medeondertekend / checkpoints cosigned, ${result.waiting} wachten op gebeurtenissen / waiting for events`,
+          ...result.findings.map((f) => `Kiosk ${f.kioskId} controlepunt / checkpoint ${f.treeSize}: ${f.problem}`),
+        ].join('\n'),
+      );
+      return result.findings.length === 0 ? 0 : 1;
+    });
+  },
+};
+
+/** Every kiosk's chain, checkpoints and cosignatures checked again, with what was found before. */
+export const centralVerify: CliCommand = {
+  name: 'central verify',
+  summary: "Check every kiosk's chain, checkpoints and cosignatures in the central database; exit 1 if anything is wrong",
+  usage: 'central verify --url URL',
+  async run(ctx) {
+    const { values } = parseArgs({ args: ctx.argv, options: { url: { type: 'string' } } });
+    return withCentralCli(centralUrl(values.url), async (client) => {
+      const result = await verifyCentral(client);
+      output(ctx, result, () =>
+        result.kiosks
+          .map((k) =>
+            [
+              `${k.ok ? 'OK  ' : 'FOUT'} ${k.school} / ${k.name} (${k.kioskId}): ${k.events} gebeurtenissen / events, ${k.checkpoints} controlepunten / checkpoints, ${k.cosigned} medeondertekend / cosigned`,
+              ...k.problems.map((p) => `     ${p.seq}: ${p.problem}`),
+              ...k.findings.map((f) => `     ${f.foundAt} ${f.source}: ${f.problem}${f.seq === null ? '' : ` (${f.seq})`}`),
+            ].join('\n'),
+          )
+          .join('\n') || 'Nog geen kiosks aangemeld / no kiosks registered yet',
+      );
+      return result.ok ? 0 : 1;
+    });
+  },
+};
+
+/** The kiosk health view for the IT partner: last sync, last checkpoint, witness and findings per kiosk. */
+export const centralStatus: CliCommand = {
+  name: 'central status',
+  summary: 'Per kiosk: last sync and its outcome, newest event, last checkpoint, last witnessed size, findings',
+  usage: 'central status --url URL [--school NAME]',
+  async run(ctx) {
+    const { values } = parseArgs({ args: ctx.argv, options: { url: { type: 'string' }, school: { type: 'string' } } });
+    return withCentralCli(centralUrl(values.url), async (client) => {
+      const kiosks = await kioskHealth(client, values.school === undefined ? {} : { school: values.school });
+      output(ctx, { kiosks }, () =>
+        kiosks
+          .map(
+            (k) =>
+              `${k.state.padEnd(12)} ${k.school} / ${k.name}: seq ${k.headSeq}, sync ${k.lastSyncAt ?? '-'} (${k.lastSyncOutcome ?? '-'}), ` +
+              `checkpoint ${k.lastCheckpointSize ?? '-'}, witnessed ${k.lastWitnessedSize ?? '-'}, findings ${k.findings}`,
+          )
+          .join('\n') || 'Nog geen kiosks aangemeld / no kiosks registered yet',
+      );
+      return kiosks.every((k) => k.state !== 'findings') ? 0 : 1;
+    });
+  },
+};
+
+/** The cross-kiosk log as CSV, made by the server (COPY), filtered by school, kiosk and days. */
+export const centralExport: CliCommand = {
+  name: 'central export',
+  summary: "Every kiosk's events from the central database as CSV, filtered by school, kiosk and days",
+  usage: 'central export --url URL --out FILE.csv [--school NAME] [--kiosk ID …] [--from YYYY-MM-DD] [--to YYYY-MM-DD]',
+  async run(ctx) {
+    const { values } = parseArgs({
+      args: ctx.argv,
+      options: {
+        url: { type: 'string' },
+        out: { type: 'string' },
+        school: { type: 'string' },
+        kiosk: { type: 'string', multiple: true },
+        from: { type: 'string' },
+        to: { type: 'string' },
+      },
+    });
+    const day = /^\d{4}-\d{2}-\d{2}$/;
+    if (!values.out || [values.from, values.to].some((d) => d !== undefined && !day.test(d))) {
+      ctx.io.stderr(`Usage: npm run cli -- ${centralExport.usage}\n`);
+      return 2;
+    }
+    const out = values.out;
+    // Days in UTC, `to` inclusive: occurred_at is stored as the kiosk wrote it (ISO 8601, UTC).
+    const to = values.to === undefined ? undefined : new Date(Date.parse(`${values.to}T00:00:00.000Z`) + 86_400_000).toISOString();
+    const filter = {
+      ...(values.school === undefined ? {} : { school: values.school }),
+      ...(values.kiosk === undefined ? {} : { kioskIds: values.kiosk }),
+      ...(values.from === undefined ? {} : { from: `${values.from}T00:00:00.000Z` }),
+      ...(to === undefined ? {} : { to }),
+    };
+    return withCentralCli(centralUrl(values.url), async (client) => {
+      const rows = await exportCentralCsv(client, createWriteStream(out), filter);
+      output(ctx, { out, rows }, () => `${rows} gebeurtenissen geschreven naar / events written to ${out}`);
+      return 0;
+    });
+  },
+};
