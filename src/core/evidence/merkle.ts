@@ -33,13 +33,28 @@ export class TreeBuilder {
 
   /** Adds one leaf's data (not its leaf hash). */
   add(data: Uint8Array): void {
-    let node = { hash: leafHash(data), size: 1 };
+    this.push(leafHash(data), 1);
+  }
+
+  /**
+   * Adds the root of a perfect subtree of `size` leaves (a power of two) standing at the current
+   * size, which must be a multiple of it: what a proof gives for leaves the reader does not hold.
+   * Returns false, adding nothing, for a subtree that cannot stand there.
+   */
+  addSubtree(hash: Uint8Array, size: number): boolean {
+    if (hash.length !== 32 || !Number.isSafeInteger(size) || size < 1 || !Number.isInteger(Math.log2(size)) || this.count % size !== 0) return false;
+    this.push(Buffer.from(hash), size);
+    return true;
+  }
+
+  private push(hash: Buffer, size: number): void {
+    let node = { hash, size };
     for (let top = this.stack.at(-1); top && top.size === node.size; top = this.stack.at(-1)) {
       this.stack.pop();
       node = { hash: nodeHash(top.hash, node.hash), size: top.size * 2 };
     }
     this.stack.push(node);
-    this.count++;
+    this.count += size;
   }
 
   root(): Buffer {
