@@ -114,8 +114,8 @@ export function verifyConsistency(m: number, n: number, oldRoot: Uint8Array, new
     fn = half(fn);
     sn = half(sn);
   }
-  let fr = Buffer.from(path[0] as Uint8Array);
-  let sr = fr;
+  let fr: Buffer = Buffer.from(path[0] as Uint8Array);
+  let sr: Buffer = fr;
   for (const c of path.slice(1)) {
     if (sn === 0) return false;
     if (odd(fn) || fn === sn) {

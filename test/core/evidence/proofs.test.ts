@@ -143,7 +143,8 @@ describe('inclusion proofs (RFC 9162 2.1.3)', () => {
     expect(verifyInclusion(v.leaf - 1, v.size, leaf, [root, ...proof], root)).toBe(false);
     for (let i = 0; i < proof.length; i++) {
       const flipped = proof.map((p) => Buffer.from(p));
-      (flipped[i] as Buffer)[0] ^= 8;
+      const hash = flipped[i] as Buffer;
+      hash[0] = (hash[0] as number) ^ 8;
       expect(verifyInclusion(v.leaf - 1, v.size, leaf, flipped, root), `bit in hash ${i}`).toBe(false);
     }
     expect(rootFromInclusionProof(8, 8, leaf, proof)).toBeNull();
@@ -184,7 +185,8 @@ describe('consistency proofs (RFC 9162 2.1.4)', () => {
     expect(verifyConsistency(v.size1, v.size2, r1, r2, [proof[0] as Buffer, ...proof])).toBe(false);
     for (let i = 0; i < proof.length; i++) {
       const flipped = proof.map((p) => Buffer.from(p));
-      (flipped[i] as Buffer)[0] ^= 16;
+      const hash = flipped[i] as Buffer;
+      hash[0] = (hash[0] as number) ^ 16;
       expect(verifyConsistency(v.size1, v.size2, r1, r2, flipped), `bit in hash ${i}`).toBe(false);
     }
     expect(verifyConsistency(2, 1, r1, r2, [])).toBe(false);
@@ -200,7 +202,8 @@ describe('consistency proofs (RFC 9162 2.1.4)', () => {
         const oldRoot = merkleRoot(leaves.slice(0, m));
         expect(verifyConsistency(m, n, oldRoot, merkleRoot(leaves), proof)).toBe(true);
         const rewritten = leaves.map((l) => Buffer.from(l));
-        (rewritten[b % m] as Buffer)[0] ^= 1;
+        const changed = rewritten[b % m] as Buffer;
+        changed[0] = (changed[0] as number) ^ 1;
         const forged = consistencyProof(at(rewritten), m, n);
         expect(verifyConsistency(m, n, oldRoot, merkleRoot(rewritten), forged)).toBe(false);
       }),
