@@ -1,6 +1,6 @@
 import type { CliCommand } from '../command';
 import { backup } from './backup';
-import { checkpoints } from './checkpoints';
+import { checkpoint, checkpoints } from './checkpoints';
 import { codesNew } from './codesNew';
 import { configCheck } from './configCheck';
 import { decodeHid } from './decodeHid';
@@ -21,6 +21,7 @@ import { staffAdd, staffClearLock, staffDeactivate, staffList, staffResetPin, st
 import { tagDetectProfile } from './tagDetectProfile';
 import { tagNormalize } from './tagNormalize';
 import { verify } from './verify';
+import { verifyBundleCommand } from './verifyBundle';
 
 /** Every CLI command; a new one is one file in this folder and one line here. */
 export const commands: CliCommand[] = [
@@ -38,7 +39,9 @@ export const commands: CliCommand[] = [
   scan,
   verify,
   checkpoints,
+  checkpoint,
   exportLog,
+  verifyBundleCommand,
   backup,
   restore,
   list,
