@@ -1,3 +1,4 @@
+import { runBundlesBench } from './bundles';
 import { runDailyCheckBench } from './dailyCheck';
 import { runDoorBench } from './door';
 import { runLabelsBench } from './labels';
@@ -13,4 +14,5 @@ await runLedgerBench();
 await runLabelsBench();
 await runImportBench();
 await runDailyCheckBench();
+await runBundlesBench();
 console.log(`\nBench finished in ${((performance.now() - started) / 1000).toFixed(0)} s`);

@@ -1,0 +1,120 @@
+import { createHash, generateKeyPairSync, hash } from 'node:crypto';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { spawnSync } from 'node:child_process';
+import { BUNDLE_FORMAT, eventFields, sealText, type BundleHeader } from '../../src/core/evidence/bundleFormat';
+import { checkpointText, kioskOrigin } from '../../src/core/evidence/checkpoint';
+import { TreeBuilder } from '../../src/core/evidence/merkle';
+import { ed25519Signer, rawEd25519PublicKey, signNote, verifierKey } from '../../src/core/evidence/signedNote';
+import { verifyBundle } from '../../src/core/evidence/verifyBundle';
+import { canonicalJson, GENESIS_HASH, hashEvent, type EventHeader } from '../../src/core/ledger/hash';
+
+/**
+ * Evidence at board scale (BENCH_BUNDLE_EVENTS, a million by default): the Merkle root over the
+ * events' hashes against hashing those hashes once each (the least any reader does), and
+ * verify-bundle against reading the same file and hashing its bytes. The bundle is written here
+ * directly (every field as the kiosk writes it), not exported from a database, so the figure is
+ * the verifier's alone. Prints; asserts nothing.
+ */
+const EVENTS = Number(process.env.BENCH_BUNDLE_EVENTS ?? 1_000_000);
+const RUNS = 3;
+
+function timed(fn: () => void): number {
+  const t0 = performance.now();
+  fn();
+  return performance.now() - t0;
+}
+const best = (fn: () => void) => Math.min(...Array.from({ length: RUNS }, () => timed(fn)));
+const ms = (x: number) => `${x.toFixed(0)} ms`;
+
+/** A chain of `n` custody events of one kiosk, as one bundle file (no filter: no subtrees). */
+function writeBundle(path: string, n: number): { hashes: Buffer[] } {
+  const kioskId = '0b0e7c1e-5c1a-4d6e-9a51-6d1b2c3d4e5f';
+  const origin = kioskOrigin(kioskId);
+  const key = generateKeyPairSync('ed25519').privateKey;
+  const signer = ed25519Signer(origin, key);
+  const tree = new TreeBuilder();
+  const hashes: Buffer[] = [];
+  const body: string[] = [];
+  let prev: Buffer = GENESIS_HASH;
+  const start = Date.parse('2026-09-01T06:00:00.000Z');
+  for (let seq = 1; seq <= n; seq++) {
+    const header: EventHeader = {
+      encoding: 2,
+      seq,
+      eventId: `01J${String(seq).padStart(23, '0')}`,
+      kioskId,
+      occurredAt: new Date(start + seq * 1000).toISOString(),
+      type: seq % 2 ? 'handed_in' : 'returned',
+      actor: 'pupil',
+      custodian: seq % 2 ? 'location:9f1c2b3a-0000-4000-8000-000000000001' : 'pupil',
+      deviceId: `d${String(seq % 700).padStart(35, '0')}`,
+      pupilId: `p${String(seq % 700).padStart(35, '0')}`,
+      locationId: '9f1c2b3a-0000-4000-8000-000000000001',
+      pouchId: `q${String(seq % 700).padStart(35, '0')}`,
+      voidsSeq: null,
+      details: canonicalJson({ mode: seq % 2 ? 'hand-in' : 'return', source: 'scanner' }),
+      payloadHash: null,
+      prevHash: prev,
+    };
+    const h = hashEvent(header);
+    body.push(JSON.stringify({ leaf: seq - 1, hash: h.toString('hex'), event: eventFields(header) }));
+    tree.add(h);
+    hashes.push(h);
+    prev = h;
+  }
+  const header: BundleHeader = {
+    bundle: BUNDLE_FORMAT,
+    origin,
+    kioskId,
+    verifierKey: verifierKey(origin, rawEd25519PublicKey(key)),
+    madeAt: new Date().toISOString(),
+    filter: { kioskId },
+    checkpoint: signNote(checkpointText({ origin, size: n, root: tree.root() }), [signer]),
+  };
+  const text = `${JSON.stringify(header)}\n${body.join('\n')}\n`;
+  const seal = signNote(sealText(origin, createHash('sha256').update(text).digest()), [signer]);
+  writeFileSync(path, `${text}${JSON.stringify({ end: { events: n, subtrees: 0, seal } })}\n`);
+  return { hashes };
+}
+
+export async function runBundlesBench(): Promise<void> {
+  console.log(`\nEvidence bundles — ${EVENTS.toLocaleString('en')} events`);
+  const path = join(tmpdir(), `inleverpunt-bench-bundle-${EVENTS}.jsonl`);
+  try {
+    const { hashes } = writeBundle(path, EVENTS);
+    const megabytes = readFileSync(path).length / 1024 / 1024;
+    const oneEach = best(() => {
+      for (const h of hashes) hash('sha256', h, 'buffer');
+    });
+    const root = best(() => {
+      const tree = new TreeBuilder();
+      for (const h of hashes) tree.add(h);
+      tree.root();
+    });
+    const readAndHash = best(() => createHash('sha256').update(readFileSync(path)).digest());
+    let verdict = '';
+    const verify = best(() => {
+      const v = verifyBundle(readFileSync(path));
+      verdict = v.ok ? `ok, ${v.events} events` : v.reason;
+    });
+    const standalone = best(() => {
+      spawnSync(process.execPath, [join(import.meta.dirname, '../../tools/verify-bundle.mjs'), path]);
+    });
+    const rows = [
+      ['Merkle root (RFC 6962) over the hashes', ms(root), `SHA-256 of each hash once: ${ms(oneEach)}`, (root / oneEach).toFixed(2), '(reported)'],
+      [`verify-bundle (${verdict}), ${megabytes.toFixed(0)} MB`, ms(verify), `read + SHA-256 of the file: ${ms(readAndHash)}`, (verify / readAndHash).toFixed(2), '≤ 1.5×'],
+      ['tools/verify-bundle.mjs (a process, with Node start)', ms(standalone), `read + SHA-256 of the file: ${ms(readAndHash)}`, (standalone / readAndHash).toFixed(2), '(reported)'],
+    ];
+    for (const [measure, value, baseline, ratio, target] of rows) {
+      const pass = target === '(reported)' ? '' : Number(ratio) <= 1.5 ? 'PASS' : 'MISS';
+      console.log(`  ${measure}: ${value} | baseline ${baseline} | ${ratio}× | target ${target} ${pass}`);
+    }
+  } finally {
+    if (!process.env.BENCH_KEEP) rmSync(path, { force: true });
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await runBundlesBench();
