@@ -13,6 +13,7 @@ import { createDayHandlers } from './dayHandlers';
 import { createLabelHandlers } from './labelHandlers';
 import { createStaffHandlers } from './staffHandlers';
 import { createExportHandlers } from './exportHandlers';
+import { createExportHistoryHandlers } from './exportHistoryHandlers';
 import { createImportHandlers } from './importHandlers';
 import type { CoreApi } from './gateway';
 import { createSession } from './session';
@@ -92,6 +93,7 @@ export function createHandlers(core: Core, shell: ShellActions): CoreApi {
     ...createStaffHandlers(core),
     ...createImportHandlers(core),
     ...createExportHandlers(core),
+    ...createExportHistoryHandlers(core),
   };
   return { handlers, session };
 }

@@ -6,6 +6,7 @@ import { custodyMethods } from './custody';
 import { dayMethods } from './day';
 import { kioskMethods } from './kiosk';
 import { exportMethods } from './exports';
+import { exportHistoryMethods } from './exportHistory';
 import { labelMethods } from './labels';
 import { mediaMethods } from './media';
 import { pupilImportMethods } from './pupilImport';
@@ -20,6 +21,7 @@ export * from './media';
 export * from './labels';
 export * from './pupilImport';
 export * from './exports';
+export * from './exportHistory';
 export * from './settings';
 export * from './staff';
 export * from './events';
@@ -43,6 +45,7 @@ export const contract = {
   ...staffMethods,
   ...pupilImportMethods,
   ...exportMethods,
+  ...exportHistoryMethods,
 } satisfies Record<MethodName, MethodSpec>;
 
 export type Contract = typeof contract;

@@ -63,6 +63,8 @@ export const methodNameList = [
   'saveImportMapping',
   // the office's export of the log (contract/exports.ts)
   'exportLog',
+  // the exports made so far (contract/exportHistory.ts)
+  'listExports',
 ] as const;
 export const eventNameList = ['scan', 'stateChanged', 'custodyChanged'] as const;
 

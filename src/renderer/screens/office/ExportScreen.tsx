@@ -6,6 +6,7 @@ import { call } from '../../bridge';
 import { errorText } from '../../errors';
 import { ToggleGroup } from '../../components/ToggleGroup';
 import { downloadFile } from './downloadPdf';
+import { ExportHistory } from './exports/ExportHistory';
 import './export.css';
 
 type Which = 'custody' | 'all';
@@ -28,6 +29,7 @@ export function ExportScreen() {
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<Done | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [made, setMade] = useState(0);
 
   useEffect(() => {
     call('labelLayouts', {}).then(
@@ -51,6 +53,7 @@ export function ExportScreen() {
       });
       downloadFile(result.fileName, result.base64, result.mime);
       setDone(result);
+      setMade((n) => n + 1);
     } catch (e) {
       setError(errorText(e, i18n.language));
     } finally {
@@ -76,6 +79,7 @@ export function ExportScreen() {
           options={[
             { value: 'csv', label: t('office.export.csv') },
             { value: 'xlsx', label: t('office.export.xlsx') },
+            { value: 'bundle', label: t('office.export.bundle') },
           ]}
         />
         <ToggleGroup<Which>
@@ -133,6 +137,7 @@ export function ExportScreen() {
           )}
         </div>
       )}
+      <ExportHistory refresh={made} />
     </section>
   );
 }
