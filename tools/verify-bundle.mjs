@@ -181,7 +181,7 @@ function verifyBundle(bytes, options) {
   if (since && since.origin !== cp.origin) throw new Fail('since_other_log');
   if (since && since.size > cp.size) throw new Fail('since_newer');
 
-  const digest = createHash('sha256').update(bytes.subarray(lines[0].start, lines[0].end));
+  let sealedUpTo = lines[0].end;
   const tree = new Tree();
   let expected = 0;
   let reach = 0;
@@ -208,7 +208,7 @@ function verifyBundle(bytes, options) {
       end = v.end;
       continue;
     }
-    digest.update(bytes.subarray(lines[n - 1].start, lines[n - 1].end));
+    sealedUpTo = lines[n - 1].end;
     if (v?.event) {
       const e = v.event;
       if (e.kioskId !== header.kioskId) throw new Fail('not_this_log', where);
@@ -240,7 +240,7 @@ function verifyBundle(bytes, options) {
   if (!tree.root().equals(cp.root)) throw new Fail('root_mismatch');
   if (end.events !== events || end.subtrees !== subtrees) throw new Fail('count_mismatch');
   const sealed = openNote(String(end.seal), vk, { bad: 'bad_seal', unknown: 'bad_seal' });
-  if (sealed !== `inleverpunt-bundle-seal/v1\n${cp.origin}\n${digest.digest('base64')}\n`) throw new Fail('bad_seal');
+  if (sealed !== `inleverpunt-bundle-seal/v1\n${cp.origin}\n${createHash('sha256').update(bytes.subarray(0, sealedUpTo)).digest('base64')}\n`) throw new Fail('bad_seal');
 
   const earlier = since ?? (consistency ? parseCheckpoint(openNote(String(consistency.note), vk, SINCE)) : null);
   if (earlier && earlier.size > 0 && earlier.size < cp.size) {

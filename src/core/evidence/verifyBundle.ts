@@ -64,7 +64,6 @@ function check(bytes: Buffer, options: VerifyBundleOptions): BundleVerdict {
   if (since && since.origin !== checkpoint.origin) throw new Failure('since_other_log');
   if (since && since.size > checkpoint.size) throw new Failure('since_newer');
 
-  const digest = createHash('sha256').update(bytes.subarray(0, next));
   const tree = new TreeBuilder();
   let expected = 0;
   let hole: number | null = null;
@@ -75,6 +74,8 @@ function check(bytes: Buffer, options: VerifyBundleOptions): BundleVerdict {
   let redacted = 0;
   let consistency: BundleConsistency | null = null;
   let end: BundleEnd | null = null;
+  // The seal covers every byte before the end line: one pass over them, not one per line.
+  let sealedUpTo = next;
 
   /** Whether the item may go into the tree: it must start where the last one ended. */
   const place = (leaf: number, size: number, line: number): boolean => {
@@ -94,7 +95,7 @@ function check(bytes: Buffer, options: VerifyBundleOptions): BundleVerdict {
       end = l.value;
       continue;
     }
-    digest.update(bytes.subarray(l.start, l.end));
+    sealedUpTo = l.end;
     if (l.kind === 'event') {
       const e = headerFromFields(l.value.event);
       if (!e) throw new Failure('malformed', { line: l.line });
@@ -146,7 +147,7 @@ function check(bytes: Buffer, options: VerifyBundleOptions): BundleVerdict {
     if (error instanceof NoteError) throw new Failure('bad_seal');
     throw error;
   }
-  if (sealed !== sealText(checkpoint.origin, digest.digest())) throw new Failure('bad_seal');
+  if (sealed !== sealText(checkpoint.origin, createHash('sha256').update(bytes.subarray(0, sealedUpTo)).digest())) throw new Failure('bad_seal');
 
   let consistentWith: number | null = null;
   const earlier = since ?? (consistency ? openCheckpoint(consistency.note, verifier, SINCE) : null);
