@@ -1,3 +1,7 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join as joinPath } from 'node:path';
 import { PassThrough } from 'node:stream';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -71,6 +75,15 @@ describe('evidence bundles', () => {
     const { bytes } = await bundled(f);
     expect(bytes.toString()).not.toContain('Mevrouw Jansen');
     expect(verifyBundle(bytes, { key })).toMatchObject({ ok: true, redacted: 1 });
+    // And without the app: the standalone verifier accepts the erased event too.
+    const dir = mkdtempSync(joinPath(tmpdir(), 'inleverpunt-bundle-'));
+    try {
+      writeFileSync(joinPath(dir, 'b.jsonl'), bytes);
+      const run = spawnSync(process.execPath, [joinPath(__dirname, '../../../tools/verify-bundle.mjs'), joinPath(dir, 'b.jsonl'), '--key', key], { encoding: 'utf8' });
+      expect(run.status, run.stdout + run.stderr).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   describe('names exactly what is wrong with a tampered bundle', () => {
