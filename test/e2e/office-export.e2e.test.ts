@@ -87,4 +87,18 @@ describe('the office exports the log', () => {
     expect(problems).toEqual([]);
     await context.close();
   });
+
+  it('the list of earlier exports fits a 1024×768 screen without sideways scrolling', async () => {
+    const { page, context, problems } = await openExport(browser, bridge, demo, { width: 1024, height: 768 });
+    const csv = await download(page, 'Exporteren');
+    const history = page.getByRole('region', { name: 'Eerdere exports' });
+    await history.getByText(createHash('sha256').update(csv.bytes).digest('hex')).waitFor();
+    await history.scrollIntoViewIfNeeded();
+    await screenshot(page, 'office-exports-list-1024');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    const box = await history.boundingBox();
+    expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(1024);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
 });
