@@ -173,7 +173,13 @@ function verifyBundle(bytes, options) {
   const header = parse(lines[0], 1);
   if (typeof header?.bundle !== 'string' || !header.bundle.startsWith('inleverpunt-bundle/')) throw new Fail('malformed', 'line 1');
   if (header.bundle !== 'inleverpunt-bundle/v1') throw new Fail('unsupported_version');
-  const vk = parseVerifierKey(options.key ?? String(header.verifierKey));
+  let vk;
+  try {
+    vk = parseVerifierKey(options.key ?? String(header.verifierKey));
+  } catch (error) {
+    // A bad key the reader typed is theirs to fix; a bad key in the file is a damaged file.
+    throw options.key === undefined ? new Fail('malformed', 'line 1') : error;
+  }
   const cp = parseCheckpoint(openNote(String(header.checkpoint), vk, { bad: 'bad_signature', unknown: 'wrong_key' }));
   if (cp.origin !== header.origin || header.origin !== `inleverpunt.kiosk/${header.kioskId}`) throw new Fail('not_this_log');
   const SINCE = { bad: 'since_bad_signature', unknown: 'since_bad_signature' };
@@ -211,9 +217,10 @@ function verifyBundle(bytes, options) {
     sealedUpTo = lines[n - 1].end;
     if (v?.event) {
       const e = v.event;
-      if (e.kioskId !== header.kioskId) throw new Fail('not_this_log', where);
-      if (!Number.isSafeInteger(v.leaf) || v.leaf !== e.seq - 1) throw new Fail('malformed', where);
+      if (!Number.isSafeInteger(v.leaf) || v.leaf < 0 || typeof v.hash !== 'string' || typeof e !== 'object') throw new Fail('malformed', where);
       const hash = eventHash(e);
+      if (e.kioskId !== header.kioskId) throw new Fail('not_this_log', where);
+      if (v.leaf !== e.seq - 1) throw new Fail('malformed', where);
       if (hash.toString('hex') !== v.hash) throw new Fail('event_hash', `${where}, seq ${e.seq}`);
       if ('payload' in v && v.payload !== null) {
         const p = payloadHash(e.encoding, v.payload);
@@ -239,7 +246,12 @@ function verifyBundle(bytes, options) {
   if (hole !== null || tree.size !== cp.size) throw new Fail('missing_event', `seq ${(hole ?? tree.size) + 1}`);
   if (!tree.root().equals(cp.root)) throw new Fail('root_mismatch');
   if (end.events !== events || end.subtrees !== subtrees) throw new Fail('count_mismatch');
-  const sealed = openNote(String(end.seal), vk, { bad: 'bad_seal', unknown: 'bad_seal' });
+  let sealed;
+  try {
+    sealed = openNote(String(end.seal), vk, { bad: 'bad_seal', unknown: 'bad_seal' });
+  } catch {
+    throw new Fail('bad_seal');
+  }
   if (sealed !== `inleverpunt-bundle-seal/v1\n${cp.origin}\n${createHash('sha256').update(bytes.subarray(0, sealedUpTo)).digest('base64')}\n`) throw new Fail('bad_seal');
 
   const earlier = since ?? (consistency ? parseCheckpoint(openNote(String(consistency.note), vk, SINCE)) : null);

@@ -2,7 +2,9 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyBundle } from '../../src/core/evidence/verifyBundle';
 import { tempDir } from '../support/tempDb';
 import { cli } from './support/cli';
 
@@ -81,6 +83,24 @@ describe('export --format bundle, verify-bundle and the standalone verifier', ()
       expect(tool.code, name).toBe(1);
       expect(tool.stdout, name).toMatch(new RegExp(`^FAIL ${code}\\b`));
     }
+  });
+
+  it('for any changed byte, both refuse the bundle with the same reason', async () => {
+    const out = `${tmp.dir}/flips.jsonl`;
+    expect((await cli(['export', '--out', out, '--type', 'handed_in', '--db', dbPath])).code).toBe(0);
+    const bytes = readFileSync(out);
+    const flipped = `${tmp.dir}/flipped.jsonl`;
+    fc.assert(
+      fc.property(fc.nat(bytes.length - 1), fc.integer({ min: 1, max: 255 }), (at, flip) => {
+        const changed = Buffer.from(bytes);
+        changed[at] = (changed[at] as number) ^ flip;
+        writeFileSync(flipped, changed);
+        const app = verifyBundle(changed, { key: vkey });
+        expect(app.ok).toBe(false);
+        expect(standalone(flipped, '--key', vkey).stdout).toMatch(new RegExp(`^FAIL ${app.ok ? 'none' : app.reason}\\b`));
+      }),
+      { numRuns: 40 },
+    );
   });
 
   it('the wrong key fails in both', async () => {

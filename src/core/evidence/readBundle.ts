@@ -26,7 +26,7 @@ export class BundleReadError extends Error {
 /** The header line, checked, and where the next line begins. */
 export function bundleHeader(bytes: Buffer): { header: BundleHeader; next: number } {
   const nl = bytes.indexOf(0x0a);
-  if (nl < 0) throw new BundleReadError(bytes.length === 0 ? 'truncated' : 'malformed', 1);
+  if (nl < 0) throw new BundleReadError('truncated', 1);
   let value: unknown;
   try {
     value = JSON.parse(bytes.toString('utf8', 0, nl));

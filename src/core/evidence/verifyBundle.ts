@@ -99,14 +99,14 @@ function check(bytes: Buffer, options: VerifyBundleOptions): BundleVerdict {
     if (l.kind === 'event') {
       const e = headerFromFields(l.value.event);
       if (!e) throw new Failure('malformed', { line: l.line });
-      if (e.kioskId !== header.kioskId) throw new Failure('not_this_log', { line: l.line, seq: e.seq });
-      if (l.value.leaf !== e.seq - 1) throw new Failure('malformed', { line: l.line, seq: e.seq });
       let hash: Buffer;
       try {
         hash = hashEvent(e);
       } catch {
         throw new Failure('malformed', { line: l.line, seq: e.seq });
       }
+      if (e.kioskId !== header.kioskId) throw new Failure('not_this_log', { line: l.line, seq: e.seq });
+      if (l.value.leaf !== e.seq - 1) throw new Failure('malformed', { line: l.line, seq: e.seq });
       if (hash.toString('hex') !== l.value.hash) throw new Failure('event_hash', { line: l.line, seq: e.seq });
       const payload = l.value.payload;
       if (payload !== undefined && e.payloadHash === null) throw new Failure('payload_mismatch', { line: l.line, seq: e.seq });
