@@ -114,6 +114,8 @@ const BLOB_FIELDS = new Set(['payloadHash', 'prevHash']);
 const INT_FIELDS = new Set(['seq', 'voidsSeq']);
 const NULLABLE = new Set(['custodian', 'deviceId', 'pupilId', 'locationId', 'pouchId', 'voidsSeq', 'payloadHash']);
 const HEX = /^(?:[0-9a-f]{2})*$/;
+// Each field's kind looked up once, not three set lookups per field per event.
+const KINDS = HEADER_FIELDS.map((name) => ({ name, int: INT_FIELDS.has(name), blob: BLOB_FIELDS.has(name), nullable: NULLABLE.has(name) }));
 
 /** The event header a line carries, or null when a field has the wrong type: the shape, checked before any hash. */
 export function headerFromFields(fields: unknown): EventHeader | null {
@@ -121,14 +123,14 @@ export function headerFromFields(fields: unknown): EventHeader | null {
   const f = fields as Record<string, unknown>;
   if (!Number.isSafeInteger(f.encoding)) return null;
   const out: Record<string, unknown> = { encoding: f.encoding };
-  for (const name of HEADER_FIELDS) {
+  for (const { name, int, blob, nullable } of KINDS) {
     const v = f[name];
-    if (v === null && NULLABLE.has(name)) out[name] = null;
-    else if (INT_FIELDS.has(name)) {
+    if (v === null && nullable) out[name] = null;
+    else if (int) {
       if (!Number.isSafeInteger(v) || (v as number) < 0) return null;
       out[name] = v;
     } else if (typeof v !== 'string') return null;
-    else if (BLOB_FIELDS.has(name)) {
+    else if (blob) {
       if (!HEX.test(v)) return null;
       out[name] = Buffer.from(v, 'hex');
     } else out[name] = v;
