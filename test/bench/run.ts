@@ -1,4 +1,5 @@
 import { runCentralBench } from './central';
+import { runBundlesBench } from './bundles';
 import { runDailyCheckBench } from './dailyCheck';
 import { runDoorBench } from './door';
 import { runExemptionsBench } from './exemptions';
@@ -23,4 +24,5 @@ await runReportBench();
 await runExportsBench();
 await runPurgeBench();
 await runCentralBench();
+await runBundlesBench();
 console.log(`\nBench finished in ${((performance.now() - started) / 1000).toFixed(0)} s`);

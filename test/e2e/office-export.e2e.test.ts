@@ -4,7 +4,9 @@ import ExcelJS from 'exceljs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { DemoSchool } from '../../src/core/demo/seed';
+import { createHash } from 'node:crypto';
 import { openNote, parseVerifierKey } from '../../src/core/evidence/signedNote';
+import { verifyBundle } from '../../src/core/evidence/verifyBundle';
 import { kioskVerifierKey } from '../../src/core/kiosk/signer';
 import type { TestBridge } from './support/demo';
 import { screenshot } from './support/browser';
@@ -51,6 +53,13 @@ describe('the office exports the log', () => {
     const note = await download(page, 'Controlepunt bewaren');
     expect(openNote(note.bytes.toString('utf8'), [parseVerifierKey(kioskVerifierKey(bridge.core.db))]).signedBy).toHaveLength(1);
     expect(eventsOfType(bridge, 'export_made').at(-1)).toMatchObject({ details: { format: 'csv', filter: { groep: '7A' } } });
+    // The export is listed under the form, with the SHA-256 of exactly the file downloaded.
+    const listed = page.getByRole('region', { name: 'Eerdere exports' }).getByRole('row').nth(1);
+    await listed.getByText(createHash('sha256').update(csv.bytes).digest('hex')).waitFor();
+    expect(await listed.textContent()).toContain('groep 7A');
+    expect(await listed.textContent()).toContain(`${rows.length - 1}`);
+    await listed.scrollIntoViewIfNeeded();
+    await screenshot(page, 'office-exports-list-1366');
     expect(problems).toEqual([]);
     await context.close();
   });
@@ -66,6 +75,29 @@ describe('the office exports the log', () => {
     await book.xlsx.load(xlsx.bytes.buffer.slice(xlsx.bytes.byteOffset, xlsx.bytes.byteOffset + xlsx.bytes.byteLength) as ArrayBuffer);
     expect(book.worksheets[0]?.getRow(1).getCell(3).value).toBe('Event');
     expect(book.worksheets[0]!.rowCount).toBeGreaterThan(100);
+    await page.getByRole('button', { name: 'Evidence bundle (.jsonl)' }).click();
+    const bundle = await download(page, 'Export');
+    expect(bundle.name).toMatch(/\.jsonl$/);
+    expect(verifyBundle(bundle.bytes, { key: kioskVerifierKey(bridge.core.db) })).toMatchObject({ ok: true });
+    const history = page.getByRole('region', { name: 'Earlier exports' });
+    await history.getByText(createHash('sha256').update(bundle.bytes).digest('hex')).waitFor();
+    await history.getByText(createHash('sha256').update(xlsx.bytes).digest('hex')).waitFor();
+    await history.scrollIntoViewIfNeeded();
+    await screenshot(page, 'office-exports-list-1920');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('the list of earlier exports fits a 1024×768 screen without sideways scrolling', async () => {
+    const { page, context, problems } = await openExport(browser, bridge, demo, { width: 1024, height: 768 });
+    const csv = await download(page, 'Exporteren');
+    const history = page.getByRole('region', { name: 'Eerdere exports' });
+    await history.getByText(createHash('sha256').update(csv.bytes).digest('hex')).waitFor();
+    await history.scrollIntoViewIfNeeded();
+    await screenshot(page, 'office-exports-list-1024');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    const box = await history.boundingBox();
+    expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(1024);
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -23,6 +23,7 @@ export interface BlockRun {
 export function runShellBlock(block: string, dir: string, dbPath: string): BlockRun {
   // A reader runs these in the checkout, where the README's example files (docs/) are.
   if (!existsSync(join(dir, 'docs'))) symlinkSync(join(REPO, 'docs'), join(dir, 'docs'));
+  if (!existsSync(join(dir, 'tools'))) symlinkSync(join(REPO, 'tools'), join(dir, 'tools'));
   const script = join(dir, 'readme-block.sh');
   writeFileSync(script, `. "$README_TEST_PRELUDE"\n${block}\n`);
   const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('INLEVERPUNT_')));

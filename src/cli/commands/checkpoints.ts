@@ -55,3 +55,6 @@ export const checkpoints: CliCommand = {
     });
   },
 };
+
+/** The issue's name for it; `--json` (global) gives the same document. */
+export const checkpoint: CliCommand = { ...checkpoints, name: 'checkpoint', summary: 'Same as checkpoints', usage: 'checkpoint [--sign] [--note SIZE] [--json]' };

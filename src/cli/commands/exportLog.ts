@@ -1,29 +1,35 @@
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { EventType } from '../../shared/contract/eventTypes';
 import { SYSTEM_ACTOR } from '../../core/ledger/events';
+import { exportBundle } from '../../core/export/exportBundle';
 import { exportEvents, type ExportFilter } from '../../core/export/exportEvents';
 import { output, type CliCommand } from '../command';
 import { openCliCore } from '../database';
 
 const USAGE =
-  'export --out FILE.csv|FILE.xlsx [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--group G] [--pupil ID] [--device ID] [--type T[,T…]] [--kiosk ID] [--lang nl|en] [--comma] [--iso-dates]';
+  'export --out FILE.csv|FILE.xlsx|FILE.jsonl [--format csv|xlsx|bundle] [--since OLD.checkpoint.txt] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--group G] [--pupil ID] [--device ID] [--type T[,T…]] [--kiosk ID] [--lang nl|en] [--comma] [--iso-dates]';
 
 /**
  * The custody log for the office, as CSV (opens by double-click in a Dutch Excel) or XLSX, with
  * the checkpoint the kiosk signed for it written beside it (`FILE.checkpoint.txt`): whoever gets
- * the file can check every row against that signed root. Recorded as `export_made`.
+ * the file can check every row against that signed root. `--format bundle` (or a .jsonl file)
+ * writes the evidence bundle instead, which anyone can check with `verify-bundle` or
+ * tools/verify-bundle.mjs; `--since` adds the proof that an earlier checkpoint still holds.
+ * Recorded as `export_made`.
  */
 export const exportLog: CliCommand = {
   name: 'export',
-  summary: 'Export the log as CSV or XLSX (filters: days, group, pupil, device, type, kiosk), with its signed checkpoint',
+  summary: 'Export the log as CSV, XLSX or an evidence bundle (filters: days, group, pupil, device, type, kiosk), with its signed checkpoint',
   usage: USAGE,
   async run(ctx) {
     const { values } = parseArgs({
       args: ctx.argv,
       options: {
         out: { type: 'string' },
+        format: { type: 'string' },
+        since: { type: 'string' },
         from: { type: 'string' },
         to: { type: 'string' },
         group: { type: 'string' },
@@ -36,10 +42,14 @@ export const exportLog: CliCommand = {
         'iso-dates': { type: 'boolean' },
       },
     });
-    const format = values.out?.endsWith('.xlsx') ? 'xlsx' : values.out?.endsWith('.csv') ? 'csv' : null;
+    const format = formatOf(values.format, values.out);
     const types = values.type?.split(',').map((t) => EventType.safeParse(t.trim()));
     if (!values.out || !format || (values.lang && !['nl', 'en'].includes(values.lang)) || types?.some((t) => !t.success)) {
       ctx.io.stderr(`Usage: npm run cli -- ${USAGE}\n`);
+      return 2;
+    }
+    if (values.since !== undefined && format !== 'bundle') {
+      ctx.io.stderr('--since hoort bij --format bundle / --since goes with --format bundle\n');
       return 2;
     }
     const filter: ExportFilter = {
@@ -54,23 +64,30 @@ export const exportLog: CliCommand = {
     const core = openCliCore(ctx.dbPath);
     try {
       const out = createWriteStream(values.out);
-      const report = await exportEvents(
-        core.services.context,
-        {
-          format,
-          filter,
-          language: values.lang === 'en' ? 'en' : 'nl',
-          delimiter: values.comma ? ',' : ';',
-          dates: values['iso-dates'] ? 'iso' : 'nl',
-          actor: SYSTEM_ACTOR,
-        },
-        out,
-      );
+      const report =
+        format === 'bundle'
+          ? await exportBundle(
+              core.services.context,
+              { filter, actor: SYSTEM_ACTOR, ...(values.since === undefined ? {} : { since: readFileSync(values.since, 'utf8') }) },
+              out,
+            )
+          : await exportEvents(
+              core.services.context,
+              {
+                format,
+                filter,
+                language: values.lang === 'en' ? 'en' : 'nl',
+                delimiter: values.comma ? ',' : ';',
+                dates: values['iso-dates'] ? 'iso' : 'nl',
+                actor: SYSTEM_ACTOR,
+              },
+              out,
+            );
       const notePath = `${values.out}.checkpoint.txt`;
       if (report.checkpoint) await writeFile(notePath, report.checkpoint.note);
-      output(ctx, { rows: report.rows, file: values.out, checkpoint: report.checkpoint && { treeSize: report.checkpoint.treeSize, file: notePath } }, () =>
+      output(ctx, { rows: report.rows, file: values.out, sha256: report.sha256, checkpoint: report.checkpoint && { treeSize: report.checkpoint.treeSize, file: notePath } }, () =>
         [
-          `${report.rows} gebeurtenissen / events written to ${values.out}`,
+          `${report.rows} gebeurtenissen / events written to ${values.out} (SHA-256 ${report.sha256})`,
           report.checkpoint ? `Ondertekend controlepunt / signed checkpoint (${report.checkpoint.treeSize} events): ${notePath}` : '',
         ].filter(Boolean).join('\n'),
       );
@@ -80,3 +97,11 @@ export const exportLog: CliCommand = {
     }
   },
 };
+
+/** `--format` if given, else the file's extension: .csv, .xlsx, or .jsonl for a bundle. */
+function formatOf(format: string | undefined, out: string | undefined): 'csv' | 'xlsx' | 'bundle' | null {
+  if (format !== undefined) return format === 'csv' || format === 'xlsx' || format === 'bundle' ? format : null;
+  if (out?.endsWith('.xlsx')) return 'xlsx';
+  if (out?.endsWith('.csv')) return 'csv';
+  return out?.endsWith('.jsonl') ? 'bundle' : null;
+}

@@ -1,7 +1,7 @@
 import type { CliCommand } from '../command';
 import { backup } from './backup';
 import { centralExport, centralInit, centralRegisterKiosk, centralStatus, centralVerify, centralWitness } from './central';
-import { checkpoints } from './checkpoints';
+import { checkpoint, checkpoints } from './checkpoints';
 import { codesNew } from './codesNew';
 import { configCheck } from './configCheck';
 import { decodeHid } from './decodeHid';
@@ -30,6 +30,7 @@ import { staffAdd, staffClearLock, staffDeactivate, staffList, staffResetPin, st
 import { tagDetectProfile } from './tagDetectProfile';
 import { tagNormalize } from './tagNormalize';
 import { verify } from './verify';
+import { verifyBundleCommand } from './verifyBundle';
 
 /** Every CLI command; a new one is one file in this folder and one line here. */
 export const commands: CliCommand[] = [
@@ -47,8 +48,10 @@ export const commands: CliCommand[] = [
   scan,
   verify,
   checkpoints,
+  checkpoint,
   exportLog,
   report,
+  verifyBundleCommand,
   backup,
   restore,
   list,

@@ -1,5 +1,6 @@
 import { PassThrough } from 'node:stream';
 import type { exportMethods } from '../../shared/contract/exports';
+import { exportBundle } from '../export/exportBundle';
 import { exportEvents } from '../export/exportEvents';
 import type { Core } from '../index';
 import type { Handlers } from './gateway';
@@ -10,7 +11,9 @@ type ExportMethod = keyof typeof exportMethods;
 const MIME = {
   csv: 'text/csv;charset=utf-8',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  bundle: 'application/x-ndjson',
 } as const;
+const EXTENSION = { csv: 'csv', xlsx: 'xlsx', bundle: 'jsonl' } as const;
 
 /**
  * The office's export: the same streaming export as the CLI's, collected for the screen, which
@@ -23,16 +26,19 @@ export function createExportHandlers(core: Core, push?: ShellActions['push']): P
       const chunks: Buffer[] = [];
       out.on('data', (chunk: Buffer) => chunks.push(chunk));
       const { format, language, ...filter } = request;
-      const report = await exportEvents(core.services.context, { format, language, filter, actor: actor.staffId }, out, (done, total) => {
-        try {
-          push?.('exportProgress', { done, total });
-        } catch {
-          // A screen that cannot be told (its window is closing) does not stop the export.
-        }
-      });
+      const report =
+        format === 'bundle'
+          ? await exportBundle(core.services.context, { filter, actor: actor.staffId }, out)
+          : await exportEvents(core.services.context, { format, language, filter, actor: actor.staffId }, out, (done, total) => {
+              try {
+                push?.('exportProgress', { done, total });
+              } catch {
+                // A screen that cannot be told (its window is closing) does not stop the export.
+              }
+            });
       const day = core.services.context.now().toISOString().slice(0, 10);
       return {
-        fileName: `logboek-${day}.${format}`,
+        fileName: `logboek-${day}.${EXTENSION[format]}`,
         mime: MIME[format],
         base64: Buffer.concat(chunks).toString('base64'),
         rows: report.rows,

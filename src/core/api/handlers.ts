@@ -16,6 +16,7 @@ import { createLabelHandlers } from './labelHandlers';
 import { createStaffHandlers } from './staffHandlers';
 import { createExportHandlers } from './exportHandlers';
 import { createReportHandlers } from './reportHandlers';
+import { createExportHistoryHandlers } from './exportHistoryHandlers';
 import { createImportHandlers } from './importHandlers';
 import { createPouchHandlers } from './pouchHandlers';
 import { createExemptionHandlers } from './exemptionHandlers';
@@ -105,6 +106,7 @@ export function createHandlers(core: Core, shell: ShellActions): CoreApi {
     ...createExportHandlers(core, shell.push),
     ...createReportHandlers(core),
     ...createPrivacyHandlers(core, shell),
+    ...createExportHistoryHandlers(core),
   };
   return { handlers, session };
 }

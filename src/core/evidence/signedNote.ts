@@ -99,7 +99,8 @@ export function openNote(note: string, verifiers: readonly NoteVerifier[]): { te
     if (!match) throw new NoteError('malformed');
     const [, name, encoded] = match as unknown as [string, string, string];
     const bytes = Buffer.from(encoded, 'base64');
-    if (bytes.length < 5) throw new NoteError('malformed');
+    // Only the canonical encoding: base64 that decodes alike but reads differently is an altered note.
+    if (bytes.length < 5 || bytes.toString('base64') !== encoded) throw new NoteError('malformed');
     const keyId = bytes.readUInt32BE(0);
     const verifier = verifiers.find((v) => v.name === name && v.keyId === keyId);
     if (!verifier) continue;

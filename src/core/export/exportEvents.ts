@@ -12,6 +12,7 @@ import { ledgerWriter, writeTransaction, type ServiceContext } from '../services
 import { requireRole } from '../services/staff';
 import type { DateStyle } from './cells';
 import type { ExportLanguage } from './columns';
+import { hashingOutput } from './hashingOutput';
 import { rowResolver } from './rows';
 import { csvSink, xlsxSink, type RowSink } from './writers';
 
@@ -42,13 +43,16 @@ export interface ExportReport {
   rows: number;
   /** The kiosk's checkpoint the export was made against: it covers every exported local event. */
   checkpoint: Pick<SignedCheckpoint, 'treeSize' | 'root' | 'note'> | null;
+  /** Of the file as written, hex: also in the `export_made` event. */
+  sha256: string;
 }
 
 /**
  * Streams the events the filter picks, oldest first, into a CSV or XLSX writer, a page at a time
  * (memory stays flat at a million events). The kiosk first signs its chain, and the export stops
  * at that checkpoint, so whoever receives the file can check every row against a signed root.
- * The export itself is recorded (`export_made`: format, filter, row count, checkpoint; no names).
+ * The export itself is recorded (`export_made`: format, filter, row count, checkpoint, the file's
+ * SHA-256; no names).
  */
 export async function exportEvents(
   ctx: ServiceContext,
@@ -62,10 +66,11 @@ export async function exportEvents(
   const checkpoint = local ? signCheckpoint(ctx, 'export') : null;
   const query = eventQuery(ctx, request.filter, kioskId, checkpoint?.treeSize);
   const total = countMatching(ctx.db, query);
+  const hashed = hashingOutput(out);
   const sink: RowSink =
     request.format === 'csv'
-      ? csvSink(out, { language: request.language, delimiter: request.delimiter ?? ';', dates: request.dates ?? 'nl' })
-      : xlsxSink(out, { language: request.language, sheetName: request.language === 'nl' ? 'Logboek' : 'Log' });
+      ? csvSink(hashed.stream, { language: request.language, delimiter: request.delimiter ?? ';', dates: request.dates ?? 'nl' })
+      : xlsxSink(hashed.stream, { language: request.language, sheetName: request.language === 'nl' ? 'Logboek' : 'Log' });
   const toRow = rowResolver(ctx, request.language);
   let rows = 0;
   for (let afterSeq = 0; ; ) {
@@ -85,22 +90,32 @@ export async function exportEvents(
     afterSeq = page.next;
   }
   await sink.close();
+  const sha256 = await hashed.done();
+  recordExport(ctx, { format: request.format, actor: request.actor, filter: { ...request.filter, kioskId }, rows, checkpoint, sha256 });
+  return { rows, checkpoint: checkpoint && { treeSize: checkpoint.treeSize, root: checkpoint.root, note: checkpoint.note }, sha256 };
+}
+
+/** The `export_made` event: who (its actor) and when (its time) come with every event. */
+export function recordExport(
+  ctx: ServiceContext,
+  e: { format: string; actor: Actor; filter: ExportFilter; rows: number; checkpoint: SignedCheckpoint | null; sha256: string },
+): void {
   writeTransaction(ctx, () => {
     appendEvent(ledgerWriter(ctx), {
       type: 'export_made',
-      actor: request.actor,
+      actor: e.actor,
       details: {
-        format: request.format,
-        filter: JSON.parse(JSON.stringify({ ...request.filter, kioskId })) as Record<string, string | string[]>,
-        rows,
-        ...(checkpoint ? { checkpointTreeSize: checkpoint.treeSize } : {}),
+        format: e.format,
+        filter: JSON.parse(JSON.stringify(e.filter)) as Record<string, string | string[]>,
+        rows: e.rows,
+        ...(e.checkpoint ? { checkpointTreeSize: e.checkpoint.treeSize } : {}),
+        sha256: e.sha256,
       },
     });
   });
-  return { rows, checkpoint: checkpoint && { treeSize: checkpoint.treeSize, root: checkpoint.root, note: checkpoint.note } };
 }
 
-function eventQuery(ctx: ServiceContext, filter: ExportFilter, kioskId: string, upToSeq: number | undefined): EventQuery {
+export function eventQuery(ctx: ServiceContext, filter: ExportFilter, kioskId: string, upToSeq: number | undefined): EventQuery {
   const day = (d: string, field: string) => {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(d) || Number.isNaN(new Date(`${d}T00:00:00`).getTime())) {
       throw new AppError('INVALID_ARGUMENT', { field });

@@ -1,7 +1,8 @@
 import type { Db } from '../db/open';
 import { prepared, preparedRaw } from '../db/statements';
 import { parseCheckpointText } from '../evidence/checkpoint';
-import { inclusionProofHolds, TreeBuilder } from '../evidence/merkle';
+import { TreeBuilder } from '../evidence/merkle';
+import { verifyInclusion } from '../evidence/proofs';
 import { NoteError, openNote, type NoteVerifier } from '../evidence/signedNote';
 
 export type CheckpointReason = 'day_closed' | 'export' | 'on_request';
@@ -169,6 +170,6 @@ export function newestSignedAnchor(db: Db, kioskId: string, origin: string, veri
   if (!newest.newestLeafProof) return { status: 'unproven', treeSize: newest.treeSize };
   const leaf = preparedRaw(db, 'SELECT hash FROM ledger_events WHERE kiosk_id = ? AND seq = ?').get(kioskId, newest.treeSize) as [Buffer] | undefined;
   if (!leaf) return failed('beyond_chain');
-  if (!inclusionProofHolds(leaf[0], newest.treeSize - 1, newest.treeSize, newest.newestLeafProof, newest.root)) return failed('root_differs');
+  if (!verifyInclusion(newest.treeSize - 1, newest.treeSize, leaf[0], newest.newestLeafProof, newest.root)) return failed('root_differs');
   return { status: 'anchored', treeSize: newest.treeSize };
 }

@@ -10,7 +10,8 @@ import { EventType } from './eventTypes';
 const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 export const ExportLogRequest = z.strictObject({
-  format: z.enum(['csv', 'xlsx']),
+  /** 'bundle': the evidence bundle (JSON Lines), checked with verify-bundle or tools/verify-bundle.mjs. */
+  format: z.enum(['csv', 'xlsx', 'bundle']),
   language: z.enum(['nl', 'en']),
   from: Day.optional(),
   to: Day.optional(),

@@ -8,6 +8,7 @@ import { deviceMethods } from './devices';
 import { kioskMethods } from './kiosk';
 import { exportMethods } from './exports';
 import { reportMethods } from './reports';
+import { exportHistoryMethods } from './exportHistory';
 import { labelMethods } from './labels';
 import { mediaMethods } from './media';
 import { pupilImportMethods } from './pupilImport';
@@ -29,6 +30,7 @@ export * from './exports';
 export * from './reports';
 export * from './privacy';
 export * from './retention';
+export * from './exportHistory';
 export * from './settings';
 export * from './staff';
 export * from './pouches';
@@ -59,6 +61,7 @@ export const contract = {
   ...exemptionMethods,
   ...reportMethods,
   ...privacyMethods,
+  ...exportHistoryMethods,
 } satisfies Record<MethodName, MethodSpec>;
 
 export type Contract = typeof contract;

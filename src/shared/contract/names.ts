@@ -96,6 +96,8 @@ export const methodNameList = [
   'makeBackupNow',
   'copyBackup',
   'restoreBackup',
+  // the exports made so far (contract/exportHistory.ts)
+  'listExports',
 ] as const;
 export const eventNameList = ['scan', 'stateChanged', 'custodyChanged', 'exportProgress'] as const;
 

@@ -6,6 +6,7 @@ import { bridge, call } from '../../bridge';
 import { errorText } from '../../errors';
 import { ToggleGroup } from '../../components/ToggleGroup';
 import { downloadFile } from './downloadPdf';
+import { ExportHistory } from './exports/ExportHistory';
 import './export.css';
 
 type Which = 'custody' | 'all';
@@ -31,6 +32,7 @@ export function ExportScreen() {
   // Pushed by the core after every page of events while the export runs.
   const [progress, setProgress] = useState<ExportProgress | null>(null);
   useEffect(() => bridge().on('exportProgress', setProgress), []);
+  const [made, setMade] = useState(0);
 
   useEffect(() => {
     call('labelLayouts', {}).then(
@@ -55,6 +57,7 @@ export function ExportScreen() {
       });
       downloadFile(result.fileName, result.base64, result.mime);
       setDone(result);
+      setMade((n) => n + 1);
     } catch (e) {
       setError(errorText(e, i18n.language));
     } finally {
@@ -80,6 +83,7 @@ export function ExportScreen() {
           options={[
             { value: 'csv', label: t('office.export.csv') },
             { value: 'xlsx', label: t('office.export.xlsx') },
+            { value: 'bundle', label: t('office.export.bundle') },
           ]}
         />
         <ToggleGroup<Which>
@@ -143,6 +147,7 @@ export function ExportScreen() {
           )}
         </div>
       )}
+      <ExportHistory refresh={made} />
     </section>
   );
 }

@@ -1,0 +1,74 @@
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { AppError } from '../../shared/errors';
+import { bundleReasons } from '../../core/evidence/bundleReasons';
+import { verifyBundle } from '../../core/evidence/verifyBundle';
+import { output, type CliCommand } from '../command';
+
+const USAGE = 'verify-bundle FILE [--since CHECKPOINT] [--key VKEY]';
+
+/**
+ * Checks an evidence bundle without the database it came from: the signature with the key the
+ * reader pins (`--key`, else the bundle's own, which is said), every event, the chain, the proofs,
+ * and with `--since` an earlier checkpoint the reader kept. Exit 1 names the reason (a stable code).
+ */
+export const verifyBundleCommand: CliCommand = {
+  name: 'verify-bundle',
+  summary: 'Check an evidence bundle: signature, every event hash, the chain, the proofs, and an earlier checkpoint (--since)',
+  usage: USAGE,
+  run(ctx) {
+    const { values, positionals } = parseArgs({
+      args: ctx.argv,
+      allowPositionals: true,
+      options: { since: { type: 'string' }, key: { type: 'string' } },
+    });
+    const [file] = positionals;
+    if (!file || positionals.length > 1) {
+      ctx.io.stderr(`Usage: npm run cli -- ${USAGE}\n`);
+      return 2;
+    }
+    const read = (path: string) => {
+      try {
+        return readFileSync(path);
+      } catch {
+        throw new AppError('FILE_NOT_FOUND', { path });
+      }
+    };
+    const verdict = verifyBundle(read(file), {
+      ...(values.key === undefined ? {} : { key: values.key.trim() }),
+      ...(values.since === undefined ? {} : { since: read(values.since).toString('utf8') }),
+    });
+    if (!verdict.ok) {
+      const message = bundleReasons[verdict.reason];
+      const where = [verdict.line === undefined ? '' : ` (regel / line ${verdict.line})`, verdict.seq === undefined ? '' : ` (seq ${verdict.seq})`].join('');
+      output(ctx, { ok: false, reason: verdict.reason, line: verdict.line ?? null, seq: verdict.seq ?? null, message }, () =>
+        [`Bewijsbestand klopt NIET / bundle FAILS: ${verdict.reason}${where}`, message.nl, message.en].join('\n'),
+      );
+      return 1;
+    }
+    const summary = {
+      ok: true,
+      origin: verdict.header.origin,
+      treeSize: verdict.treeSize,
+      events: verdict.events,
+      redacted: verdict.redacted,
+      keyPinned: verdict.keyPinned,
+      consistentWith: verdict.consistentWith,
+    };
+    output(ctx, summary, () =>
+      [
+        `Bewijsbestand klopt / bundle verifies: ${verdict.events} gebeurtenissen / events, boom / tree ${verdict.treeSize} (${verdict.header.origin})`,
+        verdict.redacted > 0 ? `${verdict.redacted} met gewiste tekst (bewaartermijn) / with erased text (retention)` : '',
+        verdict.consistentWith === null
+          ? ''
+          : `Sluit aan op het eerdere controlepunt / extends the earlier checkpoint (${verdict.consistentWith})`,
+        verdict.keyPinned
+          ? ''
+          : 'Let op: gecontroleerd met de sleutel uit het bestand zelf; geef --key met uw eigen kopie / Note: checked with the key in the file itself; pass --key with your own copy',
+      ]
+        .filter(Boolean)
+        .join('\n'),
+    );
+    return 0;
+  },
+};

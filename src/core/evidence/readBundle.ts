@@ -1,0 +1,125 @@
+import {
+  BUNDLE_FORMAT,
+  type BundleConsistency,
+  type BundleEnd,
+  type BundleEventLine,
+  type BundleHeader,
+  type BundleSubtree,
+} from './bundleFormat';
+
+export type BundleLine =
+  | { kind: 'event'; value: BundleEventLine }
+  | { kind: 'subtree'; value: BundleSubtree }
+  | { kind: 'consistency'; value: BundleConsistency }
+  | { kind: 'end'; value: BundleEnd };
+
+/** Where a bundle stops being readable: the line (from 1) and whether the file simply ends too early. */
+export class BundleReadError extends Error {
+  constructor(
+    readonly reason: 'malformed' | 'unsupported_version' | 'truncated',
+    readonly line: number,
+  ) {
+    super(`bundle: ${reason} at line ${line}`);
+  }
+}
+
+/** The header line, checked, and where the next line begins. */
+export function bundleHeader(bytes: Buffer): { header: BundleHeader; next: number } {
+  const nl = bytes.indexOf(0x0a);
+  if (nl < 0) throw new BundleReadError('truncated', 1);
+  let value: unknown;
+  try {
+    value = JSON.parse(bytes.toString('utf8', 0, nl));
+  } catch {
+    throw new BundleReadError('malformed', 1);
+  }
+  return { header: parseHeader(value), next: nl + 1 };
+}
+
+/**
+ * The lines of a bundle after its header, one at a time with their byte range, so a verifier
+ * holds one line in memory at a million events. A last line without its newline is a file cut off.
+ */
+export function* bundleLines(bytes: Buffer, from: number): Generator<BundleLine & { line: number; start: number; end: number }> {
+  let line = 1;
+  for (let start = from; start < bytes.length; ) {
+    const nl = bytes.indexOf(0x0a, start);
+    line++;
+    if (nl < 0) throw new BundleReadError('truncated', line);
+    let value: unknown;
+    try {
+      value = JSON.parse(bytes.toString('utf8', start, nl));
+    } catch {
+      throw new BundleReadError('malformed', line);
+    }
+    const parsed = classify(value);
+    if (!parsed) throw new BundleReadError('malformed', line);
+    yield { ...parsed, line, start, end: nl + 1 };
+    start = nl + 1;
+  }
+}
+
+export function parseHeader(value: unknown): BundleHeader {
+  if (typeof value !== 'object' || value === null || !('bundle' in value)) throw new BundleReadError('malformed', 1);
+  const h = value as Record<string, unknown>;
+  if (typeof h.bundle !== 'string' || !h.bundle.startsWith('inleverpunt-bundle/')) throw new BundleReadError('malformed', 1);
+  if (h.bundle !== BUNDLE_FORMAT) throw new BundleReadError('unsupported_version', 1);
+  const texts = ['origin', 'kioskId', 'verifierKey', 'madeAt', 'checkpoint'] as const;
+  if (texts.some((k) => typeof h[k] !== 'string') || typeof h.filter !== 'object' || h.filter === null) {
+    throw new BundleReadError('malformed', 1);
+  }
+  return h as unknown as BundleHeader;
+}
+
+function classify(value: unknown): BundleLine | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const v = value as Record<string, unknown>;
+  const isInt = (x: unknown) => Number.isSafeInteger(x) && (x as number) >= 0;
+  if ('event' in v) {
+    return isInt(v.leaf) && typeof v.hash === 'string' && typeof v.event === 'object' && v.event !== null
+      ? { kind: 'event', value: v as unknown as BundleEventLine }
+      : null;
+  }
+  if ('subtree' in v) {
+    const s = v.subtree as Record<string, unknown> | null;
+    return s && isInt(s.leaf) && isInt(s.size) && typeof s.hash === 'string' ? { kind: 'subtree', value: s as unknown as BundleSubtree } : null;
+  }
+  if ('consistency' in v) {
+    const c = v.consistency as Record<string, unknown> | null;
+    return c && typeof c.note === 'string' && isInt(c.size) && Array.isArray(c.path) && c.path.every((p) => typeof p === 'string')
+      ? { kind: 'consistency', value: c as unknown as BundleConsistency }
+      : null;
+  }
+  if ('end' in v) {
+    const e = v.end as Record<string, unknown> | null;
+    return e && isInt(e.events) && isInt(e.subtrees) && typeof e.seal === 'string' ? { kind: 'end', value: e as unknown as BundleEnd } : null;
+  }
+  return null;
+}
+
+export interface Bundle {
+  header: BundleHeader;
+  events: BundleEventLine[];
+  subtrees: BundleSubtree[];
+  consistency: BundleConsistency | null;
+  end: BundleEnd | null;
+}
+
+/**
+ * A whole bundle in memory, as read, not checked: for a reader that wants the events (the
+ * central server imports them after `verifyBundle` said yes). Throws BundleReadError.
+ */
+export function readBundle(bytes: Buffer): Bundle {
+  const events: BundleEventLine[] = [];
+  const subtrees: BundleSubtree[] = [];
+  let consistency: BundleConsistency | null = null;
+  let end: BundleEnd | null = null;
+  const { header, next } = bundleHeader(bytes);
+  for (const l of bundleLines(bytes, next)) {
+    if (l.kind === 'event') events.push(l.value);
+    else if (l.kind === 'subtree') subtrees.push(l.value);
+    else if (l.kind === 'consistency') consistency = l.value;
+    else end = l.value;
+  }
+  return { header, events, subtrees, consistency, end };
+}

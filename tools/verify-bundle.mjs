@@ -1,0 +1,288 @@
+#!/usr/bin/env node
+// Checks an Inleverpunt evidence bundle without Inleverpunt: only Node's own crypto and fs.
+//   node verify-bundle.mjs FILE [--since EARLIER.checkpoint.txt] [--key VERIFIER_KEY]
+// Exit 0: the bundle holds. Exit 1: it does not, with the reason (the app's reason codes).
+// Specification: the README of Inleverpunt, section "Evidence bundles". C2SP signed-note and
+// tlog-checkpoint for the signatures, RFC 9162 section 2.1 for the Merkle tree and its proofs.
+import { createHash, createPublicKey, verify as edVerify } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+
+class Fail extends Error {
+  constructor(reason, where = '') {
+    super(reason);
+    this.where = where;
+  }
+}
+const sha256 = (...parts) => {
+  const h = createHash('sha256');
+  for (const p of parts) h.update(p);
+  return h.digest();
+};
+
+// --- C2SP signed-note with an Ed25519 key (type 0x01) ---
+function parseVerifierKey(vkey) {
+  const m = /^([^\s+]+)\+([0-9a-f]{8})\+([A-Za-z0-9+/]+=*)$/.exec(vkey);
+  if (!m) throw new Fail('key_invalid');
+  const raw = Buffer.from(m[3], 'base64');
+  if (raw.length !== 33 || raw[0] !== 0x01) throw new Fail('key_invalid');
+  const id = sha256(`${m[1]}\n`, raw).readUInt32BE(0);
+  if (id !== Number.parseInt(m[2], 16)) throw new Fail('key_invalid');
+  const key = createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: raw.subarray(1).toString('base64url') }, format: 'jwk' });
+  return { name: m[1], id, key };
+}
+
+/** The note's text if `vk` signed it; throws the reason otherwise. */
+function openNote(note, vk, reasons) {
+  const split = note.lastIndexOf('\n\n');
+  if (split < 0 || !note.endsWith('\n')) throw new Fail('malformed');
+  const text = note.slice(0, split + 1);
+  let signed = false;
+  for (const line of note.slice(split + 2, -1).split('\n')) {
+    const m = /^\u2014 (\S+) ([A-Za-z0-9+/]+=*)$/.exec(line);
+    if (!m) throw new Fail('malformed');
+    const sig = Buffer.from(m[2], 'base64');
+    if (sig.length < 5 || sig.toString('base64') !== m[2]) throw new Fail('malformed');
+    if (m[1] !== vk.name || sig.readUInt32BE(0) !== vk.id) continue;
+    if (!edVerify(null, Buffer.from(text, 'utf8'), vk.key, sig.subarray(4))) throw new Fail(reasons.bad);
+    signed = true;
+  }
+  if (!signed) throw new Fail(reasons.unknown);
+  return text;
+}
+
+function parseCheckpoint(text) {
+  const lines = text.split('\n');
+  const root = Buffer.from(lines[2] ?? '', 'base64');
+  if (lines.length < 4 || !/^(0|[1-9][0-9]*)$/.test(lines[1]) || root.length !== 32 || root.toString('base64') !== lines[2]) {
+    throw new Fail('malformed');
+  }
+  return { origin: lines[0], size: Number(lines[1]), root };
+}
+
+// --- The ledger's event hash: typed, length-prefixed fields after a domain line ---
+const FIELDS = ['seq', 'eventId', 'kioskId', 'occurredAt', 'type', 'actor', 'custodian', 'deviceId', 'pupilId', 'locationId', 'pouchId', 'voidsSeq', 'details', 'payloadHash', 'prevHash'];
+const INTEGERS = new Set(['seq', 'voidsSeq']);
+const BLOBS = new Set(['payloadHash', 'prevHash']);
+const NULLABLE = new Set(['custodian', 'deviceId', 'pupilId', 'locationId', 'pouchId', 'voidsSeq', 'payloadHash']);
+const HEX = /^(?:[0-9a-f]{2})*$/;
+
+function field(name, value) {
+  if (value === null && NULLABLE.has(name)) return Buffer.from([0x00]);
+  if (INTEGERS.has(name)) {
+    if (!Number.isSafeInteger(value) || value < 0) throw new Fail('malformed');
+    const b = Buffer.alloc(9);
+    b[0] = 0x02;
+    b.writeUInt32BE(Math.floor(value / 2 ** 32), 1);
+    b.writeUInt32BE(value >>> 0, 5);
+    return b;
+  }
+  if (typeof value !== 'string' || (BLOBS.has(name) && !HEX.test(value))) throw new Fail('malformed');
+  const bytes = BLOBS.has(name) ? Buffer.from(value, 'hex') : Buffer.from(value, 'utf8');
+  const head = Buffer.alloc(5);
+  head[0] = BLOBS.has(name) ? 0x03 : 0x01;
+  head.writeUInt32BE(bytes.length, 1);
+  return Buffer.concat([head, bytes]);
+}
+
+function eventHash(e) {
+  if (e.encoding !== 1 && e.encoding !== 2) throw new Fail('malformed');
+  return sha256(`inleverpunt-ledger-v${e.encoding}\n`, ...FIELDS.map((name) => field(name, e[name])));
+}
+
+function payloadHash(encoding, payload) {
+  if (typeof payload !== 'object' || typeof payload.body !== 'string') throw new Fail('malformed');
+  if (encoding === 1) return payload.salt === null ? sha256(payload.body) : null;
+  if (typeof payload.salt !== 'string' || !/^(?:[0-9a-f]{2}){16,}$/.test(payload.salt)) return null;
+  const salt = Buffer.from(payload.salt, 'hex');
+  const body = Buffer.from(payload.body, 'utf8');
+  const saltHead = Buffer.from([0x03, 0, 0, 0, 0]);
+  saltHead.writeUInt32BE(salt.length, 1);
+  const bodyHead = Buffer.from([0x01, 0, 0, 0, 0]);
+  bodyHead.writeUInt32BE(body.length, 1);
+  return sha256('inleverpunt-payload-v2\n', saltHead, salt, bodyHead, body);
+}
+
+// --- RFC 9162 Merkle tree: leaves are event hashes ---
+const leafHash = (d) => sha256(Buffer.from([0x00]), d);
+const nodeHash = (l, r) => sha256(Buffer.from([0x01]), l, r);
+
+class Tree {
+  stack = [];
+  size = 0;
+  push(hash, size) {
+    if (this.size % size !== 0) return false;
+    let node = { hash, size };
+    while (this.stack.length && this.stack.at(-1).size === node.size) {
+      const top = this.stack.pop();
+      node = { hash: nodeHash(top.hash, node.hash), size: top.size * 2 };
+    }
+    this.stack.push(node);
+    this.size += size;
+    return true;
+  }
+  root() {
+    let root = null;
+    for (let i = this.stack.length - 1; i >= 0; i--) root = root ? nodeHash(this.stack[i].hash, root) : this.stack[i].hash;
+    return root ?? sha256();
+  }
+}
+
+/** RFC 9162 2.1.4.2. */
+function verifyConsistency(m, n, oldRoot, newRoot, proof) {
+  if (m === n) return proof.length === 0 && oldRoot.equals(newRoot);
+  if (m === 0) return proof.length === 0;
+  if (m > n || proof.length === 0 || proof.some((p) => p.length !== 32)) return false;
+  const path = Number.isInteger(Math.log2(m)) ? [oldRoot, ...proof] : proof;
+  const half = (x) => Math.floor(x / 2);
+  let fn = m - 1;
+  let sn = n - 1;
+  while (fn % 2 === 1) [fn, sn] = [half(fn), half(sn)];
+  let fr = path[0];
+  let sr = path[0];
+  for (const c of path.slice(1)) {
+    if (sn === 0) return false;
+    if (fn % 2 === 1 || fn === sn) {
+      fr = nodeHash(c, fr);
+      sr = nodeHash(c, sr);
+      while (fn % 2 === 0 && fn !== 0) [fn, sn] = [half(fn), half(sn)];
+    } else {
+      sr = nodeHash(sr, c);
+    }
+    [fn, sn] = [half(fn), half(sn)];
+  }
+  return sn === 0 && fr.equals(oldRoot) && sr.equals(newRoot);
+}
+
+// --- The bundle ---
+function verifyBundle(bytes, options) {
+  const lines = [];
+  for (let start = 0; start < bytes.length; ) {
+    const nl = bytes.indexOf(0x0a, start);
+    if (nl < 0) throw new Fail('truncated');
+    lines.push({ start, end: nl + 1 });
+    start = nl + 1;
+  }
+  if (lines.length === 0) throw new Fail('truncated');
+  const parse = (l, n) => {
+    try {
+      return JSON.parse(bytes.toString('utf8', l.start, l.end - 1));
+    } catch {
+      throw new Fail('malformed', `line ${n}`);
+    }
+  };
+  const header = parse(lines[0], 1);
+  if (typeof header?.bundle !== 'string' || !header.bundle.startsWith('inleverpunt-bundle/')) throw new Fail('malformed', 'line 1');
+  if (header.bundle !== 'inleverpunt-bundle/v1') throw new Fail('unsupported_version');
+  let vk;
+  try {
+    vk = parseVerifierKey(options.key ?? String(header.verifierKey));
+  } catch (error) {
+    // A bad key the reader typed is theirs to fix; a bad key in the file is a damaged file.
+    throw options.key === undefined ? new Fail('malformed', 'line 1') : error;
+  }
+  const cp = parseCheckpoint(openNote(String(header.checkpoint), vk, { bad: 'bad_signature', unknown: 'wrong_key' }));
+  if (cp.origin !== header.origin || header.origin !== `inleverpunt.kiosk/${header.kioskId}`) throw new Fail('not_this_log');
+  const SINCE = { bad: 'since_bad_signature', unknown: 'since_bad_signature' };
+  const since = options.since === undefined ? null : parseCheckpoint(openNote(options.since, vk, SINCE));
+  if (since && since.origin !== cp.origin) throw new Fail('since_other_log');
+  if (since && since.size > cp.size) throw new Fail('since_newer');
+
+  let sealedUpTo = lines[0].end;
+  const tree = new Tree();
+  let expected = 0;
+  let reach = 0;
+  let hole = null;
+  let previous = null;
+  let events = 0;
+  let subtrees = 0;
+  let consistency = null;
+  let end = null;
+  const place = (leaf, size, where) => {
+    if (leaf + size > cp.size) throw new Fail('beyond_checkpoint', where);
+    if (leaf < reach) throw new Fail('out_of_order', where);
+    reach = leaf + size;
+    if (hole === null && leaf > expected) hole = expected;
+    if (hole !== null) return false;
+    expected = reach;
+    return true;
+  };
+  for (let n = 2; n <= lines.length; n++) {
+    const where = `line ${n}`;
+    const v = parse(lines[n - 1], n);
+    if (end) throw new Fail('malformed', where);
+    if (v?.end) {
+      end = v.end;
+      continue;
+    }
+    sealedUpTo = lines[n - 1].end;
+    if (v?.event) {
+      const e = v.event;
+      if (!Number.isSafeInteger(v.leaf) || v.leaf < 0 || typeof v.hash !== 'string' || typeof e !== 'object') throw new Fail('malformed', where);
+      const hash = eventHash(e);
+      if (e.kioskId !== header.kioskId) throw new Fail('not_this_log', where);
+      if (v.leaf !== e.seq - 1) throw new Fail('malformed', where);
+      if (hash.toString('hex') !== v.hash) throw new Fail('event_hash', `${where}, seq ${e.seq}`);
+      if ('payload' in v && v.payload !== null) {
+        const p = payloadHash(e.encoding, v.payload);
+        if (!p || e.payloadHash === null || p.toString('hex') !== e.payloadHash) throw new Fail('payload_mismatch', `${where}, seq ${e.seq}`);
+      } else if ('payload' in v && e.payloadHash === null) throw new Fail('payload_mismatch', `${where}, seq ${e.seq}`);
+      const linked = v.leaf === 0 ? Buffer.alloc(32) : previous?.leaf === v.leaf - 1 ? previous.hash : null;
+      if (linked && linked.toString('hex') !== e.prevHash) throw new Fail('chain_broken', `${where}, seq ${e.seq}`);
+      if (place(v.leaf, 1, where)) tree.push(leafHash(hash), 1);
+      previous = { leaf: v.leaf, hash };
+      events++;
+    } else if (v?.subtree) {
+      const s = v.subtree;
+      const ok = Number.isSafeInteger(s.leaf) && Number.isSafeInteger(s.size) && s.size >= 1 && Number.isInteger(Math.log2(s.size));
+      if (!ok || s.leaf % s.size !== 0 || typeof s.hash !== 'string' || !/^[0-9a-f]{64}$/.test(s.hash)) throw new Fail('bad_proof', where);
+      if (place(s.leaf, s.size, where) && !tree.push(Buffer.from(s.hash, 'hex'), s.size)) throw new Fail('bad_proof', where);
+      previous = null;
+      subtrees++;
+    } else if (v?.consistency && !consistency) {
+      consistency = v.consistency;
+    } else throw new Fail('malformed', where);
+  }
+  if (!end) throw new Fail('truncated');
+  if (hole !== null || tree.size !== cp.size) throw new Fail('missing_event', `seq ${(hole ?? tree.size) + 1}`);
+  if (!tree.root().equals(cp.root)) throw new Fail('root_mismatch');
+  if (end.events !== events || end.subtrees !== subtrees) throw new Fail('count_mismatch');
+  let sealed;
+  try {
+    sealed = openNote(String(end.seal), vk, { bad: 'bad_seal', unknown: 'bad_seal' });
+  } catch {
+    throw new Fail('bad_seal');
+  }
+  if (sealed !== `inleverpunt-bundle-seal/v1\n${cp.origin}\n${createHash('sha256').update(bytes.subarray(0, sealedUpTo)).digest('base64')}\n`) throw new Fail('bad_seal');
+
+  const earlier = since ?? (consistency ? parseCheckpoint(openNote(String(consistency.note), vk, SINCE)) : null);
+  if (earlier && earlier.size > 0 && earlier.size < cp.size) {
+    if (!consistency || consistency.size !== earlier.size || !Array.isArray(consistency.path)) throw new Fail('no_consistency_proof');
+    const path = consistency.path.map((p) => Buffer.from(String(p), 'hex'));
+    if (!verifyConsistency(earlier.size, cp.size, earlier.root, cp.root, path)) throw new Fail('inconsistent');
+  } else if (earlier && earlier.size === cp.size && !earlier.root.equals(cp.root)) throw new Fail('inconsistent');
+  return { origin: cp.origin, treeSize: cp.size, events, consistentWith: earlier ? earlier.size : null, keyPinned: options.key !== undefined };
+}
+
+// --- Command line ---
+const args = process.argv.slice(2);
+const options = {};
+let file;
+for (let i = 0; i < args.length; i++) {
+  if (args[i] === '--since') options.since = readFileSync(args[++i], 'utf8');
+  else if (args[i] === '--key') options.key = args[++i].trim();
+  else file = args[i];
+}
+if (!file) {
+  process.stderr.write('usage: node verify-bundle.mjs FILE [--since EARLIER.checkpoint.txt] [--key VERIFIER_KEY]\n');
+  process.exit(2);
+}
+try {
+  const r = verifyBundle(readFileSync(file), options);
+  process.stdout.write(`OK ${r.origin}: ${r.events} events, tree size ${r.treeSize}`);
+  if (r.consistentWith !== null) process.stdout.write(`, consistent with checkpoint ${r.consistentWith}`);
+  process.stdout.write(r.keyPinned ? '\n' : ' (key taken from the bundle itself: pass --key to pin yours)\n');
+} catch (error) {
+  if (!(error instanceof Fail)) throw error;
+  process.stdout.write(`FAIL ${error.message}${error.where ? ` (${error.where})` : ''}\n`);
+  process.exit(1);
+}
