@@ -30,7 +30,7 @@ describe('the door: a pupil card with two devices, and damage noted in two taps'
     const confirmation = confirmationOf(page, watch.deviceId);
     await confirmation.waitFor();
     expect(await confirmation.getByTestId('door-headline').textContent()).toBe(doorNameOf(demo, pupil.pupilId));
-    expect(await dialog.count()).toBe(0);
+    await dialog.waitFor({ state: 'detached' });
     const events = eventsOfType(bridge, 'handed_in');
     expect(events.map((e) => e.deviceId)).toEqual([watch.deviceId]);
     expect(await soundsPlayed(page)).toMatchObject({ attention: 1, success: 1, error: 0 });

@@ -55,7 +55,7 @@ describe('the door: enrolling an unknown sticker', () => {
     const confirmation = page.getByTestId('door-confirmation').first();
     await confirmation.waitFor();
     expect(await confirmation.getByTestId('door-headline').textContent()).toBe(doorNameOf(demo, pupil.pupilId));
-    expect(await dialog.count()).toBe(0);
+    await dialog.waitFor({ state: 'detached' });
     await screenshot(page, 'door-enrol-done-1366x768');
 
     const deviceId = await confirmation.getAttribute('data-device');
@@ -98,7 +98,7 @@ describe('the door: enrolling an unknown sticker', () => {
     await tapPin(dialog, DEMO_PINS.teacher8B, 'Meester Bram');
     await dialog.getByText('Van wie is dit apparaat?').waitFor();
     await dialog.getByRole('button', { name: 'Annuleren' }).click();
-    expect(await dialog.count()).toBe(0);
+    await dialog.waitFor({ state: 'detached' });
     // Only the teacher's unlock is recorded; no device, no tag.
     expect(bridge.core.services.listEvents({ limit: 10 }).events.filter((e) => e.seq > events).map((e) => e.type)).toEqual(['staff_login']);
     expect(problems).toEqual([]);

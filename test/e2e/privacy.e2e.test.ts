@@ -55,7 +55,7 @@ describe('privacy: subject access, erasure on request, retention and backups', (
     await screenshot(page, 'office-privacy-erase-confirm-1366');
     await page.getByRole('button', { name: 'Ja, wissen' }).click();
     await page.getByText('De leerling staat niet meer in de lijst.', { exact: false }).waitFor();
-    expect(await page.locator(`option[value="${second!.pupilId}"]`).count()).toBe(0);
+    await expect.poll(() => page.locator(`option[value="${second!.pupilId}"]`).count()).toBe(0);
     expect(eventsOfType(bridge, 'payload_redacted')[0]).toMatchObject({ details: { reason: 'request', pupilId: second!.pupilId } });
     expect(problems).toEqual([]);
     await context.close();

@@ -37,24 +37,9 @@ export interface BundleHeader {
 }
 
 /** An event's hashed fields as JSON: texts and integers as they are, blobs as lowercase hex. */
-export interface BundleEventFields {
-  encoding: number;
-  seq: number;
-  eventId: string;
-  kioskId: string;
-  occurredAt: string;
-  type: string;
-  actor: string;
-  custodian: string | null;
-  deviceId: string | null;
-  pupilId: string | null;
-  locationId: string | null;
-  pouchId: string | null;
-  voidsSeq: number | null;
-  details: string;
-  payloadHash: string | null;
-  prevHash: string;
-}
+export type BundleEventFields = {
+  [K in keyof EventHeader]: EventHeader[K] extends Uint8Array ? string : EventHeader[K] extends Uint8Array | null ? string | null : EventHeader[K];
+};
 
 export interface BundlePayload {
   salt: string | null;
