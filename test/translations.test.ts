@@ -3,6 +3,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { en } from '../src/renderer/i18n/locales/en';
 import { nl } from '../src/renderer/i18n/locales/nl';
+import { errorMessages } from '../src/shared/errors';
 
 function keys(obj: object, prefix = ''): string[] {
   return Object.entries(obj).flatMap(([k, v]) =>
@@ -40,5 +41,23 @@ describe('translations', () => {
     );
     expect(used.length).toBeGreaterThan(0);
     expect(used.filter((k) => !known.has(k))).toEqual([]);
+  });
+
+  it('the door follows the glossary (src/renderer/i18n/GLOSSARY.md): words for a child, one term per thing', () => {
+    // The mode switch (door.mode) is the teacher's own dialog at the door; everything else is read by pupils.
+    const doorTexts = keys(nl.door)
+      .filter((k) => !k.startsWith('mode.'))
+      .map((k) => String(k.split('.').reduce<unknown>((o, p) => (o as Record<string, unknown>)[p], nl.door)));
+    const doorErrors = (['UNKNOWN_TAG', 'TAG_REVOKED', 'MISREAD_CODE', 'NO_DEVICE', 'ALREADY_IN_CUSTODY', 'NOT_IN_CUSTODY', 'SCAN_TOO_LONG'] as const).map(
+      (code) => errorMessages[code].nl,
+    );
+    for (const text of [...doorTexts, ...doorErrors]) {
+      expect(text, text).not.toMatch(/leerkracht|in bewaring|\bdevice\b/i);
+    }
+    // The damage marks the door offers are named the same on the teacher's screens.
+    expect(nl.workflows.condition.marks.case_damaged).toBe(nl.door.damage.marks.case_damaged);
+    expect(en.workflows.condition.marks.case_damaged).toBe(en.door.damage.marks.case_damaged);
+    // A misread asks for another scan, not for the teacher.
+    expect(nl.door.problem.scanAgain).not.toMatch(/juf|meester/);
   });
 });

@@ -105,12 +105,12 @@ export const errorMessages = {
   },
   // — custody ledger and its services —
   UNKNOWN_TAG: {
-    nl: 'Deze sticker of tag kent Inleverpunt niet. Vraag je leerkracht.',
-    en: 'Inleverpunt does not know this sticker or tag. Ask your teacher.',
+    nl: 'Deze sticker of tag kent Inleverpunt niet.',
+    en: 'Inleverpunt does not know this sticker or tag.',
   },
   TAG_REVOKED: {
-    nl: 'Deze sticker of tag is ingetrokken en werkt niet meer. Vraag je leerkracht om een nieuwe.',
-    en: 'This sticker or tag has been withdrawn and no longer works. Ask your teacher for a new one.',
+    nl: 'Deze sticker of tag werkt niet meer. Je juf of meester geeft je een nieuwe.',
+    en: 'This sticker or tag no longer works. Your teacher will give you a new one.',
   },
   TAG_IN_USE: {
     nl: 'Deze code hoort al bij een apparaat (een actieve sticker of NFC-tag). Trek die eerst in of verplaats hem.',
@@ -129,7 +129,7 @@ export const errorMessages = {
     en: "Only a device's sticker or NFC tag can move to another device.",
   },
   NO_DEVICE: {
-    nl: 'Bij deze leerling is nog geen apparaat geregistreerd. Vraag je leerkracht.',
+    nl: 'Bij deze leerling is nog geen apparaat geregistreerd. Vraag je juf of meester.',
     en: 'No device is registered for this pupil yet. Ask your teacher.',
   },
   CHOOSE_DEVICE: {
@@ -141,7 +141,7 @@ export const errorMessages = {
     en: 'This device is not handed in right now, so it cannot be returned or moved.',
   },
   ALREADY_IN_CUSTODY: {
-    nl: 'Dit apparaat is al ingeleverd. Vraag je leerkracht als dat niet klopt.',
+    nl: 'Dit apparaat is al ingeleverd. Vraag je juf of meester als dat niet klopt.',
     en: 'This device has already been handed in. Ask your teacher if that is not right.',
   },
   CONFISCATED: {
@@ -275,11 +275,11 @@ export const errorMessages = {
   },
   // — scanning —
   MISREAD_CODE: {
-    nl: 'Verkeerd gelezen, scan opnieuw.',
-    en: 'Misread, please scan again.',
+    nl: 'De sticker of tag werd niet goed gelezen.',
+    en: 'The sticker or tag was not read properly.',
   },
   SCAN_TOO_LONG: {
-    nl: 'Deze code is te lang om een label van Inleverpunt te zijn. Vraag je leerkracht.',
+    nl: 'Deze code is te lang om een label van Inleverpunt te zijn. Vraag je juf of meester.',
     en: 'This code is too long to be an Inleverpunt label. Ask your teacher.',
   },
   INVALID_NFC_UID: {

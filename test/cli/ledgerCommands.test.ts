@@ -80,8 +80,8 @@ describe('scan', () => {
     const revoked = school.tags.find((t) => t.revoked)!;
     const result = await cli(['scan', revoked.code, '--mode', 'hand-in', '--db', dbPath]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('TAG_REVOKED: Deze sticker of tag is ingetrokken');
-    expect(result.stderr).toContain('has been withdrawn');
+    expect(result.stderr).toContain('TAG_REVOKED: Deze sticker of tag werkt niet meer');
+    expect(result.stderr).toContain('no longer works');
   });
 
   it('lists the choices when a pupil card means two devices', async () => {

@@ -30,7 +30,7 @@ describe('the door: enrolling an unknown sticker', () => {
     const problem = page.getByTestId('door-problem');
     await problem.waitFor();
     expect(await problem.getAttribute('data-code')).toBe('UNKNOWN_TAG');
-    await problem.getByText('Vraag je leerkracht').first().waitFor();
+    await problem.getByText('Vraag je juf of meester').first().waitFor();
     await screenshot(page, 'door-enrol-offer-1366x768');
 
     await problem.getByRole('button', { name: 'Inschrijven' }).click();

@@ -36,7 +36,7 @@ describe('the door in return mode', () => {
     await expect.poll(() => mode(page)).toBe('return');
     expect(await page.getByTestId('door-switch-dialog').count()).toBe(0);
     expect(await page.getByTestId('door-mode').locator('.door-bar-mode').textContent()).toBe('Teruggeven');
-    await expect.poll(() => page.getByTestId('door-counter').textContent()).toBe('nog 3 van 3 in bewaring');
+    await expect.poll(() => page.getByTestId('door-counter').textContent()).toBe('Nog 3 van de 3 liggen hier');
     // The door locked again straight away; the teacher stays on duty.
     expect(bridge.core.services.listEvents({ limit: 5 }).events.some((e) => e.type === 'staff_login')).toBe(true);
     const session = await page.evaluate(() =>
@@ -54,7 +54,7 @@ describe('the door in return mode', () => {
       // The teacher sees which pouch to take it from.
       expect(await card.getByTestId('door-pouch').textContent()).toBe(`Haal hem uitVak ${demo.pupils.find((p) => p.pupilId === tag.pupilId)!.pouchNumber}`);
     }
-    await expect.poll(() => page.getByTestId('door-counter').textContent()).toBe('nog 1 van 3 in bewaring');
+    await expect.poll(() => page.getByTestId('door-counter').textContent()).toBe('Nog 1 van de 3 liggen hier');
     await screenshot(page, 'door-return-confirmation-1366x768');
     const returned = eventsOfType(bridge, 'returned');
     expect(returned.map((e) => e.deviceId).sort()).toEqual([a!.deviceId, b!.deviceId].sort());
@@ -72,7 +72,7 @@ describe('the door in return mode', () => {
     expect(await mode(page)).toBe('hand-in');
     await advanceClocks(page, bridge, 90_000);
     await expect.poll(() => mode(page)).toBe('return');
-    await expect.poll(() => page.getByTestId('door-counter').textContent()).toBe('nog 1 van 3 in bewaring');
+    await expect.poll(() => page.getByTestId('door-counter').textContent()).toBe('Nog 1 van de 3 liggen hier');
 
     await page.getByRole('button', { name: /Naar inleveren/ }).click();
     await typePin(page, demo.staff.teacher8B.pin);
@@ -88,7 +88,7 @@ describe('the door in return mode', () => {
     const { page, context } = await openDoor(browser, bridge, { time: schoolTime(14, 30), viewport: { width: 1920, height: 1080 } });
     expect(await mode(page)).toBe('return');
     await page.getByRole('button', { name: 'English' }).click();
-    await expect.poll(() => page.getByTestId('door-counter').textContent()).toBe('1 of 3 still held');
+    await expect.poll(() => page.getByTestId('door-counter').textContent()).toBe('1 of the 3 are still here');
     await screenshot(page, 'door-return-mode-en-1920x1080');
     await context.close();
   });

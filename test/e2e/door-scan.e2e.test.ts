@@ -107,22 +107,22 @@ describe('the door: pupils scan in, through the real core', () => {
     await context.close();
   });
 
-  it('an unknown code, a misread sticker and a withdrawn sticker: error sound, "Vraag je juf of meester", no event', async () => {
+  it('an unknown code and a withdrawn sticker say "Vraag je juf of meester", a misread one "Scan nog een keer": error sound, no event', async () => {
     const { page, problems, context } = await openDoor(browser, bridge);
     const eventsBefore = bridge.core.services.listEvents({ limit: 1 }).events[0]!.seq;
     const fresh = stickerTags(demo)[32]!;
     const revoked = demo.tags.find((t) => t.revoked)!;
 
-    const cases: [string, string, string][] = [
-      ['4006381333931', 'UNKNOWN_TAG', 'Deze sticker of tag kent Inleverpunt niet. Vraag je leerkracht.'],
-      [misread(fresh.code), 'MISREAD_CODE', 'Verkeerd gelezen, scan opnieuw.'],
-      [revoked.code, 'TAG_REVOKED', 'Deze sticker of tag is ingetrokken en werkt niet meer. Vraag je leerkracht om een nieuwe.'],
+    const cases: [string, string, string, string][] = [
+      ['4006381333931', 'UNKNOWN_TAG', 'Vraag je juf of meester', 'Deze sticker of tag kent Inleverpunt niet.'],
+      [misread(fresh.code), 'MISREAD_CODE', 'Scan nog een keer', 'De sticker of tag werd niet goed gelezen.'],
+      [revoked.code, 'TAG_REVOKED', 'Vraag je juf of meester', 'Deze sticker of tag werkt niet meer. Je juf of meester geeft je een nieuwe.'],
     ];
-    for (const [code, errorCode, reason] of cases) {
+    for (const [code, errorCode, headline, reason] of cases) {
       await wedgeScan(page, code);
       const panel = page.locator(`[data-testid="door-problem"][data-code="${errorCode}"]`);
       await panel.waitFor();
-      expect(await panel.getByRole('paragraph').first().textContent()).toBe('Vraag je juf of meester');
+      expect(await panel.getByRole('paragraph').first().textContent()).toBe(headline);
       expect(await panel.getByTestId('door-reason').textContent()).toBe(reason);
       if (errorCode === 'UNKNOWN_TAG') await screenshot(page, 'door-error-1366x768');
       if (errorCode === 'MISREAD_CODE') await screenshot(page, 'door-misread-1366x768');

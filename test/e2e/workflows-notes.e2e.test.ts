@@ -50,7 +50,7 @@ describe('condition notes and incident reports by the teacher', () => {
     const before = lastEvent(device.deviceId)!.seq;
 
     await page.getByRole('button', { name: 'Scherm gebarsten' }).click();
-    await page.getByRole('button', { name: 'Hoesje beschadigd' }).click();
+    await page.getByRole('button', { name: 'Hoesje kapot' }).click();
     expect(await page.getByRole('button', { name: /Scherm gebarsten/ }).getAttribute('aria-pressed')).toBe('true');
     await page.getByLabel('Toelichting').pressSequentially('barst linksboven', { delay: 80 });
     await screenshot(page, 'workflows-condition-form-1366x768');

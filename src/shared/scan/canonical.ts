@@ -37,7 +37,7 @@ export type CanonicalResult =
 
 /**
  * The non-throwing form, for scan sources: a misread still becomes a `ScanEvent` (its `code` is the
- * upper-cased read) so the screen can say "Verkeerd gelezen, scan opnieuw" and the debounce can
+ * upper-cased read) so the screen can say "Scan nog een keer" and the debounce can
  * recognise the same misread arriving from a second source.
  */
 export function tryCanonicalizeScan(raw: string): CanonicalResult {

@@ -98,7 +98,8 @@ export async function openDoor(
   { initScripts = [], ...options }: OpenKioskOptions = {},
 ): Promise<DoorPage> {
   const opened = await openKiosk(browser, bridge, { ...options, initScripts: [soundRecorder, ...initScripts] });
-  await opened.page.getByRole('heading', { level: 1, name: 'Scan je telefoon of horloge' }).waitFor();
+  // Hand-in mode before the return time, return mode after it: either prompt means the door is ready.
+  await opened.page.getByRole('heading', { level: 1, name: /^Scan je (telefoon of horloge|vak of je telefoon om hem terug te krijgen)$/ }).waitFor();
   return opened;
 }
 

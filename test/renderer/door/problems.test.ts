@@ -23,7 +23,7 @@ describe('what the door makes of a failed scan', () => {
     expect(scanProblemOf(callError(new AppError('TAG_REVOKED')))).toMatchObject({ tone: 'error' });
     expect(scanProblemOf(callError(new AppError('MISREAD_CODE')))).toMatchObject({
       tone: 'warn',
-      message: { nl: 'Verkeerd gelezen, scan opnieuw.', en: 'Misread, please scan again.' },
+      message: { nl: 'De sticker of tag werd niet goed gelezen.', en: 'The sticker or tag was not read properly.' },
     });
     expect(scanProblemOf(callError(new AppError('ALREADY_IN_CUSTODY', { sinceSeq: 4 })))).toMatchObject({ tone: 'warn' });
   });

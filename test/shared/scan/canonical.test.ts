@@ -28,7 +28,7 @@ describe('canonicalizeScan — what the ledger looks tags up by', () => {
     expect(canonicalizeScan(`${code.slice(0, 4).toLowerCase()}${code.slice(4)}\r\n`)).toBe(code);
   });
 
-  it('rejects our code with a wrong check character as a misread ("Verkeerd gelezen, scan opnieuw")', () => {
+  it('rejects our code with a wrong check character as a misread ("Scan nog een keer")', () => {
     expect(errorCode(() => canonicalizeScan(misread))).toBe('MISREAD_CODE');
   });
 

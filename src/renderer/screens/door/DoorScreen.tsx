@@ -47,7 +47,7 @@ export function DoorScreen({ kioskName }: { kioskName: string | null }) {
               <DevicesIcon size={120} />
             </div>
           )}
-          <h1 id="door-prompt">{t('door.prompt')}</h1>
+          <h1 id="door-prompt">{t(mode === 'return' ? 'door.promptReturn' : 'door.prompt')}</h1>
           <p className="door-hint">{t(mode === 'return' ? 'door.hintReturn' : 'door.hint')}</p>
         </div>
         {newest && (

@@ -19,7 +19,8 @@ export function ProblemCard({ entry, big, onEnrol }: { entry: ProblemEntry; big:
       </div>
       {big ? (
         <>
-          <p className="door-card-headline">{t('door.problem.askTeacher')}</p>
+          {/* A misread needs only another scan; everything else needs the teacher. One instruction, never two. */}
+          <p className="door-card-headline">{t(entry.code === 'MISREAD_CODE' ? 'door.problem.scanAgain' : 'door.problem.askTeacher')}</p>
           <div className="door-card-body">
             <p className="door-card-reason" data-testid="door-reason">
               {reason}

@@ -2,8 +2,9 @@ import type { Messages } from '../nl';
 
 export const door: Messages['door'] = {
   prompt: 'Scan your phone or watch',
+  promptReturn: 'Scan your pocket or your phone to get it back',
   hint: 'Hold the sticker or the tag to the reader.',
-  hintReturn: 'Scan your sticker or tag to get your device back.',
+  hintReturn: 'Hold the sticker or the tag to the reader.',
   kiosk: 'Kiosk: {{name}}',
   mode: {
     handIn: 'Hand in',
@@ -17,7 +18,7 @@ export const door: Messages['door'] = {
     unlockedAs: 'Unlocked: {{name}}',
     lock: 'Lock',
   },
-  counter: '{{held}} of {{total}} still held',
+  counter: '{{held}} of the {{total}} are still here',
   counterNone: 'nothing handed in yet today',
   done: {
     handedIn: 'Handed in',
@@ -42,6 +43,7 @@ export const door: Messages['door'] = {
   },
   problem: {
     askTeacher: 'Ask your teacher',
+    scanAgain: 'Scan again',
     generic: 'Something went wrong. Nothing is lost.',
   },
   choose: {

@@ -107,7 +107,7 @@ export const workflows: Messages['workflows'] = {
     marks: {
       screen_cracked: 'Screen cracked',
       back_cracked: 'Back cracked',
-      case_damaged: 'Case damaged',
+      case_damaged: 'Broken case',
       water_damage: 'Water damage',
       other: 'Something else',
     },

@@ -1,7 +1,8 @@
 export const door = {
   prompt: 'Scan je telefoon of horloge',
+  promptReturn: 'Scan je vak of je telefoon om hem terug te krijgen',
   hint: 'Houd de sticker of de tag bij de lezer.',
-  hintReturn: 'Scan je sticker of tag: dan krijg je je apparaat terug.',
+  hintReturn: 'Houd de sticker of de tag bij de lezer.',
   kiosk: 'Kiosk: {{name}}',
   mode: {
     handIn: 'Inleveren',
@@ -15,7 +16,7 @@ export const door = {
     unlockedAs: 'Ontgrendeld: {{name}}',
     lock: 'Vergrendelen',
   },
-  counter: 'nog {{held}} van {{total}} in bewaring',
+  counter: 'Nog {{held}} van de {{total}} liggen hier',
   counterNone: 'vandaag nog niets ingeleverd',
   done: {
     handedIn: 'Ingeleverd',
@@ -40,6 +41,7 @@ export const door = {
   },
   problem: {
     askTeacher: 'Vraag je juf of meester',
+    scanAgain: 'Scan nog een keer',
     generic: 'Er ging iets mis. Niets is verloren.',
   },
   choose: {

@@ -106,7 +106,7 @@ export const workflows = {
     marks: {
       screen_cracked: 'Scherm gebarsten',
       back_cracked: 'Achterkant gebarsten',
-      case_damaged: 'Hoesje beschadigd',
+      case_damaged: 'Hoesje kapot',
       water_damage: 'Waterschade',
       other: 'Iets anders',
     },
