@@ -121,9 +121,9 @@ describe('the teacher area: unlock, dashboard, by hand, move, correct', () => {
     expect(row).toMatchObject({ held: true, custodian: `staff:${demo.staff.teacher7A.staffId}` });
     const event = bridge.core.services.listEvents({ deviceId: device.deviceId, limit: 1 }).events[0]!;
     expect(event).toMatchObject({ type: 'handed_in', actor: demo.staff.teacher7A.staffId, details: { via: 'manual' } });
-    // Back in the grid, the pupil is marked as handed in.
-    await page.getByRole('button', { name: 'Andere leerling' }).click();
+    // Straight back in the class grid, so no "Teruggeven" lies under the finger; the pupil is marked as handed in.
     await page.getByRole('button', { name: `${pupil.name}, ingeleverd` }).waitFor();
+    expect(await screenOf(page).getByRole('button', { name: 'Teruggeven' }).count()).toBe(0);
     expect(problems).toEqual([]);
     await context.close();
   });

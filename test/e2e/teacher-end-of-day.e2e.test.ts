@@ -126,7 +126,7 @@ describe('the end of the school day', () => {
 
     await page.getByRole('button', { name: 'Vergrendelen' }).click();
     await page.getByRole('alertdialog').getByRole('button', { name: 'Toch vergrendelen' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Scan je telefoon of horloge' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Scan je vak of je telefoon om hem terug te krijgen' }).waitFor();
     const session = await (await fetch(`${bridge.url}/__bridge/call/getSession`, { method: 'POST', body: '{}' })).json();
     expect(session).toMatchObject({ ok: true, value: { unlocked: null } });
     expect(problems).toEqual([]);

@@ -62,6 +62,12 @@ export function ManualScreen({ params }: TeacherScreenProps) {
               ? t('teacher.manual.handedInPouch', { device, name, number: out.pouch.number })
               : t('teacher.manual.handedIn', { device, name }),
       });
+      // Back to the class: "Teruggeven" would otherwise appear exactly where "Inleveren" was
+      // tapped, and a double tap would hand the phone straight back.
+      if (pupil) {
+        setPupilId(null);
+        setGroep(pupil.groep);
+      }
       reload();
     });
   };
