@@ -1,9 +1,11 @@
 import { createPublicKey } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { describeUrl } from '../../central/connect';
 import { exportCentralCsv } from '../../central/export';
 import { kioskHealth } from '../../central/health';
+import { importBundle, type BundleImport } from '../../central/importBundle';
 import { registerKiosk } from '../../central/registry';
 import { migrateCentral } from '../../central/schema/migrate';
 import { verifyCentral } from '../../central/verify';
@@ -175,6 +177,40 @@ export const centralExport: CliCommand = {
       const rows = await exportCentralCsv(client, createWriteStream(out), filter);
       output(ctx, { out, rows }, () => `${rows} gebeurtenissen geschreven naar / events written to ${out}`);
       return 0;
+    });
+  },
+};
+
+/** The office's way in for offline kiosks: one bundle, or every `.jsonl` in a folder (a USB stick), checked and imported. */
+export const importBundleCommand: CliCommand = {
+  name: 'import-bundle',
+  summary: "Check evidence bundles (a file, or every .jsonl in a folder) against each kiosk's registered key and add their events to the central database; exit 1 if any was refused",
+  usage: 'import-bundle FILE|DIR --url URL',
+  async run(ctx) {
+    const { values, positionals } = parseArgs({ args: ctx.argv, options: { url: { type: 'string' } }, allowPositionals: true });
+    const [target] = positionals;
+    if (!target) throw new AppError('INVALID_ARGUMENT', { field: 'FILE|DIR' });
+    const files = statSync(target).isDirectory()
+      ? readdirSync(target)
+          .filter((name) => name.endsWith('.jsonl'))
+          .sort()
+          .map((name) => join(target, name))
+      : [target];
+    const url = centralUrl(values.url);
+    return withCentralCli(url, async (client) => {
+      const results: { file: string; result: BundleImport }[] = [];
+      for (const file of files) results.push({ file: basename(file), result: await importBundle(client, readFileSync(file)) });
+      output(ctx, { results }, () =>
+        results
+          .map(({ file, result }) => {
+            if (result.outcome === 'not_verified') return `${file}: geweigerd / refused: ${result.reason}${result.line ? ` (regel/line ${result.line})` : ''}`;
+            if (result.outcome === 'unknown_kiosk') return `${file}: onbekende kiosk / unknown kiosk ${result.kioskId} (central register-kiosk)`;
+            if (result.outcome === 'refused') return `${file}: geweigerd / refused: ${result.problem}${result.seq ? ` at seq ${result.seq}` : ''}`;
+            return `${file}: ${result.imported} toegevoegd / added, ${result.skipped} al aanwezig / already there (${result.kioskId})`;
+          })
+          .join('\n') || 'Geen bundels gevonden / no bundles found',
+      );
+      return results.every(({ result }) => result.outcome === 'ok') ? 0 : 1;
     });
   },
 };

@@ -1,6 +1,6 @@
 import type { CliCommand } from '../command';
 import { backup } from './backup';
-import { centralExport, centralInit, centralRegisterKiosk, centralStatus, centralVerify, centralWitness } from './central';
+import { centralExport, centralInit, centralRegisterKiosk, centralStatus, centralVerify, centralWitness, importBundleCommand } from './central';
 import { checkpoint, checkpoints } from './checkpoints';
 import { codesNew } from './codesNew';
 import { configCheck } from './configCheck';
@@ -90,4 +90,5 @@ export const commands: CliCommand[] = [
   centralVerify,
   centralStatus,
   centralExport,
+  importBundleCommand,
 ];

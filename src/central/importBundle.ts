@@ -1,0 +1,48 @@
+import type { ClientBase } from 'pg';
+import { readBundle } from '../core/evidence/readBundle';
+import type { BundleEventLine } from '../core/evidence/bundleFormat';
+import { verifyBundle } from '../core/evidence/verifyBundle';
+import type { LedgerEvent } from '../core/ledger/events';
+import type { EventType } from '../shared/contract/eventTypes';
+import { importEvents, type CentralImportResult } from './importEvents';
+
+/** What became of one bundle: not checked out (with the verifier's reason), from a kiosk the centre does not know, or imported / refused. */
+export type BundleImport =
+  | { outcome: 'not_verified'; reason: string; line?: number }
+  | { outcome: 'unknown_kiosk'; kioskId: string }
+  | CentralImportResult;
+
+/**
+ * An offline kiosk's bundle (from a USB stick) into the central database. The bundle is checked
+ * first against the key the centre registered for that kiosk, never the key the bundle carries:
+ * a bundle signed by anyone else is refused before a row is touched. Its events then go in under
+ * the same rules as a sync (importEvents): the same bundle twice adds nothing; one that
+ * contradicts what is stored, or leaves a gap after the stored head, is refused and recorded.
+ */
+export async function importBundle(client: ClientBase, bytes: Buffer): Promise<BundleImport> {
+  let kioskId: string;
+  try {
+    kioskId = readBundle(bytes).header.kioskId;
+  } catch {
+    const verdict = verifyBundle(bytes);
+    return { outcome: 'not_verified', reason: verdict.ok ? 'malformed' : verdict.reason };
+  }
+  const registered = await client.query<{ verifier_key: string }>('SELECT verifier_key FROM central.kiosks WHERE kiosk_id = $1', [kioskId]);
+  const key = registered.rows[0]?.verifier_key;
+  if (!key) return { outcome: 'unknown_kiosk', kioskId };
+  const verdict = verifyBundle(bytes, { key });
+  if (!verdict.ok) return { outcome: 'not_verified', reason: verdict.reason, ...(verdict.line === undefined ? {} : { line: verdict.line }) };
+  return importEvents(client, readBundle(bytes).events.map(ledgerEventOf));
+}
+
+/** A bundle's event line as the ledger's event: the hashed fields, with blobs back from hex. */
+function ledgerEventOf(line: BundleEventLine): LedgerEvent {
+  const e = line.event;
+  return {
+    ...e,
+    type: e.type as EventType,
+    payloadHash: e.payloadHash === null ? null : Buffer.from(e.payloadHash, 'hex'),
+    prevHash: Buffer.from(e.prevHash, 'hex'),
+    hash: Buffer.from(line.hash, 'hex'),
+  };
+}

@@ -1,0 +1,72 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readBundle } from '../../src/core/evidence/readBundle';
+import { exportBundle } from '../../src/core/export/exportBundle';
+import { classFixture, type ClassFixture } from '../core/support/custodyFixture';
+import { startPostgres, type PgCluster } from '../support/postgres';
+import { tempDir } from '../support/tempDb';
+import { cli } from './support/cli';
+
+let cluster: PgCluster;
+let adminUrl: string;
+let f: ClassFixture;
+let stranger: ClassFixture;
+const files = tempDir();
+
+async function bundleOf(fixture: ClassFixture): Promise<Buffer> {
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on('data', (c: Buffer) => chunks.push(c));
+  await exportBundle(fixture.s.context, { filter: {}, actor: fixture.office.staffId }, out);
+  return Buffer.concat(chunks);
+}
+
+beforeAll(async () => {
+  cluster = await startPostgres();
+  adminUrl = cluster.adminUrl(await cluster.createDatabase());
+  f = classFixture({ size: 3 });
+  for (let n = 1; n <= 3; n++) f.s.scan({ code: `STK-${n}`, mode: 'hand-in', actor: 'pupil' });
+  stranger = classFixture({ size: 1 });
+  expect((await cli(['central', 'init', '--url', adminUrl, '--json'])).code).toBe(0);
+  expect((await cli(['central', 'register-kiosk', '--url', adminUrl, '--db', f.dbPath, '--json'])).code).toBe(0);
+});
+afterAll(() => {
+  f?.close();
+  stranger?.close();
+  files.cleanup();
+  cluster?.stop();
+});
+
+describe('import-bundle: an offline kiosk’s bundles from a USB stick into the central database', () => {
+  it('imports a whole-chain bundle once; the same folder again adds nothing', async () => {
+    const stick = join(files.dir, 'stick');
+    mkdirSync(stick);
+    const bytes = await bundleOf(f);
+    writeFileSync(join(stick, 'lokaal-7.jsonl'), bytes);
+    const first = await cli(['import-bundle', stick, '--url', adminUrl, '--json']);
+    expect(first.code).toBe(0);
+    // Every event the bundle holds: the whole chain up to the checkpoint the export signed first.
+    expect(JSON.parse(first.stdout)).toMatchObject({ results: [{ result: { outcome: 'ok', imported: readBundle(bytes).events.length, skipped: 0 } }] });
+    const again = await cli(['import-bundle', stick, '--url', adminUrl, '--json']);
+    expect(again.code).toBe(0);
+    expect(JSON.parse(again.stdout)).toMatchObject({ results: [{ file: 'lokaal-7.jsonl', result: { outcome: 'ok', imported: 0 } }] });
+  });
+
+  it('refuses, naming why, a bundle changed after it was made and one from a kiosk the centre does not know; nothing is added', async () => {
+    const bytes = Buffer.from(await bundleOf(f));
+    const text = bytes.toString('utf8').replace('"handed_in"', '"returned"');
+    const changed = join(files.dir, 'changed.jsonl');
+    writeFileSync(changed, text);
+    const refused = await cli(['import-bundle', changed, '--url', adminUrl]);
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toMatch(/changed\.jsonl: geweigerd \/ refused: \w+/);
+    const unknown = join(files.dir, 'unknown.jsonl');
+    writeFileSync(unknown, await bundleOf(stranger));
+    const strangers = await cli(['import-bundle', unknown, '--url', adminUrl, '--json']);
+    expect(strangers.code).toBe(1);
+    expect(JSON.parse(strangers.stdout)).toMatchObject({ results: [{ result: { outcome: 'unknown_kiosk' } }] });
+    expect(readFileSync(changed, 'utf8')).toContain('"returned"');
+  });
+});
