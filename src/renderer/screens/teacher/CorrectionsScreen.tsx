@@ -12,7 +12,7 @@ import { useDirectory, useLoad } from './useTeacherData';
 import { VoidMark } from './VoidMark';
 import { IncidentReportButton } from './IncidentReportButton';
 import './teacher.css';
-import { PageMessage, type Message } from './PageMessage';
+import { PageMessage, type Message } from '../../components/PageMessage';
 
 /** What the core lets a correction void; it checks again. */
 const voidable: ReadonlySet<EventType> = new Set(voidableEventTypes);

@@ -11,7 +11,7 @@ import { custodianLabel, deviceLabel, formatTime, pupilName } from './teacherFor
 import { useDirectory, useLoad } from './useTeacherData';
 import { useKioskScans } from './useKioskScans';
 import './teacher.css';
-import { PageMessage, type Message } from './PageMessage';
+import { PageMessage, type Message } from '../../components/PageMessage';
 
 /** A small barcode beside "scan to return": the scanner works on this screen. */
 function BarcodeIcon() {

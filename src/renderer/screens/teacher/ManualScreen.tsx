@@ -8,7 +8,7 @@ import type { TeacherScreenProps } from './screen';
 import { deviceLabel, formatTime, pupilName } from './teacherFormat';
 import { useLoad } from './useTeacherData';
 import './teacher.css';
-import { PageMessage, type Message } from './PageMessage';
+import { PageMessage, type Message } from '../../components/PageMessage';
 
 /**
  * A missed scan fixed by hand: group → pupil (big grid) → their device → hand in or return.

@@ -6,8 +6,8 @@ import { errorText } from '../../../errors';
 import { ExemptionForm } from './ExemptionForm';
 import { ExemptionTable } from './ExemptionTable';
 import './exemptions.css';
+import { PageMessage, type Message } from '../../../components/PageMessage';
 
-type Message = { kind: 'ok' | 'error'; text: string } | null;
 
 /**
  * "Vrijstellingen": who may keep which device, from when until when, agreed with whom. The list
@@ -19,7 +19,7 @@ export function ExemptionsScreen() {
   const [items, setItems] = useState<ExemptionItem[]>([]);
   const [today, setToday] = useState('');
   const [choices, setChoices] = useState<ExemptionChoices | null>(null);
-  const [message, setMessage] = useState<Message>(null);
+  const [message, setMessage] = useState<Message | null>(null);
   const [busy, setBusy] = useState(false);
 
   const reload = useCallback(
@@ -60,11 +60,7 @@ export function ExemptionsScreen() {
         <h1 id="exemptions-title">{t('exemptions.title')}</h1>
         <p className="muted">{t('exemptions.intro')}</p>
       </header>
-      {message && (
-        <p className={`message message-${message.kind}`} role={message.kind === 'ok' ? 'status' : 'alert'}>
-          {message.text}
-        </p>
-      )}
+      <PageMessage message={message} icon={false} />
       <div className="exemptions-layout">
         {choices && today && (
           <ExemptionForm

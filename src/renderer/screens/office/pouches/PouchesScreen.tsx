@@ -10,8 +10,8 @@ import { NewBagForm } from './NewBagForm';
 import { PouchDetail } from './PouchDetail';
 import { PouchGrid } from './PouchGrid';
 import './pouches.css';
+import { PageMessage, type Message } from '../../../components/PageMessage';
 
-type Message = { kind: 'ok' | 'error'; text: string } | null;
 
 /**
  * "Telefoontas en vakken": per group a phone bag with numbered pouches. The office makes the bag,
@@ -28,7 +28,7 @@ export function PouchesScreen() {
   const [confirmRenumber, setConfirmRenumber] = useState(false);
   const [addCount, setAddCount] = useState('5');
   const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<Message>(null);
+  const [message, setMessage] = useState<Message | null>(null);
 
   const reload = useCallback(
     () =>
@@ -66,11 +66,7 @@ export function PouchesScreen() {
         <h1 id="pouches-title">{t('pouches.title')}</h1>
         <p className="muted">{t('pouches.intro')}</p>
       </header>
-      {message && (
-        <p className={`message message-${message.kind}`} role={message.kind === 'ok' ? 'status' : 'alert'}>
-          {message.text}
-        </p>
-      )}
+      <PageMessage message={message} icon={false} />
       <div className="pouches-top">
         {bags.length > 0 && (
           <Field label={t('pouches.chooseBag')} className="pouches-choose">

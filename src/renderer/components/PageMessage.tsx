@@ -3,7 +3,7 @@ export interface Message {
   text: string;
 }
 
-/** The result of a teacher's action: a status for success, an alert for failure, never colour alone. */
+/** The result of a staff action: a status for success, an alert for failure, never colour alone. */
 export function PageMessage({ message, icon = true }: { message: Message | null; icon?: boolean }) {
   if (!message) return null;
   return (
