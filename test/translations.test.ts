@@ -60,4 +60,16 @@ describe('translations', () => {
     // A misread asks for another scan, not for the teacher.
     expect(nl.door.problem.scanAgain).not.toMatch(/juf|meester/);
   });
+
+  it('the staff screens follow the glossary: one word for the thing, "in beslag" only for the sanction', () => {
+    const texts = [
+      ...keys(nl).map((k) => String(k.split('.').reduce<unknown>((o, p) => (o as Record<string, unknown>)[p], nl))),
+      ...Object.values(errorMessages).map((m) => m.nl),
+    ];
+    const offending = texts.filter((text) => /\bdevice\b|\btoestel(len)?\b|in bewaring (nemen|genomen)|met de hand|minste aantal/i.test(text.replace(/{{\w+}}/g, '')));
+    expect(offending).toEqual([]);
+    // English keeps "custody" for the daily routine; the sanction is "confiscate".
+    const english = keys(en).map((k) => String(k.split('.').reduce<unknown>((o, p) => (o as Record<string, unknown>)[p], en)));
+    expect(english.filter((text) => /(take|taken|taking)[^.]* into custody/i.test(text))).toEqual([]);
+  });
 });

@@ -48,7 +48,7 @@ export const errorMessages = {
     en: 'The database cannot be written (its file, folder or disk is read-only), so nothing was stored. Call the IT partner.',
   },
   REGISTRY_MISMATCH: {
-    nl: 'De registratie (leerlingen, toestellen, stickers, vakken of medewerkers) klopt niet met het logboek, daarom wordt er niets opgeslagen. Vraag de beheerder een back-up terug te zetten.',
+    nl: 'De registratie (leerlingen, apparaten, stickers, vakken of medewerkers) klopt niet met het logboek, daarom wordt er niets opgeslagen. Vraag de beheerder een back-up terug te zetten.',
     en: 'The registration (pupils, devices, stickers, pouches or staff) does not match the ledger, so nothing is being stored. Ask the administrator to restore a backup.',
   },
   BACKUP_FAILED: {
@@ -88,7 +88,7 @@ export const errorMessages = {
     en: 'This pouch has been retired and is no longer given out.',
   },
   POUCH_HOLDS_DEVICE: {
-    nl: 'In dit vak zit nu een toestel. Geef het eerst terug; daarna kan het vak buiten gebruik.',
+    nl: 'In dit vak zit nu een apparaat. Geef het eerst terug; daarna kan het vak buiten gebruik.',
     en: 'A device is in this pouch now. Return it first; then the pouch can be retired.',
   },
   BAG_EXISTS: {
@@ -145,16 +145,16 @@ export const errorMessages = {
     en: 'This device has already been handed in. Ask your teacher if that is not right.',
   },
   CONFISCATED: {
-    nl: 'Dit apparaat is in bewaring genomen en gaat alleen terug naar een ouder of verzorger.',
-    en: 'This device has been taken into custody and goes back only to a parent or guardian.',
+    nl: 'Dit apparaat is in beslag genomen en gaat alleen terug naar een ouder of verzorger.',
+    en: 'This device has been confiscated and goes back only to a parent or guardian.',
   },
   ALREADY_CONFISCATED: {
-    nl: 'Dit apparaat is al in bewaring genomen.',
-    en: 'This device has already been taken into custody.',
+    nl: 'Dit apparaat is al in beslag genomen.',
+    en: 'This device has already been confiscated.',
   },
   WITNESS_REQUIRED: {
-    nl: 'Voor in bewaring nemen is een tweede medewerker als getuige nodig, met een eigen pincode.',
-    en: 'Taking a device into custody needs a second staff member as witness, with their own PIN.',
+    nl: 'Voor in beslag nemen is een tweede medewerker als getuige nodig, met een eigen pincode.',
+    en: 'Confiscating a device needs a second staff member as witness, with their own PIN.',
   },
   PIN_WRONG: {
     nl: 'De pincode klopt niet.',
@@ -327,7 +327,7 @@ export const errorMessages = {
     en: 'There is nothing to print: this group has no active stickers or pouches with an Inleverpunt code.',
   },
   CASE_OPEN: {
-    nl: 'Deze gegevens kunnen nog niet worden gewist: er loopt nog een inname of incident over deze leerling. Sluit dat eerst af (toestel teruggegeven of meegegeven aan een ouder).',
+    nl: 'Deze gegevens kunnen nog niet worden gewist: er loopt nog een inname of incident over deze leerling. Sluit dat eerst af (apparaat teruggegeven of meegegeven aan een ouder).',
     en: 'This data cannot be erased yet: a confiscation or incident about this pupil is still open. Close it first (device returned or released to a parent).',
   },
   BACKUP_COPY_FAILED: {

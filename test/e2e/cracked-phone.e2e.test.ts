@@ -7,8 +7,8 @@ import type { TestBridge } from './support/demo';
 import { screenshot } from './support/browser';
 import { confirmationOf, doorKioskSuite, eventsOfType, openDoor, schoolTime, stickerTags, wedgeScan } from './support/door';
 import { lockKiosk, openTeacherScreen, tapPin } from './support/pin';
+import { openArea } from './support/navigation';
 
-const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('button', { name, exact: true });
 const flat = (text: string) => text.replace(/\s+/g, ' ');
 
 async function download(page: Page, click: () => Promise<void>): Promise<{ name: string; bytes: Buffer }> {
@@ -81,14 +81,14 @@ describe('a phone reported cracked a week later', () => {
     // The office finds the phone by group and pupil and prints its whole history (1366×768).
     await lockKiosk(bridge.url);
     const office = await openDoor(browser, bridge, { time: schoolTime(10, 0, 7) });
-    await nav(office.page, 'Administratie').click();
+    await openArea(office.page, 'Administratie');
     await tapPin(office.page.getByRole('form', { name: 'Toets je pincode in' }), demo.staff.office.pin);
     await office.page.locator('nav.office-menu').getByRole('button', { name: 'Bewaarrapport' }).click();
     await office.page.getByRole('heading', { name: 'Bewaarrapport' }).first().waitFor();
     await office.page.getByLabel('Groep').selectOption('7A');
-    const option = office.page.getByLabel('Toestel').locator('option', { hasText: pupil.name });
+    const option = office.page.getByLabel('Apparaat').locator('option', { hasText: pupil.name });
     await option.first().waitFor({ state: 'attached' });
-    await office.page.getByLabel('Toestel').selectOption(device.deviceId);
+    await office.page.getByLabel('Apparaat').selectOption(device.deviceId);
     await office.page.getByRole('button', { name: `Rapport van incident #${incident.seq}` }).waitFor();
     await screenshot(office.page, 'office-report-1366');
     const report = await download(office.page, () => office.page.getByRole('button', { name: 'Rapport maken' }).click());
@@ -98,7 +98,7 @@ describe('a phone reported cracked a week later', () => {
     const pages = pdfPageCount(report.bytes);
     const text = flat(pdfText(report.bytes));
     // Every event of the phone, in order: registered, sticker, handed in, crack noted, returned, the parent's report.
-    const inOrder = ['Toestel geregistreerd', 'Sticker of tag gekoppeld', 'Ingeleverd', 'Staat genoteerd', 'scherm gebarsten', 'Teruggegeven', 'Incident gemeld', 'Moeder belt'];
+    const inOrder = ['Apparaat geregistreerd', 'Sticker of tag gekoppeld', 'Ingeleverd', 'Staat genoteerd', 'scherm gebarsten', 'Teruggegeven', 'Incident gemeld', 'Moeder belt'];
     let at = 0;
     for (const words of inOrder) {
       const found = text.indexOf(words, at);
@@ -122,12 +122,12 @@ describe('a phone reported cracked a week later', () => {
     ]) {
       await lockKiosk(bridge.url);
       const { page, context, problems } = await openDoor(browser, bridge, { viewport });
-      await nav(page, 'Administratie').click();
+      await openArea(page, 'Administratie');
       await tapPin(page.getByRole('form', { name: 'Toets je pincode in' }), demo.staff.office.pin);
       await page.locator('nav.office-menu').getByRole('button', { name: 'Bewaarrapport' }).click();
       await page.getByLabel('Groep').selectOption('7A');
-      await page.getByLabel('Toestel').locator('option').nth(1).waitFor({ state: 'attached' });
-      await page.getByLabel('Toestel').selectOption({ index: 1 });
+      await page.getByLabel('Apparaat').locator('option').nth(1).waitFor({ state: 'attached' });
+      await page.getByLabel('Apparaat').selectOption({ index: 1 });
       await page.getByRole('button', { name: 'Rapport maken' }).waitFor();
       await screenshot(page, `office-report-${viewport.width}`);
       const box = await page.getByRole('button', { name: 'Rapport maken' }).boundingBox();

@@ -5,6 +5,7 @@ import type { TestBridge } from './support/demo';
 import { fakeCameraVideo, type FakeCameraVideo } from '../support/fakeCamera';
 import { launchChromium, screenshot } from './support/browser';
 import { confirmationOf, eventsOfType, openDoor, doorNameOf, startDoorBridge, stickerTags } from './support/door';
+import { openArea } from './support/navigation';
 
 /** Keeps every camera stream the page opens, so the test can see whether they were stopped. */
 const streamRecorder = `(() => {
@@ -67,7 +68,7 @@ describe('the door with the webcam as scanner (Chromium’s fake camera showing 
     expect(await liveTracks(page)).toBe(1);
 
     // Leaving the door screen turns the camera off (its light goes out).
-    await page.getByRole('button', { name: 'Leerkracht', exact: true }).click();
+    await openArea(page, 'Leerkracht');
     await expect.poll(() => liveTracks(page)).toBe(0);
     expect(problems).toEqual([]);
     await context.close();

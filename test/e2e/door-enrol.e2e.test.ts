@@ -7,6 +7,8 @@ import type { TestBridge } from './support/demo';
 import { screenshot } from './support/browser';
 import { doorKioskSuite, doorNameOf, eventsOfType, openDoor, schoolTime, soundsPlayed, wedgeScan } from './support/door';
 import { tapPin } from './support/pin';
+import { testWedge } from './support/wedge';
+import { updateSettings } from '../../src/core/settings/store';
 
 /**
  * A pupil scans a sticker the kiosk has never seen (a new phone, a sticker from the box). The
@@ -103,5 +105,32 @@ describe('the door: enrolling an unknown sticker', () => {
     expect(bridge.core.services.listEvents({ limit: 10 }).events.filter((e) => e.seq > events).map((e) => e.type)).toEqual(['staff_login']);
     expect(problems).toEqual([]);
     await context.close();
+  });
+
+  it('a new phone read by the NFC reader is enrolled as an NFC tag, not as a sticker', async () => {
+    updateSettings(bridge.core.services.context, demo.staff.admin.staffId, { wedge: { ...testWedge, nfcProfile: 'hex' } });
+    try {
+      const { page, context, problems } = await openDoor(browser, bridge, { time: schoolTime(8, 40) });
+      const pupil = demo.pupils.filter((p) => p.groep === '8B').at(-1)!;
+      // Lower case, as many readers type it: the profile reads it as the same UID.
+      await wedgeScan(page, '04a1b2c3d4e5f6');
+      await page.locator('[data-testid="door-problem"][data-code="UNKNOWN_TAG"]').waitFor();
+      await page.getByRole('button', { name: 'Inschrijven' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Nieuwe sticker inschrijven' });
+      await dialog.getByText('Code: 04A1B2C3D4E5F6').waitFor();
+      await tapPin(dialog, DEMO_PINS.teacher8B, 'Meester Bram');
+      await dialog.getByRole('searchbox', { name: 'Zoek op naam' }).fill(pupil.achternaam);
+      await dialog.getByRole('button', { name: new RegExp(`^${pupil.name} 8B`) }).click();
+      await dialog.getByRole('button', { name: 'Inschrijven en innemen' }).click();
+      await page.getByTestId('door-confirmation').first().waitFor();
+      expect(eventsOfType(bridge, 'tag_assigned')[0]).toMatchObject({
+        pupilId: pupil.pupilId,
+        details: expect.objectContaining({ kind: 'nfc', canonical: '04A1B2C3D4E5F6' }),
+      });
+      expect(problems).toEqual([]);
+      await context.close();
+    } finally {
+      updateSettings(bridge.core.services.context, demo.staff.admin.staffId, { wedge: testWedge });
+    }
   });
 });

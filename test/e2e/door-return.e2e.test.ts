@@ -5,6 +5,7 @@ import type { TestBridge } from './support/demo';
 import { advanceClocks, screenshot } from './support/browser';
 import { tapPin } from './support/pin';
 import { confirmationOf, eventsOfType, openDoor, schoolTime, doorKioskSuite, stickerTags, wedgeScan } from './support/door';
+import { openArea } from './support/navigation';
 
 const typePin = (page: Page, pin: string) => tapPin(page.getByTestId('door-switch-dialog'), pin);
 
@@ -35,7 +36,7 @@ describe('the door in return mode', () => {
     await typePin(page, demo.staff.teacher7A.pin);
     await expect.poll(() => mode(page)).toBe('return');
     expect(await page.getByTestId('door-switch-dialog').count()).toBe(0);
-    expect(await page.getByTestId('door-mode').locator('.door-bar-mode').textContent()).toBe('Teruggeven');
+    expect(await page.getByTestId('topbar-mode').textContent()).toBe('Teruggeven');
     await expect.poll(() => page.getByTestId('door-counter').textContent()).toBe('Nog 3 van de 3 liggen hier');
     // The door locked again straight away; the teacher stays on duty.
     expect(bridge.core.services.listEvents({ limit: 5 }).events.some((e) => e.type === 'staff_login')).toBe(true);
@@ -94,7 +95,7 @@ describe('the door in return mode', () => {
   });
   it('a teacher who unlocked in the teacher area switches at the door at once, scans as themselves, and can lock the door', async () => {
     const { page, problems, context } = await openDoor(browser, bridge);
-    await page.getByRole('button', { name: 'Leerkracht', exact: true }).click();
+    await openArea(page, 'Leerkracht');
     const pad = page.getByRole('form', { name: 'Toets je pincode in' });
     await tapPin(pad, demo.staff.teacher8B.pin);
     await page.getByRole('button', { name: 'Inleveren', exact: true }).click();

@@ -6,6 +6,7 @@ import { createTestClock } from '../bridge/testClock';
 import type { TestBridge } from './support/demo';
 import { schoolMorning } from './support/schoolTime';
 import { launchChromium, openKiosk, screenshot } from './support/browser';
+import { openArea } from './support/navigation';
 
 describe('the kiosk shell in Chromium, through the test bridge', () => {
   let bridge: TestBridge;
@@ -27,6 +28,38 @@ describe('the kiosk shell in Chromium, through the test bridge', () => {
     await expect.poll(() => page.getByTestId('kiosk-name').textContent()).toBe('Kiosk: Groep 7 — lokaal 12');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('nl');
     await screenshot(page, 'door-nl-1366x768');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('the pupils’ top bar names the mode and has one quiet staff button instead of three areas', async () => {
+    const { page, problems, context } = await openKiosk(browser, bridge);
+    const top = page.locator('header.topbar');
+    await top.getByTestId('topbar-mode').waitFor();
+    expect(await top.getByTestId('topbar-mode').textContent()).toBe('Inleveren');
+    const buttons = top.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('button');
+    expect(await buttons.evaluateAll((all) => all.filter((b) => (b as HTMLElement).offsetParent !== null).map((b) => b.textContent))).toEqual([
+      'Personeel',
+    ]);
+    // Smaller than a door button, so it does not invite a child.
+    const staff = top.getByRole('button', { name: 'Personeel' });
+    const size = await staff.evaluate((b) => parseFloat(getComputedStyle(b).fontSize));
+    const languageSize = await top.getByRole('button', { name: 'English' }).evaluate((b) => parseFloat(getComputedStyle(b).fontSize));
+    expect(size).toBeLessThan(languageSize);
+
+    await staff.click();
+    expect(await staff.getAttribute('aria-expanded')).toBe('true');
+    for (const area of ['Leerkracht', 'Administratie', 'Instellingen']) await top.getByRole('button', { name: area, exact: true }).waitFor();
+    await page.keyboard.press('Escape');
+    await top.getByRole('button', { name: 'Leerkracht', exact: true }).waitFor({ state: 'hidden' });
+    // Left open, it closes by itself before the next pupil comes.
+    await staff.click();
+    await page.clock.fastForward(16_000);
+    await top.getByRole('button', { name: 'Leerkracht', exact: true }).waitFor({ state: 'hidden' });
+
+    await openArea(page, 'Leerkracht');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).not.toBe('Scan je telefoon of horloge');
+    expect(await top.getByTestId('topbar-mode').count()).toBe(0);
     expect(problems).toEqual([]);
     await context.close();
   });
@@ -68,7 +101,7 @@ describe('the kiosk shell in Chromium, through the test bridge', () => {
     const { page, context } = await openKiosk(browser, bridge, { viewport: { width: 1920, height: 1080 } });
     await page.getByRole('heading', { name: 'Scan je telefoon of horloge' }).waitFor();
     await screenshot(page, 'door-nl-1920x1080');
-    await page.getByRole('button', { name: 'Leerkracht', exact: true }).click();
+    await openArea(page, 'Leerkracht');
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Deze kiosk inrichten');
     await page.getByLabel('Naam van de beheerder').fill('Meester Kees');
     await page.getByLabel('Pincode (6 tot 8 cijfers)').fill('4827');
@@ -84,16 +117,16 @@ describe('the kiosk shell in Chromium, through the test bridge', () => {
     // The first-admin screen's promise: the next step is registering the teachers.
     await page.getByRole('button', { name: 'Leerkrachten aanmelden' }).click();
     await page.getByRole('heading', { name: 'Personeel' }).waitFor();
-    await page.getByRole('button', { name: 'Leerkracht', exact: true }).click();
+    await openArea(page, 'Leerkracht');
     await page.getByRole('navigation', { name: 'Leerkrachtmenu' }).getByText('Meester Kees').waitFor();
     expect(bridge.core.services.listEvents({ limit: 5 }).events.map((e) => e.type)).toContain('staff_login');
 
     await page.getByRole('button', { name: 'Vergrendelen' }).click();
-    await page.getByRole('button', { name: 'Leerkracht', exact: true }).click();
+    await openArea(page, 'Leerkracht');
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Leerkracht: ontgrendelen');
     await page.getByRole('form', { name: 'Toets je pincode in' }).waitFor();
     await screenshot(page, 'teacher-unlock-nl-1920x1080');
-    await page.getByRole('button', { name: 'Administratie' }).click();
+    await openArea(page, 'Administratie');
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Administratie: ontgrendelen');
     const overflows = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
     expect(overflows).toBe(false);

@@ -13,6 +13,7 @@ import { openDoor, waitForPushChannel } from './support/door';
 import { tapPin } from './support/pin';
 import { schoolMorning } from './support/schoolTime';
 import { testWedge } from './support/wedge';
+import { openArea } from './support/navigation';
 
 const HISTORY = 30_000;
 
@@ -67,7 +68,7 @@ describe('a long export shows how far it is', () => {
   it('"N van M gebeurtenissen" counts up while the file is made, pushed by the kiosk after every page', async () => {
     const { page, context, problems } = await openDoor(browser, bridge, { initScripts: [recordProgress], viewport: { width: 1366, height: 768 } });
     await waitForPushChannel(page, bridge);
-    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('button', { name: 'Administratie', exact: true }).click();
+    await openArea(page, 'Administratie');
     await tapPin(page.getByRole('form', { name: 'Toets je pincode in' }), demo!.staff.office.pin);
     await page.locator('nav.office-menu').getByRole('button', { name: 'Logboek exporteren' }).click();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exporteren', exact: true }).click()]);

@@ -1,12 +1,12 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import type { DemoSchool } from '../../src/core/demo/seed';
 import type { TestBridge } from './support/demo';
 import { screenshot } from './support/browser';
 import { doorKioskSuite, openDoor } from './support/door';
 import { lockKiosk, tapPin } from './support/pin';
+import { openArea } from './support/navigation';
 
-const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('button', { name, exact: true });
 
 describe('a colleague promoted to the office with her 4-digit teacher PIN', () => {
   let bridge: TestBridge;
@@ -18,7 +18,7 @@ describe('a colleague promoted to the office with her 4-digit teacher PIN', () =
   it('is asked for a longer PIN before the office opens, and the office opens once she has one (1366×768)', async () => {
     bridge.core.services.changeStaff(demo.staff.witness.staffId, { role: 'office' }, demo.staff.admin.staffId);
     const { page, context, problems } = await openDoor(browser, bridge, { viewport: { width: 1366, height: 768 } });
-    await nav(page, 'Administratie').click();
+    await openArea(page, 'Administratie');
     await tapPin(page.getByRole('form', { name: 'Toets je pincode in' }), demo.staff.witness.pin, demo.staff.witness.displayName);
     await page.getByText('Je pincode is korter dan nu nodig is voor jouw rol', { exact: false }).waitFor();
     expect(await page.locator('nav.office-menu').count()).toBe(0);

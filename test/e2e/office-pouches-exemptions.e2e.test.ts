@@ -7,12 +7,12 @@ import type { TestBridge } from './support/demo';
 import { screenshot } from './support/browser';
 import { doorKioskSuite, eventsOfType, openDoor, schoolTime } from './support/door';
 import { lockKiosk, tapPin } from './support/pin';
+import { openArea } from './support/navigation';
 
-const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('button', { name, exact: true });
 
 async function openSection(browser: Browser, bridge: TestBridge, demo: DemoSchool, section: string, viewport: { width: number; height: number }) {
   const opened = await openDoor(browser, bridge, { viewport, time: schoolTime(10, 30) });
-  await nav(opened.page, 'Administratie').click();
+  await openArea(opened.page, 'Administratie');
   await tapPin(opened.page.getByRole('form', { name: 'Toets je pincode in' }), demo.staff.office.pin);
   await opened.page.locator('nav.office-menu').getByRole('button', { name: section }).click();
   await opened.page.getByRole('heading', { level: 1, name: section }).waitFor();
@@ -98,7 +98,7 @@ describe('the office: phone bags and exemptions', () => {
     await page.getByText(`De vrijstelling voor ${displayName(pupil)} is vastgelegd.`).waitFor();
     const row = page.getByTestId('exemptions-current').getByRole('row', { name: new RegExp(displayName(pupil)) });
     await row.getByText('Geldt nu').waitFor();
-    expect(await row.textContent()).toContain('Elk toestel van deze leerling');
+    expect(await row.textContent()).toContain('Elk apparaat van deze leerling');
     expect(await row.textContent()).toContain('2026-11-16 t/m 2026-12-18');
     await screenshot(page, 'office-exemptions-1920');
     const [granted] = eventsOfType(bridge, 'exemption_granted');

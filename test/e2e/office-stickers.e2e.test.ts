@@ -8,12 +8,12 @@ import type { TestBridge } from './support/demo';
 import { screenshot } from './support/browser';
 import { doorKioskSuite, eventsOfType, openDoor } from './support/door';
 import { lockKiosk, tapPin } from './support/pin';
+import { openArea } from './support/navigation';
 
-const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('button', { name, exact: true });
 
 async function openStickers(browser: Browser, bridge: TestBridge, demo: DemoSchool, viewport: { width: number; height: number }) {
   const opened = await openDoor(browser, bridge, { viewport });
-  await nav(opened.page, 'Administratie').click();
+  await openArea(opened.page, 'Administratie');
   await tapPin(opened.page.getByRole('form', { name: 'Toets je pincode in' }), demo.staff.office.pin);
   // The office area opens on its first section; the stickers are one tap in its menu.
   await opened.page.locator('nav.office-menu').getByRole('button', { name: 'Stickers afdrukken' }).click();

@@ -3,19 +3,19 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import type { DemoSchool } from '../../src/core/demo/seed';
 import { readSettings } from '../../src/core/settings/store';
 import type { TestBridge } from './support/demo';
 import { openKiosk, screenshot } from './support/browser';
 import { doorKioskSuite, eventsOfType, openDoor } from './support/door';
 import { lockKiosk, tapPin } from './support/pin';
+import { openArea } from './support/navigation';
 
-const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('button', { name, exact: true });
 
 async function openPrivacy(browser: Browser, bridge: TestBridge, demo: DemoSchool, viewport: { width: number; height: number }) {
   const opened = await openDoor(browser, bridge, { viewport });
-  await nav(opened.page, 'Administratie').click();
+  await openArea(opened.page, 'Administratie');
   await tapPin(opened.page.getByRole('form', { name: 'Toets je pincode in' }), demo.staff.office.pin);
   await opened.page.locator('nav.office-menu').getByRole('button', { name: 'Privacy (AVG)' }).click();
   await opened.page.getByRole('heading', { name: 'Privacy (AVG)' }).first().waitFor();

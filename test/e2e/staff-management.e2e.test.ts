@@ -5,8 +5,8 @@ import type { TestBridge } from './support/demo';
 import { screenshot } from './support/browser';
 import { doorKioskSuite, openDoor } from './support/door';
 import { lockKiosk, tapPin } from './support/pin';
+import { openArea } from './support/navigation';
 
-const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('button', { name, exact: true });
 const unlockPad = (page: Page) => page.getByRole('form', { name: 'Toets je pincode in' });
 const staffTable = (page: Page) => page.locator('.staff-table');
 const rowOf = (page: Page, name: string) => staffTable(page).getByRole('row').filter({ hasText: name });
@@ -25,7 +25,7 @@ async function openStaffSection(page: Page) {
 }
 
 async function openOfficeAsOffice(page: Page, demo: DemoSchool) {
-  await nav(page, 'Administratie').click();
+  await openArea(page, 'Administratie');
   await tapPin(unlockPad(page), demo.staff.office.pin);
   await openStaffSection(page);
 }
@@ -44,7 +44,7 @@ describe('staff management and the PIN lock-out in the browser', () => {
       { width: 1024, height: 768 },
     ]) {
       const { page, context, problems } = await openDoor(browser, bridge, { viewport });
-      await nav(page, 'Leerkracht').click();
+      await openArea(page, 'Leerkracht');
       await page.getByRole('group', { name: 'Wie ben je?' }).getByRole('button', { name: 'Juf Anna' }).waitFor();
       expect(await unlockPad(page).getByRole('button', { name: '1', exact: true }).isDisabled()).toBe(true);
       await page.getByRole('button', { name: 'Juf Anna' }).click();
@@ -68,7 +68,7 @@ describe('staff management and the PIN lock-out in the browser', () => {
     // Another teacher is not kept out by the prank.
     await tapPin(pad, demo.staff.teacher8B.pin, 'Meester Bram');
     await page.getByTestId('door-switch-dialog').waitFor({ state: 'detached' });
-    expect(await page.getByTestId('door-mode').locator('.door-bar-mode').textContent()).toBe('Teruggeven');
+    expect(await page.getByTestId('topbar-mode').textContent()).toBe('Teruggeven');
 
     // Juf Anna is still locked; the office lifts it and she unlocks at once.
     await openOfficeAsOffice(page, demo);
@@ -77,7 +77,7 @@ describe('staff management and the PIN lock-out in the browser', () => {
     await rowOf(page, 'Juf Anna').getByRole('button', { name: 'Vergrendeling opheffen' }).click();
     await rowOf(page, 'Juf Anna').getByText('Actief', { exact: true }).waitFor();
     await page.getByRole('button', { name: 'Vergrendelen' }).click();
-    await nav(page, 'Leerkracht').click();
+    await openArea(page, 'Leerkracht');
     await tapPin(unlockPad(page), demo.staff.teacher7A.pin, 'Juf Anna');
     await page.getByRole('heading', { name: 'Overzicht', level: 1 }).waitFor();
     expect(problems).toEqual([]);
@@ -106,7 +106,7 @@ describe('staff management and the PIN lock-out in the browser', () => {
     await page.setViewportSize({ width: 1366, height: 768 });
 
     await page.getByRole('button', { name: 'Vergrendelen' }).click();
-    await nav(page, 'Leerkracht').click();
+    await openArea(page, 'Leerkracht');
     await tapPin(unlockPad(page), '5071', 'Juf Sanne');
     await page.getByRole('navigation', { name: 'Leerkrachtmenu' }).getByText('Juf Sanne').waitFor();
     await page.getByRole('button', { name: 'Vergrendelen' }).click();
@@ -115,7 +115,7 @@ describe('staff management and the PIN lock-out in the browser', () => {
     await rowOf(page, 'Juf Sanne').getByRole('button', { name: 'Deactiveren' }).click();
     await rowOf(page, 'Juf Sanne').getByText('Niet actief').waitFor();
     await page.getByRole('button', { name: 'Vergrendelen' }).click();
-    await nav(page, 'Leerkracht').click();
+    await openArea(page, 'Leerkracht');
     await page.getByRole('group', { name: 'Wie ben je?' }).getByRole('button', { name: 'Juf Anna' }).waitFor();
     expect(await page.getByRole('group', { name: 'Wie ben je?' }).getByRole('button', { name: 'Juf Sanne' }).count()).toBe(0);
     expect(problems).toEqual([]);
@@ -149,7 +149,7 @@ describe('staff management and the PIN lock-out in the browser', () => {
 
   it('a teacher changes her own PIN from the teacher menu with the current one', async () => {
     const { page, context, problems } = await openDoor(browser, bridge);
-    await nav(page, 'Leerkracht').click();
+    await openArea(page, 'Leerkracht');
     await tapPin(unlockPad(page), demo.staff.witness.pin, 'Juf Carla');
     await page.getByRole('navigation', { name: 'Leerkrachtmenu' }).getByRole('button', { name: 'Mijn pincode' }).click();
     const form = page.getByRole('form', { name: 'Mijn pincode' });
@@ -172,7 +172,7 @@ describe('staff management and the PIN lock-out in the browser', () => {
     const old = bridge.core.services.createStaff({ displayName: 'Meester Oud', role: 'teacher', pin: '4545', actor: demo.staff.admin.staffId });
     bridge.core.services.changeStaff(old.staffId, { role: 'office' }, demo.staff.admin.staffId);
     const { page, context } = await openDoor(browser, bridge);
-    await nav(page, 'Administratie').click();
+    await openArea(page, 'Administratie');
     await tapPin(unlockPad(page), '4545', 'Meester Oud');
     await page.getByText('Je pincode is korter dan nu nodig is voor jouw rol.', { exact: false }).waitFor();
     expect(await page.getByRole('heading', { name: 'Personeel' }).count()).toBe(0);

@@ -38,7 +38,7 @@ describe('the teacher area: unlock, dashboard, by hand, move, correct', () => {
 
     await tapPin(page.locator('form.pinpad'), DEMO_PINS.teacher7A);
     await page.getByRole('heading', { name: 'Overzicht', level: 1 }).waitFor();
-    await page.getByText('Juf Anna heeft dienst: wat nu wordt ingeleverd, is in jouw bewaring.').waitFor();
+    await page.getByText('Jij hebt dienst, Juf Anna: wat leerlingen nu inleveren, bewaar jij.').waitFor();
     expect(problems).toEqual([]);
     await context.close();
   });
@@ -107,7 +107,7 @@ describe('the teacher area: unlock, dashboard, by hand, move, correct', () => {
     const pupil = demo.pupils.find((p) => p.pupilId === device.pupilId)!;
     const { page, context, problems } = await openKiosk(browser, bridge);
     await unlockAs(page, bridge.url, DEMO_PINS.teacher7A);
-    await page.getByRole('navigation', { name: 'Leerkrachtmenu' }).getByRole('button', { name: 'Met de hand' }).click();
+    await page.getByRole('navigation', { name: 'Leerkrachtmenu' }).getByRole('button', { name: 'Zonder scan' }).click();
     await page.getByRole('button', { name: `Groep ${pupil.groep}` }).click();
     await page.getByRole('button', { name: pupil.name, exact: true }).waitFor();
     await screenshot(page, 'teacher-manual-pupils-nl-1366x768');

@@ -44,14 +44,14 @@ describe('taking a device into custody with a witness and handing it to a parent
     const pupil = demo.pupils.find((p) => p.pupilId === device.pupilId)!;
     // Opened from the teacher menu, without a device: the teacher finds the pupil by name.
     await openTeacherScreen(page, bridge.url, 'overview', DEMO_PINS.teacher7A);
-    await page.getByRole('navigation', { name: 'Leerkrachtmenu' }).getByRole('button', { name: 'In bewaring nemen' }).click();
+    await page.getByRole('navigation', { name: 'Leerkrachtmenu' }).getByRole('button', { name: 'In beslag nemen' }).click();
     await page.getByLabel('Zoek op naam, groep of apparaat').fill(`${pupil.roepnaam} ${pupil.achternaam}`);
     await screenshot(page, 'workflows-confiscate-picker-1366x768');
     await page.getByRole('button', { name: new RegExp(device.description) }).first().click();
     await expect.poll(() => page.url()).toContain(`device=${device.deviceId}`);
 
     await page.getByRole('button', { name: 'B · gebruikt op school' }).click();
-    await expect.poll(() => page.getByLabel('Reden').inputValue()).toBe('Device gebruikt tijdens activiteiten op school (protocol B).');
+    await expect.poll(() => page.getByLabel('Reden').inputValue()).toBe('Apparaat gebruikt tijdens activiteiten op school (protocol B).');
     await page.getByLabel('Nummer verzegelde zak').fill('Z-0042');
     await page.getByRole('button', { name: 'Kluis administratie' }).click();
     await screenshot(page, 'workflows-confiscate-form-1366x768');
@@ -71,7 +71,7 @@ describe('taking a device into custody with a witness and handing it to a parent
     expect(eventsOf(device.deviceId).filter((e) => e.type === 'confiscated')).toEqual([]);
 
     await tapPin(witnessPad, DEMO_PINS.witness);
-    await page.getByRole('heading', { name: 'In bewaring genomen' }).waitFor();
+    await page.getByRole('heading', { name: 'In beslag genomen' }).waitFor();
     await page.getByText('Geef het apparaat in principe vandaag nog terug aan een ouder of verzorger.').waitFor();
     await screenshot(page, 'workflows-confiscate-done-1366x768');
     // The done card says where the phone is now: the safe, not the pouch it came from.
@@ -84,7 +84,7 @@ describe('taking a device into custody with a witness and handing it to a parent
       actor: demo.staff.teacher7A.staffId,
       custodian: `location:${demo.locations.officeSafe}`,
       details: { witnessStaffId: demo.staff.witness.staffId, article: 'B', sealedBagNumber: 'Z-0042' },
-      payload: { reason: 'Device gebruikt tijdens activiteiten op school (protocol B).' },
+      payload: { reason: 'Apparaat gebruikt tijdens activiteiten op school (protocol B).' },
     });
     expect(problems).toEqual([]);
     await context.close();
@@ -114,7 +114,7 @@ describe('taking a device into custody with a witness and handing it to a parent
     await screenshot(page, 'workflows-release-picker-1366x768');
     await offered.first().click();
 
-    await page.getByText(/In bewaring genomen op .* door Juf Anna\./).waitFor();
+    await page.getByText(/In beslag genomen op .* door Juf Anna\./).waitFor();
     await page.getByRole('button', { name: 'Meegeven' }).click();
     await page.getByText('Vul de volledige naam van de ouder of verzorger in.').waitFor();
     expect(eventsOf(device.deviceId).some((e) => e.type === 'released_to_guardian')).toBe(false);
@@ -179,7 +179,7 @@ describe('taking a device into custody with a witness and handing it to a parent
     const { page, problems, context } = await openKiosk(browser, bridge, { viewport: { width: 1920, height: 1080 } });
     await openTeacherScreen(page, bridge.url, `confiscate?device=${demo.devices[7]!.deviceId}`, DEMO_PINS.teacher7A);
     await page.getByRole('button', { name: 'English' }).click();
-    await page.getByRole('heading', { name: 'Take into custody', level: 1 }).waitFor();
+    await page.getByRole('heading', { name: 'Confiscate', level: 1 }).waitFor();
     await page.getByRole('button', { name: 'A · recording without consent' }).click();
     await page.getByRole('button', { name: 'Next: witness' }).click();
     await page.getByRole('heading', { name: 'The witness confirms' }).waitFor();
@@ -196,7 +196,7 @@ describe('taking a device into custody with a witness and handing it to a parent
     bridge.core.services.handIn({ deviceId: other.deviceId, actor: 'pupil', dutyStaffId: demo.staff.teacher7A.staffId });
     const { page, context } = await openKiosk(browser, bridge);
     await openTeacherScreen(page, bridge.url, `release?device=${other.deviceId}`, DEMO_PINS.teacher7A);
-    await page.getByText(/Dit apparaat is niet in bewaring genomen\./).waitFor();
+    await page.getByText(/Dit apparaat is niet in beslag genomen\./).waitFor();
     expect(await page.getByLabel('Volledige naam van de ouder of verzorger').count()).toBe(0);
     await context.close();
   });

@@ -23,9 +23,9 @@ export function createDeviceHandlers(core: Core, session: KioskSession): Pick<Ha
     attachTag: ({ deviceId, source }, { actor }) => tagResult(s.attachDeviceTag({ deviceId, source }, actor.staffId)),
     revokeDeviceTag: ({ tagId, reason }, { actor }) => tagResult(s.revokeTag(tagId, actor.staffId, reason)),
     moveTag: ({ tagId, toDeviceId, reason }, { actor }) => tagResult(s.moveTag({ tagId, toDeviceId, reason }, actor.staffId)),
-    enrolDevice: ({ code, pupilId, kind, description }, { actor }) => {
+    enrolDevice: ({ code, tagKind, pupilId, kind, description }, { actor }) => {
       const duty = session.dutyStaffId();
-      return s.enrolAtDoor({ code, pupilId, kind, description, actor: actor.staffId, ...(duty ? { dutyStaffId: duty } : {}) });
+      return s.enrolAtDoor({ code, tagKind, pupilId, kind, description, actor: actor.staffId, ...(duty ? { dutyStaffId: duty } : {}) });
     },
   };
 }

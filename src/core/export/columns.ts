@@ -28,7 +28,7 @@ export const EXPORT_COLUMNS: readonly { key: keyof ExportRow; nl: string; en: st
   { key: 'custodian', nl: 'In bewaring bij', en: 'Held by', width: 20 },
   { key: 'pupil', nl: 'Leerling', en: 'Pupil', width: 24 },
   { key: 'groep', nl: 'Groep', en: 'Group', width: 8 },
-  { key: 'device', nl: 'Toestel', en: 'Device', width: 24 },
+  { key: 'device', nl: 'Apparaat', en: 'Device', width: 24 },
   { key: 'location', nl: 'Plaats', en: 'Place', width: 18 },
   { key: 'pouch', nl: 'Vak', en: 'Pouch', width: 6 },
   { key: 'note', nl: 'Opmerking', en: 'Note', width: 40 },

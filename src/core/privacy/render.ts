@@ -8,7 +8,7 @@ const CSV_HEADER = [
   'Volgnummer / Seq',
   'Tijd (UTC) / Time (UTC)',
   'Soort / Kind',
-  'Toestel / Device',
+  'Apparaat / Device',
   'Gegevens / Details',
   'Persoonsgegevens / Personal data',
 ];
@@ -43,7 +43,7 @@ export async function subjectPdf(rows: readonly SubjectRow[], input: { pupilId: 
     .text(`Gemaakt / Made: ${input.now.toISOString()}`)
     .moveDown(0.5)
     .text(
-      'Alles wat deze kiosk over deze leerling bewaart: de leerling, toestellen, stickers en vakken, en elke gebeurtenis met haar gegevens. ' +
+      'Alles wat deze kiosk over deze leerling bewaart: de leerling, apparaten, stickers en vakken, en elke gebeurtenis met haar gegevens. ' +
         'Everything this kiosk holds about this pupil: the pupil, devices, tags and pouches, and every event with its data.',
     );
   let section: SubjectRow['section'] | null = null;
@@ -53,7 +53,7 @@ export async function subjectPdf(rows: readonly SubjectRow[], input: { pupilId: 
       useFont(doc, 'bold').fontSize(12).moveDown(0.8).text(sectionTitles[section]);
       useFont(doc, 'regular').fontSize(9);
     }
-    const head = [r.seq === null ? null : `#${r.seq}`, r.time, r.kind, r.deviceId ? `toestel/device ${r.deviceId}` : null].filter(Boolean).join('  ');
+    const head = [r.seq === null ? null : `#${r.seq}`, r.time, r.kind, r.deviceId ? `apparaat/device ${r.deviceId}` : null].filter(Boolean).join('  ');
     useFont(doc, 'bold').fontSize(9).moveDown(0.3).text(head);
     useFont(doc, 'regular');
     if (r.details) doc.text(r.details, { indent: 12 });

@@ -14,7 +14,7 @@ export interface SubjectRow {
 
 export const sectionTitles: Record<SubjectRow['section'], string> = {
   pupil: 'Leerling / Pupil',
-  device: 'Toestel / Device',
+  device: 'Apparaat / Device',
   tag: 'Sticker of tag / Tag',
   pouch: 'Vak / Pouch',
   event: 'Gebeurtenis / Event',

@@ -10,6 +10,8 @@ import { requireRole } from './staff';
 export interface EnrolInput {
   /** The unknown code the pupil just scanned at the door. */
   code: string;
+  /** How the code was read: an NFC reader's UID becomes an NFC tag (default: a sticker). */
+  tagKind?: 'device_sticker' | 'nfc';
   pupilId: string;
   kind: DeviceKind;
   description: string;
@@ -30,7 +32,7 @@ export function enrolAtDoor(ctx: ServiceContext, input: EnrolInput): CustodyOutc
   return writeTransaction(ctx, () => {
     requireRole(ctx, input.actor, ['teacher', 'admin']);
     const device = insertDevice(ctx, { ownerPupilId: input.pupilId, kind: input.kind, description: input.description }, input.actor);
-    const tag = insertTag(ctx, { kind: 'device_sticker', raw: input.code, canonical, deviceId: device.deviceId }, input.actor);
+    const tag = insertTag(ctx, { kind: input.tagKind ?? 'device_sticker', raw: input.code, canonical, deviceId: device.deviceId }, input.actor);
     return handInDevice(ctx, device, {
       actor: input.actor,
       via: { tagId: tag.tagId, kind: tag.kind },

@@ -14,6 +14,8 @@ import { useIdleReturn } from './useIdleReturn';
 import { useKioskInfo, type KioskState } from '../state/useKioskInfo';
 import { StartFailureScreen } from '../screens/startFailure/StartFailureScreen';
 import { HealthBanners } from './HealthBanners';
+import { StaffMenu } from './StaffMenu';
+import { useDoorMode } from '../screens/door/useDoorMode';
 
 export function App() {
   const kiosk = useKioskInfo();
@@ -39,6 +41,7 @@ function Shell({ kiosk }: { kiosk: KioskState }) {
   const route = useRoute();
   const { refresh } = kiosk;
   const staffArea = route.area === 'teacher' || route.area === 'settings';
+  const atDoor = route.area === 'door';
   // A staff screen shows what is wrong now: a backup may have failed, or the disk filled, since.
   useEffect(() => {
     refresh();
@@ -62,6 +65,8 @@ function Shell({ kiosk }: { kiosk: KioskState }) {
   });
   // A pupil who switched the door to English is helped; the next pupils get the school's language back.
   const { settings } = useSettings();
+  // The top bar says which way the door works now, so the mode lives above the door screen.
+  const door = useDoorMode(settings.returnModeAt);
   const backToSchoolLanguage = useCallback(() => void i18n.changeLanguage(settings.language), [i18n, settings.language]);
   useIdleReturn({
     active: route.area === 'door' && i18n.language !== settings.language,
@@ -72,21 +77,35 @@ function Shell({ kiosk }: { kiosk: KioskState }) {
 
   return (
     <div className="app">
-      <header className="topbar">
+      <header className={`topbar${atDoor && door.mode === 'return' ? ' is-return' : ''}`}>
         <span className="brand">{t('app.name')}</span>
-        <nav aria-label={t('nav.main')}>
-          {menu.map((area) => (
-            <button
-              key={area}
-              type="button"
-              aria-current={route.area === area ? 'page' : undefined}
-              onClick={() => navigate(area)}
-            >
-              {t(`nav.${area}`)}
-            </button>
-          ))}
-        </nav>
-        <LanguageSwitch />
+        {atDoor ? (
+          <>
+            <span className="topbar-mode" data-testid="topbar-mode" data-mode={door.mode}>
+              {t(door.mode === 'return' ? 'door.mode.return' : 'door.mode.handIn')}
+            </span>
+            <LanguageSwitch />
+            <nav aria-label={t('nav.main')}>
+              <StaffMenu />
+            </nav>
+          </>
+        ) : (
+          <>
+            <nav aria-label={t('nav.main')}>
+              {menu.map((area) => (
+                <button
+                  key={area}
+                  type="button"
+                  aria-current={route.area === area ? 'page' : undefined}
+                  onClick={() => navigate(area)}
+                >
+                  {t(`nav.${area}`)}
+                </button>
+              ))}
+            </nav>
+            <LanguageSwitch />
+          </>
+        )}
       </header>
       {kiosk.health && <HealthBanners health={kiosk.health} staffArea={staffArea} />}
       {kiosk.unreachable && (
@@ -102,7 +121,7 @@ function Shell({ kiosk }: { kiosk: KioskState }) {
       )}
       <FormDirtyProvider onChange={setDirty}>
         <main className="screen">
-          {route.area === 'door' && <DoorScreen kioskName={kiosk.info?.name ?? null} />}
+          {route.area === 'door' && <DoorScreen kioskName={kiosk.info?.name ?? null} mode={door.mode} switchTo={door.switchTo} />}
           {route.area !== 'door' && (
             <PinChangeGate>
               {route.area === 'teacher' && <TeacherArea screen={route.screen} params={route.params} />}

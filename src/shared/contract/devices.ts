@@ -61,7 +61,14 @@ export const deviceMethods = {
    */
   enrolDevice: method(
     'teacher',
-    z.strictObject({ code: ScannedCode, pupilId: Id, kind: DeviceKind, description: Description }),
+    z.strictObject({
+      code: ScannedCode,
+      /** An NFC reader's UID becomes an NFC tag; anything else a sticker. */
+      tagKind: z.enum(['device_sticker', 'nfc']).default('device_sticker'),
+      pupilId: Id,
+      kind: DeviceKind,
+      description: Description,
+    }),
     CustodyOutcome,
   ),
 };

@@ -13,6 +13,8 @@ export const ScanEvent = z.object({
   code: z.string().max(256),
   /** Milliseconds since the epoch when the scan completed. */
   at: z.number(),
+  /** The source's NFC profile read this as a tag UID: enrolled, it becomes an NFC tag, not a sticker. */
+  nfc: z.boolean().optional(),
 });
 export type ScanEvent = z.infer<typeof ScanEvent>;
 

@@ -22,18 +22,19 @@ export interface ScanEventOptions {
  */
 export function makeScanEvent(source: ScanSource, raw: string, at: number, options: ScanEventOptions = {}): ScanEvent | null {
   if (raw.length > MAX_SCAN_LENGTH || raw.trim().length === 0) return null;
-  return { source, raw, code: codeOf(raw, options), at };
+  const read = codeOf(raw, options);
+  return { source, raw, code: read.code, at, ...(read.nfc ? { nfc: true } : {}) };
 }
 
-function codeOf(raw: string, { nfcProfile }: ScanEventOptions): string {
+function codeOf(raw: string, { nfcProfile }: ScanEventOptions): { code: string; nfc: boolean } {
   if (nfcProfile) {
     try {
-      return canonicalNfcUid(raw, nfcProfile);
+      return { code: canonicalNfcUid(raw, nfcProfile), nfc: true };
     } catch (error) {
       // A refused UID (random, cascade) keeps its raw form: no tag is registered under it, so the
       // ledger answers "unknown tag". A value that is no UID at all is read as any other code.
-      if (error instanceof AppError && error.code !== 'INVALID_NFC_UID') return raw.trim();
+      if (error instanceof AppError && error.code !== 'INVALID_NFC_UID') return { code: raw.trim(), nfc: false };
     }
   }
-  return tryCanonicalizeScan(raw).code;
+  return { code: tryCanonicalizeScan(raw).code, nfc: false };
 }

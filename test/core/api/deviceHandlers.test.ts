@@ -87,4 +87,22 @@ describe('devices and tags through the contract gateway', () => {
     await gateway.invoke('lockStaff', {});
     expect(await gateway.invoke('scan', { code: 'EAN-5012345678900', mode: 'hand-in' })).toMatchObject({ ok: true, value: { repeat: true } });
   });
+
+  it('a phone enrolled from an NFC reader’s UID gets an NFC tag, not a sticker; a sticker stays a sticker', async () => {
+    await unlockAs('teacher');
+    const nfc = value<{ device: { deviceId: string } }>(
+      await gateway.invoke('enrolDevice', { code: '04A1B2C3D4E5F6', tagKind: 'nfc', pupilId: f.pupils[0]!.pupilId, kind: 'smartphone', description: '' }),
+    );
+    const sticker = value<{ device: { deviceId: string } }>(
+      await gateway.invoke('enrolDevice', { code: 'EAN-4006381333931', pupilId: f.pupils[1]!.pupilId, kind: 'smartwatch', description: '' }),
+    );
+    const kindsOf = (deviceId: string) =>
+      (f.core.db.prepare('SELECT kind FROM tags WHERE device_id = ?').all(deviceId) as { kind: string }[]).map((tag) => tag.kind);
+    expect(kindsOf(nfc.device.deviceId)).toEqual(['nfc']);
+    expect(kindsOf(sticker.device.deviceId)).toEqual(['device_sticker']);
+    expect(await gateway.invoke('enrolDevice', { code: 'X-1', tagKind: 'pouch', pupilId: f.pupils[0]!.pupilId, kind: 'other', description: '' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_ARGUMENT' },
+    });
+  });
 });

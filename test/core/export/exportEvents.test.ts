@@ -52,7 +52,7 @@ describe('exporting the log', () => {
     expect(await types({ filter: { types: ['handed_in'] } })).toEqual(['Ingeleverd', 'Ingeleverd']);
     // A device's whole history: its registration and sticker, then what happened to it.
     expect(await types({ filter: { deviceId: f.phones[2]!.deviceId } })).toEqual([
-      'Toestel geregistreerd',
+      'Apparaat geregistreerd',
       'Sticker of tag gekoppeld',
       'In beslag genomen',
       'Meegegeven aan ouder',

@@ -66,7 +66,7 @@ describe('the chain-of-custody report', () => {
     const made = await report();
     const text = pdfText(made.pdf);
     const words = flat(text);
-    const types = ['Toestel geregistreerd', 'Sticker of tag gekoppeld', 'Ingeleverd', 'Staat genoteerd', 'Verplaatst', 'Correctie', 'Teruggegeven', 'In beslag genomen', 'Meegegeven aan ouder', 'Incident gemeld'];
+    const types = ['Apparaat geregistreerd', 'Sticker of tag gekoppeld', 'Ingeleverd', 'Staat genoteerd', 'Verplaatst', 'Correctie', 'Teruggegeven', 'In beslag genomen', 'Meegegeven aan ouder', 'Incident gemeld'];
     let at = 0;
     for (const type of types) {
       const found = words.indexOf(type, at);

@@ -78,9 +78,11 @@ describe('makeScanEvent — the one shape every source emits', () => {
       raw: '1295788826\r',
       code: '1A2B3C4D',
       at: 1,
+      nfc: true,
     });
     // a barcode read by the same device is not a UID under the profile: read as any other code
-    expect(makeScanEvent('hid', code, 1, { nfcProfile: 'decimal-reversed' })?.code).toBe(code);
+    expect(makeScanEvent('hid', code, 1, { nfcProfile: 'decimal-reversed' })).toMatchObject({ code });
+    expect(makeScanEvent('hid', code, 1, { nfcProfile: 'decimal-reversed' })?.nfc).toBeUndefined();
     // a phone's random UID keeps its raw form, under which no tag is ever registered
     expect(makeScanEvent('hid', '08123456', 1, { nfcProfile: 'hex' })?.code).toBe('08123456');
   });

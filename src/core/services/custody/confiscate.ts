@@ -24,7 +24,7 @@ export interface ConfiscateInput {
 }
 
 /**
- * Takes a device into custody as a sanction (*in bewaring nemen*): a reason, a second staff member
+ * Takes a device into custody as a sanction (*in beslag nemen*): a reason, a second staff member
  * as witness who confirms with their own PIN, optionally a sealed-bag number. Works whether or
  * not the device was already handed in; it then goes back only to a guardian.
  */

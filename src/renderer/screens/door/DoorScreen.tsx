@@ -2,7 +2,7 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSettings } from '../../state/SettingsContext';
 import { DevicesIcon } from '../../components/DevicesIcon';
-import { remaining, pickingEntry, type Entry } from './board';
+import { remaining, pickingEntry, type EnrolTarget, type Entry } from './board';
 import { ChoosePanel } from './ChoosePanel';
 import { DamagePicker } from './DamagePicker';
 import { DoneCard } from './DoneCard';
@@ -12,7 +12,7 @@ import { ProblemCard } from './ProblemCard';
 import { SwitchDialog } from './SwitchDialog';
 import { useCustodyCount } from './useCustodyCount';
 import { useDoorBoard } from './useDoorBoard';
-import { useDoorMode } from './useDoorMode';
+import type { DoorMode } from './doorMode';
 import { useScanSources } from './useScanSources';
 import './door.css';
 
@@ -21,13 +21,21 @@ import './door.css';
  * on top of the ones before, which fade away by themselves. Nothing here needs a keyboard or a
  * teacher, except switching between handing in and giving back.
  */
-export function DoorScreen({ kioskName }: { kioskName: string | null }) {
+export function DoorScreen({
+  kioskName,
+  mode,
+  switchTo,
+}: {
+  kioskName: string | null;
+  /** Decided above the door (see useDoorMode): the top bar shows it too. */
+  mode: DoorMode;
+  switchTo(mode: DoorMode): void;
+}) {
   const { t, i18n } = useTranslation();
   const { settings } = useSettings();
-  const { mode, switchTo } = useDoorMode(settings.returnModeAt);
   const door = useDoorBoard(mode, settings.sound);
   const [askingPin, setAskingPin] = useState(false);
-  const [enrolling, setEnrolling] = useState<string | null>(null);
+  const [enrolling, setEnrolling] = useState<EnrolTarget | null>(null);
   const video = useRef<HTMLVideoElement>(null);
   const { cameraProblem } = useScanSources(door.onScan, settings, video, !askingPin && enrolling === null);
 
@@ -57,7 +65,7 @@ export function DoorScreen({ kioskName }: { kioskName: string | null }) {
                 entry={newest}
                 big
                 privacy={settings.privacyDisplay}
-                onEnrol={newest.kind === 'problem' && newest.enrolCode ? () => setEnrolling(newest.enrolCode ?? null) : undefined}
+                onEnrol={newest.kind === 'problem' && newest.enrol ? () => setEnrolling(newest.enrol ?? null) : undefined}
                 onReportDamage={
                   newest.kind === 'done' && newest.mode === 'hand-in' && !newest.outcome.repeat && !newest.outcome.exempt
                     ? () => door.openDamage(newest.id)
@@ -98,7 +106,7 @@ export function DoorScreen({ kioskName }: { kioskName: string | null }) {
       )}
       {enrolling !== null && (
         <EnrolDialog
-          code={enrolling}
+          target={enrolling}
           onCancel={() => setEnrolling(null)}
           onEnrolled={(outcome) => {
             setEnrolling(null);

@@ -6,6 +6,7 @@ import { call } from '../../bridge';
 import { ChooseAndPin } from '../../components/ChooseAndPin';
 import { ToggleGroup } from '../../components/ToggleGroup';
 import { errorText } from '../../errors';
+import type { EnrolTarget } from './board';
 import { useSession } from '../../state/SessionContext';
 import { useSettings } from '../../state/SettingsContext';
 import './enrol.css';
@@ -21,7 +22,15 @@ const nameOf = (p: Pupil) => [p.roepnaam, p.voorvoegsel, p.achternaam].filter(Bo
  * (from this kiosk's groups) and says what the device is; one call then registers it with that
  * sticker and hands it in. The staff screens lock again when the dialog closes, whichever way.
  */
-export function EnrolDialog({ code, onCancel, onEnrolled }: { code: string; onCancel(): void; onEnrolled(outcome: CustodyOutcome): void }) {
+export function EnrolDialog({
+  target,
+  onCancel,
+  onEnrolled,
+}: {
+  target: EnrolTarget;
+  onCancel(): void;
+  onEnrolled(outcome: CustodyOutcome): void;
+}) {
   const { t } = useTranslation();
   const { unlock, lock } = useSession();
   const [state, setState] = useState<Step>({ step: 'pin' });
@@ -36,7 +45,7 @@ export function EnrolDialog({ code, onCancel, onEnrolled }: { code: string; onCa
     <div className="door-overlay" role="dialog" aria-modal="true" aria-labelledby="door-enrol-title" data-testid="door-enrol-dialog">
       <div className="door-sheet door-sheet-wide enrol-sheet">
         <h2 id="door-enrol-title">{t('devices.enrol.title')}</h2>
-        <p className="enrol-code">{t('devices.enrol.code', { code })}</p>
+        <p className="enrol-code">{t('devices.enrol.code', { code: target.code })}</p>
         {state.step === 'pin' && (
           <ChooseAndPin
             padLabel={t('devices.enrol.pin')}
@@ -50,7 +59,7 @@ export function EnrolDialog({ code, onCancel, onEnrolled }: { code: string; onCa
         {state.step === 'pupil' && <PupilPicker onPick={(pupil) => setState({ step: 'device', pupil })} />}
         {state.step === 'device' && (
           <DeviceForm
-            code={code}
+            target={target}
             pupil={state.pupil}
             onBack={() => setState({ step: 'pupil' })}
             onDone={(outcome) => close(() => onEnrolled(outcome))}
@@ -112,12 +121,12 @@ function PupilPicker({ onPick }: { onPick(pupil: Pupil): void }) {
 }
 
 function DeviceForm({
-  code,
+  target,
   pupil,
   onBack,
   onDone,
 }: {
-  code: string;
+  target: EnrolTarget;
   pupil: Pupil;
   onBack(): void;
   onDone(outcome: CustodyOutcome): void;
@@ -131,7 +140,7 @@ function DeviceForm({
     setBusy(true);
     setProblem(null);
     try {
-      onDone(await call('enrolDevice', { code, pupilId: pupil.pupilId, kind, description }));
+      onDone(await call('enrolDevice', { code: target.code, tagKind: target.tagKind, pupilId: pupil.pupilId, kind, description }));
     } catch (error) {
       setProblem(errorText(error, i18n.language));
       setBusy(false);

@@ -13,8 +13,8 @@ interface ModeBarProps {
 }
 
 /**
- * The band above the door: which mode it is in (return mode looks clearly different), the return
- * counter, and the switch. Only staff may switch: an unlocked teacher at once, anyone else is
+ * The band above the door (return mode looks clearly different; the top bar names the mode): the
+ * return counter and the switch. Only staff may switch: an unlocked teacher at once, anyone else is
  * asked for a teacher's PIN first.
  */
 export function ModeBar({ mode, count, onSwitch, onAskPin }: ModeBarProps) {
@@ -26,7 +26,6 @@ export function ModeBar({ mode, count, onSwitch, onAskPin }: ModeBarProps) {
 
   return (
     <div className={`door-bar ${mode === 'return' ? 'is-return' : 'is-hand-in'}`} data-testid="door-mode" data-mode={mode}>
-      <span className="door-bar-mode">{t(mode === 'return' ? 'door.mode.return' : 'door.mode.handIn')}</span>
       {mode === 'return' && (
         <span className="door-counter" data-testid="door-counter" aria-live="polite">
           {count === null

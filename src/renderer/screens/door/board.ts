@@ -51,7 +51,13 @@ export interface ProblemEntry extends EntryBase {
   /** 'warn': scan again or a teacher can sort it out quickly; 'error': the code is refused. */
   tone: 'warn' | 'error';
   /** An unknown code a teacher may enrol on the spot (EnrolDialog). */
-  enrolCode?: string;
+  enrol?: EnrolTarget;
+}
+
+/** What the door read, as the enrolment stores it: an NFC reader's UID becomes an NFC tag. */
+export interface EnrolTarget {
+  code: string;
+  tagKind: 'device_sticker' | 'nfc';
 }
 
 export type Entry = DoneEntry | ProblemEntry;
@@ -87,7 +93,7 @@ export type BoardAction =
       tone: ProblemEntry['tone'];
       scanStartedAt?: number;
       source?: ScanSource;
-      enrolCode?: string;
+      enrol?: EnrolTarget;
     }
   | { type: 'choose'; at: number; mode: DoorMode; devices: DeviceChoice[] }
   | { type: 'closeChoice' }
@@ -135,7 +141,7 @@ export function boardReducer(board: Board, action: BoardAction): Board {
         expiresAt: action.at + PROBLEM_MS,
         ...(action.scanStartedAt === undefined ? {} : { scanStartedAt: action.scanStartedAt }),
         ...(action.source === undefined ? {} : { source: action.source }),
-        ...(action.enrolCode === undefined ? {} : { enrolCode: action.enrolCode }),
+        ...(action.enrol === undefined ? {} : { enrol: action.enrol }),
       });
     case 'choose':
       return {

@@ -4,7 +4,7 @@ import type { ScanEvent } from '../../../shared/contract/events';
 import type { Settings } from '../../../shared/contract/settings';
 import { call } from '../../bridge';
 import { playSound } from '../../feedback/sounds';
-import { boardReducer, emptyBoard, type Board, type DeviceChoice } from './board';
+import { boardReducer, emptyBoard, type Board, type DeviceChoice, type EnrolTarget } from './board';
 import type { DoorMode } from './doorMode';
 import { scanProblemOf } from './problems';
 import { recordScanTiming, scanStartedAt } from './scanMetrics';
@@ -49,7 +49,7 @@ export function useDoorBoard(mode: DoorMode, sound: Settings['sound']): DoorBoar
     playSound(outcome.exempt ? 'kept' : outcome.repeat ? 'repeat' : 'success', soundRef.current);
   }, []);
 
-  const fail = useCallback((error: unknown, forMode: DoorMode, start?: { at: number; source: ScanEvent['source'] }, code?: string) => {
+  const fail = useCallback((error: unknown, forMode: DoorMode, start?: { at: number; source: ScanEvent['source'] }, read?: EnrolTarget) => {
     const problem = scanProblemOf(error);
     const at = performance.now();
     if (problem.kind === 'choose') {
@@ -65,7 +65,7 @@ export function useDoorBoard(mode: DoorMode, sound: Settings['sound']): DoorBoar
       tone: problem.tone,
       ...(start ? { scanStartedAt: start.at, source: start.source } : {}),
       // Only a code the kiosk has never seen can be enrolled; a revoked or misread one cannot.
-      ...(code !== undefined && forMode === 'hand-in' && problem.code === 'UNKNOWN_TAG' ? { enrolCode: code } : {}),
+      ...(read !== undefined && forMode === 'hand-in' && problem.code === 'UNKNOWN_TAG' ? { enrol: read } : {}),
     });
     playSound('error', soundRef.current);
   }, []);
@@ -76,7 +76,7 @@ export function useDoorBoard(mode: DoorMode, sound: Settings['sound']): DoorBoar
       const forMode = modeRef.current;
       call('scan', { code: event.code, mode: forMode }).then(
         (outcome) => show(outcome, forMode, start),
-        (error: unknown) => fail(error, forMode, start, event.code),
+        (error: unknown) => fail(error, forMode, start, { code: event.code, tagKind: event.nfc ? 'nfc' : 'device_sticker' }),
       );
     },
     [show, fail],

@@ -31,7 +31,7 @@ const quickChoices = [
 type QuickId = (typeof quickChoices)[number]['id'];
 
 /**
- * *In bewaring nemen*: a sanction in two steps. The teacher fills in the reason, bag and place;
+ * *In beslag nemen*: a sanction in two steps. The teacher fills in the reason, bag and place;
  * then a second staff member, as witness, sees that summary and confirms with their own PIN.
  */
 export function ConfiscateScreen({ staff, params }: TeacherScreenProps) {

@@ -13,6 +13,7 @@ export const common: Pick<Messages, 'app' | 'nav' | 'idle' | 'health' | 'pin' | 
     office: 'Office',
     settings: 'Settings',
     main: 'Main menu',
+    staff: 'Staff',
   },
   idle: {
     warning: 'Still there? In {{seconds}} s the screen returns to the door and what you entered is lost.',

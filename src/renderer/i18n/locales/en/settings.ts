@@ -46,7 +46,7 @@ export const settings: Messages['settings'] = {
     wedgeHelp: 'The kiosk recognises a scan by how fast the reader "types". Change this only if scans are not recognised.',
     maxAvgGapMs: 'Average time per character (ms)',
     maxGapMs: 'Longest pause within a scan (ms)',
-    minLength: 'Fewest characters',
+    minLength: 'Minimum number of characters',
     suffix: 'Scan ends with',
     suffixes: {
       'enter-or-tab': 'Enter or Tab',

@@ -11,6 +11,7 @@ export const common = {
     office: 'Administratie',
     settings: 'Instellingen',
     main: 'Hoofdmenu',
+    staff: 'Personeel',
   },
   idle: {
     warning: 'Ben je er nog? Over {{seconds}} s gaat het scherm terug naar het inleveren en wat je invulde verdwijnt.',

@@ -45,7 +45,7 @@ export const settings = {
       'De kiosk herkent een scan aan de snelheid waarmee de lezer "typt". Pas dit alleen aan als een scan niet wordt herkend.',
     maxAvgGapMs: 'Gemiddelde tijd per teken (ms)',
     maxGapMs: 'Langste pauze binnen een scan (ms)',
-    minLength: 'Minste aantal tekens',
+    minLength: 'Minimaal aantal tekens',
     suffix: 'Scan eindigt met',
     suffixes: {
       'enter-or-tab': 'Enter of Tab',
