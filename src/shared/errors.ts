@@ -200,6 +200,10 @@ export const errorMessages = {
     nl: 'Deze leerling bestaat niet of is niet meer actief.',
     en: 'This pupil does not exist or is no longer active.',
   },
+  PUPIL_NOT_AT_THIS_KIOSK: {
+    nl: 'Deze leerling zit niet in een groep van deze kiosk. Schrijf het apparaat in bij de eigen groep van de leerling, of vraag de administratie.',
+    en: 'This pupil is not in a group of this kiosk. Enrol the device at the pupil’s own group, or ask the office.',
+  },
   PUPIL_INACTIVE: {
     nl: 'Deze leerling staat niet meer op school (niet actief). Registreer geen apparaat voor deze leerling.',
     en: 'This pupil has left the school (inactive). Do not register a device for this pupil.',
@@ -429,6 +433,7 @@ export interface ErrorDetails {
   NOT_AUTHORISED: undefined;
   UNKNOWN_STAFF: undefined;
   UNKNOWN_PUPIL: undefined;
+  PUPIL_NOT_AT_THIS_KIOSK: { groups: string[] };
   PUPIL_INACTIVE: undefined;
   UNKNOWN_DEVICE: undefined;
   UNKNOWN_LOCATION: undefined;

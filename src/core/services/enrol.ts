@@ -6,6 +6,9 @@ import { handInDevice } from './custody/handIn';
 import { insertDevice, type DeviceKind } from './devices';
 import { insertTag } from './tags';
 import { requireRole } from './staff';
+import { getPupil } from './pupils';
+import { readSettings } from '../settings/store';
+import { AppError } from '../../shared/errors';
 
 export interface EnrolInput {
   /** The unknown code the pupil just scanned at the door. */
@@ -31,6 +34,10 @@ export function enrolAtDoor(ctx: ServiceContext, input: EnrolInput): CustodyOutc
   const canonical = canonicalizeScan(input.code);
   return writeTransaction(ctx, () => {
     requireRole(ctx, input.actor, ['teacher', 'admin']);
+    // The door offers only its own groups' pupils; the core holds to that whatever the page sends.
+    const { groups } = readSettings(ctx.db);
+    const pupil = getPupil(ctx, input.pupilId);
+    if (pupil && groups.length > 0 && !groups.includes(pupil.groep)) throw new AppError('PUPIL_NOT_AT_THIS_KIOSK', { groups });
     const device = insertDevice(ctx, { ownerPupilId: input.pupilId, kind: input.kind, description: input.description }, input.actor);
     const tag = insertTag(ctx, { kind: input.tagKind ?? 'device_sticker', raw: input.code, canonical, deviceId: device.deviceId }, input.actor);
     return handInDevice(ctx, device, {

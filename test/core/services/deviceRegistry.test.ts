@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkRegistry } from '../../../src/core/registry/check';
+import { updateSettings } from '../../../src/core/settings/store';
 import { verifyLedger } from '../../../src/core/ledger/verify';
 import { isValidOwnCode, newOwnCode } from '../../../src/shared/scan/codes';
 import { classFixture, codeOf, type ClassFixture } from '../support/custodyFixture';
@@ -153,6 +154,20 @@ describe('enrolment at the door', () => {
     expect(codeOf(enrol('NEW-9', f.pupils[0]!.pupilId))).toBe('PUPIL_INACTIVE');
     expect(eventCount(f)).toBe(before + 1); // only the pupil's change
     expect(f.s.listDevices({}).length).toBe(devices);
+  });
+
+  it('takes only a pupil of the kiosk’s own groups, whatever the page sends', () => {
+    const groep = f.pupils[0]!.groep;
+    updateSettings(f.s.context, f.admin.staffId, { groups: [`${groep}-other`] });
+    const before = eventCount(f);
+    expect(
+      codeOf(() => f.s.enrolAtDoor({ code: 'NEW-8', pupilId: f.pupils[0]!.pupilId, kind: 'other', description: '', actor: f.teacher.staffId })),
+    ).toBe('PUPIL_NOT_AT_THIS_KIOSK');
+    expect(eventCount(f)).toBe(before);
+    updateSettings(f.s.context, f.admin.staffId, { groups: [`${groep}-other`, groep] });
+    expect(f.s.enrolAtDoor({ code: 'NEW-8', pupilId: f.pupils[0]!.pupilId, kind: 'other', description: '', actor: f.teacher.staffId })).toMatchObject({
+      event: { type: 'handed_in' },
+    });
   });
 
   it('is a teacher’s (or the administrator’s) to do, not the office’s', () => {
