@@ -38,6 +38,24 @@ describe('the daily check of a running kiosk', () => {
     expect(core.health.lastCheck('verify')).toMatchObject({ ok: true, at: novemberDay(10, 0).toISOString() });
   });
 
+  it('waits for a quiet door: a scan two minutes ago holds the long check off, ten quiet minutes later it runs', async () => {
+    let clock = novemberDay(9, 0);
+    let demo: DemoSchool | undefined;
+    const { host } = startHost({ now: () => clock, seed: (core) => void (demo = seedDemoSchool(core, { history: false, now: clock })) });
+    const core = openCoreOf(host);
+    const sticker = demo!.tags.find((t) => t.kind === 'device_sticker' && !t.revoked)!.code;
+    clock = novemberDay(9, 58);
+    expect(await host.gateway.invoke('scan', { code: sticker, mode: 'hand-in' })).toMatchObject({ ok: true });
+
+    const busy = await runMaintenance(core, novemberDay(9, 60));
+    expect(busy.check).toBeNull();
+    expect(busy.purge).toBeNull();
+    // The backup does not hold the connection (it copies in steps), so it is not held off.
+    expect(busy.backup.status).toBe('made');
+    expect((await runMaintenance(core, novemberDay(9, 67))).check).toBeNull();
+    expect((await runMaintenance(core, novemberDay(9, 68))).check).toMatchObject({ ok: true });
+  });
+
   it('an event altered while the kiosk runs: the check finds it, the kiosk stops writing and staff see it; no backup is made of it', async () => {
     const { host, core, dbPath, sticker } = schoolKiosk();
     const seq = core.services.listEvents({ limit: 1 }).events[0]!.seq;
