@@ -8,6 +8,7 @@ import { ToggleGroup } from '../../components/ToggleGroup';
 import { downloadFile } from './downloadPdf';
 import { ExportHistory } from './exports/ExportHistory';
 import './export.css';
+import { GroupSelect } from '../../components/GroupSelect';
 
 type Which = 'custody' | 'all';
 type Done = MethodResult<'exportLog'>;
@@ -106,14 +107,7 @@ export function ExportScreen() {
           </label>
           <label className="wf-field">
             <span className="wf-label">{t('office.export.group')}</span>
-            <select value={groep} onChange={(e) => setGroep(e.target.value)}>
-              <option value="">{t('office.export.allGroups')}</option>
-              {groups.map((g) => (
-                <option key={g} value={g}>
-                  {g}
-                </option>
-              ))}
-            </select>
+            <GroupSelect groups={groups} value={groep} onChange={setGroep} emptyLabel={t('office.export.allGroups')} />
           </label>
         </div>
         <button type="submit" className="primary" disabled={busy}>

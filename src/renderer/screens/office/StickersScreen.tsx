@@ -10,6 +10,7 @@ import { CalibrationForm } from './CalibrationForm';
 import { downloadPdf } from './downloadPdf';
 import { SheetThumbnail, StartPicker } from './SheetPicture';
 import './stickers.css';
+import { GroupSelect } from '../../components/GroupSelect';
 
 type SourceKind = LabelSource['kind'];
 type Status = { ok: boolean; text: string } | null;
@@ -101,13 +102,7 @@ export function StickersScreen() {
             ) : (
               <label className="field">
                 <span>{t('office.stickers.group')}</span>
-                <select value={groep} onChange={(e) => setGroep(e.target.value)}>
-                  {groups.map((g) => (
-                    <option key={g} value={g}>
-                      {g}
-                    </option>
-                  ))}
-                </select>
+                <GroupSelect groups={groups} value={groep} onChange={setGroep} />
               </label>
             )}
           </div>

@@ -7,6 +7,7 @@ import { errorText } from '../../../errors';
 import { useKioskScans } from '../../teacher/useKioskScans';
 import { PupilCard } from './PupilCard';
 import './devices.css';
+import { GroupSelect } from '../../../components/GroupSelect';
 
 export type Status = { ok: boolean; text: string } | null;
 
@@ -89,20 +90,15 @@ export function DevicesScreen() {
       ) : (
         <label className="devices-group">
           {t('devices.office.group')}
-          <select
+          <GroupSelect
+            groups={groups}
             value={groep ?? ''}
-            onChange={(e) => {
+            onChange={(g) => {
               arm(null);
               setStatus(null);
-              void load(e.target.value);
+              void load(g);
             }}
-          >
-            {groups.map((g) => (
-              <option key={g} value={g}>
-                {g}
-              </option>
-            ))}
-          </select>
+          />
         </label>
       )}
       {status && (

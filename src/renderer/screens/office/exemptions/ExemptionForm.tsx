@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../Field';
 import { exemptionReasonList, type ExemptionChoices, type ExemptionReason, type MethodArgs } from '../../../../shared/contract';
+import { GroupSelect } from '../../../components/GroupSelect';
 
 interface ExemptionFormProps {
   choices: ExemptionChoices;
@@ -61,21 +62,16 @@ export function ExemptionForm({ choices, today, busy, onSubmit }: ExemptionFormP
       <h2 id="exemption-form-title">{t('exemptions.add')}</h2>
       <Field label={t('exemptions.groep')}>
         {(id) => (
-          <select
+          <GroupSelect
             id={id}
+            groups={groups}
             value={groep}
-            onChange={(e) => {
-              setGroep(e.target.value);
+            onChange={(g) => {
+              setGroep(g);
               setPupilId('');
               setDeviceId('');
             }}
-          >
-            {groups.map((g) => (
-              <option key={g} value={g}>
-                {g}
-              </option>
-            ))}
-          </select>
+          />
         )}
       </Field>
       <Field label={t('exemptions.pupil')}>

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../Field';
+import { GroupSelect } from '../../../components/GroupSelect';
 
 /** A bag for a group that has pupils but no bag yet; 30 pouches unless the office says otherwise. */
 export function NewBagForm({ groups, busy, onCreate }: { groups: string[]; busy: boolean; onCreate: (groep: string, count: number) => void }) {
@@ -21,13 +22,7 @@ export function NewBagForm({ groups, busy, onCreate }: { groups: string[]; busy:
       <h2 id="new-bag-title">{t('pouches.newBag')}</h2>
       <Field label={t('pouches.groep')}>
         {(id) => (
-          <select id={id} value={groep} onChange={(e) => setGroep(e.target.value)}>
-            {groups.map((g) => (
-              <option key={g} value={g}>
-                {g}
-              </option>
-            ))}
-          </select>
+          <GroupSelect id={id} groups={groups} value={groep} onChange={setGroep} />
         )}
       </Field>
       <Field label={t('pouches.pouchCount')}>

@@ -5,6 +5,7 @@ import { call } from '../../../bridge';
 import { errorText } from '../../../errors';
 import { downloadPdf } from '../downloadPdf';
 import './report.css';
+import { GroupSelect } from '../../../components/GroupSelect';
 
 type Made = MethodResult<'makeCustodyReport'>;
 
@@ -68,21 +69,16 @@ export function ReportScreen() {
       <div className="report-choose">
         <label className="wf-field">
           <span className="wf-label">{t('office.report.group')}</span>
-          <select
+          <GroupSelect
+            groups={groups}
             value={groep}
-            onChange={(e) => {
-              setGroep(e.target.value);
+            emptyLabel={t('office.report.chooseGroup')}
+            onChange={(g) => {
+              setGroep(g);
               setDevices(null);
               setDeviceId('');
             }}
-          >
-            <option value="">{t('office.report.chooseGroup')}</option>
-            {groups.map((g) => (
-              <option key={g} value={g}>
-                {g}
-              </option>
-            ))}
-          </select>
+          />
         </label>
         <label className="wf-field">
           <span className="wf-label">{t('office.report.device')}</span>
