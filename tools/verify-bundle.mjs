@@ -54,8 +54,8 @@ function openNote(note, vk, reasons) {
 function parseWitnessKey(vkey) {
   const m = /^([^\s+]+)\+([0-9a-f]{8})\+([A-Za-z0-9+/]+=*)$/.exec(vkey);
   const raw = m ? Buffer.from(m[3], 'base64') : Buffer.alloc(0);
-  // 0x04 is the cosigner's key; 0x01 the same key as the witness published it before cosignature/v1.
-  if (!m || raw.length !== 33 || (raw[0] !== 0x04 && raw[0] !== 0x01)) throw new Fail('witness_key_invalid');
+  // The cosigner's key (0x04); its older plain lines are read under the same public key (0x01 key ID).
+  if (!m || raw.length !== 33 || raw[0] !== 0x04) throw new Fail('witness_key_invalid');
   if (sha256(`${m[1]}\n`, raw).readUInt32BE(0) !== Number.parseInt(m[2], 16)) throw new Fail('witness_key_invalid');
   const pub = raw.subarray(1);
   const id = (type) => sha256(`${m[1]}\n`, Buffer.from([type]), pub).readUInt32BE(0);

@@ -53,7 +53,7 @@ export async function verifyCentral(client: ClientBase, options: { now?: () => D
     'SELECT kiosk_id, school, name, public_key FROM central.kiosks ORDER BY school, name, kiosk_id',
   );
   const keys = await client.query<{ key_name: string; verifier_key: string }>('SELECT key_name, verifier_key FROM central.witness_keys');
-  const witnesses = new Map(keys.rows.map((k) => [k.key_name, parseCosignerKey(k.verifier_key)]));
+  const witnesses = new Map(keys.rows.map((k) => [k.key_name, parseCosignerKey(k.verifier_key, { published: true })]));
   const now = Math.floor((options.now?.() ?? new Date()).getTime() / 1000);
   const results: KioskVerification[] = [];
   for (const k of kiosks.rows) {

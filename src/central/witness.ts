@@ -54,7 +54,7 @@ export async function publishWitnessKey(client: ClientBase, witness: Witness): P
  */
 function samePublicKey(stored: string, witness: Witness): boolean {
   try {
-    const published = parseCosignerKey(stored);
+    const published = parseCosignerKey(stored, { published: true });
     return published.name === witness.name && published.keyId === parseCosignerKey(witness.verifierKey).keyId;
   } catch {
     return false;

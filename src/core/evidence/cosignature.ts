@@ -53,15 +53,16 @@ function cosignatureVerifier(name: string, rawPublicKey: Buffer): CosignatureVer
 }
 
 /**
- * A witness's vkey. A 0x04 key is the cosigner's; a plain signed-note key (0x01) of the same
- * name and public key is read too, as the witness published it before it signed cosignature/v1
- * lines: both name one key pair, and the key IDs differ, so no line can pass for the other kind.
+ * A witness's vkey, the 0x04 one. With `published`, also the plain signed-note key (0x01) of the
+ * same name and public key, as the witness published it in the central database before it
+ * signed cosignature/v1 lines. A reader's own key must be the 0x04 one: a plain key would let any
+ * note signer, the kiosk itself included, pass for the witness through its older line form.
  */
-export function parseCosignerKey(vkey: string): CosignatureVerifier {
+export function parseCosignerKey(vkey: string, options: { published?: boolean } = {}): CosignatureVerifier {
   const match = /^([^\s+]+)\+([0-9a-f]{8})\+([A-Za-z0-9+/]+=*)$/.exec(vkey);
   const [, name, id, key] = match ?? [];
   const bytes = Buffer.from(key ?? '', 'base64');
-  if (!name || !id || bytes.length !== 33 || (bytes[0] !== COSIGNATURE_V1 && bytes[0] !== 0x01)) throw new NoteError('malformed');
+  if (!name || !id || bytes.length !== 33 || (bytes[0] !== COSIGNATURE_V1 && !(options.published && bytes[0] === 0x01))) throw new NoteError('malformed');
   const raw = bytes.subarray(1);
   const expected = bytes[0] === COSIGNATURE_V1 ? cosignerKeyId(name, raw) : ed25519Verifier(name, raw).keyId;
   if (expected !== Number.parseInt(id, 16)) throw new NoteError('malformed');
