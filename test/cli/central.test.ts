@@ -1,6 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseReadme } from '../support/readmeBlocks';
+import { runShellBlock } from '../support/readmeShell';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { classFixture, type ClassFixture } from '../core/support/custodyFixture';
 import { startPostgres, type PgCluster } from '../support/postgres';
@@ -94,6 +96,22 @@ describe('the central commands, as the IT partner runs them', () => {
     const kioskId = f.core.kiosk().kioskId;
     const cosigned = `${keys.dir}/cosigned.checkpoint.txt`;
     expect((await cli(['central', 'cosigned', '--url', url, '--kiosk', kioskId, '--out', cosigned])).code).toBe(0);
+
+    // The README's stock-tool recipe (OpenSSL) on this cosigned note, and on one whose time was moved.
+    const recipe = parseReadme(readFileSync(join(__dirname, '../../README.md'), 'utf8')).blocks.find((b) => b.code.includes("'cosignature/v1\\ntime %s\\n'"));
+    const note = readFileSync(cosigned, 'utf8');
+    const runRecipe = (text: string) => {
+      const dir = `${keys.dir}/recipe-${Math.random().toString(36).slice(2)}`;
+      mkdirSync(dir);
+      writeFileSync(`${dir}/cosigned.checkpoint.txt`, text);
+      writeFileSync(`${dir}/witness.vkey`, `${vkey}\n`);
+      return runShellBlock(recipe!.code, dir, `${dir}/none.db`);
+    };
+    expect(runRecipe(note)).toMatchObject({ code: 0, stdout: expect.stringContaining('Signature Verified Successfully') });
+    const witnessLine = note.trimEnd().split('\n').at(-1)!;
+    const moved = Buffer.from(witnessLine.split(' ')[2]!, 'base64');
+    moved.writeBigUInt64BE(moved.readBigUInt64BE(4) + 1n, 4);
+    expect(runRecipe(note.replace(witnessLine, `\u2014 inleverpunt.central/witness ${moved.toString('base64')}`)).code).not.toBe(0);
 
     const bundle = `${keys.dir}/witnessed.jsonl`;
     const exported = await cli(['export', '--db', f.dbPath, '--format', 'bundle', '--out', bundle, '--cosigned', cosigned, '--json']);
