@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 // Checks an Inleverpunt evidence bundle without Inleverpunt: only Node's own crypto and fs.
-//   node verify-bundle.mjs FILE [--since EARLIER.checkpoint.txt] [--key VERIFIER_KEY]
+//   node verify-bundle.mjs FILE [--since EARLIER.checkpoint.txt] [--key VERIFIER_KEY] [--witness WITNESS_VKEY]
 // Exit 0: the bundle holds. Exit 1: it does not, with the reason (the app's reason codes).
 // Specification: the README of Inleverpunt, section "Evidence bundles". C2SP signed-note and
-// tlog-checkpoint for the signatures, RFC 9162 section 2.1 for the Merkle tree and its proofs.
+// tlog-checkpoint for the signatures, C2SP tlog-cosignature (cosignature/v1) for a witness's line, RFC 9162 section 2.1 for the Merkle tree and its proofs.
 import { createHash, createPublicKey, verify as edVerify } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 
@@ -48,6 +48,46 @@ function openNote(note, vk, reasons) {
   }
   if (!signed) throw new Fail(reasons.unknown);
   return text;
+}
+
+// --- C2SP tlog-cosignature v1 (Ed25519, type 0x04): a witness's timestamped line under the checkpoint ---
+function parseWitnessKey(vkey) {
+  const m = /^([^\s+]+)\+([0-9a-f]{8})\+([A-Za-z0-9+/]+=*)$/.exec(vkey);
+  const raw = m ? Buffer.from(m[3], 'base64') : Buffer.alloc(0);
+  // The cosigner's key (0x04); its older plain lines are read under the same public key (0x01 key ID).
+  if (!m || raw.length !== 33 || raw[0] !== 0x04) throw new Fail('witness_key_invalid');
+  if (sha256(`${m[1]}\n`, raw).readUInt32BE(0) !== Number.parseInt(m[2], 16)) throw new Fail('witness_key_invalid');
+  const pub = raw.subarray(1);
+  const id = (type) => sha256(`${m[1]}\n`, Buffer.from([type]), pub).readUInt32BE(0);
+  const key = createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: pub.toString('base64url') }, format: 'jwk' });
+  return { name: m[1], v1: id(0x04), plain: id(0x01), key };
+}
+
+/** The witness's time (POSIX seconds; null for its older plain line) if it cosigned the note; throws the reason otherwise. */
+function checkCosignature(note, w, now) {
+  const split = note.lastIndexOf('\n\n');
+  const text = note.slice(0, split + 1);
+  let found;
+  for (const line of note.slice(split + 2, -1).split('\n')) {
+    const m = /^\u2014 (\S+) ([A-Za-z0-9+/]+=*)$/.exec(line);
+    if (!m || m[1] !== w.name) continue;
+    const sig = Buffer.from(m[2], 'base64');
+    const id = sig.length >= 4 ? sig.readUInt32BE(0) : null;
+    if (id === w.v1) {
+      if (sig.length !== 76) throw new Fail('bad_cosignature');
+      const time = sig.readBigUInt64BE(4);
+      if (time > 2n ** 63n - 1n) throw new Fail('bad_cosignature');
+      const message = Buffer.from(`cosignature/v1\ntime ${time}\n${text}`, 'utf8');
+      if (!edVerify(null, message, w.key, sig.subarray(12))) throw new Fail('bad_cosignature');
+      if (time > BigInt(now)) throw new Fail('cosignature_future');
+      found = Number(time);
+    } else if (id === w.plain) {
+      if (!edVerify(null, Buffer.from(text, 'utf8'), w.key, sig.subarray(4))) throw new Fail('bad_cosignature');
+      found ??= null;
+    }
+  }
+  if (found === undefined) throw new Fail('no_cosignature');
+  return found;
 }
 
 function parseCheckpoint(text) {
@@ -182,6 +222,7 @@ function verifyBundle(bytes, options) {
   }
   const cp = parseCheckpoint(openNote(String(header.checkpoint), vk, { bad: 'bad_signature', unknown: 'wrong_key' }));
   if (cp.origin !== header.origin || header.origin !== `inleverpunt.kiosk/${header.kioskId}`) throw new Fail('not_this_log');
+  const witnessedAt = options.witness === undefined ? undefined : checkCosignature(String(header.checkpoint), parseWitnessKey(options.witness), Math.floor(Date.now() / 1000));
   const SINCE = { bad: 'since_bad_signature', unknown: 'since_bad_signature' };
   const since = options.since === undefined ? null : parseCheckpoint(openNote(options.since, vk, SINCE));
   if (since && since.origin !== cp.origin) throw new Fail('since_other_log');
@@ -260,7 +301,7 @@ function verifyBundle(bytes, options) {
     const path = consistency.path.map((p) => Buffer.from(String(p), 'hex'));
     if (!verifyConsistency(earlier.size, cp.size, earlier.root, cp.root, path)) throw new Fail('inconsistent');
   } else if (earlier && earlier.size === cp.size && !earlier.root.equals(cp.root)) throw new Fail('inconsistent');
-  return { origin: cp.origin, treeSize: cp.size, events, consistentWith: earlier ? earlier.size : null, keyPinned: options.key !== undefined };
+  return { origin: cp.origin, treeSize: cp.size, events, consistentWith: earlier ? earlier.size : null, keyPinned: options.key !== undefined, witnessedAt };
 }
 
 // --- Command line ---
@@ -270,16 +311,18 @@ let file;
 for (let i = 0; i < args.length; i++) {
   if (args[i] === '--since') options.since = readFileSync(args[++i], 'utf8');
   else if (args[i] === '--key') options.key = args[++i].trim();
+  else if (args[i] === '--witness') options.witness = args[++i].trim();
   else file = args[i];
 }
 if (!file) {
-  process.stderr.write('usage: node verify-bundle.mjs FILE [--since EARLIER.checkpoint.txt] [--key VERIFIER_KEY]\n');
+  process.stderr.write('usage: node verify-bundle.mjs FILE [--since EARLIER.checkpoint.txt] [--key VERIFIER_KEY] [--witness WITNESS_VKEY]\n');
   process.exit(2);
 }
 try {
   const r = verifyBundle(readFileSync(file), options);
   process.stdout.write(`OK ${r.origin}: ${r.events} events, tree size ${r.treeSize}`);
   if (r.consistentWith !== null) process.stdout.write(`, consistent with checkpoint ${r.consistentWith}`);
+  if (r.witnessedAt !== undefined) process.stdout.write(`, cosigned by the witness${r.witnessedAt === null ? '' : ` at ${new Date(r.witnessedAt * 1000).toISOString()}`}`);
   process.stdout.write(r.keyPinned ? '\n' : ' (key taken from the bundle itself: pass --key to pin yours)\n');
 } catch (error) {
   if (!(error instanceof Fail)) throw error;

@@ -1,7 +1,8 @@
 import type { ClientBase } from 'pg';
 import { kioskOrigin, parseCheckpointText } from '../core/evidence/checkpoint';
 import { TreeBuilder } from '../core/evidence/merkle';
-import { ed25519Verifier, openNote, parseVerifierKey, type NoteVerifier } from '../core/evidence/signedNote';
+import { checkCosignature, parseCosignerKey, type CosignatureVerifier } from '../core/evidence/cosignature';
+import { ed25519Verifier, openNote, type NoteVerifier } from '../core/evidence/signedNote';
 import { GENESIS_HASH, hashFieldRow, HEADER_FIELDS } from '../core/ledger/hash';
 
 export type CentralProblem =
@@ -15,7 +16,7 @@ export type CentralProblem =
   | 'checkpoint_signature'
   /** The stored chain at a checkpoint's size has another root than the kiosk signed. */
   | 'checkpoint_root'
-  /** A cosigned note does not open with the witness's published key, or is not the kiosk's note. */
+  /** A cosigned note has no valid cosignature of the witness's published key (or one from the future), or is not the kiosk's note. */
   | 'cosignature';
 
 export interface KioskVerification {
@@ -25,6 +26,8 @@ export interface KioskVerification {
   events: number;
   checkpoints: number;
   cosigned: number;
+  /** Of those, cosigned in the witness's older plain note-signature form (no time), before cosignature/v1. */
+  legacyCosigned: number;
   /** Checkpoints for a tree larger than the stored chain: waiting for their events. */
   waiting: number;
   problems: { seq: number; problem: CentralProblem }[];
@@ -42,16 +45,20 @@ const SELECT_EVENTS = `SELECT ${HEADER_FIELDS.map((f) => f.replace(/[A-Z]/g, (c)
  * Every kiosk's chain in the central database checked again from its first event, in our code
  * rather than the database's trigger (so a superuser who switched the trigger off is still
  * caught), then every checkpoint against the kiosk's key and the chain's Merkle root, and every
- * cosignature against the witness keys published in the database.
+ * cosignature against the witness keys published in the database: a cosignature/v1 line, or the
+ * plain line the witness wrote before (same key, its 0x01 key ID); `now` refuses times to come.
  */
-export async function verifyCentral(client: ClientBase): Promise<{ ok: boolean; kiosks: KioskVerification[] }> {
+export async function verifyCentral(client: ClientBase, options: { now?: () => Date } = {}): Promise<{ ok: boolean; kiosks: KioskVerification[] }> {
   const kiosks = await client.query<{ kiosk_id: string; school: string; name: string; public_key: Buffer }>(
     'SELECT kiosk_id, school, name, public_key FROM central.kiosks ORDER BY school, name, kiosk_id',
   );
-  const keys = await client.query<{ verifier_key: string }>('SELECT verifier_key FROM central.witness_keys');
-  const witnesses = keys.rows.map((k) => parseVerifierKey(k.verifier_key));
+  const keys = await client.query<{ key_name: string; verifier_key: string }>('SELECT key_name, verifier_key FROM central.witness_keys');
+  const witnesses = new Map(keys.rows.map((k) => [k.key_name, parseCosignerKey(k.verifier_key, { published: true })]));
+  const now = Math.floor((options.now?.() ?? new Date()).getTime() / 1000);
   const results: KioskVerification[] = [];
-  for (const k of kiosks.rows) results.push(await verifyKiosk(client, k.kiosk_id, k.school, k.name, ed25519Verifier(kioskOrigin(k.kiosk_id), k.public_key), witnesses));
+  for (const k of kiosks.rows) {
+    results.push(await verifyKiosk(client, k.kiosk_id, k.school, k.name, ed25519Verifier(kioskOrigin(k.kiosk_id), k.public_key), witnesses, now));
+  }
   return { ok: results.every((r) => r.ok), kiosks: results };
 }
 
@@ -61,7 +68,8 @@ async function verifyKiosk(
   school: string,
   name: string,
   verifier: NoteVerifier,
-  witnesses: NoteVerifier[],
+  witnesses: ReadonlyMap<string, CosignatureVerifier>,
+  now: number,
 ): Promise<KioskVerification> {
   const problems: KioskVerification['problems'] = [];
   const checkpoints = await client.query<{ tree_size: string; root: Buffer; note: string }>(
@@ -103,18 +111,17 @@ async function verifyKiosk(
     if (page.rows.length < PAGE) break;
   }
   const waiting = wanted.length - next;
-  const cosignatures = await client.query<{ tree_size: string; cosigned_note: string; note: string }>(
-    `SELECT w.tree_size, w.cosigned_note, c.note FROM central.cosignatures w
+  const cosignatures = await client.query<{ tree_size: string; witness: string; cosigned_note: string; note: string }>(
+    `SELECT w.tree_size, w.witness, w.cosigned_note, c.note FROM central.cosignatures w
        JOIN central.checkpoints c USING (kiosk_id, tree_size) WHERE w.kiosk_id = $1 ORDER BY w.tree_size`,
     [kioskId],
   );
+  let legacyCosigned = 0;
   for (const w of cosignatures.rows) {
-    try {
-      const opened = openNote(w.cosigned_note, witnesses);
-      if (opened.text !== openNote(w.note, [verifier]).text || !w.cosigned_note.startsWith(w.note)) throw new Error('other note');
-    } catch {
-      problems.push({ seq: Number(w.tree_size), problem: 'cosignature' });
-    }
+    const witness = witnesses.get(w.witness);
+    const check = witness && checkCosignature(w.cosigned_note, witness, { legacy: true, now });
+    if (!check?.ok || !isKioskNoteCosigned(w.note, w.cosigned_note, verifier)) problems.push({ seq: Number(w.tree_size), problem: 'cosignature' });
+    else if (check.format === 'legacy') legacyCosigned++;
   }
   const findings = await client.query<{ problem: string; source: string; seq: string | null; found_at: Date }>(
     'SELECT problem, source, seq, found_at FROM central.findings WHERE kiosk_id = $1 ORDER BY id',
@@ -128,9 +135,19 @@ async function verifyKiosk(
     events: tree.size,
     checkpoints: wanted.length,
     cosigned: cosignatures.rows.length,
+    legacyCosigned,
     waiting,
     problems,
     findings: findings.rows.map((f) => ({ problem: f.problem, source: f.source, seq: f.seq === null ? null : Number(f.seq), foundAt: f.found_at.toISOString() })),
     ok: problems.length === 0 && findings.rows.length === 0,
   };
+}
+
+/** The cosigned note is the kiosk's own note, as stored, with lines added below it. */
+function isKioskNoteCosigned(note: string, cosigned: string, verifier: NoteVerifier): boolean {
+  try {
+    return cosigned.startsWith(note) && openNote(cosigned, [verifier]).text === openNote(note, [verifier]).text;
+  } catch {
+    return false;
+  }
 }

@@ -3,21 +3,24 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { ClientBase } from 'pg';
 import { kioskOrigin, parseCheckpointText } from '../core/evidence/checkpoint';
 import { TreeBuilder } from '../core/evidence/merkle';
-import { ed25519Signer, ed25519Verifier, openNote, rawEd25519PublicKey, signNote, verifierKey, type NoteSigner } from '../core/evidence/signedNote';
+import { cosignatureLine, ed25519Cosigner, parseCosignerKey, type Cosigner } from '../core/evidence/cosignature';
+import { ed25519Verifier, openNote } from '../core/evidence/signedNote';
 
 /**
  * The central side as a witness (the C2SP witness idea): it checks each checkpoint a kiosk signed
  * against the kiosk's registered key and against the chain the central database holds, and adds
- * its own signature line to the note. Because the stored chain is append-only, every checkpoint it
- * cosigns is consistent with every earlier one: a kiosk that signs a tree it did not upload (a
- * rewritten history) is not cosigned but reported. The private key is a file on the central
- * server, never in the database; only its verifier key is published there (central.witness_keys).
+ * its own cosignature line to the note (c2sp.org/tlog-cosignature, cosignature/v1: timestamped by
+ * the central's clock). Because the stored chain is append-only, every checkpoint it cosigns is
+ * consistent with every earlier one: a kiosk that signs a tree it did not upload (a rewritten
+ * history) is not cosigned but reported. The private key is a file on the central server, never in
+ * the database; only its verifier key is published there (central.witness_keys).
  */
 export const DEFAULT_WITNESS_NAME = 'inleverpunt.central/witness';
 
 export interface Witness {
   name: string;
-  signer: NoteSigner;
+  cosigner: Cosigner;
+  /** The C2SP vkey of its cosignatures: `<name>+<key ID>+base64(0x04 || public key)`. */
   verifierKey: string;
 }
 
@@ -32,16 +35,30 @@ export function witnessFromKeyFile(path: string, options: { name?: string; creat
   } else {
     key = createPrivateKey(readFileSync(path));
   }
-  return { name, signer: ed25519Signer(name, key), verifierKey: verifierKey(name, rawEd25519PublicKey(key)) };
+  const cosigner = ed25519Cosigner(name, key);
+  return { name, cosigner, verifierKey: cosigner.verifierKey };
 }
 
 /** Publishes the witness's verifier key in the central database, so anyone can check its cosignatures. */
 export async function publishWitnessKey(client: ClientBase, witness: Witness): Promise<void> {
   const r = await client.query<{ verifier_key: string }>('SELECT verifier_key FROM central.witness_keys WHERE key_name = $1', [witness.name]);
   const stored = r.rows[0]?.verifier_key;
-  if (stored === witness.verifierKey) return;
+  if (stored === witness.verifierKey || (stored !== undefined && samePublicKey(stored, witness))) return;
   if (stored !== undefined) throw new Error('central: another witness key is published under this name');
   await client.query('INSERT INTO central.witness_keys (key_name, verifier_key) VALUES ($1, $2)', [witness.name, witness.verifierKey]);
+}
+
+/**
+ * Whether a published key is this witness's key in its older plain form (0x01): databases set up
+ * before cosignature/v1 keep that row (the table is append-only), and readers derive both forms from it.
+ */
+function samePublicKey(stored: string, witness: Witness): boolean {
+  try {
+    const published = parseCosignerKey(stored, { published: true });
+    return published.name === witness.name && published.keyId === parseCosignerKey(witness.verifierKey).keyId;
+  } catch {
+    return false;
+  }
 }
 
 export type WitnessProblem = 'bad_signature' | 'not_this_checkpoint' | 'root_differs';
@@ -53,23 +70,27 @@ export interface WitnessResult {
   waiting: number;
 }
 
-/** The witness line alone: what `signNote` would add for this signer under `text`. */
-function cosignatureLine(text: string, signer: NoteSigner): string {
-  return signNote(text, [signer]).slice(text.length + 1);
+export interface WitnessOptions {
+  /** The central's clock: the time each cosignature states. */
+  now?: () => Date;
 }
 
 /**
- * Checks and cosigns every checkpoint not yet cosigned (or reported) by this witness. One pass
- * over each kiosk's stored event hashes, from the first event up to its newest such checkpoint.
+ * Checks every checkpoint newer than the last one this witness cosigned (and not reported yet),
+ * and cosigns the newest of them that holds. Only the newest: a cosignature/v1 says "as of this
+ * time, this is the largest consistent tree I have seen", which is false of a smaller one; the
+ * smaller ones are checked all the same and are covered by the larger (one append-only chain).
+ * One pass over each kiosk's stored event hashes, from the first event up to its newest checkpoint.
  */
-export async function witnessCheckpoints(client: ClientBase, witness: Witness): Promise<WitnessResult> {
+export async function witnessCheckpoints(client: ClientBase, witness: Witness, options: WitnessOptions = {}): Promise<WitnessResult> {
+  const now = options.now ?? (() => new Date());
   await publishWitnessKey(client, witness);
   const result: WitnessResult = { cosigned: 0, findings: [], waiting: 0 };
   const pending = await client.query<{ kiosk_id: string; tree_size: string; root: Buffer; note: string; public_key: Buffer; head: string | null }>(
     `SELECT c.kiosk_id, c.tree_size, c.root, c.note, k.public_key,
             (SELECT max(e.seq) FROM central.events e WHERE e.kiosk_id = c.kiosk_id) AS head
        FROM central.checkpoints c JOIN central.kiosks k USING (kiosk_id)
-      WHERE NOT EXISTS (SELECT 1 FROM central.cosignatures w WHERE w.kiosk_id = c.kiosk_id AND w.tree_size = c.tree_size AND w.witness = $1)
+      WHERE c.tree_size > coalesce((SELECT max(w.tree_size) FROM central.cosignatures w WHERE w.kiosk_id = c.kiosk_id AND w.witness = $1), -1)
         AND NOT EXISTS (SELECT 1 FROM central.findings f WHERE f.kiosk_id = c.kiosk_id AND f.source = 'witness' AND f.seq = c.tree_size)
       ORDER BY c.kiosk_id, c.tree_size`,
     [witness.name],
@@ -82,6 +103,7 @@ export async function witnessCheckpoints(client: ClientBase, witness: Witness): 
     const ready = rows.filter((r) => Number(r.tree_size) <= head);
     result.waiting += rows.length - ready.length;
     const roots = await storedRoots(client, kioskId, ready.map((r) => Number(r.tree_size)));
+    let newest: (typeof ready)[number] | undefined;
     for (const row of ready) {
       const size = Number(row.tree_size);
       const problem = checkNote(row.note, kioskId, size, row.root, verifier);
@@ -91,15 +113,18 @@ export async function witnessCheckpoints(client: ClientBase, witness: Witness): 
         result.findings.push({ kioskId, treeSize: size, problem: finding });
         continue;
       }
-      const text = openNote(row.note, [verifier]).text;
-      await client.query('INSERT INTO central.cosignatures (kiosk_id, tree_size, witness, cosigned_note) VALUES ($1, $2, $3, $4)', [
-        kioskId,
-        size,
-        witness.name,
-        row.note + cosignatureLine(text, witness.signer),
-      ]);
-      result.cosigned++;
+      newest = row;
     }
+    if (!newest) continue;
+    const text = openNote(newest.note, [verifier]).text;
+    const time = Math.floor(now().getTime() / 1000);
+    await client.query('INSERT INTO central.cosignatures (kiosk_id, tree_size, witness, cosigned_note) VALUES ($1, $2, $3, $4)', [
+      kioskId,
+      Number(newest.tree_size),
+      witness.name,
+      newest.note + cosignatureLine(text, witness.cosigner, time),
+    ]);
+    result.cosigned++;
   }
   return result;
 }
@@ -142,4 +167,19 @@ export async function storedRoots(client: ClientBase, kioskId: string, sizes: re
     after = Number((page.rows.at(-1) as { seq: string }).seq);
   }
   return roots;
+}
+
+/** The newest cosigned note of a kiosk (or the one at `treeSize`): what the kiosk exports a witnessed bundle against. */
+export async function cosignedNote(
+  client: ClientBase,
+  kioskId: string,
+  treeSize?: number,
+): Promise<{ treeSize: number; witness: string; note: string } | undefined> {
+  const r = await client.query<{ tree_size: string; witness: string; cosigned_note: string }>(
+    `SELECT tree_size, witness, cosigned_note FROM central.cosignatures
+      WHERE kiosk_id = $1 AND ($2::bigint IS NULL OR tree_size = $2) ORDER BY tree_size DESC, witnessed_at DESC LIMIT 1`,
+    [kioskId, treeSize ?? null],
+  );
+  const row = r.rows[0];
+  return row && { treeSize: Number(row.tree_size), witness: row.witness, note: row.cosigned_note };
 }

@@ -1,4 +1,8 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseReadme } from '../support/readmeBlocks';
+import { runShellBlock } from '../support/readmeShell';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { classFixture, type ClassFixture } from '../core/support/custodyFixture';
 import { startPostgres, type PgCluster } from '../support/postgres';
@@ -18,7 +22,8 @@ beforeAll(async () => {
   f = classFixture({ size: 3 });
   for (let n = 1; n <= 3; n++) f.s.scan({ code: `STK-${n}`, mode: 'hand-in', actor: 'pupil' });
   f.s.signCheckpoint('day_closed');
-});
+  // initdb and a first start take a while when the two cores are shared: a hang guard, not a speed claim.
+}, 120_000);
 afterAll(() => {
   f?.close();
   keys.cleanup();
@@ -72,6 +77,74 @@ describe('the central commands, as the IT partner runs them', () => {
     const status = await cli(['central', 'status', '--url', adminUrl, '--school', 'De Regenboog', '--json']);
     expect(status.code).toBe(0);
     expect(JSON.parse(status.stdout)).toMatchObject({ kiosks: [{ state: 'ok', lastSyncOutcome: 'ok', findings: 0 }] });
+  });
+
+  it("a bundle made against the witness's cosigned checkpoint: the auditor checks the cosignature with the witness key, in the CLI and the standalone verifier", async () => {
+    const board = await cluster.createDatabase();
+    const url = cluster.adminUrl(board);
+    const witnessKey = `${keys.dir}/board-witness.pem`;
+    const init = JSON.parse((await cli(['central', 'init', '--url', url, '--witness-key', witnessKey, '--json'])).stdout) as { witnessKey: string };
+    const printed = await cli(['central', 'witness-key', '--witness-key', witnessKey]);
+    expect(printed).toMatchObject({ code: 0, stdout: `${init.witnessKey}\n` });
+    const vkey = init.witnessKey;
+    // The C2SP cosigner vkey: name, key ID, base64 of 0x04 and the 32-byte public key.
+    expect(Buffer.from(vkey.split('+').slice(2).join('+'), 'base64')[0]).toBe(0x04);
+
+    const { role, password } = JSON.parse((await cli(['central', 'register-kiosk', '--url', url, '--db', f.dbPath, '--json'])).stdout) as { role: string; password: string };
+    expect((await cli(['sync', '--url', cluster.urlFor(role, password, board), '--db', f.dbPath])).code).toBe(0);
+    expect((await cli(['central', 'witness', '--url', url, '--witness-key', witnessKey])).code).toBe(0);
+    const kioskId = f.core.kiosk().kioskId;
+    const cosigned = `${keys.dir}/cosigned.checkpoint.txt`;
+    expect((await cli(['central', 'cosigned', '--url', url, '--kiosk', kioskId, '--out', cosigned])).code).toBe(0);
+
+    // The README's stock-tool recipe (OpenSSL) on this cosigned note, and on one whose time was moved.
+    const recipe = parseReadme(readFileSync(join(__dirname, '../../README.md'), 'utf8')).blocks.find((b) => b.code.includes("'cosignature/v1\\ntime %s\\n'"));
+    const note = readFileSync(cosigned, 'utf8');
+    const runRecipe = (text: string) => {
+      const dir = `${keys.dir}/recipe-${Math.random().toString(36).slice(2)}`;
+      mkdirSync(dir);
+      writeFileSync(`${dir}/cosigned.checkpoint.txt`, text);
+      writeFileSync(`${dir}/witness.vkey`, `${vkey}\n`);
+      return runShellBlock(recipe!.code, dir, `${dir}/none.db`);
+    };
+    expect(runRecipe(note)).toMatchObject({ code: 0, stdout: expect.stringContaining('Signature Verified Successfully') });
+    const witnessLine = note.trimEnd().split('\n').at(-1)!;
+    const moved = Buffer.from(witnessLine.split(' ')[2]!, 'base64');
+    moved.writeBigUInt64BE(moved.readBigUInt64BE(4) + 1n, 4);
+    expect(runRecipe(note.replace(witnessLine, `\u2014 inleverpunt.central/witness ${moved.toString('base64')}`)).code).not.toBe(0);
+
+    const bundle = `${keys.dir}/witnessed.jsonl`;
+    const exported = await cli(['export', '--db', f.dbPath, '--format', 'bundle', '--out', bundle, '--cosigned', cosigned, '--json']);
+    expect(exported.code).toBe(0);
+    expect(JSON.parse(exported.stdout)).toMatchObject({ checkpoint: { treeSize: Number(readFileSync(cosigned, 'utf8').split('\n')[1]) } });
+    const verified = await cli(['verify-bundle', bundle, '--witness', vkey, '--json']);
+    expect(verified.code).toBe(0);
+    const { witnessed } = JSON.parse(verified.stdout) as { witnessed: { witness: string; time: number } };
+    expect(witnessed.witness).toBe('inleverpunt.central/witness');
+    expect(Math.abs(witnessed.time - Date.now() / 1000)).toBeLessThan(24 * 3600);
+    const standalone = (...args: string[]) => spawnSync(process.execPath, [join(__dirname, '../../tools/verify-bundle.mjs'), ...args], { encoding: 'utf8' });
+    expect(standalone(bundle, '--witness', vkey)).toMatchObject({ status: 0, stdout: expect.stringMatching(/^OK .*cosigned by the witness at \d{4}-/) });
+
+    // Another witness's key, a bundle without the witness's line, and a line whose time was moved are refused.
+    const other = (await cli(['central', 'init', '--url', cluster.adminUrl(await cluster.createDatabase()), '--witness-key', `${keys.dir}/stranger.pem`, '--json'])).stdout;
+    const strangerKey = (JSON.parse(other) as { witnessKey: string }).witnessKey;
+    expect(JSON.parse((await cli(['verify-bundle', bundle, '--witness', strangerKey, '--json'])).stdout)).toMatchObject({ ok: false, reason: 'no_cosignature' });
+    expect(standalone(bundle, '--witness', strangerKey)).toMatchObject({ status: 1, stdout: 'FAIL no_cosignature\n' });
+    const plain = `${keys.dir}/plain.jsonl`;
+    await cli(['export', '--db', f.dbPath, '--format', 'bundle', '--out', plain]);
+    expect(JSON.parse((await cli(['verify-bundle', plain, '--witness', vkey, '--json'])).stdout)).toMatchObject({ ok: false, reason: 'no_cosignature' });
+    expect(standalone(plain, '--witness', vkey).stdout).toBe('FAIL no_cosignature\n');
+    expect((await cli(['verify-bundle', plain, '--json'])).code).toBe(0);
+    const [headerLine, ...rest] = readFileSync(bundle, 'utf8').split('\n');
+    const header = JSON.parse(headerLine!) as { checkpoint: string };
+    const lines = header.checkpoint.trimEnd().split('\n');
+    const sig = Buffer.from(lines.at(-1)!.split(' ')[2]!, 'base64');
+    sig.writeBigUInt64BE(sig.readBigUInt64BE(4) - 60n, 4);
+    lines[lines.length - 1] = `\u2014 inleverpunt.central/witness ${sig.toString('base64')}`;
+    const retimed = `${keys.dir}/retimed.jsonl`;
+    writeFileSync(retimed, [JSON.stringify({ ...header, checkpoint: `${lines.join('\n')}\n` }), ...rest].join('\n'));
+    expect(JSON.parse((await cli(['verify-bundle', retimed, '--witness', vkey, '--json'])).stdout)).toMatchObject({ ok: false, reason: 'bad_cosignature' });
+    expect(standalone(retimed, '--witness', vkey).stdout).toBe('FAIL bad_cosignature\n');
   });
 
   it('sync says in its exit code whether the centre could be reached, and never shows the password', async () => {

@@ -1,5 +1,5 @@
 import { createPublicKey } from 'node:crypto';
-import { createWriteStream, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createWriteStream, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { describeUrl } from '../../central/connect';
@@ -9,7 +9,7 @@ import { importBundle, type BundleImport } from '../../central/importBundle';
 import { registerKiosk } from '../../central/registry';
 import { migrateCentral } from '../../central/schema/migrate';
 import { verifyCentral } from '../../central/verify';
-import { publishWitnessKey, witnessCheckpoints, witnessFromKeyFile } from '../../central/witness';
+import { cosignedNote, publishWitnessKey, witnessCheckpoints, witnessFromKeyFile } from '../../central/witness';
 import { rawEd25519PublicKey } from '../../core/evidence/signedNote';
 import { readIdentity } from '../../core/kiosk/identity';
 import { AppError } from '../../shared/errors';
@@ -94,6 +94,57 @@ export const centralWitness: CliCommand = {
   },
 };
 
+/** The witness's verifier key from its key file, for the README's recipe and for `verify-bundle --witness`. */
+export const centralWitnessKey: CliCommand = {
+  name: 'central witness-key',
+  summary: "Print the witness's verifier key (C2SP vkey, cosignature/v1) from its key file; no database needed",
+  usage: 'central witness-key --witness-key FILE',
+  run(ctx) {
+    const { values } = parseArgs({ args: ctx.argv, options: { 'witness-key': { type: 'string' } } });
+    if (!values['witness-key']) {
+      ctx.io.stderr('Geef het sleutelbestand van de getuige / give the witness key file: --witness-key FILE\n');
+      return 2;
+    }
+    const witness = witnessFromKeyFile(values['witness-key']);
+    output(ctx, { name: witness.name, verifierKey: witness.verifierKey }, () => witness.verifierKey);
+    return 0;
+  },
+};
+
+/** A kiosk's newest cosigned checkpoint note, for `export --format bundle --cosigned FILE` on that kiosk or for an auditor. */
+export const centralCosigned: CliCommand = {
+  name: 'central cosigned',
+  summary: "Write a kiosk's newest checkpoint as the witness cosigned it (or the one of --size N) to --out FILE or stdout",
+  usage: 'central cosigned --url URL --kiosk ID [--size N] [--out FILE]',
+  async run(ctx) {
+    const { values } = parseArgs({
+      args: ctx.argv,
+      options: { url: { type: 'string' }, kiosk: { type: 'string' }, size: { type: 'string' }, out: { type: 'string' } },
+    });
+    const size = values.size === undefined ? undefined : Number(values.size);
+    if (!values.kiosk || (size !== undefined && !Number.isSafeInteger(size))) {
+      ctx.io.stderr('Usage: npm run cli -- central cosigned --url URL --kiosk ID [--size N] [--out FILE]\n');
+      return 2;
+    }
+    const kioskId = values.kiosk;
+    return withCentralCli(centralUrl(values.url), async (client) => {
+      const found = await cosignedNote(client, kioskId, size);
+      if (!found) {
+        ctx.io.stderr('Nog geen medeondertekend controlepunt van deze kiosk / no cosigned checkpoint of this kiosk yet\n');
+        return 1;
+      }
+      if (values.out === undefined) ctx.io.stdout(found.note);
+      else {
+        writeFileSync(values.out, found.note);
+        output(ctx, { treeSize: found.treeSize, witness: found.witness, file: values.out }, () =>
+          `Controlepunt / checkpoint ${found.treeSize}, medeondertekend door / cosigned by ${found.witness}: ${values.out}`,
+        );
+      }
+      return 0;
+    });
+  },
+};
+
 /** Every kiosk's chain, checkpoints and cosignatures checked again, with what was found before. */
 export const centralVerify: CliCommand = {
   name: 'central verify',
@@ -107,7 +158,7 @@ export const centralVerify: CliCommand = {
         result.kiosks
           .map((k) =>
             [
-              `${k.ok ? 'OK  ' : 'FOUT'} ${k.school} / ${k.name} (${k.kioskId}): ${k.events} gebeurtenissen / events, ${k.checkpoints} controlepunten / checkpoints, ${k.cosigned} medeondertekend / cosigned`,
+              `${k.ok ? 'OK  ' : 'FOUT'} ${k.school} / ${k.name} (${k.kioskId}): ${k.events} gebeurtenissen / events, ${k.checkpoints} controlepunten / checkpoints, ${k.cosigned} medeondertekend / cosigned${k.legacyCosigned > 0 ? ` (${k.legacyCosigned} in de oude vorm / in the old form)` : ''}`,
               ...k.problems.map((p) => `     ${p.seq}: ${p.problem}`),
               ...k.findings.map((f) => `     ${f.foundAt} ${f.source}: ${f.problem}${f.seq === null ? '' : ` (${f.seq})`}`),
             ].join('\n'),

@@ -9,14 +9,15 @@ import { output, type CliCommand } from '../command';
 import { openCliCore } from '../database';
 
 const USAGE =
-  'export --out FILE.csv|FILE.xlsx|FILE.jsonl [--format csv|xlsx|bundle] [--since OLD.checkpoint.txt] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--group G] [--pupil ID] [--device ID] [--type T[,T…]] [--kiosk ID] [--lang nl|en] [--comma] [--iso-dates]';
+  'export --out FILE.csv|FILE.xlsx|FILE.jsonl [--format csv|xlsx|bundle] [--since OLD.checkpoint.txt] [--cosigned COSIGNED.checkpoint.txt] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--group G] [--pupil ID] [--device ID] [--type T[,T…]] [--kiosk ID] [--lang nl|en] [--comma] [--iso-dates]';
 
 /**
  * The custody log for the office, as CSV (opens by double-click in a Dutch Excel) or XLSX, with
  * the checkpoint the kiosk signed for it written beside it (`FILE.checkpoint.txt`): whoever gets
  * the file can check every row against that signed root. `--format bundle` (or a .jsonl file)
  * writes the evidence bundle instead, which anyone can check with `verify-bundle` or
- * tools/verify-bundle.mjs; `--since` adds the proof that an earlier checkpoint still holds.
+ * tools/verify-bundle.mjs; `--since` adds the proof that an earlier checkpoint still holds;
+ * `--cosigned` makes it against a checkpoint the board's witness cosigned (`central cosigned`).
  * Recorded as `export_made`.
  */
 export const exportLog: CliCommand = {
@@ -30,6 +31,7 @@ export const exportLog: CliCommand = {
         out: { type: 'string' },
         format: { type: 'string' },
         since: { type: 'string' },
+        cosigned: { type: 'string' },
         from: { type: 'string' },
         to: { type: 'string' },
         group: { type: 'string' },
@@ -48,8 +50,8 @@ export const exportLog: CliCommand = {
       ctx.io.stderr(`Usage: npm run cli -- ${USAGE}\n`);
       return 2;
     }
-    if (values.since !== undefined && format !== 'bundle') {
-      ctx.io.stderr('--since hoort bij --format bundle / --since goes with --format bundle\n');
+    if ((values.since !== undefined || values.cosigned !== undefined) && format !== 'bundle') {
+      ctx.io.stderr('--since en --cosigned horen bij --format bundle / --since and --cosigned go with --format bundle\n');
       return 2;
     }
     const filter: ExportFilter = {
@@ -68,7 +70,12 @@ export const exportLog: CliCommand = {
         format === 'bundle'
           ? await exportBundle(
               core.services.context,
-              { filter, actor: SYSTEM_ACTOR, ...(values.since === undefined ? {} : { since: readFileSync(values.since, 'utf8') }) },
+              {
+                filter,
+                actor: SYSTEM_ACTOR,
+                ...(values.since === undefined ? {} : { since: readFileSync(values.since, 'utf8') }),
+                ...(values.cosigned === undefined ? {} : { cosigned: readFileSync(values.cosigned, 'utf8') }),
+              },
               out,
             )
           : await exportEvents(

@@ -1,6 +1,6 @@
 import type { CliCommand } from '../command';
 import { backup } from './backup';
-import { centralExport, centralInit, centralRegisterKiosk, centralStatus, centralVerify, centralWitness, importBundleCommand } from './central';
+import { centralExport, centralInit, centralRegisterKiosk, centralStatus, centralVerify, centralWitness, centralWitnessKey, centralCosigned, importBundleCommand } from './central';
 import { checkpoint, checkpoints } from './checkpoints';
 import { codesNew } from './codesNew';
 import { configCheck } from './configCheck';
@@ -87,6 +87,8 @@ export const commands: CliCommand[] = [
   centralRegisterKiosk,
   sync,
   centralWitness,
+  centralWitnessKey,
+  centralCosigned,
   centralVerify,
   centralStatus,
   centralExport,

@@ -5,22 +5,23 @@ import { bundleReasons } from '../../core/evidence/bundleReasons';
 import { verifyBundle } from '../../core/evidence/verifyBundle';
 import { output, type CliCommand } from '../command';
 
-const USAGE = 'verify-bundle FILE [--since CHECKPOINT] [--key VKEY]';
+const USAGE = 'verify-bundle FILE [--since CHECKPOINT] [--key VKEY] [--witness VKEY]';
 
 /**
  * Checks an evidence bundle without the database it came from: the signature with the key the
  * reader pins (`--key`, else the bundle's own, which is said), every event, the chain, the proofs,
- * and with `--since` an earlier checkpoint the reader kept. Exit 1 names the reason (a stable code).
+ * with `--since` an earlier checkpoint the reader kept, and with `--witness` the cosignature of a
+ * witness (the board's central server) on the checkpoint. Exit 1 names the reason (a stable code).
  */
 export const verifyBundleCommand: CliCommand = {
   name: 'verify-bundle',
-  summary: 'Check an evidence bundle: signature, every event hash, the chain, the proofs, and an earlier checkpoint (--since)',
+  summary: 'Check an evidence bundle: signature, every event hash, the chain, the proofs, an earlier checkpoint (--since), a witness (--witness)',
   usage: USAGE,
   run(ctx) {
     const { values, positionals } = parseArgs({
       args: ctx.argv,
       allowPositionals: true,
-      options: { since: { type: 'string' }, key: { type: 'string' } },
+      options: { since: { type: 'string' }, key: { type: 'string' }, witness: { type: 'string' } },
     });
     const [file] = positionals;
     if (!file || positionals.length > 1) {
@@ -37,6 +38,7 @@ export const verifyBundleCommand: CliCommand = {
     const verdict = verifyBundle(read(file), {
       ...(values.key === undefined ? {} : { key: values.key.trim() }),
       ...(values.since === undefined ? {} : { since: read(values.since).toString('utf8') }),
+      ...(values.witness === undefined ? {} : { witness: values.witness.trim(), now: Math.floor(Date.now() / 1000) }),
     });
     if (!verdict.ok) {
       const message = bundleReasons[verdict.reason];
@@ -54,6 +56,7 @@ export const verifyBundleCommand: CliCommand = {
       redacted: verdict.redacted,
       keyPinned: verdict.keyPinned,
       consistentWith: verdict.consistentWith,
+      witnessed: verdict.witnessed,
     };
     output(ctx, summary, () =>
       [
@@ -62,6 +65,9 @@ export const verifyBundleCommand: CliCommand = {
         verdict.consistentWith === null
           ? ''
           : `Sluit aan op het eerdere controlepunt / extends the earlier checkpoint (${verdict.consistentWith})`,
+        verdict.witnessed === null
+          ? ''
+          : `Medeondertekend door / cosigned by ${verdict.witnessed.witness}${verdict.witnessed.time === null ? '' : ` (${new Date(verdict.witnessed.time * 1000).toISOString()})`}`,
         verdict.keyPinned
           ? ''
           : 'Let op: gecontroleerd met de sleutel uit het bestand zelf; geef --key met uw eigen kopie / Note: checked with the key in the file itself; pass --key with your own copy',

@@ -25,6 +25,10 @@ export const bundleReasons = {
   since_newer: { nl: 'Het eerdere controlepunt is groter dan dit bestand: het logboek is ingekort.', en: 'The earlier checkpoint is larger than this bundle: the log was cut back.' },
   no_consistency_proof: { nl: 'Het bestand bevat geen bewijs vanaf het eerdere controlepunt; exporteer opnieuw met --since.', en: 'The bundle holds no proof from the earlier checkpoint; export again with --since.' },
   inconsistent: { nl: 'De geschiedenis is herschreven: het logboek sluit niet aan op het eerdere controlepunt.', en: 'History was rewritten: the log does not extend the earlier checkpoint.' },
+  witness_key_invalid: { nl: 'De opgegeven sleutel van de getuige is ongeldig.', en: "The witness's verifier key given is not valid." },
+  no_cosignature: { nl: 'Het controlepunt draagt geen medeondertekening van deze getuige.', en: 'The checkpoint carries no cosignature of this witness.' },
+  bad_cosignature: { nl: 'De medeondertekening van de getuige klopt niet.', en: "The witness's cosignature does not verify." },
+  cosignature_future: { nl: 'De medeondertekening van de getuige is gedateerd in de toekomst.', en: "The witness's cosignature is dated in the future." },
 } as const satisfies Record<string, { nl: string; en: string }>;
 
 export type BundleReason = keyof typeof bundleReasons;

@@ -5,6 +5,7 @@ import { kioskOrigin, parseCheckpointText, type CheckpointBody } from './checkpo
 import { TreeBuilder } from './merkle';
 import { verifyConsistency } from './proofs';
 import { BundleReadError, bundleHeader, bundleLines } from './readBundle';
+import { checkBundleWitness } from './bundleWitness';
 import { NoteError, openNote, parseVerifierKey, type NoteVerifier } from './signedNote';
 import type { BundleReason } from './bundleReasons';
 
@@ -13,6 +14,10 @@ export interface VerifyBundleOptions {
   key?: string;
   /** An earlier signed checkpoint the reader kept: the bundle must prove its tree extends that one. */
   since?: string;
+  /** A witness's vkey (C2SP tlog-cosignature): the checkpoint must carry its cosignature. */
+  witness?: string;
+  /** The reader's clock (POSIX seconds), for the witness step: a cosignature from later is refused. */
+  now?: number;
 }
 
 export type BundleVerdict =
@@ -27,6 +32,8 @@ export type BundleVerdict =
       keyPinned: boolean;
       /** The size of the earlier checkpoint the bundle was proven consistent with, if any. */
       consistentWith: number | null;
+      /** With `witness`: its name and the time it cosigned (null for its older plain line). */
+      witnessed: { witness: string; time: number | null } | null;
     }
   | { ok: false; reason: BundleReason; line?: number; seq?: number };
 
@@ -60,6 +67,8 @@ function check(bytes: Buffer, options: VerifyBundleOptions): BundleVerdict {
   const verifier = keyOf(options.key ?? header.verifierKey, options.key ? 'key_invalid' : 'malformed');
   const checkpoint = openCheckpoint(header.checkpoint, verifier, { badSignature: 'bad_signature', wrongKey: 'wrong_key', line: 1 });
   if (checkpoint.origin !== header.origin || header.origin !== kioskOrigin(header.kioskId)) throw new Failure('not_this_log', { line: 1 });
+  const witnessed = options.witness === undefined ? null : checkBundleWitness(header.checkpoint, options.witness, options.now);
+  if (witnessed && !witnessed.ok) throw new Failure(witnessed.reason, { line: 1 });
   const since = options.since === undefined ? null : openCheckpoint(options.since, verifier, SINCE);
   if (since && since.origin !== checkpoint.origin) throw new Failure('since_other_log');
   if (since && since.size > checkpoint.size) throw new Failure('since_newer');
@@ -160,7 +169,8 @@ function check(bytes: Buffer, options: VerifyBundleOptions): BundleVerdict {
     else if (earlier.size > checkpoint.size) throw new Failure('since_newer');
     consistentWith = earlier.size;
   }
-  return { ok: true, header, treeSize: checkpoint.size, events, redacted, keyPinned: options.key !== undefined, consistentWith };
+  return { ok: true, header, treeSize: checkpoint.size, events, redacted, keyPinned: options.key !== undefined, consistentWith,
+    witnessed: witnessed && { witness: witnessed.witness, time: witnessed.time } };
 }
 
 const SINCE = { badSignature: 'since_bad_signature', wrongKey: 'since_bad_signature' } as const;

@@ -10,6 +10,8 @@ import { chainLeaves, payloadParts } from '../ledger/bundleReads';
 import type { Actor } from '../ledger/events';
 import { MAX_PAGE, readEvents } from '../ledger/readModel';
 import { getEvent } from '../ledger/rows';
+import { signedCheckpoints, type SignedCheckpoint } from '../ledger/signedCheckpoints';
+import { chainTreeHead } from '../ledger/treeHead';
 import { signCheckpoint } from '../services/checkpoints';
 import type { ServiceContext } from '../services/context';
 import { requireRole } from '../services/staff';
@@ -20,6 +22,12 @@ export interface BundleRequest {
   filter: ExportFilter;
   /** An earlier checkpoint of this kiosk (its signed note) the reader holds: the bundle proves it still holds. */
   since?: string;
+  /**
+   * One of this kiosk's own signed checkpoints as a witness cosigned it (from the central
+   * database): the bundle is made against that tree instead of a new one, so it carries the
+   * witness's line for a reader's `verify-bundle --witness`.
+   */
+  cosigned?: string;
   actor: Actor;
 }
 
@@ -35,7 +43,7 @@ export async function exportBundle(ctx: ServiceContext, request: BundleRequest, 
   if (kioskId !== ctx.kioskId) throw new AppError('INVALID_ARGUMENT', { field: 'kioskId' });
   const origin = kioskOrigin(kioskId);
   const earlier = request.since === undefined ? null : earlierCheckpoint(ctx, request.since);
-  const checkpoint = signCheckpoint(ctx, 'export');
+  const checkpoint = request.cosigned === undefined ? signCheckpoint(ctx, 'export') : cosignedCheckpoint(ctx, request.cosigned);
   if (earlier && earlier.size > checkpoint.treeSize) throw new AppError('INVALID_ARGUMENT', { field: 'since' });
   const leafBytes = chainLeaves(ctx.db, kioskId, checkpoint.treeSize);
   const leaves: Leaves = (i) => leafBytes.subarray(i * 32, i * 32 + 32);
@@ -108,4 +116,21 @@ function earlierCheckpoint(ctx: ServiceContext, note: string): { note: string; s
     if (!(error instanceof NoteError)) throw error;
   }
   throw new AppError('INVALID_ARGUMENT', { field: 'since' });
+}
+
+/**
+ * The kept checkpoint a cosigned note extends: the same note with signature lines added below,
+ * still opening with the kiosk's key, over a tree the chain still has. The added lines are the
+ * reader's to check (verify-bundle --witness); here only that nothing but lines was added.
+ */
+function cosignedCheckpoint(ctx: ServiceContext, cosigned: string): SignedCheckpoint {
+  const kept = signedCheckpoints(ctx.db, ctx.kioskId).find((c) => cosigned.startsWith(c.note) && /^(?:\u2014 \S+ [A-Za-z0-9+/]+=*\n)+$/.test(cosigned.slice(c.note.length)));
+  try {
+    if (kept && openNote(cosigned, [kioskNoteVerifier(ctx.db)]) && chainTreeHead(ctx.db, ctx.kioskId, kept.treeSize).root.equals(kept.root)) {
+      return { ...kept, note: cosigned };
+    }
+  } catch (error) {
+    if (!(error instanceof NoteError)) throw error;
+  }
+  throw new AppError('INVALID_ARGUMENT', { field: 'cosigned' });
 }
