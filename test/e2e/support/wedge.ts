@@ -8,14 +8,14 @@ import type { SettingsPatch } from '../../../src/shared/contract/settings';
  * still tells a person (80–150 ms per key) from a scanner. The product's defaults are unit-tested
  * against recorded key timings in test/renderer/scan.
  */
-export const testWedge: SettingsPatch['wedge'] = {
+export const testWedge = {
   maxGapMs: 250,
   maxAvgGapMs: 30,
   minLength: 4,
   suffix: 'enter-or-tab',
   prefix: '',
   nfcProfile: null,
-};
+} satisfies SettingsPatch['wedge'];
 
 const sessions = new WeakMap<Page, Promise<CDPSession>>();
 
