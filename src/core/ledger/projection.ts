@@ -187,7 +187,12 @@ export function recomputeDevice(db: Db, deviceId: string, kioskId = localKioskId
 }
 
 /** Called by `appendEvent` in the same transaction as the insert. */
-export function applyToProjection(db: Db, event: CustodyEventInput & { kioskId: string; voidsSeq: number | null }): void {
+export function applyToProjection(
+  db: Db,
+  event: CustodyEventInput & { kioskId: string; voidsSeq: number | null },
+  /** The device's row as the caller read it in this transaction, if it did. */
+  known?: { row: CustodyRow | undefined },
+): void {
   if (event.type === 'corrected' && event.voidsSeq !== null) {
     const voided = prepared<{ device_id: string | null; type: string }>(
       db,
@@ -197,7 +202,9 @@ export function applyToProjection(db: Db, event: CustodyEventInput & { kioskId: 
     return;
   }
   if (!event.deviceId || !custodyStateTypes.has(event.type)) return;
-  const next = reduceCustody(readCustody(db, event.deviceId), event);
+  const prev =
+    known && (known.row === undefined || known.row.deviceId === event.deviceId) ? known.row : readCustody(db, event.deviceId);
+  const next = reduceCustody(prev, event);
   if (next) writeRow(db, next);
 }
 

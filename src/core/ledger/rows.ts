@@ -121,6 +121,16 @@ export function ledgerHead(db: Db, kioskId = localKioskId(db)): ChainHead {
   return head;
 }
 
+/**
+ * The head this connection last saw for a chain, unchecked: the append path writes after it
+ * directly and lets the insert trigger and the primary key say whether it is still the head (they
+ * refuse anything else), which saves the two lookups `ledgerHead` makes. Undefined before the
+ * first append or read of that chain.
+ */
+export function lastSeenHead(db: Db, kioskId: string): ChainHead | undefined {
+  return knownHeads.get(db)?.get(kioskId);
+}
+
 /** Called by the append path with the event it has just written. */
 export function rememberHead(db: Db, kioskId: string, head: ChainHead): void {
   let heads = knownHeads.get(db);
