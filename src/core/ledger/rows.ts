@@ -58,12 +58,11 @@ export function localKioskId(db: Db): string | undefined {
   return prepared<{ kiosk_id: string }>(db, 'SELECT kiosk_id FROM kiosk WHERE singleton = 1').get()?.kiosk_id;
 }
 
+const EVENT_BY_KEY = `SELECT ${EVENT_COLUMNS} FROM ledger_events WHERE kiosk_id = ? AND seq = ?`;
+
 export function getEvent(db: Db, seq: number, kioskId = localKioskId(db)): LedgerEvent | undefined {
   if (kioskId === undefined) return undefined;
-  const row = prepared<EventRow>(db, `SELECT ${EVENT_COLUMNS} FROM ledger_events WHERE kiosk_id = ? AND seq = ?`).get(
-    kioskId,
-    seq,
-  );
+  const row = prepared<EventRow>(db, EVENT_BY_KEY).get(kioskId, seq);
   return row && toLedgerEvent(row);
 }
 
