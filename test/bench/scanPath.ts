@@ -3,10 +3,11 @@ import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { openCore } from '../../src/core';
 import { applyPragmas } from '../../src/core/db/open';
 import { readAllCustody } from '../../src/core/ledger/projection';
-import { workingCopy } from './ledgerDb';
+import { buildLedgerDb, workingCopy } from './ledgerDb';
 
 /**
  * One scan at the door, committed (fsync), against a bare INSERT of the same row: the event row
@@ -268,3 +269,17 @@ function walPagesPerCommit(db: Database.Database, fn: () => void): { total: numb
     .join(', ');
   return { total, byTree };
 }
+
+/** Alone (`npx tsx test/bench/scanPath.ts`): the scan lines of the ledger bench, on a private copy. */
+async function runAlone(): Promise<void> {
+  const built = buildLedgerDb((text) => console.log(text));
+  const work = join(tmpdir(), 'inleverpunt-bench-scan-work.db');
+  workingCopy(built.path, work);
+  try {
+    console.table(scanPathBench(built.path, work));
+  } finally {
+    for (const s of ['', '-wal', '-shm']) rmSync(work + s, { force: true });
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await runAlone();
