@@ -1,33 +1,23 @@
 import Database from 'better-sqlite3';
 import { hash } from 'node:crypto';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { openCore } from '../../src/core';
-import { applyPragmas, openDatabase } from '../../src/core/db/open';
+import { openDatabase } from '../../src/core/db/open';
 import { preparedRaw } from '../../src/core/db/statements';
 import { lastCheckpoint } from '../../src/core/ledger/checkpoint';
-import { readAllCustody, readCustody } from '../../src/core/ledger/projection';
+import { readCustody } from '../../src/core/ledger/projection';
 import { verifyLedger } from '../../src/core/ledger/verify';
 import { BENCH_EVENTS, buildLedgerDb, workingCopy } from './ledgerDb';
+import { scanPathBench, type Line } from './scanPath';
 
 /**
  * The ledger at board scale (a million events): each figure beside a baseline measured in the
  * same run on the same machine, with the target from the issue. No assertions: it prints.
  */
 
-interface Line {
-  measure: string;
-  value: string;
-  baseline: string;
-  ratio: string;
-  target: string;
-  result: 'PASS' | 'MISS';
-}
-
-const SCANS = 1000;
-const COMMITS_COUNTED = 100;
 const LOOKUPS = 20_000;
 const COLD_STARTS = 5;
 
@@ -52,7 +42,7 @@ export async function runLedgerBench(): Promise<void> {
   try {
     workingCopy(built.path, work);
     lines.push(...coldStart(work));
-    lines.push(...scanLatency(work));
+    lines.push(...scanPathBench(built.path, work));
     lines.push(custodyLookup(work));
     lines.push(...deviceHistory(work));
     lines.push(verifyThroughput(built.path));
@@ -60,137 +50,6 @@ export async function runLedgerBench(): Promise<void> {
     for (const s of ['', '-wal', '-shm']) rmSync(work + s, { force: true });
   }
   console.table(lines);
-}
-
-/**
- * (a) One scan at the door, committed (fsync), vs a bare INSERT of as many bytes into a plain
- * table with the same pragmas. The two are interleaved (scan, insert, scan, …) so that other load
- * on the machine falls on both alike. Also counted: WAL pages each commit writes, which is what
- * the fsync has to flush.
- */
-function scanLatency(path: string): Line[] {
-  const core = openCore({ dbPath: path, appVersion: 'bench' });
-  const codes = core.db
-    .prepare("SELECT canonical FROM tags WHERE kind IN ('device_sticker', 'nfc') AND status = 'active' ORDER BY rowid")
-    .pluck()
-    .all() as string[];
-  const rowBytes = core.db
-    .prepare(
-      `SELECT avg(length(event_id) + length(kiosk_id) + length(occurred_at) + length(type) + length(actor)
-         + ifnull(length(custodian), 0) + ifnull(length(device_id), 0) + ifnull(length(pupil_id), 0)
-         + ifnull(length(location_id), 0) + ifnull(length(pouch_id), 0) + length(details) + 64 + 8)
-       FROM (SELECT * FROM ledger_events ORDER BY seq DESC LIMIT 1000)`,
-    )
-    .pluck()
-    .get() as number;
-  const basePath = join(tmpdir(), 'inleverpunt-bench-baseline.db');
-  for (const s of ['', '-wal', '-shm']) rmSync(basePath + s, { force: true });
-  const base = new Database(basePath);
-  applyPragmas(base);
-  base.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, body BLOB NOT NULL)');
-  const insert = base.prepare('INSERT INTO t (body) VALUES (?)');
-  const body = Buffer.alloc(Math.round(rowBytes), 0x41);
-
-  // Each device's next scan is the one the school day would bring: a hand-in if it is not held,
-  // a return if it is (whatever state the cached database was left in).
-  const held = new Set(readAllCustody(core.db).filter((c) => c.held).map((c) => c.deviceId));
-  const deviceOf = new Map(
-    (core.db.prepare("SELECT canonical, device_id FROM tags WHERE kind IN ('device_sticker', 'nfc') AND status = 'active'").all() as {
-      canonical: string;
-      device_id: string;
-    }[]).map((r) => [r.canonical, r.device_id]),
-  );
-  let i = 0;
-  const scanOnce = () => {
-    const code = codes[i % codes.length] as string;
-    i++;
-    const deviceId = deviceOf.get(code) as string;
-    const mode = held.has(deviceId) ? 'return' : 'hand-in';
-    core.services.scan({ code, mode, actor: 'pupil' });
-    if (mode === 'return') held.delete(deviceId);
-    else held.add(deviceId);
-  };
-  const [scanTimes, baseTimes] = interleaved(scanOnce, () => insert.run(body));
-  // The same without fsync: what the service itself costs beside a bare insert (CPU and page
-  // writes into the OS cache), apart from the virtual disk's flush, which swings between runs.
-  for (const db of [core.db, base]) db.pragma('synchronous = OFF');
-  const [scanCpu, baseCpu] = interleaved(scanOnce, () => insert.run(body));
-  for (const db of [core.db, base]) db.pragma('synchronous = FULL');
-  const scanPages = walPagesPerCommit(core.db, scanOnce);
-  const basePages = walPagesPerCommit(base, () => insert.run(body));
-  core.close();
-  base.close();
-  for (const s of ['', '-wal', '-shm']) rmSync(basePath + s, { force: true });
-
-  const ratioLine = (measure: string, a: number[], b: number[], q: number, target: number | null): Line => {
-    const ratio = quantile(sortedTimes(a), q) / quantile(sortedTimes(b), q);
-    return {
-      measure,
-      value: ms(quantile(sortedTimes(a), q)),
-      baseline: `${ms(quantile(sortedTimes(b), q))} bare INSERT ${Math.round(rowBytes)} B`,
-      ratio: `${ratio.toFixed(2)}×`,
-      target: target === null ? '(reported)' : `≤ ${target}×`,
-      result: target === null || ratio <= target ? 'PASS' : 'MISS',
-    };
-  };
-  return [
-    ratioLine('(a) scan→commit p50', scanTimes, baseTimes, 0.5, 1.5),
-    ratioLine('(a) scan→commit p99', scanTimes, baseTimes, 0.99, 2),
-    ratioLine('(a) the same without fsync, p50', scanCpu, baseCpu, 0.5, null),
-    {
-      measure: '(a) WAL pages per commit',
-      value: `${scanPages.total.toFixed(1)} per scan (${scanPages.byTree})`,
-      baseline: `${basePages.total.toFixed(1)} per bare INSERT`,
-      ratio: `${(scanPages.total / basePages.total).toFixed(2)}×`,
-      target: '(reported)',
-      result: 'PASS',
-    },
-  ];
-}
-
-/** Times `a` and `b` in turns (a, b, a, …) so that other load on the machine falls on both alike. */
-function interleaved(a: () => void, b: () => void): [number[], number[]] {
-  const as: number[] = [];
-  const bs: number[] = [];
-  for (let n = 0; n < SCANS + 50; n++) {
-    const ta = timed(a);
-    const tb = timed(b);
-    if (n >= 50) {
-      as.push(ta);
-      bs.push(tb);
-    }
-  }
-  return [as, bs];
-}
-
-/**
- * Pages appended to the WAL per commit of `fn`, over 100 commits with auto-checkpoint paused, and
- * which tables and indexes they belong to (the WAL's frame headers name each page; `dbstat` names
- * the b-tree that holds it): what each commit makes the disk flush.
- */
-function walPagesPerCommit(db: Database.Database, fn: () => void): { total: number; byTree: string } {
-  db.pragma('wal_checkpoint(TRUNCATE)');
-  db.pragma('wal_autocheckpoint = 0');
-  for (let n = 0; n < COMMITS_COUNTED; n++) fn();
-  const wal = readFileSync(`${db.name}-wal`);
-  const pageSize = wal.readUInt32BE(8);
-  const perTree = new Map<string, number>();
-  const treeOf = new Map(
-    (db.prepare('SELECT pageno, name FROM dbstat').all() as { pageno: number; name: string }[]).map((r) => [r.pageno, r.name]),
-  );
-  for (let offset = 32; offset + 24 <= wal.length; offset += 24 + pageSize) {
-    const page = wal.readUInt32BE(offset);
-    const tree = page === 1 ? 'header' : (treeOf.get(page) ?? 'new pages');
-    perTree.set(tree, (perTree.get(tree) ?? 0) + 1);
-  }
-  db.pragma('wal_checkpoint(TRUNCATE)');
-  db.pragma('wal_autocheckpoint = 1000');
-  const total = [...perTree.values()].reduce((sum, n) => sum + n, 0) / COMMITS_COUNTED;
-  const byTree = [...perTree]
-    .sort((x, y) => y[1] - x[1])
-    .map(([tree, n]) => `${tree} ${(n / COMMITS_COUNTED).toFixed(2)}`)
-    .join(', ');
-  return { total, byTree };
 }
 
 /** (b) The office's full verify: events per second vs reading the same rows and hashing the same bytes. */

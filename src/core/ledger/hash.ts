@@ -190,8 +190,14 @@ export type JsonValue = string | number | boolean | null | JsonValue[] | { [key:
 export function canonicalJson(value: JsonValue): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value);
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const keys = Object.keys(value)
-    .filter((k) => value[k] !== undefined)
-    .sort();
-  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(value[k] as JsonValue)}`).join(',')}}`;
+  // A loop rather than filter/map/join: every event's details pass here, on the scan path too.
+  const keys = Object.keys(value).sort();
+  let out = '{';
+  for (const k of keys) {
+    const member = value[k];
+    if (member === undefined) continue;
+    if (out.length > 1) out += ',';
+    out += `${JSON.stringify(k)}:${canonicalJson(member)}`;
+  }
+  return `${out}}`;
 }

@@ -121,6 +121,15 @@ interface CustodyDbRow {
 const CUSTODY_COLUMNS =
   'device_id, held, since, custodian, location_id, pouch_id, pupil_id, confiscated_seq, handed_in_seq, last_seq';
 
+// Built once: a statement's text is its cache key (see `prepared`), and one built per call costs
+// a microsecond or two to hash on every scan.
+const CUSTODY_BY_DEVICE = `SELECT ${CUSTODY_COLUMNS} FROM custody WHERE device_id = ?`;
+const UPSERT_CUSTODY = `INSERT INTO custody (${CUSTODY_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (device_id) DO UPDATE SET held = excluded.held, since = excluded.since,
+       custodian = excluded.custodian, location_id = excluded.location_id, pouch_id = excluded.pouch_id,
+       pupil_id = excluded.pupil_id, confiscated_seq = excluded.confiscated_seq,
+       handed_in_seq = excluded.handed_in_seq, last_seq = excluded.last_seq`;
+
 function fromDb(row: CustodyDbRow): CustodyRow {
   return {
     deviceId: row.device_id,
@@ -137,7 +146,7 @@ function fromDb(row: CustodyDbRow): CustodyRow {
 }
 
 export function readCustody(db: Db, deviceId: string): CustodyRow | undefined {
-  const row = prepared<CustodyDbRow>(db, `SELECT ${CUSTODY_COLUMNS} FROM custody WHERE device_id = ?`).get(deviceId);
+  const row = prepared<CustodyDbRow>(db, CUSTODY_BY_DEVICE).get(deviceId);
   return row && fromDb(row);
 }
 
@@ -147,14 +156,7 @@ export function readAllCustody(db: Db): CustodyRow[] {
 }
 
 function writeRow(db: Db, row: CustodyRow): void {
-  prepared(
-    db,
-    `INSERT INTO custody (${CUSTODY_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-     ON CONFLICT (device_id) DO UPDATE SET held = excluded.held, since = excluded.since,
-       custodian = excluded.custodian, location_id = excluded.location_id, pouch_id = excluded.pouch_id,
-       pupil_id = excluded.pupil_id, confiscated_seq = excluded.confiscated_seq,
-       handed_in_seq = excluded.handed_in_seq, last_seq = excluded.last_seq`,
-  ).run(
+  prepared(db, UPSERT_CUSTODY).run(
     row.deviceId,
     row.held ? 1 : 0,
     row.since,
@@ -187,7 +189,12 @@ export function recomputeDevice(db: Db, deviceId: string, kioskId = localKioskId
 }
 
 /** Called by `appendEvent` in the same transaction as the insert. */
-export function applyToProjection(db: Db, event: CustodyEventInput & { kioskId: string; voidsSeq: number | null }): void {
+export function applyToProjection(
+  db: Db,
+  event: CustodyEventInput & { kioskId: string; voidsSeq: number | null },
+  /** The device's row as the caller read it in this transaction, if it did. */
+  known?: { row: CustodyRow | undefined },
+): void {
   if (event.type === 'corrected' && event.voidsSeq !== null) {
     const voided = prepared<{ device_id: string | null; type: string }>(
       db,
@@ -197,7 +204,9 @@ export function applyToProjection(db: Db, event: CustodyEventInput & { kioskId: 
     return;
   }
   if (!event.deviceId || !custodyStateTypes.has(event.type)) return;
-  const next = reduceCustody(readCustody(db, event.deviceId), event);
+  const prev =
+    known && (known.row === undefined || known.row.deviceId === event.deviceId) ? known.row : readCustody(db, event.deviceId);
+  const next = reduceCustody(prev, event);
   if (next) writeRow(db, next);
 }
 

@@ -58,12 +58,11 @@ export function localKioskId(db: Db): string | undefined {
   return prepared<{ kiosk_id: string }>(db, 'SELECT kiosk_id FROM kiosk WHERE singleton = 1').get()?.kiosk_id;
 }
 
+const EVENT_BY_KEY = `SELECT ${EVENT_COLUMNS} FROM ledger_events WHERE kiosk_id = ? AND seq = ?`;
+
 export function getEvent(db: Db, seq: number, kioskId = localKioskId(db)): LedgerEvent | undefined {
   if (kioskId === undefined) return undefined;
-  const row = prepared<EventRow>(db, `SELECT ${EVENT_COLUMNS} FROM ledger_events WHERE kiosk_id = ? AND seq = ?`).get(
-    kioskId,
-    seq,
-  );
+  const row = prepared<EventRow>(db, EVENT_BY_KEY).get(kioskId, seq);
   return row && toLedgerEvent(row);
 }
 
@@ -119,6 +118,16 @@ export function ledgerHead(db: Db, kioskId = localKioskId(db)): ChainHead {
     { seq: 0, hash: GENESIS_HASH };
   if (kiosk !== null) rememberHead(db, kiosk, head);
   return head;
+}
+
+/**
+ * The head this connection last saw for a chain, unchecked: the append path writes after it
+ * directly and lets the insert trigger and the primary key say whether it is still the head (they
+ * refuse anything else), which saves the two lookups `ledgerHead` makes. Undefined before the
+ * first append or read of that chain.
+ */
+export function lastSeenHead(db: Db, kioskId: string): ChainHead | undefined {
+  return knownHeads.get(db)?.get(kioskId);
 }
 
 /** Called by the append path with the event it has just written. */

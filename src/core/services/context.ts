@@ -41,7 +41,7 @@ export function writeTransaction<T>(ctx: ServiceContext, fn: () => T): T {
   if (ctx.db.inTransaction) return fn();
   let result: T;
   try {
-    result = ctx.db.transaction(fn).immediate();
+    result = transactionRunner(ctx.db).immediate(fn) as T;
   } catch (error) {
     // The transaction was rolled back as a whole: a full or read-only disk leaves nothing half
     // written, and says so as DISK_FULL / DISK_READ_ONLY instead of INTERNAL.
@@ -53,4 +53,17 @@ export function writeTransaction<T>(ctx: ServiceContext, fn: () => T): T {
   }
   ctx.health?.storageWrote();
   return result;
+}
+
+type Runner = ReturnType<Db['transaction']> & { immediate: (fn: () => unknown) => unknown };
+const runners = new WeakMap<Db, Runner>();
+
+/** One transaction wrapper per connection: better-sqlite3 builds five functions for every new one. */
+function transactionRunner(db: Db): Runner {
+  let runner = runners.get(db);
+  if (!runner) {
+    runner = db.transaction((fn: () => unknown) => fn()) as Runner;
+    runners.set(db, runner);
+  }
+  return runner;
 }

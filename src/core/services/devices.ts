@@ -28,6 +28,8 @@ interface DeviceRow {
 }
 
 const DEVICE_COLUMNS = 'device_id, kind, description, owner_pupil_id, active';
+/** Built once, so the scan path does not hash a new statement text per call (see `prepared`). */
+const DEVICE_BY_ID = `SELECT ${DEVICE_COLUMNS} FROM devices WHERE device_id = ?`;
 const toDevice = (r: DeviceRow): Device => ({
   deviceId: r.device_id,
   kind: r.kind,
@@ -102,12 +104,12 @@ export function changeDevice(
 
 /** A device by id, also when no longer active: the ledger's history still names it. */
 export function getDevice(ctx: ServiceContext, deviceId: string): Device | undefined {
-  const row = prepared<DeviceRow>(ctx.db, `SELECT ${DEVICE_COLUMNS} FROM devices WHERE device_id = ?`).get(deviceId);
+  const row = prepared<DeviceRow>(ctx.db, DEVICE_BY_ID).get(deviceId);
   return row && toDevice(row);
 }
 
 export function requireDevice(ctx: ServiceContext, deviceId: string): Device {
-  const row = prepared<DeviceRow>(ctx.db, `SELECT ${DEVICE_COLUMNS} FROM devices WHERE device_id = ?`).get(deviceId);
+  const row = prepared<DeviceRow>(ctx.db, DEVICE_BY_ID).get(deviceId);
   if (!row || row.active !== 1) throw new AppError('UNKNOWN_DEVICE');
   return toDevice(row);
 }

@@ -139,6 +139,12 @@ interface PouchRow {
 const POUCH_SELECT = `SELECT p.pouch_id, p.location_id, p.number, p.pupil_id,
     (SELECT l.name FROM locations l WHERE l.location_id = p.location_id) AS location_name
   FROM pouches p`;
+// Built once, so the scan path does not hash a new statement text per call (see `prepared`).
+const POUCH_BY_ID = `${POUCH_SELECT} WHERE p.pouch_id = ?`;
+const POUCHES_OF_PUPIL = `SELECT p.*,
+    (SELECT l.active FROM locations l WHERE l.location_id = p.location_id) AS location_active,
+    (SELECT l.created_at FROM locations l WHERE l.location_id = p.location_id) AS location_created_at
+  FROM (${POUCH_SELECT} WHERE p.pupil_id = ?) p`;
 const toPouch = (r: PouchRow): Pouch => ({
   pouchId: r.pouch_id,
   locationId: r.location_id,
@@ -148,7 +154,7 @@ const toPouch = (r: PouchRow): Pouch => ({
 });
 
 export function getPouch(ctx: ServiceContext, pouchId: string): Pouch | undefined {
-  const row = prepared<PouchRow>(ctx.db, `${POUCH_SELECT} WHERE p.pouch_id = ?`).get(pouchId);
+  const row = prepared<PouchRow>(ctx.db, POUCH_BY_ID).get(pouchId);
   return row && toPouch(row);
 }
 
@@ -157,13 +163,9 @@ export function getPouch(ctx: ServiceContext, pouchId: string): Pouch | undefine
  * A pupil has one pouch or a few, so they are ordered here rather than by an SQL sort (see above).
  */
 export function pouchOfPupil(ctx: ServiceContext, pupilId: string): Pouch | undefined {
-  const rows = prepared<PouchRow & { location_active: number; location_created_at: string }>(
-    ctx.db,
-    `SELECT p.*,
-        (SELECT l.active FROM locations l WHERE l.location_id = p.location_id) AS location_active,
-        (SELECT l.created_at FROM locations l WHERE l.location_id = p.location_id) AS location_created_at
-     FROM (${POUCH_SELECT} WHERE p.pupil_id = ?) p`,
-  ).all(pupilId);
+  const rows = prepared<PouchRow & { location_active: number; location_created_at: string }>(ctx.db, POUCHES_OF_PUPIL).all(
+    pupilId,
+  );
   let first: (typeof rows)[number] | undefined;
   for (const row of rows) {
     if (row.location_active !== 1) continue;

@@ -176,6 +176,20 @@ export function getPupil(ctx: ServiceContext, pupilId: string): Pupil | undefine
   return row && toPupil(row);
 }
 
+/**
+ * A pupil as the door's card needs them: the row, and whether another active pupil of the same
+ * group goes by the same first name (two "Lucas" in 7A), in one statement on the scan path.
+ */
+export function getPupilForCard(ctx: ServiceContext, pupilId: string): (Pupil & { firstNameShared: boolean }) | undefined {
+  const row = prepared<PupilRow & { shared: number }>(ctx.db, PUPIL_FOR_CARD).get(pupilId);
+  return row && { ...toPupil(row), firstNameShared: row.shared === 1 };
+}
+
+const PUPIL_FOR_CARD = `SELECT ${PUPIL_COLUMNS},
+    EXISTS (SELECT 1 FROM pupils o WHERE o.active = 1 AND o.groep = p.groep AND o.roepnaam = p.roepnaam COLLATE NOCASE
+      AND o.pupil_id <> p.pupil_id) AS shared
+  FROM pupils p WHERE p.pupil_id = ?`;
+
 export function requirePupil(ctx: ServiceContext, pupilId: string): Pupil {
   const pupil = getPupil(ctx, pupilId);
   if (!pupil || !pupil.active) throw new AppError('UNKNOWN_PUPIL');

@@ -123,6 +123,10 @@ interface TagRow {
   pupil_id: string | null;
 }
 const TAG_COLUMNS = 'tag_id, kind, canonical, status, device_id, pouch_id, pupil_id';
+// Built once: a statement's text is its cache key (see `prepared`), and a template literal built
+// per call costs a microsecond or two to hash on every scan.
+const ACTIVE_TAG_BY_CANONICAL = `SELECT ${TAG_COLUMNS} FROM tags WHERE canonical = ? AND status = 'active'`;
+const ANY_TAG_BY_CANONICAL = `SELECT ${TAG_COLUMNS} FROM tags WHERE canonical = ? LIMIT 1`;
 
 /**
  * The active tag with this canonical value. A value known only from revoked tags is TAG_REVOKED
@@ -132,8 +136,7 @@ export function resolveTag(ctx: ServiceContext, canonical: string): Tag {
   // Two plain lookups on (canonical, status) rather than one with ORDER BY: a sort costs a scan
   // about 50 µs in the bundled SQLite, and the second lookup only runs for a code that is not active.
   const row =
-    prepared<TagRow>(ctx.db, `SELECT ${TAG_COLUMNS} FROM tags WHERE canonical = ? AND status = 'active'`).get(canonical) ??
-    prepared<TagRow>(ctx.db, `SELECT ${TAG_COLUMNS} FROM tags WHERE canonical = ? LIMIT 1`).get(canonical);
+    prepared<TagRow>(ctx.db, ACTIVE_TAG_BY_CANONICAL).get(canonical) ?? prepared<TagRow>(ctx.db, ANY_TAG_BY_CANONICAL).get(canonical);
   if (!row) throw new AppError('UNKNOWN_TAG');
   if (row.status !== 'active') throw new AppError('TAG_REVOKED');
   return toTag(row);

@@ -6,8 +6,7 @@ import { getEvent } from '../../ledger/rows';
 import type { ServiceContext } from '../context';
 import type { Device } from '../devices';
 import { getPouch, type Pouch } from '../locations';
-import { getPupil, type Pupil } from '../pupils';
-import { prepared } from '../../db/statements';
+import { getPupilForCard } from '../pupils';
 import { displayName, surnameInitial } from '../../../shared/pupilOrder';
 import { readPrivacyDisplay } from '../../settings/store';
 import { requireStaff, type StaffSummary } from '../staff';
@@ -48,7 +47,7 @@ export function outcome(
   /** The event's pouch when the caller has it already (a hand-in just looked it up). */
   knownPouch?: Pouch,
 ): CustodyOutcome {
-  const pupil = getPupil(ctx, device.ownerPupilId);
+  const pupil = getPupilForCard(ctx, device.ownerPupilId);
   const nameHidden = audience === 'door' && readPrivacyDisplay(ctx.db) === 'pouch-only';
   const roepnaam = pupil && !nameHidden ? pupil.roepnaam : null;
   const pouch: Pouch | undefined =
@@ -61,23 +60,13 @@ export function outcome(
       ? {
           pupilId: pupil.pupilId,
           roepnaam,
-          surnameInitial: roepnaam !== null && firstNameShared(ctx, pupil) ? surnameInitial(pupil) : null,
+          surnameInitial: roepnaam !== null && pupil.firstNameShared ? surnameInitial(pupil) : null,
           fullName: audience === 'staff' ? displayName(pupil) : null,
           groep: pupil.groep,
         }
       : null,
     pouch: pouch ? { pouchId: pouch.pouchId, number: pouch.number, locationName: pouch.locationName } : null,
   };
-}
-
-/** Whether another active pupil of the same group goes by the same first name (two "Lucas" in 7A). */
-function firstNameShared(ctx: ServiceContext, pupil: Pupil): boolean {
-  return (
-    prepared(
-      ctx.db,
-      'SELECT 1 FROM pupils WHERE active = 1 AND groep = ? AND roepnaam = ? COLLATE NOCASE AND pupil_id <> ? LIMIT 1',
-    ).get(pupil.groep, pupil.roepnaam, pupil.pupilId) !== undefined
-  );
 }
 
 export function requireEvent(ctx: ServiceContext, seq: number): LedgerEvent {

@@ -78,7 +78,7 @@ export function handInDevice(
       locationId,
       pouchId: pouch?.pouchId ?? null,
       details: input.via ? { tagId: input.via.tagId, via: input.via.kind } : { via: 'manual' },
-    });
+    }, { custodyBefore: { row: current } });
     return outcome(ctx, event, device, false, 'door', pouch);
   });
 }

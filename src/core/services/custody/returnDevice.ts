@@ -45,7 +45,7 @@ export function returnTheDevice(ctx: ServiceContext, device: Device, input: Omit
       locationId: current.locationId,
       pouchId: current.pouchId,
       details: input.via ? { tagId: input.via.tagId, via: input.via.kind } : { via: 'manual' },
-    });
+    }, { custodyBefore: { row: current } });
     return outcome(ctx, event, device, false, 'door');
   });
 }
