@@ -3,7 +3,7 @@ import type { Browser } from 'playwright-core';
 import { DEMO_PINS, type DemoDevice, type DemoSchool } from '../../src/core/demo/seed';
 import { readCustody } from '../../src/core/ledger/projection';
 import { startDemoBridge, type TestBridge } from './support/demo';
-import { handInAtDoor as handInAt, screenOf, sparePhones, unlockAs } from './support/teacher';
+import { handInAtDoor as handInAt, rowAction, screenOf, sparePhones, unlockAs } from './support/teacher';
 import { lockKiosk, tapPin } from './support/pin';
 import { launchChromium, openKiosk, screenshot } from './support/browser';
 
@@ -66,8 +66,8 @@ describe('the teacher area: unlock, dashboard, by hand, move, correct', () => {
     const overflows = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
     expect(overflows).toBe(false);
 
-    // "Teruggeven" on a row opens that device by hand; one press gives it back.
-    await page.locator(`tr[data-device="${held[1]!.deviceId}"]`).getByRole('button', { name: /^Teruggeven:/ }).click();
+    // "Teruggeven" in a row's menu opens that device by hand; one press gives it back.
+    await rowAction(page, held[1]!.deviceId, 'Teruggeven');
     await page.getByRole('heading', { name: `Kies het apparaat van ${held[1]!.pupilName}` }).waitFor();
     await screenOf(page).getByRole('button', { name: 'Teruggeven' }).click();
     await page.getByText(`is teruggegeven aan ${held[1]!.pupilName}.`).waitFor();
@@ -133,7 +133,7 @@ describe('the teacher area: unlock, dashboard, by hand, move, correct', () => {
     handInAtDoor(device);
     const { page, context, problems } = await openKiosk(browser, bridge);
     await unlockAs(page, bridge.url, DEMO_PINS.teacher7A);
-    await page.locator(`tr[data-device="${device.deviceId}"]`).getByRole('button', { name: /^Verplaatsen:/ }).click();
+    await rowAction(page, device.deviceId, 'Verplaatsen');
     await page.getByRole('heading', { name: 'Verplaatsen', level: 1 }).waitFor();
     expect(page.url()).toContain(`device=${device.deviceId}`);
     // Colleagues are offered, never the teacher herself.

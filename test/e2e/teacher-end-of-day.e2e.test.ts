@@ -3,7 +3,7 @@ import type { Browser } from 'playwright-core';
 import { DEMO_PINS, type DemoDevice, type DemoSchool } from '../../src/core/demo/seed';
 import { readCustody } from '../../src/core/ledger/projection';
 import { startDemoBridge, type TestBridge } from './support/demo';
-import { handInAtDoor as handInAt, screenOf, sparePhones, unlockAs } from './support/teacher';
+import { handInAtDoor as handInAt, openRowMenu, screenOf, sparePhones, teacherMenu, unlockAs } from './support/teacher';
 import { lockKiosk, openTeacherScreen } from './support/pin';
 import { launchChromium, openKiosk, screenshot } from './support/browser';
 import { schoolTime } from './support/schoolTime';
@@ -37,7 +37,7 @@ describe('the end of the school day', () => {
     handInAtDoor(kept);
     const { page, context, problems } = await openKiosk(browser, bridge);
     await unlockAs(page, bridge.url, DEMO_PINS.teacher7A);
-    await screenOf(page).getByRole('button', { name: 'Dag afsluiten' }).click();
+    await teacherMenu(page).getByRole('button', { name: 'Dag afsluiten' }).click();
     await page.getByRole('heading', { name: 'Dag afsluiten', level: 1 }).waitFor();
     await expect.poll(() => page.getByTestId('eod-left').textContent()).toBe('Nog 2 apparaten zonder besluit');
     await screenshot(page, 'teacher-end-of-day-two-left-nl-1366x768');
@@ -95,8 +95,10 @@ describe('the end of the school day', () => {
     await unlockAs(page, bridge.url, DEMO_PINS.teacher7A);
     const dashboardRow = page.locator(`tr[data-device="${device.deviceId}"]`);
     await expect.poll(() => dashboardRow.textContent()).toContain('In beslag genomen');
-    expect(await dashboardRow.getByRole('button', { name: /^Teruggeven:/ }).count()).toBe(0);
-    expect(await dashboardRow.getByRole('button', { name: /^Aan ouder meegeven:/ }).count()).toBe(1);
+    const actions = await openRowMenu(page, device.deviceId);
+    expect(actions).not.toContain('Teruggeven');
+    expect(actions).toContain('Aan ouder meegeven');
+    await page.keyboard.press('Escape');
 
     await page.goto(`${bridge.url}/index.html#/teacher/end-of-day`);
     const row = page.locator(`li[data-device="${device.deviceId}"]`);
@@ -115,7 +117,7 @@ describe('the end of the school day', () => {
     const { page, context, problems } = await openKiosk(browser, bridge, { time: schoolTime(15, 30) });
     await unlockAs(page, bridge.url, DEMO_PINS.teacher7A);
     // Past the end of the school day the dashboard says so.
-    await page.getByText(/^Het is na 15:15: sluit de dag af\. Nog 1 zonder besluit\./).waitFor();
+    await page.getByText(/^Het is na 15:15: sluit de dag af met "Dag afsluiten" in het menu\. Nog 1 zonder besluit\./).waitFor();
 
     await page.getByRole('button', { name: 'Vergrendelen' }).click();
     const warning = page.getByRole('alertdialog', { name: /Nog 1 apparaat in bewaring/ });

@@ -81,7 +81,12 @@ export type MissingPupil = z.infer<typeof MissingPupil>;
 
 export const MissingToday = z.object({
   /** "Usually": handed in on at least `minDays` of the last `schoolDays` school days before today. */
-  rule: z.object({ schoolDays: z.number().int(), minDays: z.number().int() }),
+  rule: z.object({
+    schoolDays: z.number().int(),
+    minDays: z.number().int(),
+    /** Whether the kiosk has enough school days behind it to call anyone "usual" yet. */
+    enoughHistory: z.boolean(),
+  }),
   /** Most regular first; empty while the kiosk has too little history to say. */
   pupils: z.array(MissingPupil),
 });

@@ -48,7 +48,7 @@ describe('pupils who usually hand in and have not today', () => {
     f.s.handIn({ deviceId: phoneOf(1), actor: 'pupil', dutyStaffId: f.teacher.staffId });
 
     const missing = f.s.missingToday({});
-    expect(missing.rule).toEqual({ schoolDays: 10, minDays: 8 });
+    expect(missing.rule).toEqual({ schoolDays: 10, minDays: 8, enoughHistory: true });
     expect(missing.pupils.map((p) => [p.roepnaam, p.daysHandedIn])).toEqual([
       ['Kind2', 10],
       ['Kind3', 10],
@@ -104,7 +104,7 @@ describe('pupils who usually hand in and have not today', () => {
     });
     f.clock.set(days[12]!);
     const missing = f.s.missingToday({});
-    expect(missing.rule).toEqual({ schoolDays: 10, minDays: 8 });
+    expect(missing.rule).toEqual({ schoolDays: 10, minDays: 8, enoughHistory: true });
     expect(missing.pupils.map((p) => p.roepnaam)).toEqual(['Kind1', 'Kind2', 'Kind3', 'Kind5']);
   });
 
@@ -113,7 +113,7 @@ describe('pupils who usually hand in and have not today', () => {
     schoolDay(days[0]!, [1, 2]);
     schoolDay(days[1]!, [1, 2]);
     f.clock.set(days[2]!);
-    expect(f.s.missingToday({})).toEqual({ rule: { schoolDays: 2, minDays: 2 }, pupils: [] });
+    expect(f.s.missingToday({})).toEqual({ rule: { schoolDays: 2, minDays: 2, enoughHistory: false }, pupils: [] });
 
     // Friday and Monday: the weekend between them is not counted against anyone.
     const more = weekdays(7);
@@ -123,7 +123,7 @@ describe('pupils who usually hand in and have not today', () => {
     schoolDay(more[5]!, [1, 2]);
     f.clock.set(more[6]!);
     const missing = f.s.missingToday({});
-    expect(missing.rule).toEqual({ schoolDays: 6, minDays: 5 });
+    expect(missing.rule).toEqual({ schoolDays: 6, minDays: 5, enoughHistory: true });
     expect(missing.pupils.map((p) => [p.roepnaam, p.daysHandedIn])).toEqual([
       ['Kind1', 6],
       ['Kind2', 5],

@@ -65,8 +65,8 @@ export function missingToday(ctx: ServiceContext, filter: { groep?: string } = {
   }
   const window = [...days.keys()].sort().slice(-USUAL_RULE.SCHOOL_DAYS);
   const minDays = Math.max(1, Math.ceil(window.length * USUAL_RULE.USUAL_SHARE));
-  const rule = { schoolDays: window.length, minDays };
-  if (window.length < USUAL_RULE.MIN_SCHOOL_DAYS) return { rule, pupils: [] };
+  const rule = { schoolDays: window.length, minDays, enoughHistory: window.length >= USUAL_RULE.MIN_SCHOOL_DAYS };
+  if (!rule.enoughHistory) return { rule, pupils: [] };
 
   const inToday = pupilsWith(ctx, ['handed_in', 'exemption_used'], today.toISOString());
   for (const item of listCustody(ctx, { heldOnly: true })) if (item.pupil) inToday.add(item.pupil.pupilId);
