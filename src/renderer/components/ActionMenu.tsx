@@ -22,6 +22,7 @@ export function ActionMenu({ label, title, actions }: { label: string; title: st
   const items = () => [...(menu.current?.querySelectorAll<HTMLButtonElement>('[role="menuitem"]') ?? [])];
   const close = (refocus: boolean) => {
     setOpen(false);
+    setAt(null);
     if (refocus) button.current?.focus();
   };
 
@@ -34,8 +35,11 @@ export function ActionMenu({ label, title, actions }: { label: string; title: st
     const below = b.bottom + 4;
     const top = below + m.height <= window.innerHeight ? below : Math.max(4, b.top - 4 - m.height);
     setAt({ top, left: Math.max(4, Math.min(b.right - m.width, window.innerWidth - m.width - 4)) });
-    items()[0]?.focus();
   }, [open]);
+  // Once placed (and visible), the first item takes the focus.
+  useEffect(() => {
+    if (open && at) items()[0]?.focus();
+  }, [open, at]);
 
   useEffect(() => {
     if (!open) return undefined;
@@ -106,7 +110,7 @@ export function ActionMenu({ label, title, actions }: { label: string; title: st
                 role="menuitem"
                 tabIndex={-1}
                 onClick={() => {
-                  setOpen(false);
+                  close(false);
                   a.onSelect();
                 }}
               >

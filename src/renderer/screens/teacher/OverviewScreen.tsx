@@ -13,6 +13,7 @@ import { deviceLabel, formatTime, isPast, pupilName } from './teacherFormat';
 import { TodayPanel } from './TodayPanel';
 import { useDirectory, useLoad } from './useTeacherData';
 import { useLedgerCheck } from './LedgerCheck';
+import { useFitToScreen } from './useFitToScreen';
 import './teacher.css';
 
 /**
@@ -34,6 +35,9 @@ export function OverviewScreen({ staff }: TeacherScreenProps) {
       ? t('teacher.onDuty', { name: staff.displayName })
       : t('teacher.onDutyOther', { name: onDuty.displayName });
   const dir = useDirectory();
+  // Below the list: the panel's own padding and the page's margin.
+  const listBox = useFitToScreen<HTMLDivElement>(40);
+  const sideBox = useFitToScreen<HTMLDivElement>(40);
   const check = useLedgerCheck();
   const { data, error, reload } = useLoad(async () => {
     const [custody, day, missing] = await Promise.all([
@@ -71,6 +75,7 @@ export function OverviewScreen({ staff }: TeacherScreenProps) {
           </span>{' '}
           {dutyNote}
         </p>
+        <div className="head-actions">{check.button}</div>
       </header>
       {error !== null && (
         <p className="message message-error" role="alert">
@@ -118,7 +123,6 @@ export function OverviewScreen({ staff }: TeacherScreenProps) {
           {day?.closed && undecided === 0 && (
             <span className="sub">{t('teacher.dashboard.dayClosed', { time: formatTime(day.closed.occurredAt, i18n.language) })}</span>
           )}
-          {check.button}
         </div>
       </div>
       {check.result}
@@ -139,12 +143,12 @@ export function OverviewScreen({ staff }: TeacherScreenProps) {
           {data && held === 0 && <p className="muted">{t('teacher.dashboard.empty')}</p>}
           {data && held > 0 && shown.length === 0 && <p className="muted">{t('teacher.dashboard.noMatch')}</p>}
           {data && shown.length > 0 && (
-            <div className="custody-scroll">
+            <div className="custody-scroll" ref={listBox}>
               <CustodyTable items={shown} conditions={day?.conditions ?? []} dir={dir} />
             </div>
           )}
         </section>
-        <div className="dashboard-side">
+        <div className="dashboard-side" ref={sideBox}>
           {missing && <MissingToday missing={missing} />}
           <section aria-labelledby="today-title">
             <h2 id="today-title">{t('teacher.dashboard.today')}</h2>
