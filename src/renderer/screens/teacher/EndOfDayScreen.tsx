@@ -151,7 +151,10 @@ export function EndOfDayScreen(_props: TeacherScreenProps) {
         <h1 id="eod-title">{t('teacher.endOfDay.title')}</h1>
         <p className="muted">{t('teacher.endOfDay.intro')}</p>
       </header>
-      <PageMessage message={problem !== null ? { kind: 'error', text: problem } : done} />
+      {/* A fixed slot: a message appearing after a tap must not push the list down under the finger. */}
+      <div className="eod-message-slot">
+        <PageMessage message={problem !== null ? { kind: 'error', text: problem } : done} />
+      </div>
       {data && data.day.exempted > 0 && (
         <p className="muted" data-testid="eod-exempted">
           {t('teacher.endOfDay.exempted', { count: data.day.exempted })}
@@ -176,6 +179,13 @@ export function EndOfDayScreen(_props: TeacherScreenProps) {
                     key={row.done.item.deviceId}
                     entry={row.done}
                     names={names(row.done.item)}
+                    sub={[
+                      row.done.item.pouchNumber !== null ? t('teacher.ledger.pouch', { number: row.done.item.pouchNumber }) : null,
+                      formatTime(row.done.item.since, i18n.language),
+                      custodianLabel(row.done.item.custodian, dir, t),
+                    ]
+                      .filter(Boolean)
+                      .join(' · ')}
                     busy={busy}
                     onUndo={() => undo(row.done)}
                   />

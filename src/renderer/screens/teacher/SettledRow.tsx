@@ -21,11 +21,14 @@ export interface Settled {
 export function SettledRow({
   entry,
   names,
+  sub,
   busy,
   onUndo,
 }: {
   entry: Settled;
   names: { device: string; name: string };
+  /** The same small line as the open row had (pouch, time, who held it), so the row keeps its height. */
+  sub: string;
   busy: boolean;
   onUndo(): void;
 }) {
@@ -34,6 +37,7 @@ export function SettledRow({
     <li className="eod-item is-settled" data-device={entry.item.deviceId} data-settled={entry.kind}>
       <div className="eod-who">
         <strong>{names.name}</strong> — {names.device}
+        <span className="sub">{sub}</span>
       </div>
       <div className="row-actions eod-settled-actions">
         <span className="eod-status">
