@@ -240,6 +240,10 @@ export const errorMessages = {
     nl: 'Deze gebeurtenis kan niet worden gecorrigeerd.',
     en: 'This event cannot be corrected.',
   },
+  UNDO_TOO_LATE: {
+    nl: 'Ongedaan maken kan nu niet meer. Een leerkracht kan het corrigeren bij Correcties.',
+    en: 'It is too late to undo this. A teacher can correct it under Corrections.',
+  },
   DB_NOT_FOUND: {
     nl: 'Er is op deze plek geen database gevonden. Maak een lege aan met het commando init, of start de app één keer. Klopt het pad niet, gebruik dan --db of INLEVERPUNT_DB.',
     en: 'No database was found at this location. Create an empty one with the init command, or start the app once. If the path is wrong, use --db or INLEVERPUNT_DB.',
@@ -443,6 +447,7 @@ export interface ErrorDetails {
   UNKNOWN_MEDIA: undefined;
   ALREADY_VOIDED: { voidedBySeq: number };
   NOT_VOIDABLE: { type: EventType };
+  UNDO_TOO_LATE: undefined;
   DB_NOT_FOUND: { path: string };
   DB_EXISTS: { path: string };
   DB_NOT_EMPTY: { path: string };

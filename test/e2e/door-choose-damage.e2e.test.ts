@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import type { DemoSchool } from '../../src/core/demo/seed';
 import type { TestBridge } from './support/demo';
-import { screenshot } from './support/browser';
+import { advanceClocks, screenshot } from './support/browser';
+import { controlAt, recordsCustody, tapMiddle } from './support/movedTarget';
 import { confirmationOf, eventsOfType, openDoor, doorNameOf, soundsPlayed, doorKioskSuite, stickerTags, wedgeScan } from './support/door';
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -87,6 +88,45 @@ describe('the door: a pupil card with two devices, and damage noted in two taps'
     await context.close();
   });
 
+  it('"Ongedaan maken" for a few seconds after a damage tap writes a correction; the tap\'s spot holds no button that records', async () => {
+    const { page, problems, context } = await openDoor(browser, bridge);
+    const held = new Set(eventsOfType(bridge, 'handed_in').map((e) => e.deviceId));
+    const [tag, next] = stickerTags(demo).filter((t) => !held.has(t.deviceId));
+    await wedgeScan(page, tag!.code);
+    const confirmation = confirmationOf(page, tag!.deviceId);
+    await confirmation.getByRole('button', { name: 'Schade melden' }).click();
+    const picker = page.getByRole('dialog', { name: 'Wat is er kapot?' });
+    // The leftmost mark: the nearest to where the card's undo appears.
+    const tap = await tapMiddle(page, picker.getByRole('button', { name: 'Scherm gebarsten' }));
+    await expect.poll(() => confirmation.getByTestId('door-damage-noted').textContent()).toBe('✓ Genoteerd: Scherm gebarsten');
+    // A second tap on the same spot (a double tap) would hit nothing that records or undoes.
+    const under = await controlAt(page, tap);
+    expect(recordsCustody(under)).toBe(false);
+    const noted = eventsOfType(bridge, 'condition_noted')[0]!;
+    expect(noted).toMatchObject({ deviceId: tag!.deviceId, actor: 'pupil', details: { marks: ['screen_cracked'] } });
+    await screenshot(page, 'door-damage-undo-1366x768');
+
+    await confirmation.getByRole('button', { name: 'Ongedaan maken' }).click();
+    await confirmation.getByTestId('door-damage-undone').getByText('Ongedaan gemaakt. Er is geen schade genoteerd.').waitFor();
+    expect(eventsOfType(bridge, 'corrected')[0]).toMatchObject({
+      voidsSeq: noted.seq,
+      actor: 'pupil',
+      payload: { reason: 'Ongedaan gemaakt aan de deur' },
+    });
+    expect(bridge.core.services.dayOverview().conditions.some((c) => c.seq === noted.seq)).toBe(false);
+
+    // The next pupil's damage tap: the undo is there for a few seconds, then gone.
+    await wedgeScan(page, next!.code);
+    const nextCard = confirmationOf(page, next!.deviceId);
+    await nextCard.getByRole('button', { name: 'Schade melden' }).click();
+    await picker.getByRole('button', { name: 'Iets anders' }).click();
+    await nextCard.getByRole('button', { name: 'Ongedaan maken' }).waitFor();
+    await advanceClocks(page, bridge, 8_500);
+    await expect.poll(() => nextCard.getByRole('button', { name: 'Ongedaan maken' }).count()).toBe(0);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it('"Toch niet" closes the picker without noting anything', async () => {
     const { page, context } = await openDoor(browser, bridge);
     const held = new Set(eventsOfType(bridge, 'handed_in').map((e) => e.deviceId));
@@ -95,7 +135,7 @@ describe('the door: a pupil card with two devices, and damage noted in two taps'
     await confirmationOf(page, tag.deviceId).getByRole('button', { name: 'Schade melden' }).click();
     await page.getByRole('button', { name: 'Toch niet' }).click();
     expect(await page.getByTestId('door-damage').count()).toBe(0);
-    expect(eventsOfType(bridge, 'condition_noted')).toHaveLength(1); // only the one from before
+    expect(eventsOfType(bridge, 'condition_noted')).toHaveLength(3); // only those from before
     await context.close();
   });
 });

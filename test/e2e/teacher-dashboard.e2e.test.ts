@@ -3,7 +3,7 @@ import type { Browser } from 'playwright-core';
 import { DEMO_PINS, type DemoDevice, type DemoSchool } from '../../src/core/demo/seed';
 import { readCustody } from '../../src/core/ledger/projection';
 import { startDemoBridge, type TestBridge } from './support/demo';
-import { handInAtDoor as handInAt, screenOf, sparePhones, unlockAs } from './support/teacher';
+import { handInAtDoor as handInAt, rowAction, screenOf, sparePhones, unlockAs } from './support/teacher';
 import { lockKiosk, tapPin } from './support/pin';
 import { launchChromium, openKiosk, screenshot } from './support/browser';
 
@@ -66,8 +66,8 @@ describe('the teacher area: unlock, dashboard, by hand, move, correct', () => {
     const overflows = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
     expect(overflows).toBe(false);
 
-    // "Teruggeven" on a row opens that device by hand; one press gives it back.
-    await page.locator(`tr[data-device="${held[1]!.deviceId}"]`).getByRole('button', { name: /^Teruggeven:/ }).click();
+    // "Teruggeven" in a row's menu opens that device by hand; one press gives it back.
+    await rowAction(page, held[1]!.deviceId, 'Teruggeven');
     await page.getByRole('heading', { name: `Kies het apparaat van ${held[1]!.pupilName}` }).waitFor();
     await screenOf(page).getByRole('button', { name: 'Teruggeven' }).click();
     await page.getByText(`is teruggegeven aan ${held[1]!.pupilName}.`).waitFor();
@@ -133,7 +133,7 @@ describe('the teacher area: unlock, dashboard, by hand, move, correct', () => {
     handInAtDoor(device);
     const { page, context, problems } = await openKiosk(browser, bridge);
     await unlockAs(page, bridge.url, DEMO_PINS.teacher7A);
-    await page.locator(`tr[data-device="${device.deviceId}"]`).getByRole('button', { name: /^Verplaatsen:/ }).click();
+    await rowAction(page, device.deviceId, 'Verplaatsen');
     await page.getByRole('heading', { name: 'Verplaatsen', level: 1 }).waitFor();
     expect(page.url()).toContain(`device=${device.deviceId}`);
     // Colleagues are offered, never the teacher herself.
@@ -190,7 +190,7 @@ describe('the teacher area: unlock, dashboard, by hand, move, correct', () => {
     await context.close();
   });
 
-  it('the dashboard works with the keyboard alone: Tab reaches every action, Enter runs it', async () => {
+  it('the dashboard works with the keyboard alone: Tab reaches every button, Enter opens a row’s menu, the arrows choose', async () => {
     const device = take();
     handInAtDoor(device);
     const { page, context } = await openKiosk(browser, bridge);
@@ -199,7 +199,7 @@ describe('the teacher area: unlock, dashboard, by hand, move, correct', () => {
     const actions = await screenOf(page)
       .getByRole('button')
       .evaluateAll((buttons) => buttons.map((b) => b.getAttribute('aria-label') ?? b.textContent ?? ''));
-    expect(actions.length).toBeGreaterThan(5);
+    expect(actions.length).toBeGreaterThanOrEqual(2);
 
     const reached = new Set<string>();
     await page.locator('body').focus();
@@ -207,20 +207,24 @@ describe('the teacher area: unlock, dashboard, by hand, move, correct', () => {
       await page.keyboard.press('Tab');
       const name = await page.evaluate(() => {
         const el = document.activeElement;
-        return el?.closest('.teacher-screen') ? (el.getAttribute('aria-label') ?? el.textContent ?? '') : null;
+        return el?.closest('.teacher-screen') && el.tagName === 'BUTTON' ? (el.getAttribute('aria-label') ?? el.textContent ?? '') : null;
       });
       if (name !== null) reached.add(name);
     }
     expect([...reached].sort()).toEqual([...actions].sort());
 
-    // Enter on the focused "move" action of the row opens the transfer screen for that device.
-    const moveName = actions.find((a) => a.startsWith('Verplaatsen:') && a.includes(device.pupilName));
-    expect(moveName).toBeDefined();
+    // Enter on the row's menu opens it on its first item; ArrowDown, Enter: "Verplaatsen" for that device.
+    const menuName = actions.find((a) => a.startsWith('Acties voor ') && a.includes(device.pupilName));
+    expect(menuName).toBeDefined();
     for (let i = 0; i < 200; i++) {
       const name = await page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? null);
-      if (name === moveName) break;
+      if (name === menuName) break;
       await page.keyboard.press('Shift+Tab');
     }
+    await page.keyboard.press('Enter');
+    await page.getByRole('menu').waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Teruggeven');
+    await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Verplaatsen', level: 1 }).waitFor();
     expect(page.url()).toContain(`device=${device.deviceId}`);

@@ -3,9 +3,10 @@ import type { Browser } from 'playwright-core';
 import { DEMO_PINS, type DemoDevice, type DemoSchool } from '../../src/core/demo/seed';
 import { readCustody } from '../../src/core/ledger/projection';
 import { startDemoBridge, type TestBridge } from './support/demo';
-import { handInAtDoor as handInAt, screenOf, sparePhones, unlockAs } from './support/teacher';
+import { handInAtDoor as handInAt, openRowMenu, screenOf, sparePhones, teacherMenu, unlockAs } from './support/teacher';
 import { lockKiosk, openTeacherScreen } from './support/pin';
-import { launchChromium, openKiosk, screenshot } from './support/browser';
+import { advanceClocks, launchChromium, openKiosk, screenshot } from './support/browser';
+import { controlAt, recordsCustody, tapMiddle } from './support/movedTarget';
 import { schoolTime } from './support/schoolTime';
 import { typeLikeAPerson, wedgeScan } from './support/wedge';
 
@@ -37,7 +38,7 @@ describe('the end of the school day', () => {
     handInAtDoor(kept);
     const { page, context, problems } = await openKiosk(browser, bridge);
     await unlockAs(page, bridge.url, DEMO_PINS.teacher7A);
-    await screenOf(page).getByRole('button', { name: 'Dag afsluiten' }).click();
+    await teacherMenu(page).getByRole('button', { name: 'Dag afsluiten' }).click();
     await page.getByRole('heading', { name: 'Dag afsluiten', level: 1 }).waitFor();
     await expect.poll(() => page.getByTestId('eod-left').textContent()).toBe('Nog 2 apparaten zonder besluit');
     await screenshot(page, 'teacher-end-of-day-two-left-nl-1366x768');
@@ -95,8 +96,10 @@ describe('the end of the school day', () => {
     await unlockAs(page, bridge.url, DEMO_PINS.teacher7A);
     const dashboardRow = page.locator(`tr[data-device="${device.deviceId}"]`);
     await expect.poll(() => dashboardRow.textContent()).toContain('In beslag genomen');
-    expect(await dashboardRow.getByRole('button', { name: /^Teruggeven:/ }).count()).toBe(0);
-    expect(await dashboardRow.getByRole('button', { name: /^Aan ouder meegeven:/ }).count()).toBe(1);
+    const actions = await openRowMenu(page, device.deviceId);
+    expect(actions).not.toContain('Teruggeven');
+    expect(actions).toContain('Aan ouder meegeven');
+    await page.keyboard.press('Escape');
 
     await page.goto(`${bridge.url}/index.html#/teacher/end-of-day`);
     const row = page.locator(`li[data-device="${device.deviceId}"]`);
@@ -115,7 +118,7 @@ describe('the end of the school day', () => {
     const { page, context, problems } = await openKiosk(browser, bridge, { time: schoolTime(15, 30) });
     await unlockAs(page, bridge.url, DEMO_PINS.teacher7A);
     // Past the end of the school day the dashboard says so.
-    await page.getByText(/^Het is na 15:15: sluit de dag af\. Nog 1 zonder besluit\./).waitFor();
+    await page.getByText(/^Het is na 15:15: sluit de dag af met "Dag afsluiten" in het menu\. Nog 1 zonder besluit\./).waitFor();
 
     await page.getByRole('button', { name: 'Vergrendelen' }).click();
     const warning = page.getByRole('alertdialog', { name: /Nog 1 apparaat in bewaring/ });
@@ -156,6 +159,52 @@ describe('the end of the school day', () => {
     // A person's keys are held back until they are known not to be a scan (the wedge's max gap).
     await expect.poll(() => field.inputValue()).toBe('OPA HAALT HEM OP');
     expect(bridge.core.services.listEvents({ limit: 1 }).events[0]!.seq).toBe(eventsBefore);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+  it('"Teruggeven" leaves the row in place, marked: nothing moves up under the finger, and "Ongedaan maken" writes a correction', async () => {
+    const [first, second, third] = [take(), take(), take()];
+    [first, second, third].forEach((d) => handInAtDoor(d!));
+    const { page, context, problems } = await openKiosk(browser, bridge, { time: schoolTime(15, 0) });
+    await openTeacherScreen(page, bridge.url, 'end-of-day', DEMO_PINS.teacher7A);
+    const rowOf = (d: DemoDevice) => page.locator(`li[data-device="${d.deviceId}"]`);
+    await rowOf(third!).waitFor();
+    const firstAt = (await rowOf(first!).boundingBox())!;
+    const secondAt = (await rowOf(second!).boundingBox())!;
+
+    const tap = await tapMiddle(page, rowOf(first!).getByRole('button', { name: 'Teruggeven', exact: true }));
+    await page.getByText(`is teruggegeven aan ${first!.pupilName}.`).waitFor();
+    await expect.poll(() => rowOf(first!).getAttribute('data-settled')).toBe('returned');
+    expect(await rowOf(first!).textContent()).toContain('✓ Teruggegeven');
+    // A second tap on the same spot would land on no custody action, and the next row has not moved.
+    const under = await controlAt(page, tap);
+    expect(recordsCustody(under)).toBe(false);
+    expect((await rowOf(second!).boundingBox())!.y).toBe(secondAt.y);
+    expect((await rowOf(first!).boundingBox())!.y).toBe(firstAt.y);
+    expect((await rowOf(first!).boundingBox())!.height).toBe(firstAt.height);
+    const returned = lastEvent('returned')!;
+    expect(returned).toMatchObject({ deviceId: first!.deviceId, actor: demo.staff.teacher7A.staffId });
+    await screenshot(page, 'teacher-end-of-day-returned-undo-nl-1366x768');
+
+    // Undone at once: a correction voids the return, the device is held again, in the same place.
+    await rowOf(first!).getByRole('button', { name: /^Ongedaan maken/ }).click();
+    await page.getByText(`van ${first!.pupilName} is toch niet teruggegeven en staat weer op de lijst.`).waitFor();
+    expect(lastEvent('corrected')).toMatchObject({
+      voidsSeq: returned.seq,
+      actor: demo.staff.teacher7A.staffId,
+      payload: { reason: 'Per ongeluk teruggegeven, meteen ongedaan gemaakt' },
+    });
+    expect(readCustody(bridge.core.db, first!.deviceId)).toMatchObject({ held: true });
+    await rowOf(first!).getByRole('button', { name: 'Teruggeven', exact: true }).waitFor();
+    expect((await rowOf(first!).boundingBox())!.y).toBe(firstAt.y);
+
+    // The undo is offered for a few seconds only; the row stays marked after that.
+    await rowOf(second!).getByRole('button', { name: 'Teruggeven', exact: true }).click();
+    await rowOf(second!).getByRole('button', { name: /^Ongedaan maken/ }).waitFor();
+    await advanceClocks(page, bridge, 8_500);
+    await expect.poll(() => rowOf(second!).getByRole('button', { name: /^Ongedaan maken/ }).count()).toBe(0);
+    expect(await rowOf(second!).textContent()).toContain('Teruggegeven');
+    expect(readCustody(bridge.core.db, second!.deviceId)).toMatchObject({ held: false });
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -53,6 +53,9 @@ export function createCustodyHandlers(core: Core, session: KioskSession): Pick<H
         actor: actor.staffId,
       }),
     correct: ({ seq, reason }, { actor }) => s.correct({ seq, reason, actor: actor.staffId }),
+    // The reason is the kiosk's own words, not a person's: nothing personal goes in the payload.
+    undoConditionNote: ({ seq }, { actor }) =>
+      s.undoDoorNote({ seq, actor: doorActor(actor), reason: 'Ongedaan gemaakt aan de deur' }),
     unlockStaff: ({ pin, staffId }) => session.unlock(staffId, pin),
     lockStaff: ({ endDuty }) => {
       session.lock(endDuty ?? false);

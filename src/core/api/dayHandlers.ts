@@ -11,6 +11,7 @@ export function createDayHandlers(core: Core): Pick<Handlers, DayMethod> {
     listStaff: () => ({ staff: s.listStaff() }),
     listLocations: () => ({ locations: s.listLocations() }),
     getDay: () => s.dayOverview(),
+    missingToday: ({ groep }) => s.missingToday(groep === undefined ? {} : { groep }),
     keepOvernight: ({ deviceId, reason }, { actor }) => s.keepOvernight({ deviceId, reason, actor: actor.staffId }),
     closeDay: (_args, { actor }) => s.closeDay({ actor: actor.staffId }),
   };

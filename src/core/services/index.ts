@@ -1,7 +1,8 @@
 import { checkOwnSignedCheckpoints, signCheckpoint } from './checkpoints';
 import type { ServiceContext } from './context';
 import { confiscate } from './custody/confiscate';
-import { correct } from './custody/correct';
+import { correct, undoDoorNote } from './custody/correct';
+import { missingToday } from './custody/usualHandIns';
 import { closeDay, dayOverview, keepOvernight } from './custody/dayClose';
 import { handIn } from './custody/handIn';
 import { noteCondition, reportIncident } from './custody/notes';
@@ -43,6 +44,8 @@ export function createServices(ctx: ServiceContext) {
     noteCondition: bind(ctx, noteCondition),
     reportIncident: bind(ctx, reportIncident),
     correct: bind(ctx, correct),
+    undoDoorNote: bind(ctx, undoDoorNote),
+    missingToday: bind(ctx, missingToday),
     keepOvernight: bind(ctx, keepOvernight),
     dayOverview: bind(ctx, dayOverview),
     closeDay: bind(ctx, closeDay),

@@ -194,6 +194,16 @@ export const custodyMethods = {
     z.strictObject({ deviceId: Id, marks: z.array(ConditionMark).max(5), note: OptionalText(1000) }),
     CustodyOutcome,
   ),
+  /**
+   * "Ongedaan maken" right after a damage tap at the door: voids that condition note with a
+   * correction. Only the one who made the note (the pupil, or the unlocked staff member), and only
+   * within a short while (UNDO_TOO_LATE after that; a teacher corrects it under "Correcties").
+   */
+  undoConditionNote: method(
+    'door',
+    z.strictObject({ seq: z.number().int().min(1) }),
+    z.object({ event: EventSummary, voided: EventSummary }),
+  ),
   reportIncident: method(
     'teacher',
     z.strictObject({

@@ -67,12 +67,39 @@ export const DayCounts = z.object({
 });
 export type DayCounts = z.infer<typeof DayCounts>;
 
+/** A pupil who usually hands in and has not today (see core/services/custody/usualHandIns). */
+export const MissingPupil = z.object({
+  pupilId: z.string(),
+  roepnaam: z.string(),
+  voorvoegsel: z.string(),
+  achternaam: z.string(),
+  groep: z.string(),
+  /** On how many of the `rule.schoolDays` school days looked at this pupil handed in. */
+  daysHandedIn: z.number().int(),
+});
+export type MissingPupil = z.infer<typeof MissingPupil>;
+
+export const MissingToday = z.object({
+  /** "Usually": handed in on at least `minDays` of the last `schoolDays` school days before today. */
+  rule: z.object({
+    schoolDays: z.number().int(),
+    minDays: z.number().int(),
+    /** Whether the kiosk has enough school days behind it to call anyone "usual" yet. */
+    enoughHistory: z.boolean(),
+  }),
+  /** Most regular first; empty while the kiosk has too little history to say. */
+  pupils: z.array(MissingPupil),
+});
+export type MissingToday = z.infer<typeof MissingToday>;
+
 export const dayMethods = {
   /** Active staff to hand a device to; never PIN hashes. */
   listStaff: method('teacher', z.strictObject({}), z.object({ staff: z.array(StaffSummary) })),
   /** Active storage places: phone bags, lockers, the office safe, the school leader. */
   listLocations: method('teacher', z.strictObject({}), z.object({ locations: z.array(LocationItem) })),
   getDay: method('teacher', z.strictObject({}), DayOverview),
+  /** Pupils who usually hand in and have not today, of one group or of every group. */
+  missingToday: method('teacher', z.strictObject({ groep: z.string().max(40).optional() }), MissingToday),
   /** A held device stays at school tonight, for a reason (recorded in the ledger). */
   keepOvernight: method('teacher', z.strictObject({ deviceId: Id, reason: z.string().trim().min(1).max(1000) }), CustodyOutcome),
   /** Refused with DAY_NOT_CLEAR while `getDay().outstanding` is not empty. */

@@ -26,6 +26,7 @@ export const methodNameList = [
   'noteCondition',
   'reportIncident',
   'correct',
+  'undoConditionNote',
   'unlockStaff',
   'lockStaff',
   'getSession',
@@ -39,6 +40,7 @@ export const methodNameList = [
   'listStaff',
   'listLocations',
   'getDay',
+  'missingToday',
   'keepOvernight',
   'closeDay',
   // kept photos and signatures (contract/media.ts)

@@ -21,10 +21,12 @@ export interface DemoBridgeOptions {
   kiosk?: { name: string; school?: string };
   /** Where the core's clock starts; default the school morning (08:15). */
   time?: Date;
+  /** The demo's two weeks of school days before that moment (default none: nothing held, no habits). */
+  history?: boolean;
 }
 
 /**
- * The real core behind the test bridge with the demo school, without history: nothing is held
+ * The real core behind the test bridge with the demo school, without history unless asked: nothing is held
  * yet, so every test can hand in whatever it likes. PINs are hashed cheaply (same logic), and the
  * keyboard wedge has the test kiosk's thresholds.
  */
@@ -34,7 +36,7 @@ export async function startDemoBridge(options: DemoBridgeOptions = {}): Promise<
     clock: createTestClock(options.time ?? schoolMorning()),
     pinCost: TEST_PIN_COST,
     seed: (core) => {
-      demo = seedDemoSchool(core, { history: false });
+      demo = seedDemoSchool(core, { history: options.history ?? false });
       updateSettings(core.services.context, demo.staff.admin.staffId, { wedge: testWedge, ...options.settings });
       if (options.kiosk) renameKiosk(core.db, options.kiosk.name, options.kiosk.school);
     },

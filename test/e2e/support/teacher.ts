@@ -12,6 +12,26 @@ export async function unlockAs(page: Page, bridgeUrl: string, pin: string): Prom
 /** The teacher area's screen, without the menu (whose buttons share some names). */
 export const screenOf = (page: Page) => page.locator('.teacher-screen');
 
+/** A device's row on the overview. */
+export const overviewRow = (page: Page, deviceId: string) => page.locator(`tr[data-device="${deviceId}"]`);
+
+/** Opens a row's one action menu and returns its items' names ("Teruggeven", "Verplaatsen", …). */
+export async function openRowMenu(page: Page, deviceId: string): Promise<string[]> {
+  await overviewRow(page, deviceId).getByRole('button', { name: /^Acties voor / }).click();
+  const menu = page.getByRole('menu');
+  await menu.waitFor();
+  return menu.getByRole('menuitem').allTextContents();
+}
+
+/** Chooses one action from a row's menu. */
+export async function rowAction(page: Page, deviceId: string, action: string): Promise<void> {
+  await openRowMenu(page, deviceId);
+  await page.getByRole('menu').getByRole('menuitem', { name: action, exact: true }).click();
+}
+
+/** The teacher menu, where the day is closed ("Dag afsluiten"). */
+export const teacherMenu = (page: Page) => page.getByRole('navigation', { name: 'Leerkrachtmenu' });
+
 /**
  * Phones of pupils with exactly one device (and, with `withSticker`, a working barcode sticker),
  * handed out to the tests one by one so no two tests touch the same device.

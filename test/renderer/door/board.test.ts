@@ -3,6 +3,7 @@ import type { CustodyOutcome } from '../../../src/shared/contract/custody';
 import {
   boardReducer,
   CHOICE_MS,
+  DAMAGE_UNDO_MS,
   emptyBoard,
   ENTRY_MS,
   MAX_ENTRIES,
@@ -69,7 +70,7 @@ describe('the door’s board of confirmations', () => {
     expect(boardReducer(later, { type: 'tick', at: PROBLEM_MS + 1 }).entries).toEqual([]);
   });
 
-  it('an entry whose damage picker is open stays, however long the pupil looks; after "Genoteerd" it stays a moment', () => {
+  it('an entry whose damage picker is open stays, however long the pupil looks; after "Genoteerd" it stays while its undo is offered', () => {
     const opened = run([done(1, 0), { type: 'damage', id: 1, damage: { step: 'picking' }, at: 1000 }]);
     expect(pickingEntry(opened)?.id).toBe(1);
     const waited = boardReducer(opened, { type: 'tick', at: 60_000 });
@@ -77,13 +78,23 @@ describe('the door’s board of confirmations', () => {
     const noted = run(
       [
         { type: 'damage', id: 1, damage: { step: 'saving', mark: 'screen_cracked' }, at: 60_000 },
-        { type: 'damage', id: 1, damage: { step: 'done', mark: 'screen_cracked' }, at: 60_100 },
+        { type: 'damage', id: 1, damage: { step: 'done', mark: 'screen_cracked', seq: 7, undoUntil: 60_100 + DAMAGE_UNDO_MS }, at: 60_100 },
       ],
       waited,
     );
     expect(pickingEntry(noted)).toBeNull();
-    expect(boardReducer(noted, { type: 'tick', at: 60_100 + NOTED_MS - 1 }).entries).toHaveLength(1);
-    expect(boardReducer(noted, { type: 'tick', at: 60_100 + NOTED_MS + 1 }).entries).toHaveLength(0);
+    expect(DAMAGE_UNDO_MS).toBeGreaterThan(NOTED_MS);
+    expect(boardReducer(noted, { type: 'tick', at: 60_100 + DAMAGE_UNDO_MS - 1 }).entries).toHaveLength(1);
+    expect(boardReducer(noted, { type: 'tick', at: 60_100 + DAMAGE_UNDO_MS + 1 }).entries).toHaveLength(0);
+    // Undone: the card says so for a moment, then goes.
+    const undone = run(
+      [
+        { type: 'damage', id: 1, damage: { step: 'undoing', mark: 'screen_cracked', seq: 7 }, at: 62_000 },
+        { type: 'damage', id: 1, damage: { step: 'undone' }, at: 62_100 },
+      ],
+      noted,
+    );
+    expect(boardReducer(undone, { type: 'tick', at: 62_100 + NOTED_MS - 1 }).entries).toHaveLength(1);
   });
 
   it('one damage picker at a time', () => {

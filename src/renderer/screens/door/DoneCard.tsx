@@ -11,13 +11,16 @@ interface DoneCardProps {
   privacy: Settings['privacyDisplay'];
   big: boolean;
   onReportDamage?: () => void;
+  /** The board's clock (performance.now()): until when "Ongedaan maken" is offered. */
+  now?: number;
+  onUndoDamage?: () => void;
 }
 
 /**
  * A confirmation: whose device (first name, or only the pouch number if the school prefers), which
  * device, where it goes, when — with a tick. The newest is big; older ones shrink into the list.
  */
-export function DoneCard({ entry, privacy, big, onReportDamage }: DoneCardProps) {
+export function DoneCard({ entry, privacy, big, onReportDamage, now = 0, onUndoDamage }: DoneCardProps) {
   const { t, i18n } = useTranslation();
   const { outcome, mode } = entry;
   const time = clockTime(outcome.event.occurredAt, i18n.language);
@@ -72,7 +75,7 @@ export function DoneCard({ entry, privacy, big, onReportDamage }: DoneCardProps)
             <span>{t('door.done.device', { description: outcome.device.description, kind })}</span>
           </p>
         )}
-        {big && entry.damage.step !== 'none' && <DamageStatus entry={entry} />}
+        {big && entry.damage.step !== 'none' && <DamageStatus entry={entry} now={now} onUndo={onUndoDamage} />}
         {big && onReportDamage && entry.damage.step === 'none' && (
           <button type="button" className="door-damage-button" onClick={onReportDamage}>
             {t('door.damage.report')}
@@ -89,14 +92,29 @@ export function DoneCard({ entry, privacy, big, onReportDamage }: DoneCardProps)
   );
 }
 
-function DamageStatus({ entry }: { entry: DoneEntry }) {
+function DamageStatus({ entry, now, onUndo }: { entry: DoneEntry; now: number; onUndo: (() => void) | undefined }) {
   const { t } = useTranslation();
   const { damage } = entry;
-  if (damage.step === 'saving') return <p className="door-damage-status">{t('door.damage.saving')}</p>;
+  if (damage.step === 'saving' || damage.step === 'undoing') return <p className="door-damage-status">{t('door.damage.saving')}</p>;
   if (damage.step === 'done') {
+    // The undo sits after the note, at the card's edge: not where the pupil's finger just was.
     return (
-      <p className="door-damage-status is-noted" role="status" data-testid="door-damage-noted">
-        ✓ {t('door.damage.noted', { mark: t(`door.damage.marks.${damage.mark}`) })}
+      <div className="door-damage-noted">
+        <p className="door-damage-status is-noted" role="status" data-testid="door-damage-noted">
+          ✓ {t('door.damage.noted', { mark: t(`door.damage.marks.${damage.mark}`) })}
+        </p>
+        {onUndo && now < damage.undoUntil && (
+          <button type="button" className="door-damage-undo" onClick={onUndo}>
+            {t('door.damage.undo')}
+          </button>
+        )}
+      </div>
+    );
+  }
+  if (damage.step === 'undone') {
+    return (
+      <p className="door-damage-status is-noted" role="status" data-testid="door-damage-undone">
+        {t('door.damage.undone')}
       </p>
     );
   }

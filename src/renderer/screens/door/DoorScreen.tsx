@@ -71,6 +71,8 @@ export function DoorScreen({
                     ? () => door.openDamage(newest.id)
                     : undefined
                 }
+                now={door.board.now}
+                onUndoDamage={() => door.undoDamage(newest.id)}
               />
             </div>
             {earlier.length > 0 && (
@@ -134,13 +136,25 @@ function EntryCard({
   privacy,
   onReportDamage,
   onEnrol,
+  now,
+  onUndoDamage,
 }: {
   entry: Entry;
   big: boolean;
   privacy: 'first-name' | 'pouch-only';
   onReportDamage?: (() => void) | undefined;
   onEnrol?: (() => void) | undefined;
+  now?: number;
+  onUndoDamage?: () => void;
 }) {
   if (entry.kind === 'problem') return <ProblemCard entry={entry} big={big} onEnrol={onEnrol} />;
-  return <DoneCard entry={entry} big={big} privacy={privacy} {...(onReportDamage ? { onReportDamage } : {})} />;
+  return (
+    <DoneCard
+      entry={entry}
+      big={big}
+      privacy={privacy}
+      {...(onReportDamage ? { onReportDamage } : {})}
+      {...(now !== undefined && onUndoDamage ? { now, onUndoDamage } : {})}
+    />
+  );
 }

@@ -18,6 +18,8 @@ export const ENTRY_MS = 6000;
 export const PROBLEM_MS = 10_000;
 /** After "Genoteerd" the card stays this long, so the pupil sees it. */
 export const NOTED_MS = 3000;
+/** "Ongedaan maken" after a damage tap stays this long (the core allows a little more). */
+export const DAMAGE_UNDO_MS = 8000;
 /** The newest plus this many older entries. */
 export const MAX_ENTRIES = 5;
 
@@ -25,7 +27,10 @@ export type DamageState =
   | { step: 'none' }
   | { step: 'picking' }
   | { step: 'saving'; mark: ConditionMark }
-  | { step: 'done'; mark: ConditionMark }
+  /** Noted as event `seq`; undoable until `undoUntil` (performance.now() time). */
+  | { step: 'done'; mark: ConditionMark; seq: number; undoUntil: number }
+  | { step: 'undoing'; mark: ConditionMark; seq: number }
+  | { step: 'undone' }
   | { step: 'failed' };
 
 interface EntryBase {
@@ -109,7 +114,7 @@ function push(board: Board, entry: Entry): Board {
 
 /** Whether an entry must stay although its time is up: a pupil is busy noting damage on it. */
 function pinned(entry: Entry): boolean {
-  return entry.kind === 'done' && (entry.damage.step === 'picking' || entry.damage.step === 'saving');
+  return entry.kind === 'done' && (entry.damage.step === 'picking' || entry.damage.step === 'saving' || entry.damage.step === 'undoing');
 }
 
 export function boardReducer(board: Board, action: BoardAction): Board {
@@ -158,8 +163,10 @@ export function boardReducer(board: Board, action: BoardAction): Board {
           if (e.kind !== 'done') return e;
           // One picker at a time: opening one closes another that was left open.
           if (e.id !== action.id) return action.damage.step === 'picking' && e.damage.step === 'picking' ? { ...e, damage: { step: 'none' } } : e;
-          const held = action.damage.step === 'picking' || action.damage.step === 'saving';
-          return { ...e, damage: action.damage, expiresAt: held ? e.expiresAt : Math.max(e.expiresAt, action.at + NOTED_MS) };
+          const held = action.damage.step === 'picking' || action.damage.step === 'saving' || action.damage.step === 'undoing';
+          // The card stays while its undo is offered, and a moment after.
+          const stay = action.damage.step === 'done' ? Math.max(NOTED_MS, action.damage.undoUntil - action.at) : NOTED_MS;
+          return { ...e, damage: action.damage, expiresAt: held ? e.expiresAt : Math.max(e.expiresAt, action.at + stay) };
         }),
       };
     case 'tick': {

@@ -4,7 +4,7 @@ import type { ScanEvent } from '../../../shared/contract/events';
 import type { Settings } from '../../../shared/contract/settings';
 import { call } from '../../bridge';
 import { playSound } from '../../feedback/sounds';
-import { boardReducer, emptyBoard, type Board, type DeviceChoice, type EnrolTarget } from './board';
+import { boardReducer, DAMAGE_UNDO_MS, emptyBoard, type Board, type DeviceChoice, type EnrolTarget } from './board';
 import type { DoorMode } from './doorMode';
 import { scanProblemOf } from './problems';
 import { recordScanTiming, scanStartedAt } from './scanMetrics';
@@ -18,6 +18,8 @@ export interface DoorBoard {
   openDamage(entryId: number): void;
   closeDamage(entryId: number): void;
   noteDamage(entryId: number, mark: ConditionMark): void;
+  /** "Ongedaan maken" right after a damage tap: a correction voids the note. */
+  undoDamage(entryId: number): void;
   /** A hand-in made outside the scan path (a teacher's enrolment): shown as any confirmation. */
   showHandIn(outcome: CustodyOutcome): void;
 }
@@ -103,10 +105,28 @@ export function useDoorBoard(mode: DoorMode, sound: Settings['sound']): DoorBoar
       if (entry?.kind !== 'done') return;
       dispatch({ type: 'damage', id: entryId, damage: { step: 'saving', mark }, at: performance.now() });
       call('noteCondition', { deviceId: entry.outcome.device.deviceId, marks: [mark] }).then(
-        () => {
-          dispatch({ type: 'damage', id: entryId, damage: { step: 'done', mark }, at: performance.now() });
+        (noted) => {
+          const at = performance.now();
+          dispatch({ type: 'damage', id: entryId, damage: { step: 'done', mark, seq: noted.event.seq, undoUntil: at + DAMAGE_UNDO_MS }, at });
           playSound('success', soundRef.current);
         },
+        () => {
+          dispatch({ type: 'damage', id: entryId, damage: { step: 'failed' }, at: performance.now() });
+          playSound('error', soundRef.current);
+        },
+      );
+    },
+    [board.entries],
+  );
+
+  const undoDamage = useCallback(
+    (entryId: number) => {
+      const entry = board.entries.find((e) => e.id === entryId);
+      if (entry?.kind !== 'done' || entry.damage.step !== 'done') return;
+      const { mark, seq } = entry.damage;
+      dispatch({ type: 'damage', id: entryId, damage: { step: 'undoing', mark, seq }, at: performance.now() });
+      call('undoConditionNote', { seq }).then(
+        () => dispatch({ type: 'damage', id: entryId, damage: { step: 'undone' }, at: performance.now() }),
         () => {
           dispatch({ type: 'damage', id: entryId, damage: { step: 'failed' }, at: performance.now() });
           playSound('error', soundRef.current);
@@ -146,6 +166,7 @@ export function useDoorBoard(mode: DoorMode, sound: Settings['sound']): DoorBoar
     openDamage: useCallback((id: number) => dispatch({ type: 'damage', id, damage: { step: 'picking' }, at: performance.now() }), []),
     closeDamage: useCallback((id: number) => dispatch({ type: 'damage', id, damage: { step: 'none' }, at: performance.now() }), []),
     noteDamage,
+    undoDamage,
     showHandIn: useCallback((outcome: CustodyOutcome) => show(outcome, 'hand-in'), [show]),
   };
 }

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustodyListItem, DayCounts } from '../../../shared/contract';
 import { navigate } from '../../state/router';
@@ -12,6 +12,7 @@ import { useDirectory, useLoad } from './useTeacherData';
 import { useKioskScans } from './useKioskScans';
 import './teacher.css';
 import { PageMessage, type Message } from '../../components/PageMessage';
+import { SettledRow, UNDO_MS, type Settled } from './SettledRow';
 
 /** A small barcode beside "scan to return": the scanner works on this screen. */
 function BarcodeIcon() {
@@ -37,6 +38,31 @@ export function EndOfDayScreen(_props: TeacherScreenProps) {
   const { busy, problem, run } = useWorkflowSubmit();
   const [done, setDone] = useState<Message | null>(null);
   const [closed, setClosed] = useState<{ at: string; counts: DayCounts } | null>(null);
+  // What was decided on this screen stays in its place, marked, so the rows below never move up
+  // under the finger; a return can be undone for a few seconds (a correction in the ledger).
+  const [settled, setSettled] = useState<Map<string, Settled>>(new Map());
+  const timers = useRef<number[]>([]);
+  useEffect(() => () => timers.current.forEach((id) => window.clearTimeout(id)), []);
+  const settle = (entry: Settled) => {
+    setSettled((m) => new Map(m).set(entry.item.deviceId, entry));
+    if (entry.kind !== 'returned') return;
+    timers.current.push(
+      window.setTimeout(
+        () =>
+          setSettled((m) => {
+            const now = m.get(entry.item.deviceId);
+            return now?.seq === entry.seq ? new Map(m).set(entry.item.deviceId, { ...now, undoable: false }) : m;
+          }),
+        UNDO_MS,
+      ),
+    );
+  };
+  const unsettle = (deviceId: string) =>
+    setSettled((m) => {
+      const next = new Map(m);
+      next.delete(deviceId);
+      return next;
+    });
   const { data, reload } = useLoad(async () => {
     const [custody, day] = await Promise.all([call('listCustody', { heldOnly: true }), call('getDay', {})]);
     return { items: custody.items, day };
@@ -48,6 +74,13 @@ export function EndOfDayScreen(_props: TeacherScreenProps) {
     return item ? [{ ...o, item }] : [];
   });
   const open = new Set(outstanding.map((o) => o.deviceId));
+  // In the order of their hand-in (the custody row's last seq, which a return's undo restores), so
+  // a decided row keeps its place among the open ones.
+  type Row = { open: (typeof outstanding)[number] } | { done: Settled };
+  const rows: Row[] = [
+    ...outstanding.map((o) => ({ open: o })),
+    ...[...settled.values()].filter((d) => !open.has(d.item.deviceId)).map((done) => ({ done })),
+  ].sort((a, b) => ('open' in a ? a.open.item : a.done.item).lastSeq - ('open' in b ? b.open.item : b.done.item).lastSeq);
   const confiscatedElsewhere = (data?.items ?? []).filter((i) => i.confiscatedSeq !== null && !open.has(i.deviceId));
 
   const names = (item: CustodyListItem) => ({
@@ -67,7 +100,9 @@ export function EndOfDayScreen(_props: TeacherScreenProps) {
   useKioskScans((code) =>
     record(async () => {
       const out = await call('scan', { code, mode: 'return' });
-      const name = pupilName(data?.items.find((i) => i.deviceId === out.device.deviceId)?.pupil, t);
+      const item = data?.items.find((i) => i.deviceId === out.device.deviceId);
+      const name = pupilName(item?.pupil, t);
+      if (item && !out.exempt && !out.repeat) settle({ item, kind: 'returned', seq: out.event.seq, undoable: true });
       // A device kept with an exemption was never handed in: nothing was returned.
       if (out.exempt) return t('teacher.endOfDay.exemptScanned', { device: deviceLabel(out.device.kind, out.device.description, t) });
       return t('teacher.endOfDay.returned', { device: deviceLabel(out.device.kind, out.device.description, t), name });
@@ -75,11 +110,24 @@ export function EndOfDayScreen(_props: TeacherScreenProps) {
   );
 
   const giveBack = (item: CustodyListItem) =>
-    record(() => call('returnDevice', { deviceId: item.deviceId }).then(() => t('teacher.endOfDay.returned', names(item))));
+    record(() =>
+      call('returnDevice', { deviceId: item.deviceId }).then((out) => {
+        if (!out.repeat) settle({ item, kind: 'returned', seq: out.event.seq, undoable: true });
+        return t('teacher.endOfDay.returned', names(item));
+      }),
+    );
+  const undo = (entry: Settled) =>
+    record(() =>
+      call('correct', { seq: entry.seq, reason: t('teacher.endOfDay.undoReason') }).then(() => {
+        unsettle(entry.item.deviceId);
+        return t('teacher.endOfDay.undone', names(entry.item));
+      }),
+    );
   const keep = (item: CustodyListItem, reason: string) =>
     record(() =>
-      call('keepOvernight', { deviceId: item.deviceId, reason }).then(() => {
+      call('keepOvernight', { deviceId: item.deviceId, reason }).then((out) => {
         setKeeping(null);
+        settle({ item, kind: 'kept', seq: out.event.seq, undoable: false });
         return t('teacher.endOfDay.kept', names(item));
       }),
     );
@@ -103,21 +151,47 @@ export function EndOfDayScreen(_props: TeacherScreenProps) {
         <h1 id="eod-title">{t('teacher.endOfDay.title')}</h1>
         <p className="muted">{t('teacher.endOfDay.intro')}</p>
       </header>
-      <PageMessage message={problem !== null ? { kind: 'error', text: problem } : done} />
+      {/* A fixed slot: a message appearing after a tap must not push the list down under the finger. */}
+      <div className="eod-message-slot">
+        <PageMessage message={problem !== null ? { kind: 'error', text: problem } : done} />
+      </div>
       {data && data.day.exempted > 0 && (
         <p className="muted" data-testid="eod-exempted">
           {t('teacher.endOfDay.exempted', { count: data.day.exempted })}
         </p>
       )}
-      {data && outstanding.length > 0 && (
+      {data && rows.length > 0 && (
         <>
-          <h2 data-testid="eod-left">{t('teacher.endOfDay.left', { count: outstanding.length })}</h2>
-          <p className="scan-hint">
-            <BarcodeIcon />
-            {t('teacher.endOfDay.scanHint')}
-          </p>
+          {outstanding.length > 0 && (
+            <>
+              <h2 data-testid="eod-left">{t('teacher.endOfDay.left', { count: outstanding.length })}</h2>
+              <p className="scan-hint">
+                <BarcodeIcon />
+                {t('teacher.endOfDay.scanHint')}
+              </p>
+            </>
+          )}
           <ul className="eod-list">
-            {outstanding.map(({ item, confiscated, fromEarlierDay }) => {
+            {rows.map((row) => {
+              if ('done' in row) {
+                return (
+                  <SettledRow
+                    key={row.done.item.deviceId}
+                    entry={row.done}
+                    names={names(row.done.item)}
+                    sub={[
+                      row.done.item.pouchNumber !== null ? t('teacher.ledger.pouch', { number: row.done.item.pouchNumber }) : null,
+                      formatTime(row.done.item.since, i18n.language),
+                      custodianLabel(row.done.item.custodian, dir, t),
+                    ]
+                      .filter(Boolean)
+                      .join(' · ')}
+                    busy={busy}
+                    onUndo={() => undo(row.done)}
+                  />
+                );
+              }
+              const { item, confiscated, fromEarlierDay } = row.open;
               const n = names(item);
               return (
                 <li key={item.deviceId} className={confiscated ? 'eod-item row-confiscated' : 'eod-item'} data-device={item.deviceId}>

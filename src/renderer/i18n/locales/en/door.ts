@@ -63,6 +63,8 @@ export const door: Messages['door'] = {
     },
     saving: 'One moment…',
     noted: 'Noted: {{mark}}',
+    undo: 'Undo',
+    undone: 'Undone. No damage is noted.',
     failed: 'That did not work. Ask your teacher.',
     cancel: 'Never mind',
   },

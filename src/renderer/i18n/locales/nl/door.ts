@@ -61,6 +61,8 @@ export const door = {
     },
     saving: 'Even wachten…',
     noted: 'Genoteerd: {{mark}}',
+    undo: 'Ongedaan maken',
+    undone: 'Ongedaan gemaakt. Er is geen schade genoteerd.',
     failed: 'Niet gelukt. Vraag je juf of meester.',
     cancel: 'Toch niet',
   },
