@@ -1,12 +1,11 @@
 import type { Writable } from 'node:stream';
-import { stringify } from 'csv-stringify';
 import ExcelJS from 'exceljs';
 import { formatTime, safeText, wallClockDate, type DateStyle } from './cells';
 import { EXPORT_COLUMNS, type ExportLanguage, type ExportRow } from './columns';
 
-/** Where rows go, a page at a time; `write` resolves when the output has taken the row in. */
+/** Where rows go, a batch at a time; `write` resolves when the output is ready for the next batch. */
 export interface RowSink {
-  write(row: ExportRow): Promise<void>;
+  write(rows: readonly ExportRow[]): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -17,47 +16,79 @@ export interface CsvOptions {
   dates: DateStyle;
 }
 
-/** CSV in UTF-8 with a BOM (without one Excel reads UTF-8 as Windows-1252 and mangles "Zoë"). */
+/**
+ * CSV in UTF-8 with a BOM (without one Excel reads UTF-8 as Windows-1252 and mangles "Zoë"),
+ * RFC 4180 quoting, CRLF line ends. A batch becomes one string and one write, and the next
+ * batch waits for the output to drain: a million rows cost a million lines, not a million
+ * promises and stream chunks, and memory holds one batch.
+ */
 export function csvSink(out: Writable, options: CsvOptions): RowSink {
-  const csv = stringify({ bom: true, delimiter: options.delimiter, record_delimiter: 'windows' });
-  csv.pipe(out);
-  const put = (record: (string | number)[]) =>
-    new Promise<void>((resolve, reject) => {
-      if (csv.write(record)) return resolve();
-      // Both listeners go once either fires: a million rows must not pile up error listeners.
-      const onError = (error: Error) => {
-        csv.off('drain', onDrain);
-        reject(error);
-      };
-      const onDrain = () => {
-        csv.off('error', onError);
-        resolve();
-      };
-      csv.once('drain', onDrain).once('error', onError);
-    });
-  let header = false;
+  const { delimiter } = options;
+  const needsQuotes = delimiter === ';' ? /[;"\r\n]/ : /[,"\r\n]/;
+  const cell = (text: string) => (needsQuotes.test(text) ? `"${text.replaceAll('"', '""')}"` : text);
+  const time = minuteMemo((iso) => formatTime(iso, options.dates), options.dates === 'nl');
+  const line = (row: ExportRow) => {
+    let text = '';
+    for (const { key } of EXPORT_COLUMNS) {
+      const value = row[key];
+      if (key !== 'seq') text += delimiter;
+      if (key === 'occurredAt') text += cell(time(String(value)));
+      else if (typeof value === 'number') text += String(value);
+      else if (value !== null) text += cell(safeText(value));
+    }
+    return `${text}\r\n`;
+  };
+  let started = false;
+  const start = () => {
+    if (started) return '';
+    started = true;
+    return `\ufeff${EXPORT_COLUMNS.map((c) => cell(c[options.language])).join(delimiter)}\r\n`;
+  };
   return {
-    async write(row) {
-      if (!header) {
-        header = true;
-        await put(EXPORT_COLUMNS.map((c) => c[options.language]));
-      }
-      await put(
-        EXPORT_COLUMNS.map(({ key }) => {
-          const value = row[key];
-          if (key === 'occurredAt') return formatTime(String(value), options.dates);
-          if (value === null) return '';
-          return typeof value === 'number' ? value : safeText(value);
-        }),
-      );
+    async write(rows) {
+      let text = start();
+      for (const row of rows) text += line(row);
+      if (!out.write(text)) await drained(out);
     },
     close: () =>
       new Promise<void>((resolve, reject) => {
-        if (!header) csv.write(EXPORT_COLUMNS.map((c) => c[options.language]));
         out.once('finish', resolve).once('error', reject);
-        csv.end();
+        out.end(start());
       }),
   };
+}
+
+/**
+ * A per-minute memo of a time format: dd-mm-jjjj HH:mm is the same for every event of a minute,
+ * and the ISO text's first 16 characters name the minute (time zones are offset by whole minutes).
+ */
+function minuteMemo(format: (iso: string) => string, byMinute: boolean): (iso: string) => string {
+  if (!byMinute) return format;
+  let key = '';
+  let value = '';
+  return (iso) => {
+    const minute = iso.slice(0, 16);
+    if (minute !== key) {
+      key = minute;
+      value = format(iso);
+    }
+    return value;
+  };
+}
+
+/** Resolves when `out` has room again, or rejects if it fails first (one listener pair per wait). */
+export function drained(out: Writable): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const onError = (error: Error) => {
+      out.off('drain', onDrain);
+      reject(error);
+    };
+    const onDrain = () => {
+      out.off('error', onError);
+      resolve();
+    };
+    out.once('drain', onDrain).once('error', onError);
+  });
 }
 
 /**
@@ -76,15 +107,17 @@ export function xlsxSink(out: Writable, options: { language: ExportLanguage; she
   }));
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: EXPORT_COLUMNS.length } };
   return {
-    async write(row) {
-      const values = EXPORT_COLUMNS.map(({ key }) => {
-        const value = row[key];
-        if (key === 'occurredAt') return wallClockDate(String(value));
-        // Text cells are never formulas in XLSX (they are stored as strings), but a copy-paste
-        // into another sheet would turn "=…" into one again: the same apostrophe as the CSV.
-        return typeof value === 'string' ? safeText(value) : value;
-      });
-      sheet.addRow(values).commit();
+    async write(rows) {
+      for (const row of rows) {
+        const values = EXPORT_COLUMNS.map(({ key }) => {
+          const value = row[key];
+          if (key === 'occurredAt') return wallClockDate(String(value));
+          // Text cells are never formulas in XLSX (they are stored as strings), but a copy-paste
+          // into another sheet would turn "=…" into one again: the same apostrophe as the CSV.
+          return typeof value === 'string' ? safeText(value) : value;
+        });
+        sheet.addRow(values).commit();
+      }
       await Promise.resolve();
     },
     async close() {
