@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { accessSync, constants, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { AppError } from '../../shared/errors';
 import { bundleReasons } from '../../core/evidence/bundleReasons';
-import { verifyBundle } from '../../core/evidence/verifyBundle';
+import { verifyBundleFile } from '../../core/evidence/verifyBundle';
 import { output, type CliCommand } from '../command';
 
 const USAGE = 'verify-bundle FILE [--since CHECKPOINT] [--key VKEY] [--witness VKEY]';
@@ -35,7 +35,13 @@ export const verifyBundleCommand: CliCommand = {
         throw new AppError('FILE_NOT_FOUND', { path });
       }
     };
-    const verdict = verifyBundle(read(file), {
+    try {
+      accessSync(file, constants.R_OK);
+    } catch {
+      throw new AppError('FILE_NOT_FOUND', { path: file });
+    }
+    // Read a few megabytes at a time, not whole: a board's bundle of a million events is half a gigabyte.
+    const verdict = verifyBundleFile(file, {
       ...(values.key === undefined ? {} : { key: values.key.trim() }),
       ...(values.since === undefined ? {} : { since: read(values.since).toString('utf8') }),
       ...(values.witness === undefined ? {} : { witness: values.witness.trim(), now: Math.floor(Date.now() / 1000) }),

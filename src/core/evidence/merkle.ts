@@ -44,6 +44,32 @@ export class TreeBuilder {
     return this.count;
   }
 
+  /**
+   * The builder as it stood at `size` leaves, from the newest leaf and its inclusion proof (what a
+   * signed checkpoint keeps, see newestLeafProof): the proof's nodes are the subtrees the builder
+   * held. Extending a signed tree then costs the new leaves only, not the whole chain again.
+   * Null when the proof does not have the shape a tree of that size gives.
+   */
+  static resume(size: number, newestLeaf: Uint8Array, proof: readonly Uint8Array[]): TreeBuilder | null {
+    if (!Number.isSafeInteger(size) || size < 1 || proof.some((p) => p.length !== 32)) return null;
+    // The stack's sizes are the binary digits of `size`, largest first; the newest leaf sits in the smallest.
+    const sizes: number[] = [];
+    for (let bit = 2 ** Math.floor(Math.log2(size)); bit >= 1; bit /= 2) if (Math.floor(size / bit) % 2 === 1) sizes.push(bit);
+    const smallest = sizes.at(-1) as number;
+    const depth = Math.log2(smallest);
+    if (proof.length !== depth + sizes.length - 1) return null;
+    let node = leafHash(newestLeaf);
+    for (let i = 0; i < depth; i++) node = nodeHash(proof[i] as Uint8Array, node);
+    const tree = new TreeBuilder();
+    for (let i = 0; i < sizes.length - 1; i++) {
+      tree.stack.push({ hash: Buffer.from(proof[proof.length - 1 - i] as Uint8Array), size: sizes[i] as number });
+    }
+    tree.stack.push({ hash: node, size: smallest });
+    tree.newestSiblings = proof.slice(0, depth).map((p) => Buffer.from(p));
+    tree.count = size;
+    return tree;
+  }
+
   /** Adds one leaf's data (not its leaf hash). */
   add(data: Uint8Array): void {
     this.push(leafHash(data), 1);

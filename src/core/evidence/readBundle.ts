@@ -1,3 +1,4 @@
+import { closeSync, openSync, readSync } from 'node:fs';
 import {
   BUNDLE_FORMAT,
   type BundleConsistency,
@@ -21,6 +22,66 @@ export class BundleReadError extends Error {
   ) {
     super(`bundle: ${reason} at line ${line}`);
   }
+}
+
+/**
+ * A bundle's lines as they arrive in chunks of any size (a file read a few megabytes at a time),
+ * each with its newline, so a verifier holds one chunk in memory at a million events. A last
+ * piece without a newline is a file cut off (`cut`).
+ */
+export function* lineBytes(chunks: Iterable<Buffer>): Generator<{ bytes: Buffer; cut: boolean }> {
+  let rest: Buffer | null = null;
+  for (const chunk of chunks) {
+    let start = 0;
+    for (let nl = chunk.indexOf(0x0a); nl >= 0; nl = chunk.indexOf(0x0a, start)) {
+      const piece = chunk.subarray(start, nl + 1);
+      yield { bytes: rest ? Buffer.concat([rest, piece]) : piece, cut: false };
+      rest = null;
+      start = nl + 1;
+    }
+    // The start of a line that goes on in the next chunk: copied, as the chunk may be reused.
+    if (start < chunk.length) rest = rest ? Buffer.concat([rest, chunk.subarray(start)]) : Buffer.from(chunk.subarray(start));
+  }
+  if (rest) yield { bytes: rest, cut: true };
+}
+
+/** A file's bytes, a chunk at a time (read synchronously: a verifier is one pass with nothing to wait for). */
+export function* fileChunks(path: string, size = 4 * 1024 * 1024): Generator<Buffer> {
+  const fd = openSync(path, 'r');
+  try {
+    for (;;) {
+      const buffer = Buffer.allocUnsafe(size);
+      const read = readSync(fd, buffer, 0, size, null);
+      if (read === 0) return;
+      yield buffer.subarray(0, read);
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The header from its line's bytes (newline included or not). */
+export function headerOfLine(bytes: Buffer): BundleHeader {
+  let value: unknown;
+  try {
+    value = JSON.parse(bytes.toString('utf8'));
+  } catch {
+    throw new BundleReadError('malformed', 1);
+  }
+  return parseHeader(value);
+}
+
+/** A line after the header, from its bytes, classified. */
+export function lineOf(bytes: Buffer, line: number): BundleLine {
+  let value: unknown;
+  try {
+    value = JSON.parse(bytes.toString('utf8'));
+  } catch {
+    throw new BundleReadError('malformed', line);
+  }
+  const parsed = classify(value);
+  if (!parsed) throw new BundleReadError('malformed', line);
+  return parsed;
 }
 
 /** The header line, checked, and where the next line begins. */

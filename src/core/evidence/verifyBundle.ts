@@ -4,7 +4,7 @@ import { headerFromFields, sealText, type BundleConsistency, type BundleEnd, typ
 import { kioskOrigin, parseCheckpointText, type CheckpointBody } from './checkpoint';
 import { TreeBuilder } from './merkle';
 import { verifyConsistency } from './proofs';
-import { BundleReadError, bundleHeader, bundleLines } from './readBundle';
+import { BundleReadError, fileChunks, headerOfLine, lineBytes, lineOf } from './readBundle';
 import { checkBundleWitness } from './bundleWitness';
 import { NoteError, openNote, parseVerifierKey, type NoteVerifier } from './signedNote';
 import type { BundleReason } from './bundleReasons';
@@ -53,8 +53,17 @@ class Failure extends Error {
  * verdict, with a stable reason code and where it was found.
  */
 export function verifyBundle(bytes: Buffer, options: VerifyBundleOptions = {}): BundleVerdict {
+  return verifyBundleChunks([bytes], options);
+}
+
+/** The same check over a file read a few megabytes at a time: memory stays flat at a million events. */
+export function verifyBundleFile(path: string, options: VerifyBundleOptions = {}): BundleVerdict {
+  return verifyBundleChunks(fileChunks(path), options);
+}
+
+function verifyBundleChunks(chunks: Iterable<Buffer>, options: VerifyBundleOptions): BundleVerdict {
   try {
-    return check(bytes, options);
+    return check(lineBytes(chunks), options);
   } catch (error) {
     if (error instanceof Failure) return { ok: false, reason: error.reason, ...error.where };
     if (error instanceof BundleReadError) return { ok: false, reason: error.reason, line: error.line };
@@ -62,8 +71,10 @@ export function verifyBundle(bytes: Buffer, options: VerifyBundleOptions = {}): 
   }
 }
 
-function check(bytes: Buffer, options: VerifyBundleOptions): BundleVerdict {
-  const { header, next } = bundleHeader(bytes);
+function check(lines: Iterator<{ bytes: Buffer; cut: boolean }>, options: VerifyBundleOptions): BundleVerdict {
+  const first = lines.next();
+  if (first.done || first.value.cut) throw new BundleReadError('truncated', 1);
+  const header = headerOfLine(first.value.bytes);
   const verifier = keyOf(options.key ?? header.verifierKey, options.key ? 'key_invalid' : 'malformed');
   const checkpoint = openCheckpoint(header.checkpoint, verifier, { badSignature: 'bad_signature', wrongKey: 'wrong_key', line: 1 });
   if (checkpoint.origin !== header.origin || header.origin !== kioskOrigin(header.kioskId)) throw new Failure('not_this_log', { line: 1 });
@@ -83,8 +94,9 @@ function check(bytes: Buffer, options: VerifyBundleOptions): BundleVerdict {
   let redacted = 0;
   let consistency: BundleConsistency | null = null;
   let end: BundleEnd | null = null;
-  // The seal covers every byte before the end line: one pass over them, not one per line.
-  let sealedUpTo = next;
+  // The seal covers every byte before the end line, hashed as the lines go by.
+  const seal = createHash('sha256').update(first.value.bytes);
+  let line = 1;
 
   /** Whether the item may go into the tree: it must start where the last one ended. */
   const place = (leaf: number, size: number, line: number): boolean => {
@@ -98,13 +110,16 @@ function check(bytes: Buffer, options: VerifyBundleOptions): BundleVerdict {
     return true;
   };
 
-  for (const l of bundleLines(bytes, next)) {
+  for (let next = lines.next(); !next.done; next = lines.next()) {
+    line++;
+    if (next.value.cut) throw new BundleReadError('truncated', line);
+    const l = { ...lineOf(next.value.bytes, line), line };
     if (end) throw new Failure('malformed', { line: l.line });
     if (l.kind === 'end') {
       end = l.value;
       continue;
     }
-    sealedUpTo = l.end;
+    seal.update(next.value.bytes);
     if (l.kind === 'event') {
       const e = headerFromFields(l.value.event);
       if (!e) throw new Failure('malformed', { line: l.line });
@@ -156,7 +171,7 @@ function check(bytes: Buffer, options: VerifyBundleOptions): BundleVerdict {
     if (error instanceof NoteError) throw new Failure('bad_seal');
     throw error;
   }
-  if (sealed !== sealText(checkpoint.origin, createHash('sha256').update(bytes.subarray(0, sealedUpTo)).digest())) throw new Failure('bad_seal');
+  if (sealed !== sealText(checkpoint.origin, seal.digest())) throw new Failure('bad_seal');
 
   let consistentWith: number | null = null;
   const earlier = since ?? (consistency ? openCheckpoint(consistency.note, verifier, SINCE) : null);

@@ -4,8 +4,7 @@ import { AppError } from '../../shared/errors';
 import { prepared } from '../db/statements';
 import { appendEvent } from '../ledger/append';
 import type { Actor } from '../ledger/events';
-import { countMatching, MAX_PAGE, readEvents, type EventQuery } from '../ledger/readModel';
-import { eventHashes } from '../ledger/rows';
+import { countMatching, readEventRecords, type EventQuery } from '../ledger/readModel';
 import type { SignedCheckpoint } from '../ledger/signedCheckpoints';
 import { signCheckpoint } from '../services/checkpoints';
 import { ledgerWriter, writeTransaction, type ServiceContext } from '../services/context';
@@ -48,7 +47,7 @@ export interface ExportReport {
 }
 
 /**
- * Streams the events the filter picks, oldest first, into a CSV or XLSX writer, a page at a time
+ * Streams the events the filter picks, oldest first, into a CSV or XLSX writer, a batch at a time
  * (memory stays flat at a million events). The kiosk first signs its chain, and the export stops
  * at that checkpoint, so whoever receives the file can check every row against a signed root.
  * The export itself is recorded (`export_made`: format, filter, row count, checkpoint, the file's
@@ -74,21 +73,18 @@ export async function exportEvents(
   const toRow = rowResolver(ctx, request.language);
   let rows = 0;
   for (let afterSeq = 0; ; ) {
-    const page = readEvents(ctx.db, { ...query, order: 'oldest-first', afterSeq, limit: MAX_PAGE });
-    const first = page.events[0];
-    const last = page.events.at(-1);
-    const hashes = first && last ? eventHashes(ctx.db, kioskId, first.seq, last.seq) : new Map<number, Buffer>();
-    for (const event of page.events) {
-      await sink.write({ ...toRow(event), hash: hashes.get(event.seq)?.toString('hex') ?? '' });
-      rows++;
-    }
+    const batch = readEventRecords(ctx.db, query, afterSeq);
+    const last = batch.at(-1);
+    if (!last) break;
+    await sink.write(batch.map(toRow));
+    rows += batch.length;
     onProgress?.(rows, total);
-    if (page.next === null) break;
-    // A page at a time, the process stays free in between: the screen hears the progress, and
+    // A batch at a time, the process stays free in between: the screen hears the progress, and
     // the kiosk's other calls are not held up by a long export.
     if (onProgress) await new Promise<void>((resolve) => setImmediate(resolve));
-    afterSeq = page.next;
+    afterSeq = last.seq;
   }
+  if (rows === 0) onProgress?.(0, total);
   await sink.close();
   const sha256 = await hashed.done();
   recordExport(ctx, { format: request.format, actor: request.actor, filter: { ...request.filter, kioskId }, rows, checkpoint, sha256 });

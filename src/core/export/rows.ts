@@ -4,6 +4,15 @@ import type { ServiceContext } from '../services/context';
 import { prepared } from '../db/statements';
 import type { ExportLanguage, ExportRow } from './columns';
 
+/**
+ * What a row is made of: a read-model event (its payload parsed) or an export's record (its
+ * payload text as stored, parsed only when there is one, and its hash).
+ */
+export type RowSource = Pick<
+  StoredEvent,
+  'kioskId' | 'seq' | 'occurredAt' | 'type' | 'actor' | 'custodian' | 'deviceId' | 'pupilId' | 'locationId' | 'pouchId' | 'voidsSeq' | 'voidedBySeq'
+> & { payload?: Record<string, unknown> | null; body?: string | null; hash?: string };
+
 interface PupilNames {
   name: string;
   groep: string;
@@ -15,7 +24,7 @@ interface PupilNames {
  * maps. A pupil's name comes from the pupil list, which retention empties for pupils who left:
  * their rows then show the group only.
  */
-export function rowResolver(ctx: ServiceContext, language: ExportLanguage): (e: StoredEvent) => ExportRow {
+export function rowResolver(ctx: ServiceContext, language: ExportLanguage): (e: RowSource) => ExportRow {
   const pupils = new Map(
     prepared<{ pupil_id: string; roepnaam: string; voorvoegsel: string; achternaam: string; groep: string }>(
       ctx.db,
@@ -63,14 +72,14 @@ export function rowResolver(ctx: ServiceContext, language: ExportLanguage): (e: 
       voids: e.voidsSeq,
       voidedBy: e.voidedBySeq,
       kioskId: e.kioskId,
-      hash: '',
+      hash: e.hash ?? '',
     };
   };
 }
 
 /** The event's free text, if its payload still holds one (erased payloads export as empty). */
-function noteOf(e: StoredEvent): string {
-  const payload = e.payload ?? {};
+function noteOf(e: RowSource): string {
+  const payload = e.payload ?? (e.body ? (JSON.parse(e.body) as Record<string, unknown>) : {});
   const parts = ['note', 'reason', 'guardianName', 'description'].map((k) => payload[k]).filter((v): v is string => typeof v === 'string');
   return parts.join(' — ');
 }

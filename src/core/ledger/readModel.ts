@@ -1,6 +1,6 @@
 import type { EventType } from '../../shared/contract/eventTypes';
 import type { Db } from '../db/open';
-import { prepared } from '../db/statements';
+import { prepared, preparedRaw } from '../db/statements';
 import type { EventRow } from './rows';
 import { sqlTypeList } from './typeList';
 
@@ -149,6 +149,68 @@ export function readEvents(db: Db, query: PageQuery = {}): EventPage {
   const last = events[events.length - 1];
   return { events, next: events.length === limit && last ? last.seq : null };
 }
+
+/**
+ * One event as a long export writes it: the read model's columns less the event id and details,
+ * plus the event's own hash, and the payload text as stored (null when none or erased).
+ */
+export interface EventRecord {
+  kioskId: string;
+  seq: number;
+  type: EventType;
+  occurredAt: string;
+  actor: string;
+  custodian: string | null;
+  deviceId: string | null;
+  pupilId: string | null;
+  locationId: string | null;
+  pouchId: string | null;
+  voidsSeq: number | null;
+  voidedBySeq: number | null;
+  body: string | null;
+  /** The event's hash, lowercase hex. */
+  hash: string;
+}
+
+/** Most records one call reads: a batch of a few megabytes, so an export's memory stays flat. */
+export const MAX_RECORD_BATCH = 5000;
+
+/**
+ * The next batch of events matching `query` after `afterSeq`, oldest first: what an export of a
+ * million events reads, a batch per call (never one statement held open across the export's
+ * awaits, so the kiosk's other calls go on in between). Columns come back already named as the
+ * record has them, and nothing is parsed that an export does not write.
+ */
+export function readEventRecords(db: Db, query: EventQuery, afterSeq: number, limit = MAX_RECORD_BATCH): EventRecord[] {
+  const w = where(query, { afterSeq });
+  // Arrays, and the hash as hex from SQLite: at a million rows, named rows and a Buffer per hash
+  // cost more than the query itself.
+  const rows = preparedRaw(
+    db,
+    `SELECT e.kiosk_id, e.seq, e.type, e.occurred_at, e.actor, e.custodian, e.device_id, e.pupil_id, e.location_id,
+       e.pouch_id, e.voids_seq, v.seq, p.body, lower(hex(e.hash))
+     FROM ledger_events e ${STORED_EVENT_JOINS}
+     ${w.sql} ORDER BY e.seq ASC LIMIT @limit`,
+  ).all({ ...w.params, limit: Math.min(Math.max(Math.trunc(limit), 1), MAX_RECORD_BATCH) }) as RecordRow[];
+  return rows.map((r) => ({
+    kioskId: r[0],
+    seq: r[1],
+    type: r[2] as EventType,
+    occurredAt: r[3],
+    actor: r[4],
+    custodian: r[5],
+    deviceId: r[6],
+    pupilId: r[7],
+    locationId: r[8],
+    pouchId: r[9],
+    voidsSeq: r[10],
+    voidedBySeq: r[11],
+    body: r[12],
+    hash: r[13],
+  }));
+}
+
+type RecordRow = [string, number, string, string, string, string | null, string | null, string | null, string | null, string | null, number | null, number | null, string | null, string];
 
 /** How many events match `query` (a count, not a page). */
 export function countMatching(db: Db, query: EventQuery = {}): number {

@@ -3,11 +3,13 @@ import { signNote } from '../evidence/signedNote';
 import { kioskNoteSigner, kioskNoteVerifier } from '../kiosk/signer';
 import {
   checkSignedCheckpoints,
+  newestSignedAnchor,
   newestSignedCheckpoint,
   storeSignedCheckpoint,
   type CheckpointReason,
   type SignedCheckpoint,
 } from '../ledger/signedCheckpoints';
+import { ledgerHead } from '../ledger/rows';
 import { chainTreeHead } from '../ledger/treeHead';
 import { writeTransaction, type ServiceContext } from './context';
 
@@ -18,9 +20,16 @@ import { writeTransaction, type ServiceContext } from './context';
  */
 export function signCheckpoint(ctx: ServiceContext, reason: CheckpointReason): SignedCheckpoint {
   return writeTransaction(ctx, () => {
-    const head = chainTreeHead(ctx.db, ctx.kioskId);
     const newest = newestSignedCheckpoint(ctx.db, ctx.kioskId);
-    if (newest && newest.treeSize === head.size) return newest;
+    if (newest && newest.treeSize === ledgerHead(ctx.db, ctx.kioskId).seq) return newest;
+    // The newest signed tree is extended when its kept proof still ties it to the chain: an
+    // export at a million events then hashes the day's new events, not the whole year again.
+    const anchored =
+      newest?.newestLeafProof &&
+      newestSignedAnchor(ctx.db, ctx.kioskId, kioskOrigin(ctx.kioskId), kioskNoteVerifier(ctx.db)).status === 'anchored'
+        ? { treeSize: newest.treeSize, newestLeafProof: newest.newestLeafProof }
+        : undefined;
+    const head = chainTreeHead(ctx.db, ctx.kioskId, undefined, anchored);
     const note = signNote(checkpointText({ origin: kioskOrigin(ctx.kioskId), size: head.size, root: head.root }), [
       kioskNoteSigner(ctx),
     ]);

@@ -5,9 +5,9 @@ import { join as joinPath } from 'node:path';
 import { PassThrough } from 'node:stream';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readBundle } from '../../../src/core/evidence/readBundle';
+import { lineBytes, readBundle } from '../../../src/core/evidence/readBundle';
 import { ed25519Signer, verifierKey, rawEd25519PublicKey } from '../../../src/core/evidence/signedNote';
-import { verifyBundle, type BundleVerdict } from '../../../src/core/evidence/verifyBundle';
+import { verifyBundle, verifyBundleFile, type BundleVerdict } from '../../../src/core/evidence/verifyBundle';
 import { exportBundle, type BundleRequest } from '../../../src/core/export/exportBundle';
 import { kioskNoteSigner, kioskVerifierKey } from '../../../src/core/kiosk/signer';
 import { newestEvent } from '../../../src/core/ledger/readModel';
@@ -50,6 +50,28 @@ describe('evidence bundles', () => {
     expect(events.map((e) => e.event.seq)).toEqual(Array.from({ length: report.rows }, (_, i) => i + 1));
     expect(subtrees).toEqual([]);
     expect(events.find((e) => e.event.type === 'released_to_guardian')?.payload?.body).toContain('Mevrouw Jansen');
+  });
+
+  it('read from its file a piece at a time, it gives the verdict the whole bytes give, cut files included', async () => {
+    const { bytes } = await bundled(f);
+    const dir = mkdtempSync(joinPath(tmpdir(), 'inleverpunt-bundle-'));
+    try {
+      const file = joinPath(dir, 'bundle.jsonl');
+      writeFileSync(file, bytes);
+      expect(verifyBundleFile(file, { key })).toEqual(verifyBundle(bytes, { key }));
+      for (const cut of [10, Math.floor(bytes.length / 2), bytes.length - 1]) {
+        writeFileSync(file, bytes.subarray(0, cut));
+        expect(failure(verifyBundleFile(file, { key })), `cut at ${cut}`).toBe(failure(verifyBundle(bytes.subarray(0, cut), { key })));
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    // Lines that run across the pieces a file is read in come out whole.
+    const pieces = (size: number) => Array.from({ length: Math.ceil(bytes.length / size) }, (_, i) => bytes.subarray(i * size, i * size + size));
+    for (const size of [1, 7, 4096]) {
+      expect(Buffer.concat([...lineBytes(pieces(size))].map((l) => l.bytes)).equals(bytes)).toBe(true);
+      expect([...lineBytes(pieces(size))].every((l) => !l.cut && l.bytes.at(-1) === 0x0a)).toBe(true);
+    }
   });
 
   it('is recorded as an export: who, which filter, how many events, and the SHA-256 of the file', async () => {

@@ -67,4 +67,29 @@ describe('the Merkle tree over a chain (RFC 6962)', () => {
       expect(verifyInclusion(n - 1, n, leaves[n - 1] as Buffer, proof, tree.root())).toBe(true);
     }
   });
+
+  it('resumed from a signed size by its newest leaf and kept proof, it grows to the same roots as one built from the start', () => {
+    const leaves = Array.from({ length: 70 }, (_, i) => Buffer.from([i, i * 3]));
+    const whole = new TreeBuilder();
+    const roots = leaves.map((leaf) => (whole.add(leaf), whole.root()));
+    for (let m = 1; m <= 40; m++) {
+      const start = new TreeBuilder();
+      for (const leaf of leaves.slice(0, m)) start.add(leaf);
+      const tree = TreeBuilder.resume(m, leaves[m - 1] as Buffer, start.newestLeafProof());
+      expect(tree?.root().equals(start.root()), `size ${m}`).toBe(true);
+      for (let n = m; n < leaves.length; n++) {
+        tree?.add(leaves[n] as Buffer);
+        expect(tree?.root().equals(roots[n] as Buffer), `from ${m} to ${n + 1}`).toBe(true);
+      }
+    }
+  });
+
+  it('will not resume from a proof of the wrong length for the size', () => {
+    const tree = new TreeBuilder();
+    for (let i = 0; i < 6; i++) tree.add(Buffer.from([i]));
+    const proof = tree.newestLeafProof();
+    expect(TreeBuilder.resume(6, Buffer.from([5]), proof)).not.toBeNull();
+    expect(TreeBuilder.resume(5, Buffer.from([5]), proof)).toBeNull();
+    expect(TreeBuilder.resume(6, Buffer.from([5]), proof.slice(1))).toBeNull();
+  });
 });

@@ -64,6 +64,15 @@ describe('signed checkpoints', () => {
     expect(f.s.checkSignedCheckpoints()).toEqual({ checked: 2, findings: [] });
   });
 
+  it('a checkpoint signed on top of an earlier one has the root of the whole chain read from its start', () => {
+    f.s.signCheckpoint('day_closed');
+    for (const code of ['STK-2', 'STK-1']) f.s.scan({ code, mode: 'hand-in', actor: 'pupil' });
+    const next = f.s.signCheckpoint('export');
+    const fromScratch = chainTreeHead(f.core.db, kioskId());
+    expect({ size: next.treeSize, root: next.root.toString('hex') }).toEqual({ size: fromScratch.size, root: fromScratch.root.toString('hex') });
+    expect(f.s.checkSignedCheckpoints()).toEqual({ checked: 2, findings: [] });
+  });
+
   it('catch what the unsigned checks cannot: a chain rewritten with every hash and checkpoint recomputed', () => {
     const signed = f.s.signCheckpoint('on_request');
     const db = f.core.db;
