@@ -1,5 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { BoardKiosk } from '../../../../shared/contract/board';
+import type { Messages } from '../../../i18n/locales/nl';
+
+type Problem = keyof Messages['board']['health']['problems'];
 
 const MARK = { ok: '✓', diverged: '✕', not_verified: '?' } as const;
 
@@ -8,7 +11,9 @@ const MARK = { ok: '✓', diverged: '✕', not_verified: '?' } as const;
  * checked. The verification state is a word and a mark, not a colour alone.
  */
 export function KioskHealthTable({ kiosks, when }: { kiosks: BoardKiosk[]; when: (iso: string) => string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  // A problem this version has no words for (a newer witness, say) is shown by its code.
+  const problem = (code: string) => (i18n.exists(`board.health.problems.${code}`) ? t(`board.health.problems.${code as Problem}`) : code);
   if (kiosks.length === 0) return <p>{t('board.health.none')}</p>;
   return (
     <table className="board-health">
@@ -41,7 +46,7 @@ export function KioskHealthTable({ kiosks, when }: { kiosks: BoardKiosk[]; when:
               </strong>
               <small>
                 {t(`board.health.stateHelp.${k.verification}`, {
-                  problem: k.lastFinding?.problem ?? '',
+                  problem: k.lastFinding ? problem(k.lastFinding.problem) : '',
                   seq: k.lastFinding?.seq ?? '—',
                 })}
               </small>
