@@ -4,8 +4,8 @@ import pg from 'pg';
  * A connection to the central database. The URL holds a password: it is never printed or put in
  * an error message; `describeUrl` gives what may be shown (host, port, database, user).
  */
-export async function connectCentral(url: string): Promise<pg.Client> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000, application_name: 'inleverpunt' });
+export async function connectCentral(url: string, timeoutMs = 10_000): Promise<pg.Client> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: timeoutMs, application_name: 'inleverpunt' });
   // A dropped connection surfaces at the next query; an unhandled 'error' event would end the process.
   client.on('error', () => undefined);
   try {

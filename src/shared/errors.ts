@@ -358,6 +358,14 @@ export const errorMessages = {
     nl: 'Deze kiosk is in de centrale database al aangemeld met een andere sleutel. Een nieuwe sleutel is een nieuwe kiosk.',
     en: 'This kiosk is already registered in the central database with another key. A new key means a new kiosk.',
   },
+  BOARD_MODE_OFF: {
+    nl: 'Deze pc leest de centrale database van het bestuur niet. De beheerder zet de bestuursmodus aan bij Instellingen.',
+    en: "This PC does not read the board's central database. The administrator turns board mode on in Settings.",
+  },
+  CENTRAL_NO_ACCESS: {
+    nl: 'Deze gebruiker van de centrale database mag de gegevens van de kiosken niet lezen. Gebruik een gebruiker met de rol inleverpunt_office.',
+    en: "This user of the central database may not read the kiosks' data. Use a user with the inleverpunt_office role.",
+  },
 } as const satisfies Record<string, LocalizedText>;
 
 export interface LocalizedText {
@@ -478,6 +486,8 @@ export interface ErrorDetails {
   CENTRAL_UNREACHABLE: { target: string };
   CENTRAL_SCHEMA_NEWER: { found: number; supported: number };
   CENTRAL_KEY_MISMATCH: undefined;
+  BOARD_MODE_OFF: undefined;
+  CENTRAL_NO_ACCESS: undefined;
 }
 
 // Both directions: a code without declared details, or details of a code that does not exist.

@@ -6,17 +6,15 @@ import { kioskHealth } from '../../src/central/health';
 import { syncKiosk } from '../../src/central/sync';
 import { verifyCentral } from '../../src/central/verify';
 import { cosignedNote, publishWitnessKey, witnessCheckpoints, witnessFromKeyFile, type Witness } from '../../src/central/witness';
-import type { Db } from '../../src/core/db/open';
 import { checkCosignature, cosignatureLine, parseCosignerKey } from '../../src/core/evidence/cosignature';
 import { ed25519Signer, openNote, rawEd25519PublicKey, signNote, verifierKey } from '../../src/core/evidence/signedNote';
 import { kioskNoteVerifier } from '../../src/core/kiosk/signer';
-import { hashEvent } from '../../src/core/ledger/hash';
 import { chainSince } from '../../src/core/ledger/importChain';
-import { getEvent } from '../../src/core/ledger/rows';
 import { classFixture, type ClassFixture } from '../core/support/custodyFixture';
 import { startPostgres, type PgCluster } from '../support/postgres';
 import { tempDir } from '../support/tempDb';
 import { centralDatabase, registerKioskDb } from './support/central';
+import { rewriteHistory } from './support/rewrite';
 
 let cluster: PgCluster;
 let database: string;
@@ -54,20 +52,6 @@ function kiosk(size: number): ClassFixture {
 /** The central's clock, as the witness and verify are given it. */
 const at = (iso: string) => () => new Date(iso);
 const seconds = (iso: string) => Date.parse(iso) / 1000;
-
-/** What someone with the kiosk's disk does: changes an old event and recomputes every hash after it. */
-function rewriteHistory(db: Db, kioskId: string, fromSeq: number): void {
-  const triggers = db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'ledger_events'").pluck().all() as string[];
-  for (const t of triggers) db.exec(`DROP TRIGGER ${t}`);
-  let prev = getEvent(db, fromSeq - 1, kioskId)!.hash;
-  const update = db.prepare('UPDATE ledger_events SET details = ?, prev_hash = ?, hash = ? WHERE kiosk_id = ? AND seq = ?');
-  for (const { event } of chainSince(db, kioskId, fromSeq - 1)) {
-    const details = event.seq === fromSeq ? '{"rewritten":true}' : event.details;
-    const hash = hashEvent({ ...event, details, prevHash: prev });
-    update.run(details, prev, hash, kioskId, event.seq);
-    prev = hash;
-  }
-}
 
 describe('the central database as a witness of kiosk checkpoints', () => {
   it('stores what the kiosk signed and adds its own signature line after checking it against the stored chain', async () => {

@@ -8,12 +8,12 @@ import { AppError } from '../../shared/errors';
 
 /**
  * The central database's URL: `--url`, else INLEVERPUNT_CENTRAL_URL (which keeps the password
- * out of the shell history and the process list), else `central.url` of the roll-out file (best
- * without a password: every user of the PC can read that file; pg then reads ~/.pgpass). It is
- * never printed.
+ * out of the shell history and the process list), else (given `saved`, the kiosk database's) the
+ * address saved on the settings screen, else `central.url` of the roll-out file (best without a
+ * password: every user of the PC can read that file; pg then reads ~/.pgpass). It is never printed.
  */
-export function centralUrl(flag: string | undefined): string {
-  const url = flag ?? process.env.INLEVERPUNT_CENTRAL_URL ?? rolloutCentralUrl();
+export function centralUrl(flag: string | undefined, saved?: () => string | undefined): string {
+  const url = flag ?? process.env.INLEVERPUNT_CENTRAL_URL ?? saved?.() ?? rolloutCentralUrl();
   if (!url) throw new AppError('CENTRAL_URL_MISSING');
   return url;
 }

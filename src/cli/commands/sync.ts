@@ -5,6 +5,8 @@ import { AppError } from '../../shared/errors';
 import { output, type CliCommand } from '../command';
 import { openReadOnly, withDb } from '../database';
 import { centralUrl } from './centralShared';
+import { readStoredCentral } from '../../core/central/connection';
+import type { Db } from '../../core/db/open';
 
 /** Exit codes: what a scheduled task or the IT partner's monitoring can tell apart. */
 const EXIT = { ok: 0, refused: 1, diverged: 1, offline: 3 } as const;
@@ -19,7 +21,7 @@ export const sync: CliCommand = {
   usage: 'sync --url URL [--batch N]',
   async run(ctx) {
     const { values } = parseArgs({ args: ctx.argv, options: { url: { type: 'string' }, batch: { type: 'string' } } });
-    const url = centralUrl(values.url);
+    const url = centralUrl(values.url, () => withDbSync(ctx.dbPath, (db) => readStoredCentral(db)?.url));
     const batchSize = values.batch === undefined ? undefined : Number(values.batch);
     if (batchSize !== undefined && (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 10_000)) {
       ctx.io.stderr('--batch: 1 tot 10000 / 1 to 10000\n');
@@ -53,3 +55,13 @@ export const sync: CliCommand = {
     return EXIT[result.outcome];
   },
 };
+
+/** Reads the kiosk database once and closes it again, before the sync opens it for the upload. */
+function withDbSync<T>(dbPath: string, fn: (db: Db) => T): T {
+  const db = openReadOnly(dbPath);
+  try {
+    return fn(db);
+  } finally {
+    db.close();
+  }
+}

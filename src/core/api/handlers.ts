@@ -20,6 +20,7 @@ import { createExportHistoryHandlers } from './exportHistoryHandlers';
 import { createImportHandlers } from './importHandlers';
 import { createPouchHandlers } from './pouchHandlers';
 import { createExemptionHandlers } from './exemptionHandlers';
+import { createBoardHandlers } from './boardHandlers';
 import { createPrivacyHandlers, type BackupShell } from './privacyHandlers';
 import type { CoreApi } from './gateway';
 import { createSession } from './session';
@@ -39,6 +40,8 @@ export interface ShellActions extends BackupShell {
   push?<E extends EventName>(event: E, payload: EventPayload<E>): void;
   /** What the host's start did with the roll-out file (applyRolloutAtStart), for getHealth. */
   readonly rollout?: RolloutOutcome;
+  /** Where INLEVERPUNT_CENTRAL_URL is read (process.env unless a test gives its own). */
+  readonly env?: NodeJS.ProcessEnv;
 }
 
 /**
@@ -107,6 +110,7 @@ export function createHandlers(core: Core, shell: ShellActions): CoreApi {
     ...createReportHandlers(core),
     ...createPrivacyHandlers(core, shell),
     ...createExportHistoryHandlers(core),
+    ...createBoardHandlers(core, { env: shell.env ?? process.env, rolloutPath: shell.rollout?.path }),
   };
   return { handlers, session };
 }

@@ -17,6 +17,7 @@ import { settingsMethods } from './settings';
 import { staffMethods } from './staff';
 import { pouchMethods } from './pouches';
 import { exemptionMethods } from './exemptions';
+import { boardMethods } from './board';
 import type { EventName, MethodName } from './names';
 
 export * from './kiosk';
@@ -35,6 +36,7 @@ export * from './settings';
 export * from './staff';
 export * from './pouches';
 export * from './exemptions';
+export * from './board';
 export * from './events';
 export * from './eventTypes';
 export * from './names';
@@ -62,6 +64,7 @@ export const contract = {
   ...reportMethods,
   ...privacyMethods,
   ...exportHistoryMethods,
+  ...boardMethods,
 } satisfies Record<MethodName, MethodSpec>;
 
 export type Contract = typeof contract;

@@ -100,6 +100,14 @@ export const methodNameList = [
   'restoreBackup',
   // the exports made so far (contract/exportHistory.ts)
   'listExports',
+  // the board's central database (contract/board.ts)
+  'getCentralConnection',
+  'setCentralConnection',
+  'testCentralConnection',
+  'boardKioskHealth',
+  'boardEvents',
+  'boardExport',
+  'boardImportBundles',
 ] as const;
 export const eventNameList = ['scan', 'stateChanged', 'custodyChanged', 'exportProgress'] as const;
 

@@ -4,10 +4,13 @@ import { SettingsPatch } from './settings';
 
 /**
  * The board's central PostgreSQL database: where `sync` uploads the kiosk's chain when no `--url`
- * or INLEVERPUNT_CENTRAL_URL is given (the app itself does not sync yet).
+ * or INLEVERPUNT_CENTRAL_URL is given (the app itself does not sync yet), and, with `board`, what
+ * the office area of the board's own PC reads (board mode). The settings screen's address, when
+ * one is saved there, wins over this file.
  */
 export const CentralConfig = z.strictObject({
   url: z.string().regex(/^postgres(ql)?:\/\/\S+$/, 'postgres://…'),
+  board: z.boolean().optional(),
 });
 
 /**

@@ -11,6 +11,7 @@ import { teacher } from './en/teacher';
 import { workflows } from './en/workflows';
 import { pouches } from './en/pouches';
 import { exemptions } from './en/exemptions';
+import { board } from './en/board';
 import type { Messages } from './nl';
 
 export const en: Messages = {
@@ -27,4 +28,5 @@ export const en: Messages = {
   devices,
   pouches,
   exemptions,
+  board,
 };

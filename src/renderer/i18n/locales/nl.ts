@@ -11,6 +11,7 @@ import { teacher } from './nl/teacher';
 import { workflows } from './nl/workflows';
 import { pouches } from './nl/pouches';
 import { exemptions } from './nl/exemptions';
+import { board } from './nl/board';
 
 /**
  * Dutch is the source language: every key exists here first. One file per area of the app
@@ -30,6 +31,7 @@ export const nl = {
   devices,
   pouches,
   exemptions,
+  board,
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -1,4 +1,6 @@
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { call } from '../../bridge';
 import { navigate } from '../../state/router';
 import { useSession } from '../../state/SessionContext';
 import { mayEnter } from '../../state/staffAreas';
@@ -10,6 +12,16 @@ import './office.css';
 export function OfficeArea({ screen }: { screen: string | null }) {
   const { t } = useTranslation();
   const { session, lock } = useSession();
+  const [boardMode, setBoardMode] = useState(false);
+  const unlocked = session.unlocked !== null && mayEnter('office', session.unlocked.role);
+  useEffect(() => {
+    if (!unlocked) return;
+    // Without an answer the board's section stays hidden: the kiosk's own sections never wait for it.
+    call('getCentralConnection', {}).then(
+      (view) => setBoardMode(view.board),
+      () => setBoardMode(false),
+    );
+  }, [unlocked]);
   if (!session.unlocked) return <UnlockScreen area="office" />;
   if (!mayEnter('office', session.unlocked.role)) {
     return (
@@ -21,13 +33,14 @@ export function OfficeArea({ screen }: { screen: string | null }) {
       </section>
     );
   }
-  const current = officeSections.find((s) => s.id === screen) ?? officeSections[0]!;
+  const sections = officeSections.filter((s) => !s.boardOnly || boardMode);
+  const current = sections.find((s) => s.id === screen) ?? sections[0]!;
   const { Component } = current;
   return (
     <div className="office-area">
       <nav className="office-menu" aria-label={t('office.menuLabel')}>
         <span className="office-who">{session.unlocked.displayName}</span>
-        {officeSections.map((s) => (
+        {sections.map((s) => (
           <button
             key={s.id}
             type="button"

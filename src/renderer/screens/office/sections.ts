@@ -9,6 +9,7 @@ import { StaffSection } from './StaffSection';
 import { StickersScreen } from './StickersScreen';
 import { PouchesScreen } from './pouches/PouchesScreen';
 import { ExemptionsScreen } from './exemptions/ExemptionsScreen';
+import { BoardScreen } from './board/BoardScreen';
 
 /** One section of the office area: its route (`#/office/<id>`), its menu text and its screen. */
 export interface OfficeSection {
@@ -16,6 +17,8 @@ export interface OfficeSection {
   /** Its menu text: a key under `office.sections` in the locales. */
   label: keyof Messages['office']['sections'];
   Component: ComponentType;
+  /** Shown only in board mode (the office's PC at the board reads the central database). */
+  boardOnly?: true;
 }
 
 /** The office's sections in menu order; the first is where an unlock lands. One line per section. */
@@ -29,4 +32,5 @@ export const officeSections: OfficeSection[] = [
   { id: 'exemptions', label: 'exemptions', Component: ExemptionsScreen },
   { id: 'report', label: 'report', Component: ReportScreen },
   { id: 'privacy', label: 'privacy', Component: PrivacyScreen },
+  { id: 'board', label: 'board', Component: BoardScreen, boardOnly: true },
 ];

@@ -11,6 +11,7 @@ import { ExitKiosk } from './ExitKiosk';
 import { Field, Section } from './fields';
 import { ScannerSettings } from './ScannerSettings';
 import { RetentionSettings } from './RetentionSettings';
+import { CentralSettings } from './CentralSettings';
 import { navigate } from '../../state/router';
 import './backups.css';
 import './settings.css';
@@ -151,6 +152,7 @@ export function SettingsScreen() {
         )}
       </div>
     </form>
+      <CentralSettings />
       <section className="settings-section" aria-labelledby="backups-link-title">
         <h2 id="backups-link-title">{t('privacy.backups.title')}</h2>
         <button type="button" onClick={() => navigate('settings', 'backups')}>

@@ -16,6 +16,7 @@ export const office: Messages['office'] = {
     exemptions: 'Exemptions',
     report: 'Custody report',
     privacy: 'Privacy (GDPR)',
+    board: 'Board',
   },
   import: {
     title: 'Import pupils',

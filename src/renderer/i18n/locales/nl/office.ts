@@ -14,6 +14,7 @@ export const office = {
     exemptions: 'Vrijstellingen',
     report: 'Bewaarrapport',
     privacy: 'Privacy (AVG)',
+    board: 'Bestuur',
   },
   import: {
     title: 'Leerlingen importeren',

@@ -1,0 +1,105 @@
+import { PassThrough } from 'node:stream';
+import type pg from 'pg';
+import type { boardMethods, BoardFilter } from '../../shared/contract/board';
+import { AppError } from '../../shared/errors';
+import { closeQuietly, connectCentral, describeUrl } from '../../central/connect';
+import { listCentralEvents } from '../../central/events';
+import { exportCentralCsv } from '../../central/export';
+import type { CentralEventFilter } from '../../central/filter';
+import { importBundle } from '../../central/importBundle';
+import { probeCentral } from '../../central/probe';
+import { kioskHealthView } from '../../central/verificationState';
+import { readStoredCentral, resolveCentral, storeCentral, viewOf, withPassword, type CentralConnection } from '../central/connection';
+import type { Core } from '../index';
+import type { Handlers } from './gateway';
+
+type BoardMethod = keyof typeof boardMethods;
+
+export interface BoardHost {
+  env: NodeJS.ProcessEnv;
+  rolloutPath?: string | undefined;
+}
+
+/**
+ * The central database for the screen: where it is (the administrator's settings) and, in board
+ * mode, the office's lists, health view, export and bundle import across every kiosk. Each call
+ * opens its own connection and closes it: a cut network fails one call, never the kiosk.
+ */
+export function createBoardHandlers(core: Core, host: BoardHost): Pick<Handlers, BoardMethod> {
+  const current = (): CentralConnection | null => resolveCentral({ db: core.db, ...host });
+
+  async function withBoard<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
+    const connection = current();
+    if (!connection?.board) throw new AppError('BOARD_MODE_OFF');
+    let client: pg.Client;
+    try {
+      client = await connectCentral(connection.url, 8000);
+    } catch {
+      throw new AppError('CENTRAL_UNREACHABLE', { target: describeUrl(connection.url) });
+    }
+    try {
+      return await fn(client);
+    } catch (error) {
+      if ((error as { code?: string }).code === '42501') throw new AppError('CENTRAL_NO_ACCESS');
+      throw error;
+    } finally {
+      await closeQuietly(client);
+    }
+  }
+
+  return {
+    getCentralConnection: () => viewOf(current()),
+    setCentralConnection({ url, password, board }, { actor }) {
+      const stored = readStoredCentral(core.db);
+      storeCentral(core.services.context, actor.staffId, url === null ? null : { url: withPassword(url, password, stored?.url ?? null), board });
+      return viewOf(current());
+    },
+    async testCentralConnection({ url, password }) {
+      const target = url === undefined ? current()?.url : withPassword(url, password, current()?.url ?? null);
+      if (!target) throw new AppError('CENTRAL_URL_MISSING');
+      return probeCentral(target);
+    },
+    boardKioskHealth: ({ school }) => withBoard(async (client) => ({ kiosks: await kioskHealthView(client, school === undefined ? {} : { school }) })),
+    boardEvents: ({ filter, limit, after }) =>
+      withBoard((client) => listCentralEvents(client, centralFilter(filter), { limit, ...(after ? { after } : {}) })),
+    boardExport: ({ filter }) =>
+      withBoard(async (client) => {
+        const out = new PassThrough();
+        const chunks: Buffer[] = [];
+        out.on('data', (chunk: Buffer) => chunks.push(chunk));
+        const rows = await exportCentralCsv(client, out, centralFilter(filter), { excel: true });
+        const day = core.services.context.now().toISOString().slice(0, 10);
+        return { fileName: `bestuur-logboek-${day}.csv`, mime: 'text/csv;charset=utf-8', base64: Buffer.concat(chunks).toString('base64'), rows };
+      }),
+    boardImportBundles: ({ files }) =>
+      withBoard(async (client) => {
+        const results = [];
+        for (const file of files) {
+          const r = await importBundle(client, Buffer.from(file.base64, 'base64'));
+          results.push(
+            r.outcome === 'not_verified'
+              ? { name: file.name, outcome: r.outcome, kioskId: null, imported: 0, skipped: 0, reason: r.reason }
+              : r.outcome === 'unknown_kiosk'
+                ? { name: file.name, outcome: r.outcome, kioskId: r.kioskId, imported: 0, skipped: 0, reason: null }
+                : { name: file.name, outcome: r.outcome, kioskId: r.kioskId, imported: r.imported, skipped: r.skipped, reason: r.problem ?? null },
+          );
+        }
+        return { results };
+      }),
+  };
+}
+
+/** The screen's days as the PC's local days, `to` inclusive (as the kiosk's own export reads them). */
+function centralFilter(filter: BoardFilter): CentralEventFilter {
+  const day = (d: string) => new Date(`${d}T00:00:00`);
+  const next = (d: Date) => new Date(d.getFullYear(), d.getMonth(), d.getDate() + 1);
+  return {
+    ...(filter.school !== undefined ? { school: filter.school } : {}),
+    ...(filter.kioskId !== undefined ? { kioskIds: [filter.kioskId] } : {}),
+    ...(filter.from ? { from: day(filter.from).toISOString() } : {}),
+    ...(filter.to ? { to: next(day(filter.to)).toISOString() } : {}),
+    ...(filter.types ? { types: filter.types } : {}),
+    ...(filter.deviceId !== undefined ? { deviceId: filter.deviceId } : {}),
+    ...(filter.pupilId !== undefined ? { pupilId: filter.pupilId } : {}),
+  };
+}

@@ -1,0 +1,153 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { BoardEvent, BoardFilter, BoardKiosk, MethodResult } from '../../../../shared/contract';
+import { call } from '../../../bridge';
+import { errorText } from '../../../errors';
+import { downloadFile } from '../downloadPdf';
+import { BoardEventList } from './BoardEventList';
+import { BundleImport } from './BundleImport';
+import { KioskHealthTable } from './KioskHealthTable';
+import './board.css';
+
+type Cursor = MethodResult<'boardEvents'>['next'];
+const PAGE = 100;
+
+/**
+ * The board's office in board mode: every kiosk's health, and the events of all of them with
+ * the same school and kiosk filter above both, exported as the list shows them.
+ */
+export function BoardScreen() {
+  const { t, i18n } = useTranslation();
+  const [all, setAll] = useState<BoardKiosk[] | null>(null);
+  const [school, setSchool] = useState('');
+  const [kioskId, setKioskId] = useState('');
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  // The list with the request it answers: while a newer request runs, the list shows it is loading.
+  const [page, setPage] = useState<{ key: string; events: BoardEvent[]; next: Cursor } | null>(null);
+  const [loadingMore, setLoadingMore] = useState(false);
+  const [exporting, setExporting] = useState(false);
+  const [exported, setExported] = useState<{ rows: number; file: string } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [round, setRound] = useState(0);
+
+  const when = (iso: string) =>
+    new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'nl-NL', { dateStyle: 'medium', timeStyle: 'short', hourCycle: 'h23' }).format(new Date(iso));
+  const filter: BoardFilter = {
+    ...(school ? { school } : {}),
+    ...(kioskId ? { kioskId } : {}),
+    ...(from ? { from } : {}),
+    ...(to ? { to } : {}),
+  };
+  const filterKey = JSON.stringify(filter);
+  const fail = useCallback((e: unknown) => setError(errorText(e, i18n.language)), [i18n.language]);
+
+  useEffect(() => {
+    call('boardKioskHealth', {}).then((r) => setAll(r.kiosks), fail);
+  }, [round, fail]);
+
+  const requestKey = `${filterKey}#${round}`;
+  useEffect(() => {
+    call('boardEvents', { filter: JSON.parse(filterKey) as BoardFilter, limit: PAGE }).then(
+      (r) => setPage({ key: `${filterKey}#${round}`, events: r.events, next: r.next }),
+      (e: unknown) => {
+        fail(e);
+        setPage({ key: `${filterKey}#${round}`, events: [], next: null });
+      },
+    );
+  }, [filterKey, round, fail]);
+  const events = page?.events ?? [];
+  const next = page?.next ?? null;
+  const loading = page?.key !== requestKey || loadingMore;
+
+  const more = async () => {
+    if (!page?.next) return;
+    setLoadingMore(true);
+    try {
+      const r = await call('boardEvents', { filter, limit: PAGE, after: page.next });
+      setPage({ key: page.key, events: [...page.events, ...r.events], next: r.next });
+    } catch (e) {
+      fail(e);
+    } finally {
+      setLoadingMore(false);
+    }
+  };
+
+  const exportCsv = async () => {
+    setExporting(true);
+    setExported(null);
+    setError(null);
+    try {
+      const r = await call('boardExport', { filter });
+      downloadFile(r.fileName, r.base64, r.mime);
+      setExported({ rows: r.rows, file: r.fileName });
+    } catch (e) {
+      fail(e);
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  const schools = [...new Set((all ?? []).map((k) => k.school))];
+  const kiosks = (all ?? []).filter((k) => !school || k.school === school);
+  const shownHealth = kiosks.filter((k) => !kioskId || k.kioskId === kioskId);
+
+  return (
+    <section className="board" aria-labelledby="board-title">
+      <h2 id="board-title">{t('board.title')}</h2>
+      <p>{t('board.intro')}</p>
+      <div className="board-filters">
+        <label className="wf-field">
+          <span className="wf-label">{t('board.school')}</span>
+          <select value={school} onChange={(e) => { setSchool(e.target.value); setKioskId(''); }}>
+            <option value="">{t('board.allSchools')}</option>
+            {schools.map((s) => <option key={s} value={s}>{s}</option>)}
+          </select>
+        </label>
+        <label className="wf-field">
+          <span className="wf-label">{t('board.kiosk')}</span>
+          <select value={kioskId} onChange={(e) => setKioskId(e.target.value)}>
+            <option value="">{t('board.allKiosks')}</option>
+            {kiosks.map((k) => <option key={k.kioskId} value={k.kioskId}>{`${k.school} · ${k.name || k.kioskId}`}</option>)}
+          </select>
+        </label>
+        <button type="button" onClick={() => setRound((n) => n + 1)}>{t('board.refresh')}</button>
+      </div>
+      {error && (
+        <p className="notice" role="alert">
+          {error}
+        </p>
+      )}
+      <section className="board-card" aria-labelledby="board-health-title">
+        <h3 id="board-health-title">{t('board.health.title')}</h3>
+        {all ? <KioskHealthTable kiosks={shownHealth} when={when} /> : <p role="status">{t('board.loading')}</p>}
+      </section>
+      <section className="board-card" aria-labelledby="board-events-title">
+        <h3 id="board-events-title">{t('board.events.title')}</h3>
+        <div className="board-filters">
+          <label className="wf-field">
+            <span className="wf-label">{t('board.events.from')}</span>
+            <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
+          </label>
+          <label className="wf-field">
+            <span className="wf-label">{t('board.events.to')}</span>
+            <input type="date" value={to} onChange={(e) => setTo(e.target.value)} />
+          </label>
+          <button type="button" className="primary" disabled={exporting} onClick={() => void exportCsv()}>
+            {exporting ? t('board.export.busy') : t('board.export.make')}
+          </button>
+        </div>
+        {exported && <p role="status">{t('board.export.done', exported)}</p>}
+        <p className="field-hint">{t('board.events.idsOnly')}</p>
+        <BoardEventList events={events} when={when} />
+        {loading && <p role="status">{t('board.loading')}</p>}
+        {next && !loading && (
+          <button type="button" onClick={() => void more()}>
+            {t('board.events.more')}
+          </button>
+        )}
+      </section>
+      <BundleImport onImported={() => setRound((n) => n + 1)} />
+    </section>
+  );
+}

@@ -1,0 +1,59 @@
+import { useTranslation } from 'react-i18next';
+import type { BoardKiosk } from '../../../../shared/contract/board';
+import type { Messages } from '../../../i18n/locales/nl';
+
+type Problem = keyof Messages['board']['health']['problems'];
+
+const MARK = { ok: '✓', diverged: '✕', not_verified: '?' } as const;
+
+/**
+ * One row per kiosk: when it last reached the board, what it last signed, and whether that was
+ * checked. The verification state is a word and a mark, not a colour alone.
+ */
+export function KioskHealthTable({ kiosks, when }: { kiosks: BoardKiosk[]; when: (iso: string) => string }) {
+  const { t, i18n } = useTranslation();
+  // A problem this version has no words for (a newer witness, say) is shown by its code.
+  const problem = (code: string) => (i18n.exists(`board.health.problems.${code}`) ? t(`board.health.problems.${code as Problem}`) : code);
+  if (kiosks.length === 0) return <p>{t('board.health.none')}</p>;
+  return (
+    <table className="board-health">
+      <thead>
+        <tr>
+          <th scope="col">{t('board.school')}</th>
+          <th scope="col">{t('board.kiosk')}</th>
+          <th scope="col">{t('board.health.lastSync')}</th>
+          <th scope="col">{t('board.health.lastCheckpoint')}</th>
+          <th scope="col">{t('board.health.events')}</th>
+          <th scope="col">{t('board.health.verification')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {kiosks.map((k) => (
+          <tr key={k.kioskId} data-verification={k.verification}>
+            <td>{k.school}</td>
+            <th scope="row">{k.name || k.kioskId}</th>
+            <td>{k.lastSyncAt ? when(k.lastSyncAt) : t('board.health.never')}</td>
+            <td>
+              {k.lastCheckpointSize === null || k.lastCheckpointSignedAt === null
+                ? t('board.health.noCheckpoint')
+                : t('board.health.checkpoint', { size: k.lastCheckpointSize, when: when(k.lastCheckpointSignedAt) })}
+            </td>
+            <td className="number">{k.headSeq}</td>
+            <td>
+              <strong className={`verification verification-${k.verification}`}>
+                <span aria-hidden="true">{MARK[k.verification]} </span>
+                {t(`board.health.states.${k.verification}`)}
+              </strong>
+              <small>
+                {t(`board.health.stateHelp.${k.verification}`, {
+                  problem: k.lastFinding ? problem(k.lastFinding.problem) : '',
+                  seq: k.lastFinding?.seq ?? '—',
+                })}
+              </small>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

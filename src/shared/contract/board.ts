@@ -1,0 +1,143 @@
+import { z } from 'zod';
+import { method } from './define';
+import { EventType } from './eventTypes';
+
+/**
+ * A PostgreSQL connection URL (postgres://user[:password]@host[:port]/database[?sslmode=…]). Its
+ * password is accepted on the way in and never sent back: what crosses to the screen is the URL
+ * without it (`CentralConnectionView.url`).
+ */
+export const CentralUrl = z
+  .string()
+  .trim()
+  .max(2000)
+  .refine((text) => {
+    try {
+      const u = new URL(text);
+      return (u.protocol === 'postgres:' || u.protocol === 'postgresql:') && u.hostname !== '' && /^\/[^/]+$/.test(u.pathname);
+    } catch {
+      return false;
+    }
+  }, 'postgres://user@host:5432/database');
+
+/** Where the central database's address came from; the settings screen's wins over the others. */
+export const CentralSource = z.enum(['settings', 'environment', 'rollout']);
+
+export const CentralConnectionView = z.object({
+  source: CentralSource.nullable(),
+  /** The URL with any password taken out. */
+  url: z.string().nullable(),
+  passwordSet: z.boolean(),
+  /** Board mode: the office area reads the central database (the office's PC at the board). */
+  board: z.boolean(),
+});
+export type CentralConnectionView = z.infer<typeof CentralConnectionView>;
+
+export const CentralProbeResult = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), kiosks: z.number().int(), readsBoard: z.boolean() }),
+  z.object({ ok: z.literal(false), reason: z.enum(['unreachable', 'login_refused', 'no_database', 'no_schema', 'no_permission']) }),
+]);
+export type CentralProbeResult = z.infer<typeof CentralProbeResult>;
+
+/** A password typed on its own: empty means "keep the one stored". */
+const Password = z.string().max(200).optional();
+
+export const VerificationState = z.enum(['ok', 'diverged', 'not_verified']);
+export type VerificationState = z.infer<typeof VerificationState>;
+
+export const BoardKiosk = z.object({
+  kioskId: z.string(),
+  school: z.string(),
+  name: z.string(),
+  headSeq: z.number().int(),
+  lastSyncAt: z.string().nullable(),
+  lastSyncOutcome: z.string().nullable(),
+  lastCheckpointSize: z.number().int().nullable(),
+  lastCheckpointSignedAt: z.string().nullable(),
+  lastWitnessedSize: z.number().int().nullable(),
+  findings: z.number().int(),
+  verification: VerificationState,
+  lastFinding: z.object({ problem: z.string(), source: z.string(), seq: z.number().int().nullable(), foundAt: z.string() }).nullable(),
+});
+export type BoardKiosk = z.infer<typeof BoardKiosk>;
+
+const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+/** Which of the board's events; days are the PC's local days (as in the kiosk's export), `to` inclusive. */
+export const BoardFilter = z.strictObject({
+  school: z.string().max(200).optional(),
+  kioskId: z.string().max(100).optional(),
+  from: Day.optional(),
+  to: Day.optional(),
+  types: z.array(EventType).min(1).optional(),
+  deviceId: z.string().max(100).optional(),
+  pupilId: z.string().max(100).optional(),
+});
+export type BoardFilter = z.infer<typeof BoardFilter>;
+
+export const BoardCursor = z.strictObject({ occurredAt: z.string().max(40), kioskId: z.string().max(100), seq: z.number().int().min(1) });
+
+export const BoardEvent = z.object({
+  school: z.string(),
+  kioskName: z.string(),
+  kioskId: z.string(),
+  seq: z.number().int(),
+  occurredAt: z.string(),
+  /** As the kiosk hashed it: a kiosk of a newer version may know a type this one does not. */
+  type: z.string(),
+  actor: z.string(),
+  custodian: z.string().nullable(),
+  deviceId: z.string().nullable(),
+  pupilId: z.string().nullable(),
+  locationId: z.string().nullable(),
+  pouchId: z.string().nullable(),
+  voidsSeq: z.number().int().nullable(),
+});
+export type BoardEvent = z.infer<typeof BoardEvent>;
+
+export const BundleFile = z.strictObject({ name: z.string().max(255), base64: z.string().max(140_000_000) });
+
+export const BundleImportOutcome = z.object({
+  name: z.string(),
+  outcome: z.enum(['ok', 'refused', 'not_verified', 'unknown_kiosk']),
+  kioskId: z.string().nullable(),
+  imported: z.number().int(),
+  skipped: z.number().int(),
+  /** Why it was refused or not verified (a refusal code or the verifier's reason). */
+  reason: z.string().nullable(),
+});
+export type BundleImportOutcome = z.infer<typeof BundleImportOutcome>;
+
+/**
+ * The central database: where it is (set by the administrator) and, in board mode, what the
+ * office reads of it. Every call connects for itself: the board's PC may lose the network, and
+ * the kiosk at the door never waits for it.
+ */
+export const boardMethods = {
+  getCentralConnection: method('office', z.strictObject({}), CentralConnectionView),
+  /** `password` omitted or empty keeps the stored one (for the same user and host); `url: null` forgets the connection. */
+  setCentralConnection: method(
+    'admin',
+    z.strictObject({ url: CentralUrl.nullable(), password: Password, board: z.boolean() }),
+    CentralConnectionView,
+  ),
+  /** Tries what is typed (or, with no `url`, what is in use) without saving anything. */
+  testCentralConnection: method('admin', z.strictObject({ url: CentralUrl.optional(), password: Password }), CentralProbeResult),
+  boardKioskHealth: method('office', z.strictObject({ school: z.string().max(200).optional() }), z.object({ kiosks: z.array(BoardKiosk) })),
+  boardEvents: method(
+    'office',
+    z.strictObject({ filter: BoardFilter, limit: z.number().int().min(1).max(500).default(100), after: BoardCursor.optional() }),
+    z.object({ events: z.array(BoardEvent), next: BoardCursor.nullable() }),
+  ),
+  /**
+   * The board's events as CSV for Dutch Excel, made by PostgreSQL itself. Crosses as base64 like
+   * the kiosk's export; the whole board's millions go with the CLI (`central export`), which streams.
+   */
+  boardExport: method(
+    'office',
+    z.strictObject({ filter: BoardFilter }),
+    z.object({ fileName: z.string(), mime: z.string(), base64: z.string(), rows: z.number().int() }),
+  ),
+  /** Offline kiosks' bundles (a folder from a USB stick), each checked and imported on its own. */
+  boardImportBundles: method('office', z.strictObject({ files: z.array(BundleFile).min(1).max(200) }), z.object({ results: z.array(BundleImportOutcome) })),
+};

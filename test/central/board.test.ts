@@ -1,0 +1,256 @@
+import { PassThrough } from 'node:stream';
+import { parse } from 'csv-parse/sync';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { syncKiosk } from '../../src/central/sync';
+import { witnessCheckpoints, witnessFromKeyFile, type Witness } from '../../src/central/witness';
+import { createGateway, type Gateway } from '../../src/core/api/gateway';
+import { createHandlers } from '../../src/core/api/handlers';
+import { exportBundle } from '../../src/core/export/exportBundle';
+import { renameKiosk } from '../../src/core/kiosk/identity';
+import { chainSince } from '../../src/core/ledger/importChain';
+import type { BoardEvent, BoardKiosk, CentralConnectionView } from '../../src/shared/contract';
+import { classFixture, PINS, type ClassFixture } from '../core/support/custodyFixture';
+import { startPostgres, type PgCluster } from '../support/postgres';
+import { tempDir } from '../support/tempDb';
+import { centralDatabase, registerKioskDb } from './support/central';
+import { rewriteHistory } from './support/rewrite';
+
+let cluster: PgCluster;
+let database: string;
+let admin: pg.Client;
+let witness: Witness;
+let officeUrl: string;
+const cleanups: (() => void)[] = [];
+
+beforeAll(async () => {
+  cluster = await startPostgres();
+  ({ name: database, admin } = await centralDatabase(cluster));
+  await admin.query("CREATE ROLE board_office LOGIN PASSWORD 'kantoor-geheim' IN ROLE inleverpunt_office");
+  officeUrl = cluster.urlFor('board_office', 'kantoor-geheim', database);
+  const keys = tempDir();
+  cleanups.push(keys.cleanup);
+  witness = witnessFromKeyFile(`${keys.dir}/witness.pem`, { create: true });
+  // initdb and a first start take a while on a shared machine; not a statement about speed.
+}, 120_000);
+afterAll(async () => {
+  for (const c of cleanups) c();
+  await admin?.end();
+  cluster?.stop();
+});
+
+/** A kiosk at a school with `size` phones handed in and the day closed (a signed checkpoint). */
+function kiosk(school: string, name: string, size: number): ClassFixture {
+  const f = classFixture({ size });
+  renameKiosk(f.core.db, name, school);
+  for (let n = 1; n <= size; n++) f.s.scan({ code: `STK-${n}`, mode: 'hand-in', actor: 'pupil' });
+  f.s.signCheckpoint('day_closed');
+  cleanups.push(() => f.close());
+  return f;
+}
+
+/** The board's own PC: a kiosk database of its own, its office area reading the central database. */
+function boardPc(env: NodeJS.ProcessEnv = {}): { f: ClassFixture; gateway: Gateway; as: (who: 'office' | 'admin' | 'teacher') => Promise<void> } {
+  const f = classFixture({ size: 1 });
+  cleanups.push(() => f.close());
+  const gateway = createGateway(createHandlers(f.core, { exitKiosk: () => undefined, env }), {
+    onInternalError: (method, error) => {
+      throw new Error(`unexpected INTERNAL in ${method}: ${String(error)}`);
+    },
+  });
+  const as = async (who: 'office' | 'admin' | 'teacher') => {
+    await gateway.invoke('lockStaff', { endDuty: true });
+    expect(await gateway.invoke('unlockStaff', { staffId: f[who].staffId, pin: PINS[who] })).toMatchObject({ ok: true });
+  };
+  return { f, gateway, as };
+}
+
+async function value<T>(result: Promise<{ ok: boolean; value?: unknown; error?: unknown }>): Promise<T> {
+  const r = await result;
+  if (!r.ok) throw new Error(`call refused: ${JSON.stringify(r.error)}`);
+  return r.value as T;
+}
+
+describe('the central database in the settings', () => {
+  it('is saved with its password, which never comes back to the screen nor goes into the ledger or the door settings', async () => {
+    const { f, gateway, as } = boardPc();
+    await as('admin');
+    const [withoutPassword] = officeUrl.split(':kantoor-geheim');
+    const view = await value<CentralConnectionView>(gateway.invoke('setCentralConnection', { url: officeUrl, board: true }));
+    expect(view).toEqual({ source: 'settings', url: `${withoutPassword}${officeUrl.split('kantoor-geheim')[1]}`, passwordSet: true, board: true });
+    expect(JSON.stringify(await gateway.invoke('getCentralConnection', {}))).not.toContain('kantoor-geheim');
+    expect(JSON.stringify(await gateway.invoke('getSettings', {}))).not.toContain('kantoor-geheim');
+    const events = chainSince(f.core.db, f.core.kiosk().kioskId).map((r) => r.event);
+    expect(events.at(-1)).toMatchObject({ type: 'settings_changed', details: '{"key":"central"}' });
+    expect(events.some((e) => e.details.includes('kantoor-geheim'))).toBe(false);
+
+    // Turning board mode off and on again with the address as shown (no password) keeps the stored password.
+    await value(gateway.invoke('setCentralConnection', { url: view.url, board: false }));
+    await value(gateway.invoke('setCentralConnection', { url: view.url, board: true }));
+    expect(await value(gateway.invoke('testCentralConnection', {}))).toEqual({ ok: true, kiosks: expect.any(Number), readsBoard: true });
+    // Only the administrator changes where the central database is; the office may see it.
+    await as('office');
+    expect(await gateway.invoke('setCentralConnection', { url: null, board: false })).toMatchObject({ ok: false, error: { code: 'NOT_AUTHORISED' } });
+    expect(await value(gateway.invoke('getCentralConnection', {}))).toMatchObject({ passwordSet: true, board: true });
+  });
+
+  it('"test connection" says what is wrong: unreachable, login refused, no database, no schema, or a kiosk login that cannot read the board', async () => {
+    const { gateway, as } = boardPc();
+    await as('admin');
+    const test = (url: string, password?: string) => value(gateway.invoke('testCentralConnection', { url, ...(password ? { password } : {}) }));
+    const u = new URL(officeUrl);
+    expect(await test(officeUrl)).toMatchObject({ ok: true, readsBoard: true });
+    u.password = '';
+    expect(await test(u.toString(), 'kantoor-geheim')).toMatchObject({ ok: true, readsBoard: true });
+    expect(await test(u.toString(), 'fout')).toEqual({ ok: false, reason: 'login_refused' });
+    expect(await test(cluster.adminUrl('bestaat_niet'))).toEqual({ ok: false, reason: 'no_database' });
+    expect(await test(cluster.adminUrl(await cluster.createDatabase('empty')))).toEqual({ ok: false, reason: 'no_schema' });
+    expect(await test(`postgres://x:y@127.0.0.1:1/${database}`)).toEqual({ ok: false, reason: 'unreachable' });
+    const door = kiosk('Elders', 'Deur', 1);
+    expect(await test(await registerKioskDb(admin, cluster, database, door.core.db))).toMatchObject({ ok: true, readsBoard: false });
+    // Not a PostgreSQL address at all: refused by the contract before anything connects.
+    expect(await gateway.invoke('testCentralConnection', { url: 'http://example.org/db' })).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
+  });
+
+  it('comes from INLEVERPUNT_CENTRAL_URL when nothing is saved on the screen, board mode with INLEVERPUNT_BOARD_MODE=1', async () => {
+    const { gateway, as } = boardPc({ INLEVERPUNT_CENTRAL_URL: officeUrl, INLEVERPUNT_BOARD_MODE: '1' });
+    await as('office');
+    expect(await value(gateway.invoke('getCentralConnection', {}))).toMatchObject({ source: 'environment', passwordSet: true, board: true });
+    expect(await gateway.invoke('boardKioskHealth', {})).toMatchObject({ ok: true });
+  });
+});
+
+describe("the board's office across kiosks", () => {
+  let board: ReturnType<typeof boardPc>;
+  let healthy: ClassFixture;
+  let rewritten: ClassFixture;
+  let silent: ClassFixture;
+
+  beforeAll(async () => {
+    healthy = kiosk('De Regenboog', 'Groep 7', 3);
+    rewritten = kiosk('=De Klimop', 'Groep 8', 4);
+    silent = kiosk('De Regenboog', 'Groep 5', 1);
+    for (const k of [healthy, rewritten]) await syncKiosk(k.core.db, await registerKioskDb(admin, cluster, database, k.core.db));
+    await registerKioskDb(admin, cluster, database, silent.core.db);
+    await witnessCheckpoints(admin, witness);
+    rewriteHistory(rewritten.core.db, rewritten.core.kiosk().kioskId, 3);
+    rewritten.s.signCheckpoint('day_closed');
+    const reUrl = await registerKioskDb(admin, cluster, database, rewritten.core.db);
+    expect(await syncKiosk(rewritten.core.db, reUrl)).toMatchObject({ outcome: 'diverged' });
+    board = boardPc();
+    await board.as('admin');
+    await value(board.gateway.invoke('setCentralConnection', { url: officeUrl, board: true }));
+    await board.as('office');
+  }, 120_000);
+
+  const health = async (school?: string) =>
+    (await value<{ kiosks: BoardKiosk[] }>(board.gateway.invoke('boardKioskHealth', school ? { school } : {}))).kiosks;
+
+  it('shows every kiosk: ok when its checkpoint was countersigned, diverged when it rewrote its history, not verified when it never synced', async () => {
+    const byId = new Map((await health()).map((k) => [k.kioskId, k]));
+    expect(byId.get(healthy.core.kiosk().kioskId)).toMatchObject({
+      school: 'De Regenboog', name: 'Groep 7', verification: 'ok', lastSyncOutcome: 'ok', lastFinding: null, lastWitnessedSize: expect.any(Number),
+    });
+    expect(byId.get(healthy.core.kiosk().kioskId)?.lastSyncAt).not.toBeNull();
+    expect(byId.get(rewritten.core.kiosk().kioskId)).toMatchObject({
+      verification: 'diverged', lastSyncOutcome: 'diverged', lastFinding: { source: 'sync', problem: 'checkpoint_inconsistent' },
+    });
+    expect(byId.get(silent.core.kiosk().kioskId)).toMatchObject({ verification: 'not_verified', lastSyncAt: null, headSeq: 0 });
+    expect((await health('De Regenboog')).map((k) => k.name)).toEqual(['Groep 5', 'Groep 7']);
+  });
+
+  it('lists the events of every kiosk, filtered by school, kiosk, type and day, page by page without losing or repeating one', async () => {
+    const all: BoardEvent[] = [];
+    let after: unknown;
+    do {
+      const page = await value<{ events: BoardEvent[]; next: unknown }>(
+        board.gateway.invoke('boardEvents', { filter: {}, limit: 7, ...(after ? { after } : {}) }),
+      );
+      all.push(...page.events);
+      after = page.next;
+    } while (after);
+    const stored = (await admin.query<{ n: number }>('SELECT count(*)::int AS n FROM central.events')).rows[0]!.n;
+    expect(all).toHaveLength(stored);
+    expect(new Set(all.map((e) => `${e.kioskId}/${e.seq}`)).size).toBe(stored);
+    expect(all.map((e) => e.occurredAt)).toEqual([...all.map((e) => e.occurredAt)].sort().reverse());
+
+    const list = async (filter: object) => (await value<{ events: BoardEvent[] }>(board.gateway.invoke('boardEvents', { filter, limit: 500 }))).events;
+    const regenboog = await list({ school: 'De Regenboog' });
+    expect(new Set(regenboog.map((e) => e.kioskName))).toEqual(new Set(['Groep 7']));
+    const handIns = await list({ kioskId: rewritten.core.kiosk().kioskId, types: ['handed_in'] });
+    expect(handIns.map((e) => e.type)).toEqual(['handed_in', 'handed_in', 'handed_in', 'handed_in']);
+    const device = handIns[0]!.deviceId!;
+    expect((await list({ deviceId: device })).every((e) => e.deviceId === device)).toBe(true);
+    expect(await list({ from: '2025-09-02' })).toEqual([]);
+    expect((await list({ from: '2025-08-31', to: '2025-09-01' })).length).toBe(stored);
+  });
+
+  it('exports them as CSV for Dutch Excel, a school name that looks like a formula kept as text', async () => {
+    const file = await value<{ fileName: string; base64: string; rows: number }>(
+      board.gateway.invoke('boardExport', { filter: { kioskId: rewritten.core.kiosk().kioskId } }),
+    );
+    const bytes = Buffer.from(file.base64, 'base64');
+    expect(file.fileName).toMatch(/^bestuur-logboek-\d{4}-\d{2}-\d{2}\.csv$/);
+    expect(bytes.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+    const rows = parse(bytes.toString('utf8'), { delimiter: ';', bom: true }) as string[][];
+    expect(rows[0]?.slice(0, 4)).toEqual(['school', 'kiosk', 'kiosk_id', 'seq']);
+    expect(rows).toHaveLength(file.rows + 1);
+    expect(new Set(rows.slice(1).map((r) => r[0]))).toEqual(new Set(["'=De Klimop"]));
+    const stored = (await admin.query<{ n: number }>('SELECT count(*)::int AS n FROM central.events WHERE kiosk_id = $1', [rewritten.core.kiosk().kioskId])).rows[0]!.n;
+    expect(file.rows).toBe(stored);
+  });
+
+  it("imports an offline kiosk's bundles from a folder: new events once, the same bundle again adds nothing, a stranger's bundle is refused", async () => {
+    const offline = kiosk('De Regenboog', 'Groep 6', 2);
+    await registerKioskDb(admin, cluster, database, offline.core.db);
+    const bundle = async (f: ClassFixture) => {
+      const out = new PassThrough();
+      const chunks: Buffer[] = [];
+      out.on('data', (c: Buffer) => chunks.push(c));
+      await exportBundle(f.core.services.context, { filter: {}, actor: f.office.staffId }, out);
+      return Buffer.concat(chunks).toString('base64');
+    };
+    const stranger = kiosk('Elders', 'Onbekend', 1);
+    const files = [
+      { name: 'groep6.jsonl', base64: await bundle(offline) },
+      { name: 'onbekend.jsonl', base64: await bundle(stranger) },
+      { name: 'kapot.jsonl', base64: Buffer.from('{"niet":"een bundel"}\n').toString('base64') },
+    ];
+    const first = await value<{ results: { name: string; outcome: string; imported: number; skipped: number }[] }>(
+      board.gateway.invoke('boardImportBundles', { files }),
+    );
+    expect(first.results.map((r) => [r.name, r.outcome])).toEqual([
+      ['groep6.jsonl', 'ok'],
+      ['onbekend.jsonl', 'unknown_kiosk'],
+      ['kapot.jsonl', 'not_verified'],
+    ]);
+    expect(first.results[0]!.imported).toBeGreaterThan(0);
+    const again = await value<{ results: { outcome: string; imported: number; skipped: number }[] }>(
+      board.gateway.invoke('boardImportBundles', { files: files.slice(0, 1) }),
+    );
+    expect(again.results[0]).toMatchObject({ outcome: 'ok', imported: 0, skipped: first.results[0]!.imported });
+  });
+
+  it('is closed to a teacher, and to an office PC that is not in board mode', async () => {
+    await board.as('teacher');
+    expect(await board.gateway.invoke('boardKioskHealth', {})).toMatchObject({ ok: false, error: { code: 'NOT_AUTHORISED' } });
+    await board.as('office');
+    const plain = boardPc();
+    await plain.as('office');
+    expect(await plain.gateway.invoke('boardKioskHealth', {})).toMatchObject({ ok: false, error: { code: 'BOARD_MODE_OFF' } });
+    expect(await plain.gateway.invoke('boardEvents', { filter: {} })).toMatchObject({ ok: false, error: { code: 'BOARD_MODE_OFF' } });
+  });
+
+  it("with a kiosk's login in board mode says it may not read the board, and an unreachable server names only the target", async () => {
+    const pc = boardPc();
+    await pc.as('admin');
+    const door = kiosk('Elders', 'Groep 4', 1);
+    const kioskUrl = await registerKioskDb(admin, cluster, database, door.core.db);
+    await value(pc.gateway.invoke('setCentralConnection', { url: kioskUrl, board: true }));
+    expect(await pc.gateway.invoke('boardKioskHealth', {})).toMatchObject({ ok: false, error: { code: 'CENTRAL_NO_ACCESS' } });
+    await value(pc.gateway.invoke('setCentralConnection', { url: `postgres://board_office:kantoor-geheim@127.0.0.1:1/${database}`, board: true }));
+    const r = await pc.gateway.invoke('boardEvents', { filter: {} });
+    expect(r).toMatchObject({ ok: false, error: { code: 'CENTRAL_UNREACHABLE', details: { target: `board_office@127.0.0.1:1/${database}` } } });
+    expect(JSON.stringify(r)).not.toContain('kantoor-geheim');
+  });
+});

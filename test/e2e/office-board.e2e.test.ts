@@ -1,0 +1,152 @@
+import { readFile } from 'node:fs/promises';
+import { parse } from 'csv-parse/sync';
+import pg from 'pg';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { syncKiosk } from '../../src/central/sync';
+import { witnessCheckpoints, witnessFromKeyFile } from '../../src/central/witness';
+import type { DemoSchool } from '../../src/core/demo/seed';
+import { storeCentral } from '../../src/core/central/connection';
+import { renameKiosk } from '../../src/core/kiosk/identity';
+import { centralDatabase, registerKioskDb } from '../central/support/central';
+import { rewriteHistory } from '../central/support/rewrite';
+import { classFixture, type ClassFixture } from '../core/support/custodyFixture';
+import { startPostgres, type PgCluster } from '../support/postgres';
+import { tempDir } from '../support/tempDb';
+import { launchChromium, openKiosk, screenshot } from './support/browser';
+import { startDemoBridge, type TestBridge } from './support/demo';
+import { lockKiosk, tapPin } from './support/pin';
+
+const PASSWORD = 'bestuur-geheim-42';
+
+/** Two schools' kiosks in the board's central database: one in order, one that rewrote its history after a sync. */
+async function boardWithTwoKiosks(cluster: PgCluster, cleanups: (() => void)[]): Promise<{ url: string; admin: pg.Client; kiosks: ClassFixture[] }> {
+  const { name, admin } = await centralDatabase(cluster);
+  await admin.query(`CREATE ROLE bestuur_kantoor LOGIN PASSWORD '${PASSWORD}' IN ROLE inleverpunt_office`);
+  const keys = tempDir();
+  cleanups.push(keys.cleanup);
+  const witness = witnessFromKeyFile(`${keys.dir}/witness.pem`, { create: true });
+  const kiosks = [
+    ['De Regenboog', 'Groep 7', 3],
+    ['De Klimop', 'Groep 8', 4],
+  ].map(([school, kiosk, size]) => {
+    const f = classFixture({ size: size as number });
+    cleanups.push(() => f.close());
+    renameKiosk(f.core.db, kiosk as string, school as string);
+    for (let n = 1; n <= (size as number); n++) f.s.scan({ code: `STK-${n}`, mode: 'hand-in', actor: 'pupil' });
+    f.s.signCheckpoint('day_closed');
+    return f;
+  });
+  const urls = [];
+  for (const f of kiosks) {
+    const url = await registerKioskDb(admin, cluster, name, f.core.db);
+    urls.push(url);
+    expect(await syncKiosk(f.core.db, url)).toMatchObject({ outcome: 'ok' });
+  }
+  await witnessCheckpoints(admin, witness);
+  const klimop = kiosks[1]!;
+  rewriteHistory(klimop.core.db, klimop.core.kiosk().kioskId, 3);
+  klimop.s.signCheckpoint('day_closed');
+  expect(await syncKiosk(klimop.core.db, urls[1]!)).toMatchObject({ outcome: 'diverged' });
+  return { url: cluster.urlFor('bestuur_kantoor', PASSWORD, name), admin, kiosks };
+}
+
+describe("the board's office reads every kiosk from the central database", () => {
+  let cluster: PgCluster;
+  let central: { url: string; admin: pg.Client; kiosks: ClassFixture[] };
+  let bridge: TestBridge;
+  let demo: DemoSchool;
+  let browser: Browser;
+  const cleanups: (() => void)[] = [];
+
+  beforeAll(async () => {
+    cluster = await startPostgres();
+    central = await boardWithTwoKiosks(cluster, cleanups);
+    ({ bridge, demo } = await startDemoBridge());
+    browser = await launchChromium();
+  });
+  beforeEach(() => lockKiosk(bridge.url));
+  afterAll(async () => {
+    await browser?.close();
+    await bridge?.close();
+    for (const c of cleanups) c();
+    await central?.admin.end();
+    cluster?.stop();
+  });
+
+  const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('button', { name, exact: true });
+
+  it('the administrator sets the central database and board mode, tests the connection, and never sees the password again', async () => {
+    const { page, context, problems } = await openKiosk(browser, bridge);
+    await nav(page, 'Instellingen').click();
+    await tapPin(page.locator('form.pinpad'), demo.staff.admin.pin);
+    const section = page.getByRole('region', { name: 'Centrale database van het bestuur' });
+    await section.getByText('Nog geen centrale database ingesteld.').waitFor();
+    const withoutPassword = new URL(central.url);
+    withoutPassword.password = '';
+    await section.getByLabel('Adres').fill('http://niet-postgres');
+    await section.getByRole('button', { name: 'Verbinding testen' }).click();
+    await section.getByRole('alert').getByText('Dit is geen PostgreSQL-adres', { exact: false }).waitFor();
+    await section.getByLabel('Adres').fill(withoutPassword.toString());
+    await section.getByLabel('Wachtwoord').fill('fout');
+    await section.getByRole('button', { name: 'Verbinding testen' }).click();
+    await section.getByText('De server weigert de aanmelding', { exact: false }).waitFor();
+    await section.getByLabel('Wachtwoord').fill(PASSWORD);
+    await section.getByRole('button', { name: 'Verbinding testen' }).click();
+    await section.getByText('Verbinding gelukt: 2 kiosken aangemeld.').waitFor();
+    await section.getByText('Deze gebruiker mag alle kiosken lezen', { exact: false }).waitFor();
+    await section.getByLabel('Bestuursmodus', { exact: false }).check();
+    await section.getByRole('button', { name: 'Opslaan' }).click();
+    await section.getByRole('status').getByText('Opgeslagen.', { exact: false }).waitFor();
+    await section.getByText('Er is een wachtwoord opgeslagen', { exact: false }).waitFor();
+    expect(await section.getByLabel('Wachtwoord').inputValue()).toBe('');
+    expect(await section.getByLabel('Adres').inputValue()).toBe(withoutPassword.toString());
+    await screenshot(page, 'settings-central-1366');
+    await page.reload();
+    await section.getByText('Ingesteld op deze pc.').waitFor();
+    expect(await page.content()).not.toContain(PASSWORD);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('shows the health of both kiosks, one diverged, and the events of every kiosk by school, exported for Excel', async () => {
+    // As the administrator saved it in the story above; set here too, so this story stands on its own.
+    storeCentral(bridge.core.services.context, demo.staff.admin.staffId, { url: central.url, board: true });
+    const { page, context, problems } = await openKiosk(browser, bridge, { viewport: { width: 1366, height: 768 } });
+    await nav(page, 'Administratie').click();
+    await tapPin(page.getByRole('form', { name: 'Toets je pincode in' }), demo.staff.office.pin);
+    await page.locator('nav.office-menu').getByRole('button', { name: 'Bestuur', exact: true }).click();
+    const health = page.getByRole('region', { name: 'Kiosken', exact: true });
+    const regenboog = health.getByRole('row', { name: /Groep 7/ });
+    const klimop = health.getByRole('row', { name: /Groep 8/ });
+    await regenboog.getByText('In orde').waitFor();
+    await klimop.getByText('Wijkt af').waitFor();
+    expect(await klimop.textContent()).toContain('de geschiedenis is herschreven na een medeondertekend controlepunt');
+    expect(await health.getByRole('row').count()).toBe(3);
+    await screenshot(page, 'office-board-health-1366');
+
+    const events = page.getByRole('region', { name: 'Gebeurtenissen van alle kiosken' });
+    const stored = async (school?: string) =>
+      (
+        await central.admin.query<{ n: number }>(
+          'SELECT count(*)::int AS n FROM central.events e JOIN central.kiosks k USING (kiosk_id) WHERE $1::text IS NULL OR k.school = $1',
+          [school ?? null],
+        )
+      ).rows[0]!.n;
+    // The first page holds the newest hundred; more than that waits behind "Meer laden".
+    await expect.poll(() => events.getByRole('row').count()).toBe(Math.min(await stored(), 100) + 1);
+    await page.getByLabel('School').first().selectOption('De Klimop');
+    await expect.poll(() => events.getByRole('row').count()).toBe(Math.min(await stored('De Klimop'), 100) + 1);
+    expect(await events.getByRole('row').nth(1).textContent()).toContain('De Klimop');
+    await expect.poll(() => health.getByRole('row').count()).toBe(2);
+
+    const [file] = await Promise.all([page.waitForEvent('download'), events.getByRole('button', { name: 'Exporteren (CSV)' }).click()]);
+    const bytes = await readFile(await file.path());
+    const rows = parse(bytes.toString('utf8'), { delimiter: ';', bom: true }) as string[][];
+    expect(rows.length - 1).toBe(await stored('De Klimop'));
+    expect(new Set(rows.slice(1).map((r) => r[0]))).toEqual(new Set(['De Klimop']));
+    await events.getByText(`${rows.length - 1} gebeurtenissen geëxporteerd`, { exact: false }).waitFor();
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
