@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { PassThrough } from 'node:stream';
 import { parse } from 'csv-parse/sync';
 import pg from 'pg';
@@ -50,10 +51,11 @@ function kiosk(school: string, name: string, size: number): ClassFixture {
 }
 
 /** The board's own PC: a kiosk database of its own, its office area reading the central database. */
-function boardPc(env: NodeJS.ProcessEnv = {}): { f: ClassFixture; gateway: Gateway; as: (who: 'office' | 'admin' | 'teacher') => Promise<void> } {
+function boardPc(env: NodeJS.ProcessEnv = {}, rolloutPath?: string): { f: ClassFixture; gateway: Gateway; as: (who: 'office' | 'admin' | 'teacher') => Promise<void> } {
   const f = classFixture({ size: 1 });
   cleanups.push(() => f.close());
-  const gateway = createGateway(createHandlers(f.core, { exitKiosk: () => undefined, env }), {
+  const rollout = rolloutPath ? { rollout: { status: 'already-configured' as const, path: rolloutPath } } : {};
+  const gateway = createGateway(createHandlers(f.core, { exitKiosk: () => undefined, env, ...rollout }), {
     onInternalError: (method, error) => {
       throw new Error(`unexpected INTERNAL in ${method}: ${String(error)}`);
     },
@@ -117,6 +119,23 @@ describe('the central database in the settings', () => {
     await as('office');
     expect(await value(gateway.invoke('getCentralConnection', {}))).toMatchObject({ source: 'environment', passwordSet: true, board: true });
     expect(await gateway.invoke('boardKioskHealth', {})).toMatchObject({ ok: true });
+  });
+
+  it('comes from the roll-out file after that, its password (best left to pgpass) never shown either', async () => {
+    const dir = tempDir();
+    cleanups.push(dir.cleanup);
+    const config = `${dir.dir}/config.json`;
+    writeFileSync(config, JSON.stringify({ version: 1, central: { url: officeUrl, board: true } }));
+    const { gateway, as } = boardPc({}, config);
+    await as('office');
+    const view = await gateway.invoke('getCentralConnection', {});
+    expect(view).toMatchObject({ ok: true, value: { source: 'rollout', passwordSet: true, board: true } });
+    expect(JSON.stringify(view)).not.toContain('kantoor-geheim');
+    expect(await gateway.invoke('boardKioskHealth', {})).toMatchObject({ ok: true });
+    // An address saved on the settings screen comes first.
+    await as('admin');
+    await value(gateway.invoke('setCentralConnection', { url: `postgres://board_office@127.0.0.1:1/${database}`, board: false }));
+    expect(await value(gateway.invoke('getCentralConnection', {}))).toMatchObject({ source: 'settings', board: false, passwordSet: false });
   });
 });
 

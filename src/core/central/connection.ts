@@ -59,7 +59,13 @@ export function resolveCentral({ db, env, rolloutPath }: CentralSources): Centra
 /** What the screen may see of a connection: never the password. */
 export function viewOf(connection: CentralConnection | null): CentralConnectionView {
   if (!connection) return { source: null, url: null, passwordSet: false, board: false };
-  const u = new URL(connection.url);
+  let u: URL;
+  try {
+    u = new URL(connection.url);
+  } catch {
+    // A roll-out file's address that is no URL at all: shown as missing rather than echoed.
+    return { source: connection.source, url: null, passwordSet: false, board: connection.board };
+  }
   const passwordSet = u.password !== '';
   u.password = '';
   return { source: connection.source, url: u.toString(), passwordSet, board: connection.board };
