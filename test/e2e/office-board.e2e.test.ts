@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
 import pg from 'pg';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { syncKiosk } from '../../src/central/sync';
 import { witnessCheckpoints, witnessFromKeyFile } from '../../src/central/witness';
@@ -16,6 +16,7 @@ import { tempDir } from '../support/tempDb';
 import { launchChromium, openKiosk, screenshot } from './support/browser';
 import { startDemoBridge, type TestBridge } from './support/demo';
 import { lockKiosk, tapPin } from './support/pin';
+import { openArea } from './support/navigation';
 
 const PASSWORD = 'bestuur-geheim-42';
 
@@ -74,11 +75,10 @@ describe("the board's office reads every kiosk from the central database", () =>
     cluster?.stop();
   });
 
-  const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('button', { name, exact: true });
 
   it('the administrator sets the central database and board mode, tests the connection, and never sees the password again', async () => {
     const { page, context, problems } = await openKiosk(browser, bridge);
-    await nav(page, 'Instellingen').click();
+    await openArea(page, 'Instellingen');
     await tapPin(page.locator('form.pinpad'), demo.staff.admin.pin);
     const section = page.getByRole('region', { name: 'Centrale database van het bestuur' });
     await section.getByText('Nog geen centrale database ingesteld.').waitFor();
@@ -113,7 +113,7 @@ describe("the board's office reads every kiosk from the central database", () =>
     // As the administrator saved it in the story above; set here too, so this story stands on its own.
     storeCentral(bridge.core.services.context, demo.staff.admin.staffId, { url: central.url, board: true });
     const { page, context, problems } = await openKiosk(browser, bridge, { viewport: { width: 1366, height: 768 } });
-    await nav(page, 'Administratie').click();
+    await openArea(page, 'Administratie');
     await tapPin(page.getByRole('form', { name: 'Toets je pincode in' }), demo.staff.office.pin);
     await page.locator('nav.office-menu').getByRole('button', { name: 'Bestuur', exact: true }).click();
     const health = page.getByRole('region', { name: 'Kiosken', exact: true });
