@@ -154,23 +154,11 @@ export function readEvents(db: Db, query: PageQuery = {}): EventPage {
  * One event as a long export writes it: the read model's columns less the event id and details,
  * plus the event's own hash, and the payload text as stored (null when none or erased).
  */
-export interface EventRecord {
-  kioskId: string;
-  seq: number;
-  type: EventType;
-  occurredAt: string;
-  actor: string;
-  custodian: string | null;
-  deviceId: string | null;
-  pupilId: string | null;
-  locationId: string | null;
-  pouchId: string | null;
-  voidsSeq: number | null;
-  voidedBySeq: number | null;
+export type EventRecord = Omit<StoredEvent, 'eventId' | 'details' | 'payload' | 'redacted'> & {
   body: string | null;
   /** The event's hash, lowercase hex. */
   hash: string;
-}
+};
 
 /** Most records one call reads: a batch of a few megabytes, so an export's memory stays flat. */
 export const MAX_RECORD_BATCH = 5000;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EventSummary } from './custody';
 import { method } from './define';
 import { EventType } from './eventTypes';
 
@@ -77,21 +78,23 @@ export type BoardFilter = z.infer<typeof BoardFilter>;
 
 export const BoardCursor = z.strictObject({ occurredAt: z.string().max(40), kioskId: z.string().max(100), seq: z.number().int().min(1) });
 
-export const BoardEvent = z.object({
+/** A kiosk's event as the central database holds it: the kiosk's own columns, and where it came from. */
+export const BoardEvent = EventSummary.pick({
+  seq: true,
+  occurredAt: true,
+  actor: true,
+  custodian: true,
+  deviceId: true,
+  pupilId: true,
+  locationId: true,
+  pouchId: true,
+  voidsSeq: true,
+}).extend({
   school: z.string(),
   kioskName: z.string(),
   kioskId: z.string(),
-  seq: z.number().int(),
-  occurredAt: z.string(),
   /** As the kiosk hashed it: a kiosk of a newer version may know a type this one does not. */
   type: z.string(),
-  actor: z.string(),
-  custodian: z.string().nullable(),
-  deviceId: z.string().nullable(),
-  pupilId: z.string().nullable(),
-  locationId: z.string().nullable(),
-  pouchId: z.string().nullable(),
-  voidsSeq: z.number().int().nullable(),
 });
 export type BoardEvent = z.infer<typeof BoardEvent>;
 
