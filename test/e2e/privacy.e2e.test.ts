@@ -90,7 +90,7 @@ describe('privacy: subject access, erasure on request, retention and backups', (
     const { page, context, problems } = await openSettingsAs(browser, bridge, demo, { width: 1366, height: 768 });
     await page.getByRole('heading', { name: 'Instellingen' }).waitFor();
     await page.getByLabel('Gewone inlevermomenten en notities (weken)').fill('6');
-    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await page.getByRole('form', { name: 'Instellingen', exact: true }).getByRole('button', { name: 'Opslaan' }).click();
     await page.getByText('Opgeslagen. De wijziging staat in het logboek.').waitFor();
     expect(readSettings(bridge.core.db).retention).toEqual({ routineWeeks: 6, closedCaseMonths: 12, leftPupilMonths: 24 });
     await page.getByRole('button', { name: 'Wat zou er nu gewist worden?' }).click();

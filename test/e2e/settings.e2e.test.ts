@@ -41,7 +41,7 @@ describe('settings and kiosk behaviour', () => {
     await page.getByLabel('Groepen bij deze kiosk').fill('7A, 8B');
     await page.getByLabel('Teruggeven vanaf').fill('14:30');
     await page.getByLabel('Alleen het vaknummer (geen naam op het scherm)').check();
-    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await page.getByRole('form', { name: 'Instellingen', exact: true }).getByRole('button', { name: 'Opslaan' }).click();
     await page.getByText('Opgeslagen. De wijziging staat in het logboek.').waitFor();
 
     expect(bridge.core.kiosk().name).toBe('Groep 7A — lokaal 3');
@@ -59,10 +59,10 @@ describe('settings and kiosk behaviour', () => {
     await page.getByRole('heading', { name: 'Instellingen' }).waitFor();
     const before = readSettings(bridge.core.db);
     await page.getByLabel('Teruggeven vanaf').fill('16:00');
-    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await page.getByRole('form', { name: 'Instellingen', exact: true }).getByRole('button', { name: 'Opslaan' }).click();
     await page.getByRole('alert').getByText('Teruggeven moet beginnen vóór het einde van de schooldag', { exact: false }).waitFor();
     await page.getByLabel('Teruggeven vanaf').fill('2.00');
-    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await page.getByRole('form', { name: 'Instellingen', exact: true }).getByRole('button', { name: 'Opslaan' }).click();
     await page.getByRole('alert').getByText('“2.00” is geen tijd', { exact: false }).waitFor();
     expect(readSettings(bridge.core.db)).toMatchObject({ returnModeAt: before.returnModeAt, endOfDayAt: before.endOfDayAt });
     // An en-US browser still shows the school day on the 24-hour clock.
