@@ -12,6 +12,9 @@ export default defineConfig({
           // A safety net for a test that hangs, not a statement about speed: property tests with
           // hundreds of real transactions need minutes when the machine is shared.
           testTimeout: 180_000,
+          // The PostgreSQL suites start a throw-away cluster in beforeAll: seconds when quiet,
+          // far longer when the machine is loaded.
+          hookTimeout: 120_000,
         },
       },
       {
