@@ -1,4 +1,4 @@
-import type { CentralMigration } from './migrate';
+import type { CentralMigration } from './migration';
 
 const TEXT = (c: string) => `CASE WHEN ${c} IS NULL THEN '\\x00'::bytea ELSE '\\x01'::bytea || int4send(octet_length(${c})) || convert_to(${c}, 'UTF8') END`;
 // u32be(high) u32be(low) of a non-negative integer is its 8-byte big-endian form.

@@ -1,12 +1,9 @@
 import type { ClientBase } from 'pg';
 import { c001Chains } from './001-chains';
+import type { CentralMigration } from './migration';
 
-/** One step of the central schema: versions 1, 2, 3, … like the kiosk's own migrations. */
-export interface CentralMigration {
-  version: number;
-  name: string;
-  sql: string;
-}
+export type { CentralMigration } from './migration';
+
 
 /** Every central migration in order; a new one is one file in this folder and one line here. */
 export const centralMigrations: readonly CentralMigration[] = [c001Chains];

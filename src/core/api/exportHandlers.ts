@@ -4,7 +4,7 @@ import { exportBundle } from '../export/exportBundle';
 import { exportEvents } from '../export/exportEvents';
 import type { Core } from '../index';
 import type { Handlers } from './gateway';
-import type { ShellActions } from './handlers';
+import type { ShellActions } from './shellActions';
 
 type ExportMethod = keyof typeof exportMethods;
 

@@ -1,6 +1,3 @@
-import type { RolloutOutcome } from '../../shared/contract/rollout';
-import type { Settings } from '../../shared/contract/settings';
-import type { EventName, EventPayload } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import type { Core } from '../index';
 import { readSettings, updateSettings } from '../settings/store';
@@ -21,28 +18,13 @@ import { createImportHandlers } from './importHandlers';
 import { createPouchHandlers } from './pouchHandlers';
 import { createExemptionHandlers } from './exemptionHandlers';
 import { createBoardHandlers } from './boardHandlers';
-import { createPrivacyHandlers, type BackupShell } from './privacyHandlers';
+import { createPrivacyHandlers } from './privacyHandlers';
+import type { ShellActions } from './shellActions';
+
+export type { ShellActions } from './shellActions';
 import type { CoreApi } from './gateway';
 import { createSession } from './session';
 import { healthOf } from './health';
-
-/** What only the hosting process can do (Electron's app, or the test bridge's stand-in). */
-export interface ShellActions extends BackupShell {
-  exitKiosk(): void;
-  /** The host applies what it owns (the HID reader) when the settings change. */
-  settingsChanged?(settings: Settings): void;
-  /**
-   * Closes the core, puts the newest good backup in place (restoreNewestBackup) and starts again
-   * on it. Returns the restored ledger's last seq; throws NO_GOOD_BACKUP when there is none.
-   */
-  restoreFromBackup?(): { lastSeq: number };
-  /** Tells the screen something that is not a call's answer (an export's progress). */
-  push?<E extends EventName>(event: E, payload: EventPayload<E>): void;
-  /** What the host's start did with the roll-out file (applyRolloutAtStart), for getHealth. */
-  readonly rollout?: RolloutOutcome;
-  /** Where INLEVERPUNT_CENTRAL_URL is read (process.env unless a test gives its own). */
-  readonly env?: NodeJS.ProcessEnv;
-}
 
 /**
  * The core's side of the contract, with the kiosk session it acts in; the same table serves

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DeviceLine, PupilDevices, TagLine } from '../../../../shared/contract/devices';
 import { call } from '../../../bridge';
-import type { DevicesActions } from './DevicesScreen';
+import type { DevicesActions } from './devicesActions';
 import { TagChangeForm } from './TagChangeForm';
 
 /** One device: its tags, and what the office can do with them. */

@@ -6,21 +6,9 @@ import { call } from '../../../bridge';
 import { errorText } from '../../../errors';
 import { useKioskScans } from '../../teacher/useKioskScans';
 import { PupilCard } from './PupilCard';
+import type { DevicesActions, Status } from './devicesActions';
 import './devices.css';
 import { GroupSelect } from '../../../components/GroupSelect';
-
-export type Status = { ok: boolean; text: string } | null;
-
-/** What a card asks the screen to do; the screen reloads the group after each and shows the result. */
-export interface DevicesActions {
-  run(work: () => Promise<string>): Promise<boolean>;
-  /** The device a scan will be attached to now, if any: one at a time for the whole screen. */
-  armed: string | null;
-  arm(deviceId: string | null): void;
-  /** What the armed device's next code is: an NFC tag (its UID) or a sticker. */
-  nfc: boolean;
-  setNfc(nfc: boolean): void;
-}
 
 /**
  * "Apparaten en stickers": a group's pupils in class-list order, each with their devices and
@@ -116,6 +104,3 @@ export function DevicesScreen() {
     </section>
   );
 }
-
-export const fullName = (p: Pick<PupilDevices, 'roepnaam' | 'voorvoegsel' | 'achternaam'>) =>
-  [p.roepnaam, p.voorvoegsel, p.achternaam].filter(Boolean).join(' ');

@@ -4,7 +4,7 @@ import { DeviceKind } from '../../../../shared/contract/custody';
 import type { PupilDevices } from '../../../../shared/contract/devices';
 import { call } from '../../../bridge';
 import { DeviceRow } from './DeviceRow';
-import { fullName, type DevicesActions } from './DevicesScreen';
+import { fullName, type DevicesActions } from './devicesActions';
 
 /** One pupil: their devices with tags, and registering another device. */
 export function PupilCard({ pupil, classmates, actions }: { pupil: PupilDevices; classmates: PupilDevices[]; actions: DevicesActions }) {

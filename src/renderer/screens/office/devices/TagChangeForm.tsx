@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PupilDevices, TagLine } from '../../../../shared/contract/devices';
 import { call } from '../../../bridge';
-import { fullName, type DevicesActions } from './DevicesScreen';
+import { fullName, type DevicesActions } from './devicesActions';
 
 /** Withdraw a tag, or move it to another device of the group; both need a reason. */
 export function TagChangeForm({
