@@ -4,7 +4,8 @@ import type { LedgerEvent } from '../../ledger/events';
 import { PUPIL_ACTOR, type Actor } from '../../ledger/events';
 import { getEvent } from '../../ledger/rows';
 import type { ServiceContext } from '../context';
-import type { Device } from '../devices';
+import { requireDevice, type Device } from '../devices';
+import { readCustody, type CustodyRow } from '../../ledger/projection';
 import { getPouch, type Pouch } from '../locations';
 import { getPupilForCard } from '../pupils';
 import { displayName, surnameInitial } from '../../../shared/pupilOrder';
@@ -93,4 +94,32 @@ export function text(value: string | undefined | null): string | undefined {
 /** Symmetric, so a clock nudged back a few seconds by time sync does not turn a repeat into an error. */
 export function withinRepeatWindow(ctx: ServiceContext, isoTime: string): boolean {
   return Math.abs(ctx.now().getTime() - Date.parse(isoTime)) < REPEAT_WINDOW_MS;
+}
+
+/**
+ * A staff member's step on one device, inside the caller's transaction: the actor checked, the
+ * device and its custody row read. `held` refuses with NOT_IN_CUSTODY when the school does not
+ * hold the device now (a transfer, a release, keeping it overnight); a note may be about a
+ * device at home too.
+ */
+export function deviceForStaffStep(
+  ctx: ServiceContext,
+  input: { actor: Actor; deviceId: string },
+  options: { held: true; pupilAllowed?: boolean },
+): { device: Device; current: CustodyRow };
+export function deviceForStaffStep(
+  ctx: ServiceContext,
+  input: { actor: Actor; deviceId: string },
+  options: { held: false; pupilAllowed?: boolean },
+): { device: Device; current: CustodyRow | undefined };
+export function deviceForStaffStep(
+  ctx: ServiceContext,
+  input: { actor: Actor; deviceId: string },
+  options: { held: boolean; pupilAllowed?: boolean },
+): { device: Device; current: CustodyRow | undefined } {
+  requireActor(ctx, input.actor, { pupilAllowed: options.pupilAllowed ?? false });
+  const device = requireDevice(ctx, input.deviceId);
+  const current = readCustody(ctx.db, device.deviceId);
+  if (options.held && !current?.held) throw new AppError('NOT_IN_CUSTODY');
+  return { device, current };
 }

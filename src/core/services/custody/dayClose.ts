@@ -11,13 +11,12 @@ import { AppError } from '../../../shared/errors';
 import { prepared } from '../../db/statements';
 import { appendEvent } from '../../ledger/append';
 import { eventsOfHeldDevices, outstandingDevices } from '../../ledger/custodyReads';
-import { readCustody } from '../../ledger/projection';
 import { countMatching, MAX_PAGE, newestEvent, readEvents } from '../../ledger/readModel';
 import { signCheckpoint } from '../checkpoints';
 import { ledgerWriter, writeTransaction, type ServiceContext } from '../context';
-import { getDevice, requireDevice } from '../devices';
+import { getDevice } from '../devices';
 import { getPupil } from '../pupils';
-import { outcome, requireActor, summarizeEvent, text } from './common';
+import { deviceForStaffStep, outcome, requireActor, summarizeEvent, text } from './common';
 
 /**
  * End-of-day reconciliation. The day's expected set is every device the class still holds from a
@@ -47,10 +46,7 @@ export function keepOvernight(ctx: ServiceContext, input: KeepOvernightInput): C
   const reason = text(input.reason);
   if (!reason) throw new AppError('INVALID_ARGUMENT', { field: 'reason' });
   return writeTransaction(ctx, () => {
-    requireActor(ctx, input.actor, { pupilAllowed: false });
-    const device = requireDevice(ctx, input.deviceId);
-    const current = readCustody(ctx.db, device.deviceId);
-    if (!current?.held) throw new AppError('NOT_IN_CUSTODY');
+    const { device, current } = deviceForStaffStep(ctx, input, { held: true });
     const event = appendEvent(ledgerWriter(ctx), {
       type: 'kept_overnight',
       actor: input.actor,

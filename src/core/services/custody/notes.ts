@@ -2,10 +2,8 @@ import type { CustodyOutcome } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
 import { appendEvent } from '../../ledger/append';
 import { storeMedia, type MediaImage } from '../../ledger/media';
-import { readCustody } from '../../ledger/projection';
 import { ledgerWriter, writeTransaction, type ServiceContext } from '../context';
-import { requireDevice } from '../devices';
-import { outcome, requireActor, text } from './common';
+import { deviceForStaffStep, outcome, text } from './common';
 import { checkedImage } from './media';
 
 /** The two-tap damage marks at the door; free text is optional and personal. */
@@ -30,9 +28,7 @@ export function noteCondition(ctx: ServiceContext, input: ConditionInput): Custo
   const note = text(input.note);
   if (marks.length === 0 && !note) throw new AppError('INVALID_ARGUMENT', { field: 'marks' });
   return writeTransaction(ctx, () => {
-    requireActor(ctx, input.actor, { pupilAllowed: true });
-    const device = requireDevice(ctx, input.deviceId);
-    const current = readCustody(ctx.db, device.deviceId);
+    const { device, current } = deviceForStaffStep(ctx, input, { held: false, pupilAllowed: true });
     const event = appendEvent(ledgerWriter(ctx), {
       type: 'condition_noted',
       actor: input.actor,
@@ -101,9 +97,7 @@ export function reportIncident(ctx: ServiceContext, input: IncidentInput): Custo
   }
   const photo = checkedImage(input.photo, input.photoHash, { field: 'photo', hashField: 'photoHash' });
   return writeTransaction(ctx, () => {
-    requireActor(ctx, input.actor, { pupilAllowed: false });
-    const device = requireDevice(ctx, input.deviceId);
-    const current = readCustody(ctx.db, device.deviceId);
+    const { device, current } = deviceForStaffStep(ctx, input, { held: false });
     const event = appendEvent(ledgerWriter(ctx), {
       type: 'incident_reported',
       actor: input.actor,

@@ -3,10 +3,8 @@ import { AppError } from '../../../shared/errors';
 import { appendEvent } from '../../ledger/append';
 import { storeMedia, type MediaImage } from '../../ledger/media';
 import { custodian } from '../../ledger/events';
-import { readCustody } from '../../ledger/projection';
 import { ledgerWriter, writeTransaction, type ServiceContext } from '../context';
-import { requireDevice } from '../devices';
-import { outcome, requireActor, text } from './common';
+import { deviceForStaffStep, outcome, text } from './common';
 import { checkedImage } from './media';
 
 export interface ReleaseInput {
@@ -31,10 +29,7 @@ export function releaseToGuardian(ctx: ServiceContext, input: ReleaseInput): Cus
   }
   const signature = checkedImage(input.signature, input.signatureImageHash, { field: 'signature', hashField: 'signatureImageHash' });
   return writeTransaction(ctx, () => {
-    requireActor(ctx, input.actor, { pupilAllowed: false });
-    const device = requireDevice(ctx, input.deviceId);
-    const current = readCustody(ctx.db, device.deviceId);
-    if (!current?.held) throw new AppError('NOT_IN_CUSTODY');
+    const { device, current } = deviceForStaffStep(ctx, input, { held: true });
     const event = appendEvent(ledgerWriter(ctx), {
       type: 'released_to_guardian',
       actor: input.actor,

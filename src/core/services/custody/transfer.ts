@@ -1,13 +1,10 @@
 import type { CustodyOutcome } from '../../../shared/contract';
-import { AppError } from '../../../shared/errors';
 import { appendEvent } from '../../ledger/append';
 import { custodian } from '../../ledger/events';
-import { readCustody } from '../../ledger/projection';
 import { ledgerWriter, writeTransaction, type ServiceContext } from '../context';
-import { requireDevice } from '../devices';
 import { requireLocation } from '../locations';
 import { requireStaff } from '../staff';
-import { outcome, requireActor, text } from './common';
+import { deviceForStaffStep, outcome, text } from './common';
 
 /** To a colleague, or to a place: the office safe, the school leader, a locker. */
 export type TransferTarget = { staffId: string } | { locationId: string };
@@ -22,10 +19,7 @@ export interface TransferInput {
 /** Moves custody of a held device; an open confiscation stays open. */
 export function transfer(ctx: ServiceContext, input: TransferInput): CustodyOutcome {
   return writeTransaction(ctx, () => {
-    requireActor(ctx, input.actor, { pupilAllowed: false });
-    const device = requireDevice(ctx, input.deviceId);
-    const current = readCustody(ctx.db, device.deviceId);
-    if (!current?.held) throw new AppError('NOT_IN_CUSTODY');
+    const { device } = deviceForStaffStep(ctx, input, { held: true });
     let target: { custodian: string; locationId: string | null; kind: 'staff' | 'location' };
     if ('staffId' in input.to) {
       const to = requireStaff(ctx, input.to.staffId);
