@@ -6,7 +6,8 @@ import { call } from '../../../bridge';
 import { errorText } from '../../../errors';
 import { useKioskScans } from '../../teacher/useKioskScans';
 import { PupilCard } from './PupilCard';
-import type { DevicesActions, Status } from './devicesActions';
+import type { DevicesActions } from './devicesActions';
+import { useOfficeAction } from '../../../components/useOfficeAction';
 import './devices.css';
 import { GroupSelect } from '../../../components/GroupSelect';
 
@@ -20,7 +21,6 @@ export function DevicesScreen() {
   const [groups, setGroups] = useState<string[]>([]);
   const [groep, setGroep] = useState<string | null>(null);
   const [pupils, setPupils] = useState<PupilDevices[]>([]);
-  const [status, setStatus] = useState<Status>(null);
   const [armed, setArmed] = useState<string | null>(null);
   const [nfc, setNfc] = useState(false);
 
@@ -33,25 +33,14 @@ export function DevicesScreen() {
     async (g: string | null) => show(await call('listGroupDevices', g === null ? {} : { groep: g }), g),
     [show],
   );
+  const reload = useCallback(() => load(groep), [load, groep]);
+  const { message, setMessage, act: run } = useOfficeAction(reload);
   useEffect(() => {
     call('listGroupDevices', {}).then(
       (result) => show(result, null),
-      (error: unknown) => setStatus({ ok: false, text: errorText(error, i18n.language) }),
+      (error: unknown) => setMessage({ kind: 'error', text: errorText(error, i18n.language) }),
     );
-  }, [show, i18n.language]);
-
-  const run = async (work: () => Promise<string>): Promise<boolean> => {
-    setStatus(null);
-    let ok = true;
-    try {
-      setStatus({ ok: true, text: await work() });
-    } catch (error) {
-      ok = false;
-      setStatus({ ok: false, text: errorText(error, i18n.language) });
-    }
-    await load(groep).catch(() => undefined);
-    return ok;
-  };
+  }, [show, setMessage, i18n.language]);
 
   const attachScanned = (code: string) => {
     const deviceId = armed;
@@ -83,15 +72,15 @@ export function DevicesScreen() {
             value={groep ?? ''}
             onChange={(g) => {
               arm(null);
-              setStatus(null);
+              setMessage(null);
               void load(g);
             }}
           />
         </label>
       )}
-      {status && (
-        <p role={status.ok ? 'status' : 'alert'} className={status.ok ? 'devices-ok' : 'devices-problem'}>
-          {status.text}
+      {message && (
+        <p role={message.kind === 'ok' ? 'status' : 'alert'} className={message.kind === 'ok' ? 'devices-ok' : 'devices-problem'}>
+          {message.text}
         </p>
       )}
       <ol className="devices-pupils" aria-label={t('devices.office.title')}>

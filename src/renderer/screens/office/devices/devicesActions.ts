@@ -1,7 +1,5 @@
 import type { PupilDevices } from '../../../../shared/contract/devices';
 
-export type Status = { ok: boolean; text: string } | null;
-
 /** What a card asks the screen to do; the screen reloads the group after each and shows the result. */
 export interface DevicesActions {
   run(work: () => Promise<string>): Promise<boolean>;

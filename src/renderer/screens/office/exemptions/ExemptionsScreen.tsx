@@ -2,11 +2,11 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExemptionChoices, ExemptionItem } from '../../../../shared/contract';
 import { call } from '../../../bridge';
-import { errorText } from '../../../errors';
 import { ExemptionForm } from './ExemptionForm';
 import { ExemptionTable } from './ExemptionTable';
 import './exemptions.css';
-import { PageMessage, type Message } from '../../../components/PageMessage';
+import { PageMessage } from '../../../components/PageMessage';
+import { useOfficeAction } from '../../../components/useOfficeAction';
 
 
 /**
@@ -15,12 +15,10 @@ import { PageMessage, type Message } from '../../../components/PageMessage';
  * early. The door learns only that a pupil may keep the device, never why.
  */
 export function ExemptionsScreen() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [items, setItems] = useState<ExemptionItem[]>([]);
   const [today, setToday] = useState('');
   const [choices, setChoices] = useState<ExemptionChoices | null>(null);
-  const [message, setMessage] = useState<Message | null>(null);
-  const [busy, setBusy] = useState(false);
 
   const reload = useCallback(
     () =>
@@ -35,17 +33,7 @@ export function ExemptionsScreen() {
     void call('exemptionChoices', {}).then(setChoices);
   }, [reload]);
 
-  const act = async (work: () => Promise<string>) => {
-    setBusy(true);
-    try {
-      setMessage({ kind: 'ok', text: await work() });
-    } catch (error) {
-      setMessage({ kind: 'error', text: errorText(error, i18n.language) });
-    } finally {
-      setBusy(false);
-      await reload();
-    }
-  };
+  const { busy, message, act } = useOfficeAction(reload);
   const current = items.filter((e) => e.status === 'active' || e.status === 'upcoming');
   const past = items.filter((e) => e.status === 'expired' || e.status === 'ended');
   const end = (e: ExemptionItem) =>

@@ -2,7 +2,6 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Bag } from '../../../../shared/contract';
 import { call } from '../../../bridge';
-import { errorText } from '../../../errors';
 import { navigate } from '../../../state/router';
 import { downloadPdf } from '../downloadPdf';
 import { Field } from '../Field';
@@ -10,7 +9,8 @@ import { NewBagForm } from './NewBagForm';
 import { PouchDetail } from './PouchDetail';
 import { PouchGrid } from './PouchGrid';
 import './pouches.css';
-import { PageMessage, type Message } from '../../../components/PageMessage';
+import { PageMessage } from '../../../components/PageMessage';
+import { useOfficeAction } from '../../../components/useOfficeAction';
 
 
 /**
@@ -20,15 +20,13 @@ import { PageMessage, type Message } from '../../../components/PageMessage';
  * pouch labels. Every change is a registry event in the ledger (the core's business).
  */
 export function PouchesScreen() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [bags, setBags] = useState<Bag[]>([]);
   const [groupsWithoutBag, setGroupsWithoutBag] = useState<string[]>([]);
   const [groep, setGroep] = useState<string | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
   const [confirmRenumber, setConfirmRenumber] = useState(false);
   const [addCount, setAddCount] = useState('5');
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<Message | null>(null);
 
   const reload = useCallback(
     () =>
@@ -44,17 +42,7 @@ export function PouchesScreen() {
   }, [reload]);
 
   const bag = bags.find((b) => b.groep === groep) ?? null;
-  const act = async (work: () => Promise<string>) => {
-    setBusy(true);
-    try {
-      setMessage({ kind: 'ok', text: await work() });
-    } catch (error) {
-      setMessage({ kind: 'error', text: errorText(error, i18n.language) });
-    } finally {
-      setBusy(false);
-      await reload();
-    }
-  };
+  const { busy, message, act } = useOfficeAction(reload);
   const replaceBag = (next: Bag) => setBags((all) => all.map((b) => (b.locationId === next.locationId ? next : b)));
 
   const active = bag?.pouches.filter((p) => p.active) ?? [];
