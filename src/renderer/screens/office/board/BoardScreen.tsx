@@ -58,13 +58,20 @@ export function BoardScreen() {
 
   const requestKey = `${filterKey}#${round}`;
   useEffect(() => {
+    // Typing a device or pupil id asks once per keystroke; an answer to an older question that
+    // arrives late must not replace the newer one.
+    let current = true;
     call('boardEvents', { filter: JSON.parse(filterKey) as BoardFilter, limit: PAGE }).then(
-      (r) => setPage({ key: `${filterKey}#${round}`, events: r.events, next: r.next }),
+      (r) => current && setPage({ key: `${filterKey}#${round}`, events: r.events, next: r.next }),
       (e: unknown) => {
+        if (!current) return;
         fail(e);
         setPage({ key: `${filterKey}#${round}`, events: [], next: null });
       },
     );
+    return () => {
+      current = false;
+    };
   }, [filterKey, round, fail]);
   const events = page?.events ?? [];
   const next = page?.next ?? null;
