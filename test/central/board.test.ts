@@ -1,6 +1,8 @@
+import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { PassThrough } from 'node:stream';
 import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syncKiosk } from '../../src/central/sync';
@@ -10,7 +12,7 @@ import { createHandlers } from '../../src/core/api/handlers';
 import { exportBundle } from '../../src/core/export/exportBundle';
 import { renameKiosk } from '../../src/core/kiosk/identity';
 import { chainSince } from '../../src/core/ledger/importChain';
-import type { BoardEvent, BoardKiosk, CentralConnectionView } from '../../src/shared/contract';
+import type { BoardEvent, BoardKiosk, CentralConnectionView, ExportRecord } from '../../src/shared/contract';
 import { classFixture, PINS, type ClassFixture } from '../core/support/custodyFixture';
 import { startPostgres, type PgCluster } from '../support/postgres';
 import { tempDir } from '../support/tempDb';
@@ -217,6 +219,81 @@ describe("the board's office across kiosks", () => {
     expect(new Set(rows.slice(1).map((r) => r[0]))).toEqual(new Set(["'=De Klimop"]));
     const stored = (await admin.query<{ n: number }>('SELECT count(*)::int AS n FROM central.events WHERE kiosk_id = $1', [rewritten.core.kiosk().kioskId])).rows[0]!.n;
     expect(file.rows).toBe(stored);
+  });
+
+  it("records every board export in this PC's own ledger: who, the board scope, how many events and the file's SHA-256", async () => {
+    const kioskId = rewritten.core.kiosk().kioskId;
+    const file = await value<{ base64: string; rows: number; sha256: string }>(
+      board.gateway.invoke('boardExport', { filter: { school: '=De Klimop', kioskId, types: ['handed_in'] }, format: 'xlsx' }),
+    );
+    const sha256 = createHash('sha256').update(Buffer.from(file.base64, 'base64')).digest('hex');
+    expect(file.sha256).toBe(sha256);
+    const { exports } = await value<{ exports: ExportRecord[] }>(board.gateway.invoke('listExports', {}));
+    expect(exports[0]).toMatchObject({
+      by: board.f.office.displayName,
+      format: 'xlsx',
+      filter: { scope: 'board', school: '=De Klimop', kioskId, types: ['handed_in'] },
+      rows: 4,
+      sha256,
+      checkpointTreeSize: null,
+    });
+    const made = chainSince(board.f.core.db, board.f.core.kiosk().kioskId).map((r) => r.event).at(-1)!;
+    expect(made).toMatchObject({ type: 'export_made', actor: board.f.office.staffId });
+    // Refused exports leave no record: a teacher may not export the board's log.
+    await board.as('teacher');
+    expect(await board.gateway.invoke('boardExport', { filter: {} })).toMatchObject({ ok: false, error: { code: 'NOT_AUTHORISED' } });
+    await board.as('office');
+    expect((await value<{ exports: ExportRecord[] }>(board.gateway.invoke('listExports', {}))).exports).toHaveLength(exports.length);
+  });
+
+  it('exports the same rows as XLSX, read back cell by cell against the central database: every event once, typed dates and numbers, text kept as text', async () => {
+    const file = await value<{ fileName: string; base64: string; rows: number }>(
+      board.gateway.invoke('boardExport', { filter: {}, format: 'xlsx', language: 'en' }),
+    );
+    expect(file.fileName).toMatch(/^bestuur-logboek-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const bytes = Buffer.from(file.base64, 'base64');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+    const sheet = book.worksheets[0]!;
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(sheet.autoFilter).toBeTruthy();
+    expect((sheet.getRow(1).values as unknown[]).slice(1, 6)).toEqual(['School', 'Kiosk', 'Kiosk id', 'Seq', 'Time']);
+    const central = (
+      await admin.query<{ school: string; kiosk_id: string; seq: number; occurred_at: string; type: string; device_id: string | null; hash: string }>(
+        `SELECT k.school, e.kiosk_id, e.seq::int AS seq, e.occurred_at, e.type, e.device_id, encode(e.hash, 'hex') AS hash
+           FROM central.events e JOIN central.kiosks k USING (kiosk_id) ORDER BY k.school, k.name, e.kiosk_id, e.seq`,
+      )
+    ).rows;
+    expect(file.rows).toBe(central.length);
+    const rows = sheet.getRows(2, sheet.rowCount - 1)!;
+    expect(rows).toHaveLength(central.length);
+    rows.forEach((row, i) => {
+      const c = central[i]!;
+      // A school name that looks like a formula stays text, with Excel's apostrophe, as in the CSV.
+      expect(row.getCell(1).value).toBe(c.school.startsWith('=') ? `'${c.school}` : c.school);
+      expect([row.getCell(3).value, row.getCell(4).value, row.getCell(6).value, row.getCell(9).value ?? null, row.getCell(15).value]).toEqual([
+        c.kiosk_id, c.seq, c.type, c.device_id, c.hash,
+      ]);
+      const time = row.getCell(5).value as Date;
+      expect(time).toBeInstanceOf(Date);
+      const local = new Date(c.occurred_at);
+      expect([time.getUTCFullYear(), time.getUTCMonth(), time.getUTCDate(), time.getUTCHours(), time.getUTCMinutes()]).toEqual([
+        local.getFullYear(), local.getMonth(), local.getDate(), local.getHours(), local.getMinutes(),
+      ]);
+    });
+  });
+
+  it('exports only what the type, device and pupil filters pick, the same as the list shows', async () => {
+    const handIns = (await value<{ events: BoardEvent[] }>(board.gateway.invoke('boardEvents', { filter: { types: ['handed_in'] }, limit: 500 }))).events;
+    const one = handIns.find((e) => e.pupilId !== null)!;
+    for (const filter of [{ types: ['handed_in'] }, { deviceId: one.deviceId! }, { pupilId: one.pupilId!, types: ['handed_in'] }]) {
+      const listed = (await value<{ events: BoardEvent[] }>(board.gateway.invoke('boardEvents', { filter, limit: 500 }))).events;
+      const file = await value<{ base64: string; rows: number }>(board.gateway.invoke('boardExport', { filter }));
+      const rows = parse(Buffer.from(file.base64, 'base64').toString('utf8'), { delimiter: ';', bom: true, columns: true }) as Record<string, string>[];
+      expect(new Set(rows.map((r) => `${r.kiosk_id}/${r.seq}`))).toEqual(new Set(listed.map((e) => `${e.kioskId}/${e.seq}`)));
+      expect(rows.length).toBeGreaterThan(0);
+    }
+    expect(await board.gateway.invoke('boardExport', { filter: { types: ['not_a_type'] } })).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
   });
 
   it("imports an offline kiosk's bundles from a folder: new events once, the same bundle again adds nothing, a stranger's bundle is refused", async () => {

@@ -1,4 +1,6 @@
 import { spawnSync } from 'node:child_process';
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseReadme } from '../support/readmeBlocks';
@@ -88,6 +90,27 @@ describe('the central commands, as the IT partner runs them', () => {
     expect(JSON.parse(exported.stdout)).toMatchObject({ rows: lines.length - 1 });
     await cli(['central', 'export', '--url', adminUrl, '--out', csv, '--school', 'Elders']);
     expect(readFileSync(csv, 'utf8').trimEnd().split('\n')).toHaveLength(1);
+
+    // The same log as XLSX, narrowed to one device's hand-ins: exactly the CSV's rows of that device and type.
+    await cli(['central', 'export', '--url', adminUrl, '--out', csv]);
+    const everything = parse(readFileSync(csv, 'utf8'), { columns: true }) as Record<string, string>[];
+    const device = everything.find((r) => r.type === 'handed_in')!.device_id!;
+    const wanted = everything.filter((r) => ['handed_in', 'returned'].includes(r.type!) && r.device_id === device);
+    const xlsx = `${keys.dir}/board.xlsx`;
+    const args = ['central', 'export', '--url', adminUrl, '--out', xlsx, '--format', 'xlsx', '--lang', 'en', '--type', 'handed_in,returned', '--device', device, '--json'];
+    const asXlsx = await cli(args);
+    expect(asXlsx.code).toBe(0);
+    expect(JSON.parse(asXlsx.stdout)).toMatchObject({ format: 'xlsx', rows: wanted.length });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(xlsx);
+    const sheet = book.worksheets[0]!;
+    expect(sheet.getRow(1).getCell(4).value).toBe('Seq');
+    expect(sheet.getRows(2, sheet.rowCount - 1)!.map((r) => [r.getCell(3).value, r.getCell(4).value, r.getCell(15).value])).toEqual(
+      wanted.map((r) => [r.kiosk_id, Number(r.seq), r.hash]),
+    );
+    const refused = await cli(['central', 'export', '--url', adminUrl, '--out', xlsx, '--type', 'no_such_type']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('handed_in');
     const status = await cli(['central', 'status', '--url', adminUrl, '--school', 'De Regenboog', '--json']);
     expect(status.code).toBe(0);
     expect(JSON.parse(status.stdout)).toMatchObject({ kiosks: [{ state: 'ok', lastSyncOutcome: 'ok', findings: 0 }] });

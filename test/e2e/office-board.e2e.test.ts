@@ -1,5 +1,7 @@
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
 import pg from 'pg';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -146,6 +148,49 @@ describe("the board's office reads every kiosk from the central database", () =>
     expect(rows.length - 1).toBe(await stored('De Klimop'));
     expect(new Set(rows.slice(1).map((r) => r[0]))).toEqual(new Set(['De Klimop']));
     await events.getByText(`${rows.length - 1} gebeurtenissen geëxporteerd`, { exact: false }).waitFor();
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('narrows the events by type and device, exports that choice as Excel, and lists the export with its board scope and SHA-256', async () => {
+    storeCentral(bridge.core.services.context, demo.staff.admin.staffId, { url: central.url, board: true });
+    const { page, context, problems } = await openKiosk(browser, bridge, { viewport: { width: 1366, height: 768 } });
+    await openArea(page, 'Administratie');
+    await tapPin(page.getByRole('form', { name: 'Toets je pincode in' }), demo.staff.office.pin);
+    await page.locator('nav.office-menu').getByRole('button', { name: 'Bestuur', exact: true }).click();
+    const events = page.getByRole('region', { name: 'Gebeurtenissen van alle kiosken' });
+    await page.getByLabel('School').first().selectOption('De Regenboog');
+    await events.getByLabel('Gebeurtenis').selectOption({ label: 'Ingeleverd' });
+    const handIns = (
+      await central.admin.query<{ device_id: string; seq: number; kiosk_id: string }>(
+        `SELECT e.device_id, e.seq::int AS seq, e.kiosk_id FROM central.events e JOIN central.kiosks k USING (kiosk_id)
+          WHERE k.school = 'De Regenboog' AND e.type = 'handed_in' ORDER BY e.seq`,
+      )
+    ).rows;
+    await expect.poll(() => events.getByRole('row').count()).toBe(handIns.length + 1);
+    const device = handIns[1]!.device_id;
+    await events.getByLabel('Apparaatnummer').fill(device);
+    await expect.poll(() => events.getByRole('row').count()).toBe(2);
+    expect(await events.getByRole('row').nth(1).textContent()).toContain(device);
+
+    const [file] = await Promise.all([page.waitForEvent('download'), events.getByRole('button', { name: 'Exporteren (Excel)' }).click()]);
+    expect(file.suggestedFilename()).toMatch(/^bestuur-logboek-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const bytes = await readFile(await file.path());
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+    const sheet = book.worksheets[0]!;
+    expect(sheet.rowCount).toBe(2);
+    expect([sheet.getRow(2).getCell(1).value, sheet.getRow(2).getCell(3).value, sheet.getRow(2).getCell(4).value, sheet.getRow(2).getCell(9).value]).toEqual([
+      'De Regenboog', handIns[1]!.kiosk_id, handIns[1]!.seq, device,
+    ]);
+    await events.getByText('1 gebeurtenissen geëxporteerd', { exact: false }).waitFor();
+
+    const history = page.getByRole('region', { name: 'Eerdere exports' });
+    const newest = history.getByRole('row').nth(1);
+    await newest.getByText(createHash('sha256').update(bytes).digest('hex')).waitFor();
+    expect(await newest.textContent()).toContain(`bestuur, alle kiosken · school De Regenboog · 1 soort · apparaat ${device}`);
+    expect(await newest.textContent()).toContain('XLSX');
+    await screenshot(page, 'office-board-export-1366');
     expect(problems).toEqual([]);
     await context.close();
   });

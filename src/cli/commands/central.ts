@@ -4,6 +4,7 @@ import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { describeUrl } from '../../central/connect';
 import { exportCentralCsv } from '../../central/export';
+import { exportCentralXlsx } from '../../central/exportXlsx';
 import { kioskHealth } from '../../central/health';
 import { importBundle, type BundleImport } from '../../central/importBundle';
 import { registerKiosk } from '../../central/registry';
@@ -12,6 +13,7 @@ import { verifyCentral } from '../../central/verify';
 import { cosignedNote, publishWitnessKey, witnessCheckpoints, witnessFromKeyFile } from '../../central/witness';
 import { rawEd25519PublicKey } from '../../core/evidence/signedNote';
 import { readIdentity } from '../../core/kiosk/identity';
+import { EventType, eventTypeList } from '../../shared/contract/eventTypes';
 import { AppError } from '../../shared/errors';
 import { output, type CliCommand } from '../command';
 import { openReadOnly, withDb } from '../database';
@@ -193,26 +195,46 @@ export const centralStatus: CliCommand = {
   },
 };
 
-/** The cross-kiosk log as CSV, made by the server (COPY), filtered by school, kiosk and days. */
+/**
+ * The cross-kiosk log, filtered by school, kiosk, days, event type, device and pupil: CSV made by
+ * the server (COPY, PostgreSQL's plain CSV for tools) or XLSX for the office (the kiosk's XLSX
+ * writer, through a cursor). Streams to the file: the whole board's millions never sit in memory.
+ */
 export const centralExport: CliCommand = {
   name: 'central export',
-  summary: "Every kiosk's events from the central database as CSV, filtered by school, kiosk and days",
-  usage: 'central export --url URL --out FILE.csv [--school NAME] [--kiosk ID …] [--from YYYY-MM-DD] [--to YYYY-MM-DD]',
+  summary: "Every kiosk's events from the central database as CSV or XLSX, filtered by school, kiosk, days, type, device and pupil",
+  usage:
+    'central export --url URL --out FILE [--format csv|xlsx] [--lang nl|en] [--school NAME] [--kiosk ID …] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--type T[,T…]] [--device ID] [--pupil ID]',
   async run(ctx) {
     const { values } = parseArgs({
       args: ctx.argv,
       options: {
         url: { type: 'string' },
         out: { type: 'string' },
+        format: { type: 'string', default: 'csv' },
+        lang: { type: 'string', default: 'nl' },
         school: { type: 'string' },
         kiosk: { type: 'string', multiple: true },
         from: { type: 'string' },
         to: { type: 'string' },
+        type: { type: 'string' },
+        device: { type: 'string' },
+        pupil: { type: 'string' },
       },
     });
     const day = /^\d{4}-\d{2}-\d{2}$/;
-    if (!values.out || [values.from, values.to].some((d) => d !== undefined && !day.test(d))) {
+    const format = values.format;
+    const language = values.lang;
+    const types = values.type?.split(',').map((t) => EventType.safeParse(t.trim()));
+    if (
+      !values.out ||
+      (format !== 'csv' && format !== 'xlsx') ||
+      (language !== 'nl' && language !== 'en') ||
+      [values.from, values.to].some((d) => d !== undefined && !day.test(d)) ||
+      types?.some((t) => !t.success)
+    ) {
       ctx.io.stderr(`Usage: npm run cli -- ${centralExport.usage}\n`);
+      if (types?.some((t) => !t.success)) ctx.io.stderr(`--type: ${eventTypeList.join(', ')}\n`);
       return 2;
     }
     const out = values.out;
@@ -223,10 +245,16 @@ export const centralExport: CliCommand = {
       ...(values.kiosk === undefined ? {} : { kioskIds: values.kiosk }),
       ...(values.from === undefined ? {} : { from: `${values.from}T00:00:00.000Z` }),
       ...(to === undefined ? {} : { to }),
+      ...(types === undefined ? {} : { types: types.flatMap((t) => (t.success ? [t.data] : [])) }),
+      ...(values.device === undefined ? {} : { deviceId: values.device }),
+      ...(values.pupil === undefined ? {} : { pupilId: values.pupil }),
     };
     return withCentralCli(centralUrl(values.url), async (client) => {
-      const rows = await exportCentralCsv(client, createWriteStream(out), filter);
-      output(ctx, { out, rows }, () => `${rows} gebeurtenissen geschreven naar / events written to ${out}`);
+      const rows =
+        format === 'csv'
+          ? await exportCentralCsv(client, createWriteStream(out), filter)
+          : await exportCentralXlsx(client, createWriteStream(out), filter, { language });
+      output(ctx, { out, format, rows }, () => `${rows} gebeurtenissen geschreven naar / events written to ${out}`);
       return 0;
     });
   },

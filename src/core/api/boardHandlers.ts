@@ -4,16 +4,18 @@ import type { boardMethods, BoardFilter } from '../../shared/contract/board';
 import { AppError } from '../../shared/errors';
 import { closeQuietly, connectCentral, describeUrl } from '../../central/connect';
 import { listCentralEvents } from '../../central/events';
-import { exportCentralCsv } from '../../central/export';
 import type { CentralEventFilter } from '../../central/filter';
 import { importBundle } from '../../central/importBundle';
 import { probeCentral } from '../../central/probe';
 import { kioskHealthView } from '../../central/verificationState';
+import { exportBoard } from '../export/boardExport';
 import { readStoredCentral, resolveCentral, storeCentral, viewOf, withPassword, type CentralConnection } from '../central/connection';
 import type { Core } from '../index';
 import type { Handlers } from './gateway';
 
 type BoardMethod = keyof typeof boardMethods;
+
+const MIME = { csv: 'text/csv;charset=utf-8', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } as const;
 
 export interface BoardHost {
   env: NodeJS.ProcessEnv;
@@ -62,14 +64,19 @@ export function createBoardHandlers(core: Core, host: BoardHost): Pick<Handlers,
     boardKioskHealth: ({ school }) => withBoard(async (client) => ({ kiosks: await kioskHealthView(client, school === undefined ? {} : { school }) })),
     boardEvents: ({ filter, limit, after }) =>
       withBoard((client) => listCentralEvents(client, centralFilter(filter), { limit, ...(after ? { after } : {}) })),
-    boardExport: ({ filter }) =>
+    boardExport: ({ filter, format, language }, { actor }) =>
       withBoard(async (client) => {
         const out = new PassThrough();
         const chunks: Buffer[] = [];
         out.on('data', (chunk: Buffer) => chunks.push(chunk));
-        const rows = await exportCentralCsv(client, out, centralFilter(filter), { excel: true });
+        const { rows, sha256 } = await exportBoard(
+          core.services.context,
+          client,
+          { format, language, filter: centralFilter(filter), scope: filter, actor: actor.staffId },
+          out,
+        );
         const day = core.services.context.now().toISOString().slice(0, 10);
-        return { fileName: `bestuur-logboek-${day}.csv`, mime: 'text/csv;charset=utf-8', base64: Buffer.concat(chunks).toString('base64'), rows };
+        return { fileName: `bestuur-logboek-${day}.${format}`, mime: MIME[format], base64: Buffer.concat(chunks).toString('base64'), rows, sha256 };
       }),
     boardImportBundles: ({ files }) =>
       withBoard(async (client) => {

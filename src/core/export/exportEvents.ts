@@ -94,7 +94,15 @@ export async function exportEvents(
 /** The `export_made` event: who (its actor) and when (its time) come with every event. */
 export function recordExport(
   ctx: ServiceContext,
-  e: { format: string; actor: Actor; filter: ExportFilter; rows: number; checkpoint: SignedCheckpoint | null; sha256: string },
+  e: {
+    format: string;
+    actor: Actor;
+    /** The kiosk's own filter, or a board export's scope (school, kiosk, … from the central database). */
+    filter: ExportFilter | Readonly<Record<string, string | readonly string[]>>;
+    rows: number;
+    checkpoint: SignedCheckpoint | null;
+    sha256: string;
+  },
 ): void {
   writeTransaction(ctx, () => {
     appendEvent(ledgerWriter(ctx), {

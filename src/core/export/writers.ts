@@ -77,19 +77,47 @@ function minuteMemo(format: (iso: string) => string, byMinute: boolean): (iso: s
   };
 }
 
+/** A spreadsheet column: its header, width, and what its cells hold (a date is an ISO 8601 text). */
+export interface SheetColumn<K extends string> {
+  key: K;
+  header: string;
+  width: number;
+  kind: 'date' | 'number' | 'text';
+}
+
+export type SheetRow<K extends string> = Readonly<Record<K, string | number | null>>;
+
+/** The kiosk's own log as XLSX: its columns in the office's language (see `xlsxTableSink`). */
+export function xlsxSink(out: Writable, options: { language: ExportLanguage; sheetName: string }): RowSink {
+  const columns = EXPORT_COLUMNS.map((c) => ({
+    key: c.key,
+    header: c[options.language],
+    width: c.width,
+    kind: c.key === 'occurredAt' ? ('date' as const) : NUMBER_KEYS.has(c.key) ? ('number' as const) : ('text' as const),
+  }));
+  return xlsxTableSink<keyof ExportRow>(out, { columns, sheetName: options.sheetName });
+}
+
 /**
  * XLSX written as it goes: the sheet's XML is made here a batch at a time and deflated into the
  * archive (zipStream.ts), so memory stays flat at a million events; exceljs's streaming writer
  * took minutes and a gigabyte for the same rows. A real date column, numbers as numbers, text
  * as text (inline strings in text-formatted columns), a frozen header row with a filter on it.
+ * One writer for every table the app exports (the kiosk's log, the board's cross-kiosk log).
  */
-export function xlsxSink(out: Writable, options: { language: ExportLanguage; sheetName: string }): RowSink {
+export function xlsxTableSink<K extends string>(
+  out: Writable,
+  options: { columns: readonly SheetColumn<K>[]; sheetName: string },
+): { write(rows: readonly SheetRow<K>[]): Promise<void>; close(): Promise<void> } {
+  const { columns } = options;
+  if (columns.length > 26) throw new Error('xlsxTableSink: at most 26 columns (A–Z)');
+  const letters = columns.map((_, i) => String.fromCharCode(65 + i));
   const zip = new ZipStream(out);
   let sheet: Promise<{ write(text: string): Promise<void>; close(): Promise<void> }> | null = null;
   let rowNumber = 1;
   const begin = () => {
     sheet ??= zip.open('xl/worksheets/sheet1.xml').then(async (entry) => {
-      await entry.write(sheetStart(EXPORT_COLUMNS.map((c) => c[options.language])));
+      await entry.write(sheetStart(columns, letters));
       return entry;
     });
     return sheet;
@@ -102,15 +130,16 @@ export function xlsxSink(out: Writable, options: { language: ExportLanguage; she
       for (const row of rows) {
         rowNumber++;
         xml += `<row r="${rowNumber}">`;
-        for (let i = 0; i < EXPORT_COLUMNS.length; i++) {
-          const { key } = EXPORT_COLUMNS[i] as (typeof EXPORT_COLUMNS)[number];
+        for (let i = 0; i < columns.length; i++) {
+          const { key, kind } = columns[i] as SheetColumn<K>;
           const value = row[key];
-          const ref = `${COLUMN_LETTERS[i]}${rowNumber}`;
-          if (key === 'occurredAt') xml += `<c r="${ref}" s="1"><v>${time(String(value))}</v></c>`;
-          else if (typeof value === 'number') xml += `<c r="${ref}"><v>${value}</v></c>`;
+          const ref = `${letters[i]}${rowNumber}`;
+          if (value === null || value === '') continue;
+          if (kind === 'date') xml += `<c r="${ref}" s="1"><v>${time(String(value))}</v></c>`;
+          else if (kind === 'number' && typeof value === 'number') xml += `<c r="${ref}"><v>${value}</v></c>`;
           // Text cells are never formulas in XLSX (they are stored as strings), but a copy-paste
           // into another sheet would turn "=…" into one again: the same apostrophe as the CSV.
-          else if (value) xml += `<c r="${ref}" s="3" t="inlineStr"><is><t xml:space="preserve">${xmlText(safeText(value))}</t></is></c>`;
+          else xml += `<c r="${ref}" s="3" t="inlineStr"><is><t xml:space="preserve">${xmlText(safeText(String(value)))}</t></is></c>`;
         }
         xml += '</row>';
       }
@@ -118,7 +147,7 @@ export function xlsxSink(out: Writable, options: { language: ExportLanguage; she
     },
     async close() {
       const entry = await begin();
-      const range = `A1:${COLUMN_LETTERS[EXPORT_COLUMNS.length - 1]}${rowNumber}`;
+      const range = `A1:${letters[columns.length - 1]}${rowNumber}`;
       await entry.write(`</sheetData><autoFilter ref="${range}"/></worksheet>`);
       await entry.close();
       for (const [name, xml] of workbookParts(options.sheetName, range)) await zip.add(name, xml);
@@ -127,7 +156,6 @@ export function xlsxSink(out: Writable, options: { language: ExportLanguage; she
   };
 }
 
-const COLUMN_LETTERS = EXPORT_COLUMNS.map((_, i) => String.fromCharCode(65 + i));
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
@@ -160,11 +188,11 @@ function wallClockSerial(): (iso: string) => number {
   };
 }
 
-function sheetStart(headers: string[]): string {
-  const cols = EXPORT_COLUMNS.map(
-    (c, i) => `<col min="${i + 1}" max="${i + 1}" width="${c.width}" customWidth="1"${c.key === 'occurredAt' ? ' style="1"' : TEXT_KEYS.has(c.key) ? ' style="3"' : ''}/>`,
-  ).join('');
-  const header = headers.map((h, i) => `<c r="${COLUMN_LETTERS[i]}1" s="2" t="inlineStr"><is><t>${xmlText(h)}</t></is></c>`).join('');
+function sheetStart(columns: readonly SheetColumn<string>[], letters: readonly string[]): string {
+  const cols = columns
+    .map((c, i) => `<col min="${i + 1}" max="${i + 1}" width="${c.width}" customWidth="1"${c.kind === 'date' ? ' style="1"' : c.kind === 'text' ? ' style="3"' : ''}/>`)
+    .join('');
+  const header = columns.map((c, i) => `<c r="${letters[i]}1" s="2" t="inlineStr"><is><t>${xmlText(c.header)}</t></is></c>`).join('');
   return (
     `${HEAD}<worksheet xmlns="${MAIN}" xmlns:r="${REL}">` +
     '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>' +
@@ -173,8 +201,7 @@ function sheetStart(headers: string[]): string {
   );
 }
 
-const NUMBER_KEYS = new Set(['seq', 'voids', 'voidedBy']);
-const TEXT_KEYS = new Set(EXPORT_COLUMNS.map((c) => c.key).filter((k) => k !== 'occurredAt' && !NUMBER_KEYS.has(k)));
+const NUMBER_KEYS = new Set<keyof ExportRow>(['seq', 'voids', 'voidedBy']);
 
 /** The parts around the sheet: content types, relationships, the workbook (with the filter's name) and the styles. */
 function workbookParts(sheetName: string, range: string): [string, string][] {

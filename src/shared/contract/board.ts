@@ -133,13 +133,14 @@ export const boardMethods = {
     z.object({ events: z.array(BoardEvent), next: BoardCursor.nullable() }),
   ),
   /**
-   * The board's events as CSV for Dutch Excel, made by PostgreSQL itself. Crosses as base64 like
-   * the kiosk's export; the whole board's millions go with the CLI (`central export`), which streams.
+   * The board's events as CSV for Dutch Excel (made by PostgreSQL itself) or as XLSX, recorded in
+   * this PC's ledger as `export_made` with its board scope. Crosses as base64 like the kiosk's
+   * export; the whole board's millions go with the CLI (`central export`), which streams.
    */
   boardExport: method(
     'office',
-    z.strictObject({ filter: BoardFilter }),
-    z.object({ fileName: z.string(), mime: z.string(), base64: z.string(), rows: z.number().int() }),
+    z.strictObject({ filter: BoardFilter, format: z.enum(['csv', 'xlsx']).default('csv'), language: z.enum(['nl', 'en']).default('nl') }),
+    z.object({ fileName: z.string(), mime: z.string(), base64: z.string(), rows: z.number().int(), sha256: z.string() }),
   ),
   /** Offline kiosks' bundles (a folder from a USB stick), each checked and imported on its own. */
   boardImportBundles: method('office', z.strictObject({ files: z.array(BundleFile).min(1).max(200) }), z.object({ results: z.array(BundleImportOutcome) })),

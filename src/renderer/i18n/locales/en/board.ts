@@ -83,6 +83,9 @@ export const board: Messages['board'] = {
     none: 'No events for this choice.',
     from: 'From',
     to: 'To (inclusive)',
+    allTypes: 'All events',
+    deviceId: 'Device id',
+    pupilId: 'Pupil id',
     when: 'Time',
     type: 'Event',
     device: 'Device',
@@ -93,6 +96,7 @@ export const board: Messages['board'] = {
   },
   export: {
     make: 'Export (CSV)',
+    makeXlsx: 'Export (Excel)',
     busy: 'Exporting…',
     done: '{{rows}} events exported to {{file}}.',
   },

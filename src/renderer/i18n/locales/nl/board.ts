@@ -82,6 +82,9 @@ export const board = {
     none: 'Geen gebeurtenissen bij deze keuze.',
     from: 'Van',
     to: 'Tot en met',
+    allTypes: 'Alle gebeurtenissen',
+    deviceId: 'Apparaatnummer',
+    pupilId: 'Leerlingnummer',
     when: 'Tijd',
     type: 'Gebeurtenis',
     device: 'Apparaat',
@@ -92,6 +95,7 @@ export const board = {
   },
   export: {
     make: 'Exporteren (CSV)',
+    makeXlsx: 'Exporteren (Excel)',
     busy: 'Bezig met exporteren…',
     done: '{{rows}} gebeurtenissen geëxporteerd naar {{file}}.',
   },

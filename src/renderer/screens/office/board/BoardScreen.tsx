@@ -3,7 +3,9 @@ import { useTranslation } from 'react-i18next';
 import type { BoardEvent, BoardFilter, BoardKiosk, MethodResult } from '../../../../shared/contract';
 import { call } from '../../../bridge';
 import { errorText } from '../../../errors';
+import { eventTypeList, type EventType } from '../../../../shared/contract/eventTypes';
 import { downloadFile } from '../downloadPdf';
+import { ExportHistory } from '../exports/ExportHistory';
 import { BoardEventList } from './BoardEventList';
 import { BundleImport } from './BundleImport';
 import { KioskHealthTable } from './KioskHealthTable';
@@ -14,7 +16,8 @@ const PAGE = 100;
 
 /**
  * The board's office in board mode: every kiosk's health, and the events of all of them with
- * the same school and kiosk filter above both, exported as the list shows them.
+ * the same school and kiosk filter above both, narrowed by day, type, device or pupil, and
+ * exported (CSV or XLSX) as the list shows them; each export goes into this PC's export history.
  */
 export function BoardScreen() {
   const { t, i18n } = useTranslation();
@@ -23,10 +26,14 @@ export function BoardScreen() {
   const [kioskId, setKioskId] = useState('');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
+  const [type, setType] = useState<EventType | ''>('');
+  const [deviceId, setDeviceId] = useState('');
+  const [pupilId, setPupilId] = useState('');
   // The list with the request it answers: while a newer request runs, the list shows it is loading.
   const [page, setPage] = useState<{ key: string; events: BoardEvent[]; next: Cursor } | null>(null);
   const [loadingMore, setLoadingMore] = useState(false);
-  const [exporting, setExporting] = useState(false);
+  const [exporting, setExporting] = useState<'csv' | 'xlsx' | null>(null);
+  const [made, setMade] = useState(0);
   const [exported, setExported] = useState<{ rows: number; file: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [round, setRound] = useState(0);
@@ -38,6 +45,9 @@ export function BoardScreen() {
     ...(kioskId ? { kioskId } : {}),
     ...(from ? { from } : {}),
     ...(to ? { to } : {}),
+    ...(type ? { types: [type] } : {}),
+    ...(deviceId.trim() ? { deviceId: deviceId.trim() } : {}),
+    ...(pupilId.trim() ? { pupilId: pupilId.trim() } : {}),
   };
   const filterKey = JSON.stringify(filter);
   const fail = useCallback((e: unknown) => setError(errorText(e, i18n.language)), [i18n.language]);
@@ -48,13 +58,20 @@ export function BoardScreen() {
 
   const requestKey = `${filterKey}#${round}`;
   useEffect(() => {
+    // Typing a device or pupil id asks once per keystroke; an answer to an older question that
+    // arrives late must not replace the newer one.
+    let current = true;
     call('boardEvents', { filter: JSON.parse(filterKey) as BoardFilter, limit: PAGE }).then(
-      (r) => setPage({ key: `${filterKey}#${round}`, events: r.events, next: r.next }),
+      (r) => current && setPage({ key: `${filterKey}#${round}`, events: r.events, next: r.next }),
       (e: unknown) => {
+        if (!current) return;
         fail(e);
         setPage({ key: `${filterKey}#${round}`, events: [], next: null });
       },
     );
+    return () => {
+      current = false;
+    };
   }, [filterKey, round, fail]);
   const events = page?.events ?? [];
   const next = page?.next ?? null;
@@ -73,18 +90,19 @@ export function BoardScreen() {
     }
   };
 
-  const exportCsv = async () => {
-    setExporting(true);
+  const exportFile = async (format: 'csv' | 'xlsx') => {
+    setExporting(format);
     setExported(null);
     setError(null);
     try {
-      const r = await call('boardExport', { filter });
+      const r = await call('boardExport', { filter, format, language: i18n.language === 'en' ? 'en' : 'nl' });
       downloadFile(r.fileName, r.base64, r.mime);
       setExported({ rows: r.rows, file: r.fileName });
     } catch (e) {
       fail(e);
     } finally {
-      setExporting(false);
+      setExporting(null);
+      setMade((n) => n + 1);
     }
   };
 
@@ -133,8 +151,28 @@ export function BoardScreen() {
             <span className="wf-label">{t('board.events.to')}</span>
             <input type="date" value={to} onChange={(e) => setTo(e.target.value)} />
           </label>
-          <button type="button" className="primary" disabled={exporting} onClick={() => void exportCsv()}>
-            {exporting ? t('board.export.busy') : t('board.export.make')}
+          <label className="wf-field">
+            <span className="wf-label">{t('board.events.type')}</span>
+            <select value={type} onChange={(e) => setType(e.target.value as EventType | '')}>
+              <option value="">{t('board.events.allTypes')}</option>
+              {eventTypeList.map((k) => <option key={k} value={k}>{t(`teacher.ledger.types.${k}`)}</option>)}
+            </select>
+          </label>
+          <label className="wf-field">
+            <span className="wf-label">{t('board.events.deviceId')}</span>
+            <input type="text" value={deviceId} maxLength={100} spellCheck={false} onChange={(e) => setDeviceId(e.target.value)} />
+          </label>
+          <label className="wf-field">
+            <span className="wf-label">{t('board.events.pupilId')}</span>
+            <input type="text" value={pupilId} maxLength={100} spellCheck={false} onChange={(e) => setPupilId(e.target.value)} />
+          </label>
+        </div>
+        <div className="board-filters">
+          <button type="button" className="primary" disabled={exporting !== null} onClick={() => void exportFile('csv')}>
+            {exporting === 'csv' ? t('board.export.busy') : t('board.export.make')}
+          </button>
+          <button type="button" className="primary" disabled={exporting !== null} onClick={() => void exportFile('xlsx')}>
+            {exporting === 'xlsx' ? t('board.export.busy') : t('board.export.makeXlsx')}
           </button>
         </div>
         {exported && <p role="status">{t('board.export.done', exported)}</p>}
@@ -148,6 +186,7 @@ export function BoardScreen() {
         )}
       </section>
       <BundleImport onImported={() => setRound((n) => n + 1)} />
+      <ExportHistory refresh={made} />
     </section>
   );
 }

@@ -26,11 +26,17 @@ export function ExportHistory({ refresh }: { refresh: number }) {
     new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'nl-NL', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
   const filterText = (filter: Record<string, unknown>) => {
     const parts: string[] = [];
+    // A board export's rows came from the central database: its scope says so before anything else.
+    if (filter.scope === 'board') parts.push(t('office.exports.board'));
+    if (typeof filter.school === 'string') parts.push(t('office.exports.schoolIs', { school: filter.school }));
+    if (filter.scope === 'board' && typeof filter.kioskId === 'string') parts.push(t('office.exports.kioskIs', { kiosk: filter.kioskId }));
     if (typeof filter.groep === 'string') parts.push(t('office.exports.groupIs', { group: filter.groep }));
     if (typeof filter.from === 'string' || typeof filter.to === 'string') {
       parts.push(`${typeof filter.from === 'string' ? filter.from : '…'} – ${typeof filter.to === 'string' ? filter.to : '…'}`);
     }
     if (Array.isArray(filter.types)) parts.push(t('office.exports.types', { count: filter.types.length }));
+    if (typeof filter.deviceId === 'string') parts.push(t('office.exports.deviceIs', { device: filter.deviceId }));
+    if (typeof filter.pupilId === 'string') parts.push(t('office.exports.pupilIs', { pupil: filter.pupilId }));
     return parts.length > 0 ? parts.join(' · ') : t('office.exports.everything');
   };
 
