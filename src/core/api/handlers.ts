@@ -25,6 +25,8 @@ import { createPrivacyHandlers, type BackupShell } from './privacyHandlers';
 import type { CoreApi } from './gateway';
 import { createSession } from './session';
 import { healthOf } from './health';
+import type { AutoSync } from '../central/autoSync';
+import { resolveCentral } from '../central/connection';
 
 /** What only the hosting process can do (Electron's app, or the test bridge's stand-in). */
 export interface ShellActions extends BackupShell {
@@ -42,6 +44,8 @@ export interface ShellActions extends BackupShell {
   readonly rollout?: RolloutOutcome;
   /** Where INLEVERPUNT_CENTRAL_URL is read (process.env unless a test gives its own). */
   readonly env?: NodeJS.ProcessEnv;
+  /** The host's automatic sync to the central database, for "sync now" (absent where no host runs one). */
+  readonly sync?: AutoSync;
 }
 
 /**
@@ -73,7 +77,8 @@ export function createHandlers(core: Core, shell: ShellActions): CoreApi {
         return { devices: [], error: (error as Error).message.slice(0, 200) };
       }
     },
-    getHealth: () => healthOf(core, shell.rollout),
+    getHealth: () =>
+      healthOf(core, shell.rollout, resolveCentral({ db: core.db, env: shell.env ?? process.env, rolloutPath: shell.rollout?.path }) !== null),
     restoreNewestBackup() {
       if (!shell.restoreFromBackup) throw new AppError('NOT_AVAILABLE');
       return { restarting: true as const, lastSeq: shell.restoreFromBackup().lastSeq };
@@ -110,7 +115,11 @@ export function createHandlers(core: Core, shell: ShellActions): CoreApi {
     ...createReportHandlers(core),
     ...createPrivacyHandlers(core, shell),
     ...createExportHistoryHandlers(core),
-    ...createBoardHandlers(core, { env: shell.env ?? process.env, rolloutPath: shell.rollout?.path }),
+    ...createBoardHandlers(core, {
+      env: shell.env ?? process.env,
+      rolloutPath: shell.rollout?.path,
+      ...(shell.sync ? { sync: shell.sync } : {}),
+    }),
   };
   return { handlers, session };
 }
