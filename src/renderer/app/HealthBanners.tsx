@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Health } from '../../shared/contract';
 import { navigate } from '../state/router';
-import { useSyncProblemText } from './syncProblem';
+import { useSyncProblemText } from '../components/syncProblem';
 
 /** A failed check: a backup brings back a ledger that verifies. A disk problem: a backup would not help. */
 const restoreHelps = new Set(['DB_CORRUPT', 'DB_READ_ONLY', 'REGISTRY_MISMATCH']);

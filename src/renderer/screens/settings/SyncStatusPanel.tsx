@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { SyncStatus } from '../../../shared/contract/board';
 import { call } from '../../bridge';
 import { errorText } from '../../errors';
-import { useSyncProblemText } from '../../app/syncProblem';
+import { useSyncProblemText } from '../../components/syncProblem';
 import { clockDateTime } from './dateTime';
 
 /**
