@@ -10,6 +10,8 @@ import { centralChain, centralDatabase, registerKioskDb } from './support/centra
 import { manualTimers, type ManualTimers } from './support/manualTimers';
 import { cuttableProxy } from './support/proxy';
 import { rewriteHistory } from './support/rewrite';
+import { seedDemoSchool, type DemoSchool } from '../../src/core/demo/seed';
+import { openCoreOf, startHost } from '../core/host/support/hostFixture';
 
 let cluster: PgCluster;
 let database: string;
@@ -186,5 +188,34 @@ describe('a kiosk with a central database syncs on its own', () => {
     expect(JSON.stringify(stored)).not.toContain(password);
     expect(JSON.stringify(stored)).not.toContain(new URL(url).hostname);
     expect(lines).toEqual([`[sync] ok: ${localChain(f).length} uploaded`]);
+  });
+
+  it('the host runs it on the central database from the environment, offers "sync now" to the administrator, and stops it on close', async () => {
+    const timers = manualTimers();
+    let demo: DemoSchool | undefined;
+    const env: NodeJS.ProcessEnv = {};
+    const { host } = startHost({ env, autoSync: { timers }, seed: (core) => void (demo = seedDemoSchool(core, { history: false })) });
+    const core = openCoreOf(host);
+    env.INLEVERPUNT_CENTRAL_URL = await registerKioskDb(admin, cluster, database, core.db);
+    const admin_ = demo!.staff.admin;
+    expect(await host.gateway.invoke('unlockStaff', { staffId: admin_.staffId, pin: admin_.pin })).toMatchObject({ ok: true });
+    expect(await host.gateway.invoke('getSyncStatus', {})).toMatchObject({ ok: true, value: { configured: true, last: null } });
+    const now = await host.gateway.invoke('syncNow', {});
+    expect(now).toMatchObject({ ok: true, value: { configured: true, running: false, last: { outcome: 'ok' }, waiting: 0 } });
+    expect(await centralChain(admin, core.kiosk().kioskId)).toHaveLength(chainSince(core.db, core.kiosk().kioskId).length);
+    expect(timers.pending).toBe(1);
+    host.close();
+    expect(timers.pending).toBe(0);
+  });
+
+  it('without a central database there is nothing to sync, and "sync now" says so', async () => {
+    let demo: DemoSchool | undefined;
+    const { host } = startHost({ env: {}, autoSync: { timers: manualTimers() }, seed: (core) => void (demo = seedDemoSchool(core, { history: false })) });
+    expect(await host.sync?.syncNow()).toBeNull();
+    const admin_ = demo!.staff.admin;
+    await host.gateway.invoke('unlockStaff', { staffId: admin_.staffId, pin: admin_.pin });
+    expect(await host.gateway.invoke('getSyncStatus', {})).toMatchObject({ ok: true, value: { configured: false, last: null } });
+    expect(await host.gateway.invoke('syncNow', {})).toMatchObject({ ok: false, error: { code: 'CENTRAL_URL_MISSING' } });
+    expect(healthOf(openCoreOf(host), undefined, false).alerts).toMatchObject({ syncRefused: null, syncOffline: null });
   });
 });
