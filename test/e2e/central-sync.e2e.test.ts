@@ -6,6 +6,10 @@ import type { DemoSchool } from '../../src/core/demo/seed';
 import { chainSince } from '../../src/core/ledger/importChain';
 import { centralChain, centralDatabase, registerKioskDb } from '../central/support/central';
 import { manualTimers } from '../central/support/manualTimers';
+import { cuttableProxy } from '../central/support/proxy';
+import { DEMO_PINS } from '../../src/core/demo/seed';
+import { schoolMorning, schoolTime } from './support/schoolTime';
+import { unlockAs } from './support/teacher';
 import { rewriteHistory } from '../central/support/rewrite';
 import { startPostgres, type PgCluster } from '../support/postgres';
 import { launchChromium, openKiosk, screenshot } from './support/browser';
@@ -64,6 +68,37 @@ describe("the kiosk's own sync to the board's central database", () => {
     await screenshot(page, 'settings-central-sync-ok-1366');
     expect(problems).toEqual([]);
     await context.close();
+  });
+
+  it('a day and more without the central database while events wait: a quiet line for staff, and the settings say when it last succeeded', async () => {
+    const proxy = await cuttableProxy(cluster.port);
+    try {
+      // The school's network to the board is down from this morning on.
+      bridge.clock.set(schoolMorning());
+      const viaProxy = url.replace(`:${cluster.port}/`, `:${proxy.port}/`);
+      storeCentral(bridge.core.services.context, demo.staff.admin.staffId, { url: viaProxy, board: false });
+      proxy.down();
+      expect(await bridge.sync?.syncNow()).toMatchObject({ outcome: 'offline' });
+
+      const { page, context, problems } = await openKiosk(browser, bridge, { time: schoolTime(8, 30, 1) });
+      await unlockAs(page, bridge.url, DEMO_PINS.teacher7A);
+      const line = page.getByRole('status').filter({ hasText: 'is sinds' });
+      await line.waitFor();
+      expect(await line.textContent()).toContain('wacht op deze kiosk');
+      // Quiet: not an alarm, the kiosk works on.
+      expect(await page.getByRole('alert').filter({ hasText: 'centrale database' }).count()).toBe(0);
+      await screenshot(page, 'teacher-sync-offline-1366');
+      await lockKiosk(bridge.url);
+      await page.goto(`${bridge.url}/index.html`);
+      const sync = await openCentralSettings(page);
+      await sync.getByText('de centrale database was niet bereikbaar', { exact: false }).waitFor();
+      await sync.getByText('Laatst gelukt:', { exact: false }).waitFor();
+      expect(problems).toEqual([]);
+      await context.close();
+    } finally {
+      storeCentral(bridge.core.services.context, demo.staff.admin.staffId, { url, board: false });
+      await proxy.close();
+    }
   });
 
   it('a kiosk whose history was rewritten: its next scheduled sync is refused, and staff see the banner and the status', async () => {
