@@ -86,12 +86,15 @@ export function startKiosk(): void {
           }, 300);
         },
       },
+      // Uploads the ledger to the board's central database when one is set; its log line holds codes and counts only.
+      autoSync: { onResult: (line) => console.log(line) },
       onStarted: logStart,
       onInternalError: (method, error) => console.error(`[ipc] ${method} failed:`, (error as Error)?.name),
     });
     host = kioskHost;
     const stopBackups = startBackupSchedule(() => kioskHost.core);
     app.once('will-quit', stopBackups);
+    app.once('will-quit', () => void kioskHost.sync?.stop());
 
     const ses = session.defaultSession;
     ses.setPermissionRequestHandler((webContents, permission, callback, details) => {

@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Core, CoreOptions } from '../../src/core';
-import { createHost, type HostState } from '../../src/core/host';
+import { createHost, type HostOptions, type HostState } from '../../src/core/host';
+import type { AutoSync } from '../../src/core/central/autoSync';
 import { events, type EventName, type EventPayload } from '../../src/shared/contract';
 import { contentSecurityPolicy } from '../../src/main/security/csp';
 import { mimeTypeOf, resolveAppFile } from '../../src/main/security/appFiles';
@@ -33,6 +34,8 @@ export interface BridgeOptions<C extends BridgeClock = BridgeClock> {
   pinCost?: CoreOptions['pinCost'];
   /** A roll-out file applied at each start, as the kiosk applies the machine-wide one. */
   rolloutConfigPath?: string;
+  /** The kiosk's automatic sync to the central database, as its main process runs it (with timers the test fires). */
+  autoSync?: HostOptions['autoSync'];
 }
 
 export interface Bridge<C extends BridgeClock = BridgeClock> {
@@ -44,6 +47,8 @@ export interface Bridge<C extends BridgeClock = BridgeClock> {
   /** What the host's last start found, also when the database could not be opened. */
   readonly state: HostState;
   dbPath: string;
+  /** The host's automatic sync, when the bridge was started with one. */
+  readonly sync: AutoSync | null;
   /** How often the page asked to leave kiosk mode (Electron would quit). */
   exitRequests: number;
   push<E extends EventName>(event: E, payload: EventPayload<E>): void;
@@ -69,6 +74,7 @@ export async function startBridge<C extends BridgeClock>(options: BridgeOptions<
     ...(options.rolloutConfigPath ? { rolloutConfigPath: options.rolloutConfigPath } : {}),
     ...(options.demo ? { demo: true } : {}),
     ...(options.seed ? { seed: options.seed } : {}),
+    ...(options.autoSync ? { autoSync: options.autoSync } : {}),
     shell: {
       exitKiosk: () => void bridge.exitRequests++,
       push: (event, payload) => bridge.push(event, payload),
@@ -86,6 +92,9 @@ export async function startBridge<C extends BridgeClock>(options: BridgeOptions<
     },
     get state() {
       return host.state;
+    },
+    get sync() {
+      return host.sync;
     },
     dbPath,
     exitRequests: 0,

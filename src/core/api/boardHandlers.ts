@@ -11,6 +11,8 @@ import { kioskHealthView } from '../../central/verificationState';
 import { exportBoard } from '../export/boardExport';
 import { readStoredCentral, resolveCentral, storeCentral, viewOf, withPassword, type CentralConnection } from '../central/connection';
 import type { Core } from '../index';
+import type { AutoSync } from '../central/autoSync';
+import { syncStatusOf } from '../central/syncRecord';
 import type { Handlers } from './gateway';
 
 type BoardMethod = keyof typeof boardMethods;
@@ -20,6 +22,7 @@ const MIME = { csv: 'text/csv;charset=utf-8', xlsx: 'application/vnd.openxmlform
 export interface BoardHost {
   env: NodeJS.ProcessEnv;
   rolloutPath?: string | undefined;
+  sync?: AutoSync;
 }
 
 /**
@@ -49,8 +52,17 @@ export function createBoardHandlers(core: Core, host: BoardHost): Pick<Handlers,
     }
   }
 
+  const syncStatus = () => syncStatusOf(core.db, core.health, current() !== null, host.sync?.running ?? false);
+
   return {
     getCentralConnection: () => viewOf(current()),
+    getSyncStatus: () => syncStatus(),
+    async syncNow() {
+      if (!host.sync) throw new AppError('NOT_AVAILABLE');
+      if (!current()) throw new AppError('CENTRAL_URL_MISSING');
+      await host.sync.syncNow();
+      return syncStatus();
+    },
     setCentralConnection({ url, password, board }, { actor }) {
       const stored = readStoredCentral(core.db);
       storeCentral(core.services.context, actor.staffId, url === null ? null : { url: withPassword(url, password, stored?.url ?? null), board });

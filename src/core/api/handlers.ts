@@ -25,6 +25,7 @@ export type { ShellActions } from './shellActions';
 import type { CoreApi } from './gateway';
 import { createSession } from './session';
 import { healthOf } from './health';
+import { resolveCentral } from '../central/connection';
 
 /**
  * The core's side of the contract, with the kiosk session it acts in; the same table serves
@@ -55,7 +56,8 @@ export function createHandlers(core: Core, shell: ShellActions): CoreApi {
         return { devices: [], error: (error as Error).message.slice(0, 200) };
       }
     },
-    getHealth: () => healthOf(core, shell.rollout),
+    getHealth: () =>
+      healthOf(core, shell.rollout, resolveCentral({ db: core.db, env: shell.env ?? process.env, rolloutPath: shell.rollout?.path }) !== null),
     restoreNewestBackup() {
       if (!shell.restoreFromBackup) throw new AppError('NOT_AVAILABLE');
       return { restarting: true as const, lastSeq: shell.restoreFromBackup().lastSeq };
@@ -92,7 +94,11 @@ export function createHandlers(core: Core, shell: ShellActions): CoreApi {
     ...createReportHandlers(core),
     ...createPrivacyHandlers(core, shell),
     ...createExportHistoryHandlers(core),
-    ...createBoardHandlers(core, { env: shell.env ?? process.env, rolloutPath: shell.rollout?.path }),
+    ...createBoardHandlers(core, {
+      env: shell.env ?? process.env,
+      rolloutPath: shell.rollout?.path,
+      ...(shell.sync ? { sync: shell.sync } : {}),
+    }),
   };
   return { handlers, session };
 }

@@ -8,12 +8,13 @@ import type { StartFailure } from '../host/failure';
 import { markerPathOf } from '../host/lostDatabase';
 import type { Core } from '../index';
 import type { CheckJob } from '../health/checks';
+import { syncAlertsOf } from '../central/syncRecord';
 
 /**
  * The kiosk's health as the screen reads it. A problem a backup cannot mend (a full or read-only
  * disk) offers no restore: that would only lose the events since the backup.
  */
-export function healthOf(core: Core, rollout: RolloutOutcome | undefined): Health {
+export function healthOf(core: Core, rollout: RolloutOutcome | undefined, centralConfigured = false): Health {
   const problem: HealthProblem | null = core.problem ?? core.health.storage()?.problem ?? null;
   const failed = (job: CheckJob) => {
     const last = core.health.lastCheck(job);
@@ -24,7 +25,11 @@ export function healthOf(core: Core, rollout: RolloutOutcome | undefined): Healt
     problem,
     backup: core.problem ? offerFor(core) : null,
     ...(rollout ? { rollout } : {}),
-    alerts: { backupFailed: failed('backup'), checkFailed: failed('verify') },
+    alerts: {
+      backupFailed: failed('backup'),
+      checkFailed: failed('verify'),
+      ...syncAlertsOf(core.db, core.health, centralConfigured, core.services.context.now()),
+    },
   };
 }
 
@@ -44,7 +49,7 @@ export function failedStartHealth(dbPath: string, failure: StartFailure): Health
     writable: false,
     problem,
     backup: backupHelps ? recoveryOffer(dbPath) : null,
-    alerts: { backupFailed: null, checkFailed: null },
+    alerts: { backupFailed: null, checkFailed: null, syncRefused: null, syncOffline: null },
     startFailure: { code: failure.code, cause: failure.cause, kioskId: kioskIdOf(dbPath) },
   };
 }

@@ -2,6 +2,7 @@ import type { RolloutOutcome } from '../../shared/contract/rollout';
 import type { Settings } from '../../shared/contract/settings';
 import type { EventName, EventPayload } from '../../shared/contract';
 import type { BackupShell } from './privacyHandlers';
+import type { AutoSync } from '../central/autoSync';
 
 /** What only the hosting process can do (Electron's app, or the test bridge's stand-in). */
 export interface ShellActions extends BackupShell {
@@ -19,4 +20,6 @@ export interface ShellActions extends BackupShell {
   readonly rollout?: RolloutOutcome;
   /** Where INLEVERPUNT_CENTRAL_URL is read (process.env unless a test gives its own). */
   readonly env?: NodeJS.ProcessEnv;
+  /** The host's automatic sync to the central database, for "sync now" (absent where no host runs one). */
+  readonly sync?: AutoSync;
 }

@@ -1,7 +1,7 @@
 import type { Db } from '../db/open';
 import { prepared } from '../db/statements';
 
-export type CheckJob = 'backup' | 'verify';
+export type CheckJob = 'backup' | 'verify' | 'sync';
 
 export interface CheckRecord {
   job: CheckJob;

@@ -8,6 +8,8 @@ import { recoveryOffer, restoreNewestBackup } from '../backup/recovery';
 import { withCustodyPush, type Push } from './custodyPush';
 import { failedStartGateway } from './failedGateway';
 import { startCore, type HostState, type StartOptions } from './start';
+import { startAutoSync, type AutoSync, type AutoSyncOptions } from '../central/autoSync';
+import { resolveCentral } from '../central/connection';
 
 /** What only the process around the host can do: Electron's app, or the test bridge. */
 export interface HostShell {
@@ -26,6 +28,13 @@ export interface HostOptions extends StartOptions {
   onInternalError?: (method: string, error: unknown) => void;
   /** Told after every start (the first, and after a restore): the shell logs what it found. */
   onStarted?: (state: HostState) => void;
+  /** Where INLEVERPUNT_CENTRAL_URL is read (process.env unless a test gives its own). */
+  env?: NodeJS.ProcessEnv;
+  /**
+   * The automatic sync to the board's central database, when one is set: the kiosk's main process
+   * runs it; a test bridge may, with timers it fires itself. Off when absent.
+   */
+  autoSync?: Pick<AutoSyncOptions, 'timers' | 'sync' | 'onResult'>;
 }
 
 /** The core as every host sees it: Electron's main process and the test bridge alike. */
@@ -37,6 +46,8 @@ export interface Host {
   readonly core: Core | null;
   /** The contract on whatever core is current: the one object ipcMain and the bridge bind. */
   readonly gateway: Gateway;
+  /** The automatic sync, when the host runs one (it follows the current core across a restore). */
+  readonly sync: AutoSync | null;
   /**
    * Closes the core, puts the newest good backup in place and starts again on it (also when the
    * database could not be opened at all). Throws NO_GOOD_BACKUP, before closing anything, when
@@ -45,6 +56,7 @@ export interface Host {
   restoreFromBackup(): { lastSeq: number };
   /** The same with a backup the admin chose on the backups screen (checked to be this database's). */
   restoreBackupFile(path: string): { lastSeq: number };
+  /** Stops the sync schedule (a sync still running is abandoned: the centre keeps whole batches only) and closes the core. */
   close(): void;
 }
 
@@ -54,8 +66,9 @@ export interface Host {
  * shows the screen can also show why.
  */
 export function createHost(options: HostOptions): Host {
-  const { shell, onInternalError, onStarted, ...start } = options;
+  const { shell, onInternalError, onStarted, env = process.env, autoSync, ...start } = options;
   const now = options.now ?? (() => new Date());
+  const centralOf = (core: Core) => resolveCentral({ db: core.db, env, rolloutPath: state.kind === 'open' ? state.rollout?.path : undefined });
 
   const gatewayFor = (state: HostState): Gateway => {
     if (state.kind === 'failed') {
@@ -76,6 +89,8 @@ export function createHost(options: HostOptions): Host {
       restoreFromBackup: () => host.restoreFromBackup(),
       push: shell.push,
       restoreBackupFile: (path) => host.restoreBackupFile(path),
+      env,
+      ...(sync ? { sync } : {}),
       ...(state.rollout ? { rollout: state.rollout } : {}),
     });
     return withCustodyPush(createGateway(handlers, onInternalError ? { onInternalError } : {}), shell.push);
@@ -88,6 +103,10 @@ export function createHost(options: HostOptions): Host {
 
   let state: HostState;
   let current: Gateway;
+  let sync: AutoSync | null = null;
+  const closeCore = () => {
+    if (state.kind === 'open' && state.core.db.open) state.core.close();
+  };
   const host: Host = {
     dbPath: options.dbPath,
     get state() {
@@ -98,9 +117,12 @@ export function createHost(options: HostOptions): Host {
     },
     // Stable for the binding, while the core behind it is replaced by a restore.
     gateway: { invoke: (method, rawArgs) => current.invoke(method, rawArgs) },
+    get sync() {
+      return sync;
+    },
     restoreFromBackup() {
       if (!recoveryOffer(options.dbPath)) throw new AppError('NO_GOOD_BACKUP');
-      host.close();
+      closeCore();
       try {
         return { lastSeq: restoreNewestBackup(options.dbPath, now()).lastSeq };
       } finally {
@@ -111,7 +133,7 @@ export function createHost(options: HostOptions): Host {
       }
     },
     restoreBackupFile(path) {
-      host.close();
+      closeCore();
       try {
         return { lastSeq: restoreBackup(path, options.dbPath, now()).lastSeq };
       } finally {
@@ -120,9 +142,12 @@ export function createHost(options: HostOptions): Host {
       }
     },
     close() {
-      if (state.kind === 'open' && state.core.db.open) state.core.close();
+      void sync?.stop();
+      closeCore();
     },
   };
+  // Before the first start, so the handlers built there can offer "sync now".
+  if (autoSync) sync = startAutoSync({ ...autoSync, core: () => host.core, connection: centralOf });
   begin(true);
   return host;
 }

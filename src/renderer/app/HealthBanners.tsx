@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Health } from '../../shared/contract';
 import { navigate } from '../state/router';
+import { useSyncProblemText } from '../components/syncProblem';
 
 /** A failed check: a backup brings back a ledger that verifies. A disk problem: a backup would not help. */
 const restoreHelps = new Set(['DB_CORRUPT', 'DB_READ_ONLY', 'REGISTRY_MISMATCH']);
@@ -8,12 +9,14 @@ const restoreHelps = new Set(['DB_CORRUPT', 'DB_READ_ONLY', 'REGISTRY_MISMATCH']
 /**
  * What is wrong with the kiosk, at the top of the screen: why nothing is stored (everywhere, the
  * door too), and on the teacher and settings screens a failed backup or daily check, until the
- * next one succeeds.
+ * next one succeeds; a sync the board's central database refused (until a sync succeeds), and,
+ * quieter, a day and more without reaching it while events wait.
  */
 export function HealthBanners({ health, staffArea }: { health: Health; staffArea: boolean }) {
   const { t, i18n } = useTranslation();
   const when = (iso: string) => new Date(iso).toLocaleString(i18n.language === 'en' ? 'en-GB' : 'nl-NL');
-  const { backupFailed, checkFailed } = health.alerts;
+  const { backupFailed, checkFailed, syncRefused, syncOffline } = health.alerts;
+  const problemText = useSyncProblemText();
   return (
     <>
       {!health.writable && (
@@ -35,6 +38,18 @@ export function HealthBanners({ health, staffArea }: { health: Health; staffArea
       {staffArea && checkFailed && (
         <div className="banner banner-danger" role="alert" data-alert="check">
           {t('health.checkFailed', { when: when(checkFailed.at) })}
+        </div>
+      )}
+      {staffArea && syncRefused && (
+        <div className="banner banner-danger" role="alert" data-alert="sync">
+          {syncRefused.outcome === 'diverged'
+            ? t('health.syncDiverged', { when: when(syncRefused.at) })
+            : t('health.syncRefused', { when: when(syncRefused.at), problem: problemText(syncRefused.problem) })}
+        </div>
+      )}
+      {staffArea && syncOffline && (
+        <div className="banner banner-info" role="status" data-alert="sync-offline">
+          {t('health.syncOffline', { since: when(syncOffline.since), count: syncOffline.waiting })}
         </div>
       )}
       {staffArea && backupFailed && (

@@ -40,6 +40,27 @@ export const CentralProbeResult = z.discriminatedUnion('ok', [
 ]);
 export type CentralProbeResult = z.infer<typeof CentralProbeResult>;
 
+/** The kiosk's automatic sync to the central database, for the settings screen. No URL: it may hold a password. */
+export const SyncStatus = z.object({
+  /** A central database is set (settings, environment or roll-out file): the kiosk syncs on its own. */
+  configured: z.boolean(),
+  running: z.boolean(),
+  last: z
+    .object({
+      at: z.string(),
+      outcome: z.enum(['ok', 'refused', 'diverged', 'offline', 'error']),
+      uploaded: z.number().int(),
+      centralSeq: z.number().int(),
+      /** A code (a refusal's, `head_differs`, `offline`, a PostgreSQL error code), never a message. */
+      problem: z.string().nullable(),
+    })
+    .nullable(),
+  lastOkAt: z.string().nullable(),
+  /** This kiosk's events the central database does not have yet, as far as the last sync knows. */
+  waiting: z.number().int(),
+});
+export type SyncStatus = z.infer<typeof SyncStatus>;
+
 /** A password typed on its own: empty means "keep the one stored". */
 const Password = z.string().max(200).optional();
 
@@ -126,6 +147,9 @@ export const boardMethods = {
   ),
   /** Tries what is typed (or, with no `url`, what is in use) without saving anything. */
   testCentralConnection: method('admin', z.strictObject({ url: CentralUrl.optional(), password: Password }), CentralProbeResult),
+  getSyncStatus: method('office', z.strictObject({}), SyncStatus),
+  /** Syncs now (or waits for the sync already running) and answers with the new status. */
+  syncNow: method('admin', z.strictObject({}), SyncStatus),
   boardKioskHealth: method('office', z.strictObject({ school: z.string().max(200).optional() }), z.object({ kiosks: z.array(BoardKiosk) })),
   boardEvents: method(
     'office',

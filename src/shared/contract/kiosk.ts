@@ -26,6 +26,16 @@ export type HealthProblem = z.infer<typeof HealthProblem>;
 /** A background job that failed; it stands until that job next succeeds. `problem` is a code, never a path. */
 export const JobFailure = z.object({ at: z.string(), problem: z.string().nullable() });
 
+/**
+ * The automatic sync to the board's central database, for the banners: a refusal or a diverged
+ * chain (serious, it stands until a sync succeeds), and a long time unreachable with events waiting.
+ */
+export const SyncAlerts = z.object({
+  syncRefused: z.object({ at: z.string(), outcome: z.enum(['refused', 'diverged']), problem: z.string().nullable() }).nullable(),
+  syncOffline: z.object({ since: z.string(), waiting: z.number().int() }).nullable(),
+});
+export type SyncAlerts = z.infer<typeof SyncAlerts>;
+
 export const Health = z.object({
   /** False when the kiosk stores nothing: a failed check, a full or read-only disk, an unopenable database. */
   writable: z.boolean(),
@@ -35,7 +45,7 @@ export const Health = z.object({
   /** What the machine-wide roll-out file did at this start (absent where no host applies one). */
   rollout: RolloutOutcome.optional(),
   /** The daily backup and the daily check, when their last run failed: the staff screens' banner. */
-  alerts: z.object({ backupFailed: JobFailure.nullable(), checkFailed: JobFailure.nullable() }),
+  alerts: z.object({ backupFailed: JobFailure.nullable(), checkFailed: JobFailure.nullable() }).extend(SyncAlerts.shape),
   /**
    * Only when the database could not be opened at all: what the recovery screen tells the IT
    * partner (the kiosk id where it is known, the failure's code and SQLite's own cause; no path).

@@ -104,6 +104,8 @@ export const methodNameList = [
   'getCentralConnection',
   'setCentralConnection',
   'testCentralConnection',
+  'getSyncStatus',
+  'syncNow',
   'boardKioskHealth',
   'boardEvents',
   'boardExport',

@@ -38,3 +38,28 @@ describe('migration 011: the last result of the daily backup and check', () => {
     }
   });
 });
+
+describe('migration 015: the automatic sync keeps its last result beside the backup and the check', () => {
+  let tmp: ReturnType<typeof tempDir>;
+  beforeEach(() => {
+    tmp = tempDir();
+  });
+  afterEach(() => tmp.cleanup());
+
+  it("keeps the backup's and the check's rows and takes a sync's", () => {
+    const before = migrations.findIndex((m) => m.name === 'kiosk checks: sync');
+    const old = openDatabase(tmp.dbPath, { migrations: migrations.slice(0, before) });
+    const backup = { job: 'backup', ok: false, at: '2026-11-09T07:00:00.000Z', problem: 'DISK_FULL', detail: null } as const;
+    expect(storeCheck(old, backup)).toBe(true);
+    expect(storeCheck(old, { job: 'sync', ok: true, at: '2026-11-09T07:05:00.000Z', problem: null, detail: null })).toBe(false);
+    old.close();
+    const db = openDatabase(tmp.dbPath);
+    try {
+      const sync = { job: 'sync', ok: false, at: '2026-11-10T07:05:00.000Z', problem: 'head_differs', detail: { outcome: 'diverged' } } as const;
+      expect(storeCheck(db, sync)).toBe(true);
+      expect(readChecks(db)).toEqual({ backup, sync });
+    } finally {
+      db.close();
+    }
+  });
+});

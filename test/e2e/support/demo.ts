@@ -2,7 +2,7 @@ import { seedDemoSchool, type DemoSchool } from '../../../src/core/demo/seed';
 import { renameKiosk } from '../../../src/core/kiosk/identity';
 import { updateSettings } from '../../../src/core/settings/store';
 import type { SettingsPatch } from '../../../src/shared/contract/settings';
-import { startBridge, type Bridge } from '../../bridge/server';
+import { startBridge, type Bridge, type BridgeOptions } from '../../bridge/server';
 import { createTestClock, type TestClock } from '../../bridge/testClock';
 import { TEST_PIN_COST } from '../../core/support/custodyFixture';
 import { schoolMorning } from './schoolTime';
@@ -23,6 +23,8 @@ export interface DemoBridgeOptions {
   time?: Date;
   /** The demo's two weeks of school days before that moment (default none: nothing held, no habits). */
   history?: boolean;
+  /** The kiosk's automatic sync to the central database, as the main process runs it. */
+  autoSync?: BridgeOptions['autoSync'];
 }
 
 /**
@@ -35,6 +37,7 @@ export async function startDemoBridge(options: DemoBridgeOptions = {}): Promise<
   const bridge = await startBridge({
     clock: createTestClock(options.time ?? schoolMorning()),
     pinCost: TEST_PIN_COST,
+    ...(options.autoSync ? { autoSync: options.autoSync } : {}),
     seed: (core) => {
       demo = seedDemoSchool(core, { history: options.history ?? false });
       updateSettings(core.services.context, demo.staff.admin.staffId, { wedge: testWedge, ...options.settings });

@@ -13,6 +13,7 @@ import { m011SignedCheckpoints } from './011-signed-checkpoints';
 import { m012SignedCheckpointProofs } from './012-signed-checkpoint-proofs';
 import { m013BagsAndExemptions } from './013-bags-and-exemptions';
 import { m014RetentionRuns } from './014-retention-runs';
+import { m015KioskChecksSync } from './015-kiosk-checks-sync';
 
 /** Append only: a released migration is never edited, a new one is added at the end. */
 export const migrations: readonly Migration[] = [
@@ -30,4 +31,5 @@ export const migrations: readonly Migration[] = [
   m012SignedCheckpointProofs,
   m013BagsAndExemptions,
   m014RetentionRuns,
+  m015KioskChecksSync,
 ];

@@ -4,6 +4,7 @@ import { CentralUrl, type CentralConnectionView, type CentralProbeResult } from 
 import { call } from '../../bridge';
 import { errorText } from '../../errors';
 import { Field } from './fields';
+import { SyncStatusPanel } from './SyncStatusPanel';
 import './central.css';
 
 type Status = { ok: boolean; lines: string[] } | null;
@@ -119,6 +120,7 @@ export function CentralSettings() {
           ))}
         </div>
       )}
+      {view?.source && <SyncStatusPanel changed={view} />}
     </section>
   );
 }

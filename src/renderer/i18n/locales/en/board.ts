@@ -24,6 +24,27 @@ export const board: Messages['board'] = {
     forget: 'Forget',
     saved: 'Saved.',
     forgotten: 'The central database was forgotten.',
+    sync: {
+      title: 'Sync',
+      intro:
+        'This kiosk sends new events to the central database by itself: shortly after it starts, every five minutes, and once the door has been quiet for a minute. Without a network the kiosk keeps working and everything goes up later.',
+      never: 'Not synced yet.',
+      last: 'Last sync: {{when}}, {{outcome}}.',
+      outcome: {
+        ok_one: 'done, {{count}} event sent',
+        ok_other: 'done, {{count}} events sent',
+        offline: 'the central database could not be reached',
+        refused: 'refused: {{problem}}',
+        diverged: 'refused, the log diverges: {{problem}}',
+        error: 'failed (code {{problem}})',
+      },
+      lastOk: 'Last successful: {{when}}.',
+      waiting_one: '{{count}} event is waiting to be sent.',
+      waiting_other: '{{count}} events are waiting to be sent.',
+      waitingNone: 'Everything has been sent.',
+      now: 'Sync now',
+      running: 'Syncing…',
+    },
     probe: {
       ok: 'Connected: {{count}} kiosks registered.',
       readsBoard: 'This user may read every kiosk (right for board mode).',

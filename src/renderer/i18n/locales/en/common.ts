@@ -25,6 +25,14 @@ export const common: Pick<Messages, 'app' | 'nav' | 'idle' | 'health' | 'pin' | 
     diskFull: 'The disk of this PC is full: nothing is being stored. Free some space or call the IT partner; the kiosk works again as soon as there is room.',
     diskReadOnly: 'The database cannot be written (read-only): nothing is being stored. Call the IT partner.',
     backupFailed: 'The last backup failed ({{when}}). The kiosk tries again every hour; if it still fails tomorrow, call the IT partner.',
+    syncDiverged:
+      "Warning: the board's central database refuses this kiosk's log ({{when}}). What this kiosk holds now no longer matches what was already stored centrally: something in its history may have been changed. The kiosk keeps working. Do not restore a backup; call the IT partner. The board's office sees the finding too.",
+    syncRefused:
+      "Warning: the board's central database refuses what this kiosk sends ({{when}}): {{problem}}. The events stay safe on this kiosk but do not reach the central database. Call the IT partner.",
+    syncOffline_one:
+      "The board's central database has not been reachable since {{since}}: {{count}} event is waiting on this kiosk. It goes up by itself once the network is back; if this lasts, call the IT partner.",
+    syncOffline_other:
+      "The board's central database has not been reachable since {{since}}: {{count}} events are waiting on this kiosk. They go up by themselves once the network is back; if this lasts, call the IT partner.",
     checkFailed: 'The daily check ({{when}}) found a fault in the database or the ledger. Nothing more is stored: restore the newest good backup.',
   },
   pin: {

@@ -23,6 +23,27 @@ export const board = {
     forget: 'Vergeten',
     saved: 'Opgeslagen.',
     forgotten: 'De centrale database is vergeten.',
+    sync: {
+      title: 'Synchronisatie',
+      intro:
+        'Deze kiosk stuurt nieuwe gebeurtenissen zelf naar de centrale database: kort na het opstarten, elke vijf minuten en zodra het bij de deur een minuut rustig is. Zonder netwerk werkt de kiosk gewoon door en gaat alles later mee.',
+      never: 'Nog niet gesynchroniseerd.',
+      last: 'Laatste synchronisatie: {{when}}, {{outcome}}.',
+      outcome: {
+        ok_one: 'gelukt, {{count}} gebeurtenis verstuurd',
+        ok_other: 'gelukt, {{count}} gebeurtenissen verstuurd',
+        offline: 'de centrale database was niet bereikbaar',
+        refused: 'geweigerd: {{problem}}',
+        diverged: 'geweigerd, het logboek wijkt af: {{problem}}',
+        error: 'mislukt (code {{problem}})',
+      },
+      lastOk: 'Laatst gelukt: {{when}}.',
+      waiting_one: '{{count}} gebeurtenis wacht om verstuurd te worden.',
+      waiting_other: '{{count}} gebeurtenissen wachten om verstuurd te worden.',
+      waitingNone: 'Alles is verstuurd.',
+      now: 'Nu synchroniseren',
+      running: 'Bezig met synchroniseren…',
+    },
     probe: {
       ok: 'Verbinding gelukt: {{count}} kiosken aangemeld.',
       readsBoard: 'Deze gebruiker mag alle kiosken lezen (geschikt voor de bestuursmodus).',

@@ -23,6 +23,14 @@ export const common = {
     diskFull: 'De schijf van deze pc is vol: er wordt niets opgeslagen. Maak ruimte vrij of bel de ICT-partner; daarna werkt de kiosk meteen weer.',
     diskReadOnly: 'De database kan niet worden beschreven (alleen-lezen): er wordt niets opgeslagen. Bel de ICT-partner.',
     backupFailed: 'De laatste back-up is mislukt ({{when}}). De kiosk probeert het elk uur opnieuw; lukt het morgen nog niet, bel dan de ICT-partner.',
+    syncDiverged:
+      'Let op: de centrale database van het bestuur weigert dit logboek ({{when}}). Wat deze kiosk nu heeft, klopt niet meer met wat er al centraal lag: er is mogelijk iets in de geschiedenis veranderd. De kiosk werkt gewoon door. Zet geen back-up terug en bel de ICT-partner; het bestuurskantoor ziet de melding ook.',
+    syncRefused:
+      'Let op: de centrale database van het bestuur weigert wat deze kiosk stuurt ({{when}}): {{problem}}. De gebeurtenissen blijven veilig op deze kiosk, maar komen niet centraal aan. Bel de ICT-partner.',
+    syncOffline_one:
+      'De centrale database van het bestuur is sinds {{since}} niet bereikbaar: {{count}} gebeurtenis wacht op deze kiosk. Die gaat vanzelf mee zodra het netwerk er weer is; blijft het zo, bel dan de ICT-partner.',
+    syncOffline_other:
+      'De centrale database van het bestuur is sinds {{since}} niet bereikbaar: {{count}} gebeurtenissen wachten op deze kiosk. Die gaan vanzelf mee zodra het netwerk er weer is; blijft het zo, bel dan de ICT-partner.',
     checkFailed: 'De dagelijkse controle ({{when}}) vond een fout in de database of het logboek. Er wordt niets meer opgeslagen: zet de nieuwste goede back-up terug.',
   },
   pin: {
