@@ -1,10 +1,12 @@
+import { dirname, join } from 'node:path';
 import pg from 'pg';
+import { openCore } from '../../src/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { healthOf } from '../../src/core/api/health';
 import { SYNC_TIMING, startAutoSync, type AutoSync } from '../../src/core/central/autoSync';
 import { syncStatusOf } from '../../src/core/central/syncRecord';
 import { chainSince } from '../../src/core/ledger/importChain';
-import { classFixture, type ClassFixture } from '../core/support/custodyFixture';
+import { classFixture, TEST_PIN_COST, type ClassFixture } from '../core/support/custodyFixture';
 import { startPostgres, type PgCluster } from '../support/postgres';
 import { centralChain, centralDatabase, registerKioskDb } from './support/central';
 import { manualTimers, type ManualTimers } from './support/manualTimers';
@@ -144,6 +146,24 @@ describe('a kiosk with a central database syncs on its own', () => {
     expect(findings.rows).toEqual([{ source: 'sync', problem: 'head_differs' }]);
     // Without a central database the banner goes: there is nobody to sync with.
     expect(healthOf(f.core, undefined, false).alerts.syncRefused).toBeNull();
+  });
+
+  it('a kiosk put back on an older backup: the central database is ahead, and staff are told that rather than that history changed', async () => {
+    const f = kiosk(3);
+    const url = await registerKioskDb(admin, cluster, database, f.core.db);
+    const older = join(dirname(f.dbPath), 'older-backup.db');
+    f.core.db.exec(`VACUUM INTO '${older}'`);
+    f.s.scan({ code: 'STK-1', mode: 'return', actor: 'pupil' });
+    expect(await schedule(f, url).sync.syncNow()).toMatchObject({ outcome: 'ok' });
+
+    const restored = openCore({ dbPath: older, appVersion: 'test', now: f.clock.now, pinCost: TEST_PIN_COST });
+    cleanups.push(() => restored.close());
+    const sync = startAutoSync({ core: () => restored, connection: () => ({ url, board: false, source: 'settings' }), timers: manualTimers(), sync: { retries: 1, retryDelayMs: 10 } });
+    cleanups.push(() => sync.stop());
+    expect(await sync.syncNow()).toMatchObject({ outcome: 'diverged', problem: 'central_ahead' });
+    expect(healthOf(restored, undefined, true).alerts.syncRefused).toMatchObject({ outcome: 'diverged', problem: 'central_ahead' });
+    // Nothing of the centre's copy is touched: the return the backup lacks is still there.
+    expect(await centralChain(admin, f.core.kiosk().kioskId)).toEqual(localChain(f));
   });
 
   it('an event the central database refuses is recorded as refused, with its code', async () => {

@@ -42,7 +42,9 @@ export function HealthBanners({ health, staffArea }: { health: Health; staffArea
       )}
       {staffArea && syncRefused && (
         <div className="banner banner-danger" role="alert" data-alert="sync">
-          {syncRefused.outcome === 'diverged'
+          {syncRefused.outcome === 'diverged' && syncRefused.problem === 'central_ahead'
+            ? t('health.syncBehind', { when: when(syncRefused.at) })
+            : syncRefused.outcome === 'diverged'
             ? t('health.syncDiverged', { when: when(syncRefused.at) })
             : t('health.syncRefused', { when: when(syncRefused.at), problem: problemText(syncRefused.problem) })}
         </div>

@@ -25,6 +25,8 @@ export const common: Pick<Messages, 'app' | 'nav' | 'idle' | 'health' | 'pin' | 
     diskFull: 'The disk of this PC is full: nothing is being stored. Free some space or call the IT partner; the kiosk works again as soon as there is room.',
     diskReadOnly: 'The database cannot be written (read-only): nothing is being stored. Call the IT partner.',
     backupFailed: 'The last backup failed ({{when}}). The kiosk tries again every hour; if it still fails tomorrow, call the IT partner.',
+    syncBehind:
+      "Warning: the board's central database holds more of this kiosk's events than the kiosk itself ({{when}}). That happens after an older backup was restored: what happened on this kiosk since is still stored centrally, but no longer here. The kiosk keeps working and sends nothing until this is resolved. Call the IT partner; the board's office sees the finding too.",
     syncDiverged:
       "Warning: the board's central database refuses this kiosk's log ({{when}}). What this kiosk holds now no longer matches what was already stored centrally: something in its history may have been changed. The kiosk keeps working. Do not restore a backup; call the IT partner. The board's office sees the finding too.",
     syncRefused:

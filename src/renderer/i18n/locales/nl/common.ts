@@ -23,6 +23,8 @@ export const common = {
     diskFull: 'De schijf van deze pc is vol: er wordt niets opgeslagen. Maak ruimte vrij of bel de ICT-partner; daarna werkt de kiosk meteen weer.',
     diskReadOnly: 'De database kan niet worden beschreven (alleen-lezen): er wordt niets opgeslagen. Bel de ICT-partner.',
     backupFailed: 'De laatste back-up is mislukt ({{when}}). De kiosk probeert het elk uur opnieuw; lukt het morgen nog niet, bel dan de ICT-partner.',
+    syncBehind:
+      'Let op: de centrale database van het bestuur heeft meer gebeurtenissen van deze kiosk dan de kiosk zelf ({{when}}). Dat gebeurt na het terugzetten van een oudere back-up: wat daarna op deze kiosk gebeurde, staat nog centraal, maar niet meer hier. De kiosk werkt gewoon door en stuurt niets meer tot dit is opgelost. Bel de ICT-partner; het bestuurskantoor ziet de melding ook.',
     syncDiverged:
       'Let op: de centrale database van het bestuur weigert dit logboek ({{when}}). Wat deze kiosk nu heeft, klopt niet meer met wat er al centraal lag: er is mogelijk iets in de geschiedenis veranderd. De kiosk werkt gewoon door. Zet geen back-up terug en bel de ICT-partner; het bestuurskantoor ziet de melding ook.',
     syncRefused:
