@@ -6,12 +6,12 @@ import { pipeline } from 'node:stream/promises';
 import { pathToFileURL } from 'node:url';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { appendCopyText } from '../../src/central/chain';
-import { COPY_COLUMNS, copyLine } from '../../src/central/copyText';
-import { centralEventsQuery, exportCentralCsv } from '../../src/central/export';
-import { registerKiosk } from '../../src/central/registry';
-import { migrateCentral } from '../../src/central/schema/migrate';
-import { syntheticChain } from '../central/support/chains';
+import { appendCopyText } from '../../src/core/central/chain';
+import { COPY_COLUMNS, copyLine } from '../../src/core/central/copyText';
+import { centralEventsQuery, exportCentralCsv } from '../../src/core/central/export';
+import { registerKiosk } from '../../src/core/central/registry';
+import { migrateCentral } from '../../src/core/central/schema/migrate';
+import { syntheticChain } from '../core/central/support/chains';
 import { postgresBinDir, startPostgres } from '../support/postgres';
 
 /**

@@ -1,7 +1,7 @@
 import type pg from 'pg';
-import { connectCentral, describeUrl, closeQuietly } from '../../central/connect';
-import { CentralSchemaError } from '../../central/schema/migrate';
-import { KioskKeyMismatch } from '../../central/registry';
+import { connectCentral, describeUrl, closeQuietly } from '../../core/central/connect';
+import { CentralSchemaError } from '../../core/central/schema/migrate';
+import { KioskKeyMismatch } from '../../core/central/registry';
 import { rolloutConfigPath } from '../../core/paths';
 import { readRolloutConfig } from '../../core/rollout/read';
 import { AppError } from '../../shared/errors';

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
-import { describeUrl } from '../../central/connect';
-import { syncKiosk } from '../../central/sync';
+import { describeUrl } from '../../core/central/connect';
+import { syncKiosk } from '../../core/central/sync';
 import { AppError } from '../../shared/errors';
 import { output, type CliCommand } from '../command';
 import { openReadOnly, withDb } from '../database';

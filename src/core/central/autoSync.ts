@@ -1,4 +1,4 @@
-import { syncKiosk, type SyncOptions, type SyncResult } from '../../central/sync';
+import { syncKiosk, type SyncOptions, type SyncResult } from './sync';
 import type { Core } from '../index';
 import { newestEvent } from '../ledger/readModel';
 import { ledgerHead } from '../ledger/rows';

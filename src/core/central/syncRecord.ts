@@ -1,4 +1,4 @@
-import type { SyncResult } from '../../central/sync';
+import type { SyncResult } from './sync';
 import type { SyncStatus } from '../../shared/contract/board';
 import type { SyncAlerts } from '../../shared/contract/kiosk';
 import type { CheckRecord } from '../health/checks';

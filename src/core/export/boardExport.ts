@@ -1,8 +1,8 @@
 import type { Writable } from 'node:stream';
 import type { ClientBase } from 'pg';
-import { exportCentralCsv } from '../../central/export';
-import { exportCentralXlsx } from '../../central/exportXlsx';
-import type { CentralEventFilter } from '../../central/filter';
+import { exportCentralCsv } from '../central/export';
+import { exportCentralXlsx } from '../central/exportXlsx';
+import type { CentralEventFilter } from '../central/filter';
 import type { Actor } from '../ledger/events';
 import type { ServiceContext } from '../services/context';
 import { requireRole } from '../services/staff';

@@ -2,8 +2,8 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ClientBase } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import type { LedgerEvent } from '../core/ledger/events';
-import { GENESIS_HASH } from '../core/ledger/hash';
+import type { LedgerEvent } from '../ledger/events';
+import { GENESIS_HASH } from '../ledger/hash';
 import { COPY_COLUMNS, copyLine } from './copyText';
 
 /**

@@ -1,11 +1,11 @@
 import pg from 'pg';
-import { registerKiosk } from '../../../src/central/registry';
-import { migrateCentral } from '../../../src/central/schema/migrate';
-import { rawEd25519PublicKey } from '../../../src/core/evidence/signedNote';
-import { readIdentity } from '../../../src/core/kiosk/identity';
-import type { Db } from '../../../src/core/db/open';
+import { registerKiosk } from '../../../../src/core/central/registry';
+import { migrateCentral } from '../../../../src/core/central/schema/migrate';
+import { rawEd25519PublicKey } from '../../../../src/core/evidence/signedNote';
+import { readIdentity } from '../../../../src/core/kiosk/identity';
+import type { Db } from '../../../../src/core/db/open';
 import { createPublicKey } from 'node:crypto';
-import type { PgCluster } from '../../support/postgres';
+import type { PgCluster } from '../../../support/postgres';
 
 /** A fresh, migrated central database in the test cluster, with the owner connected. */
 export async function centralDatabase(cluster: PgCluster): Promise<{ name: string; adminUrl: string; admin: pg.Client }> {

@@ -1,19 +1,19 @@
 import { dirname, join } from 'node:path';
 import pg from 'pg';
-import { openCore } from '../../src/core';
+import { openCore } from '../../../src/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { healthOf } from '../../src/core/api/health';
-import { SYNC_TIMING, startAutoSync, type AutoSync } from '../../src/core/central/autoSync';
-import { syncStatusOf } from '../../src/core/central/syncRecord';
-import { chainSince } from '../../src/core/ledger/importChain';
-import { classFixture, TEST_PIN_COST, type ClassFixture } from '../core/support/custodyFixture';
-import { startPostgres, type PgCluster } from '../support/postgres';
+import { healthOf } from '../../../src/core/api/health';
+import { SYNC_TIMING, startAutoSync, type AutoSync } from '../../../src/core/central/autoSync';
+import { syncStatusOf } from '../../../src/core/central/syncRecord';
+import { chainSince } from '../../../src/core/ledger/importChain';
+import { classFixture, TEST_PIN_COST, type ClassFixture } from '../support/custodyFixture';
+import { startPostgres, type PgCluster } from '../../support/postgres';
 import { centralChain, centralDatabase, registerKioskDb } from './support/central';
 import { manualTimers, type ManualTimers } from './support/manualTimers';
 import { cuttableProxy } from './support/proxy';
 import { rewriteHistory } from './support/rewrite';
-import { seedDemoSchool, type DemoSchool } from '../../src/core/demo/seed';
-import { openCoreOf, startHost } from '../core/host/support/hostFixture';
+import { seedDemoSchool, type DemoSchool } from '../../../src/core/demo/seed';
+import { openCoreOf, startHost } from '../host/support/hostFixture';
 
 let cluster: PgCluster;
 let database: string;

@@ -1,9 +1,9 @@
 import type { ClientBase } from 'pg';
-import { kioskOrigin, parseCheckpointText } from '../core/evidence/checkpoint';
-import { TreeBuilder } from '../core/evidence/merkle';
-import { checkCosignature, parseCosignerKey, type CosignatureVerifier } from '../core/evidence/cosignature';
-import { ed25519Verifier, openNote, type NoteVerifier } from '../core/evidence/signedNote';
-import { GENESIS_HASH, hashFieldRow, HEADER_FIELDS } from '../core/ledger/hash';
+import { kioskOrigin, parseCheckpointText } from '../evidence/checkpoint';
+import { TreeBuilder } from '../evidence/merkle';
+import { checkCosignature, parseCosignerKey, type CosignatureVerifier } from '../evidence/cosignature';
+import { ed25519Verifier, openNote, type NoteVerifier } from '../evidence/signedNote';
+import { GENESIS_HASH, hashFieldRow, HEADER_FIELDS } from '../ledger/hash';
 
 export type CentralProblem =
   /** The stored chain has a gap or an event out of order. */

@@ -1,11 +1,11 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importEvents } from '../../src/central/importEvents';
-import { hashEvent } from '../../src/core/ledger/hash';
-import { chainSince } from '../../src/core/ledger/importChain';
-import type { LedgerEvent } from '../../src/core/ledger/events';
-import { classFixture, type ClassFixture } from '../core/support/custodyFixture';
-import { startPostgres, type PgCluster } from '../support/postgres';
+import { importEvents } from '../../../src/core/central/importEvents';
+import { hashEvent } from '../../../src/core/ledger/hash';
+import { chainSince } from '../../../src/core/ledger/importChain';
+import type { LedgerEvent } from '../../../src/core/ledger/events';
+import { classFixture, type ClassFixture } from '../support/custodyFixture';
+import { startPostgres, type PgCluster } from '../../support/postgres';
 import { centralChain, centralDatabase, registerKioskDb } from './support/central';
 
 let cluster: PgCluster;

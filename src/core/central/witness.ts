@@ -1,10 +1,10 @@
 import { createPrivateKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { ClientBase } from 'pg';
-import { kioskOrigin, parseCheckpointText } from '../core/evidence/checkpoint';
-import { TreeBuilder } from '../core/evidence/merkle';
-import { cosignatureLine, ed25519Cosigner, parseCosignerKey, type Cosigner } from '../core/evidence/cosignature';
-import { ed25519Verifier, openNote } from '../core/evidence/signedNote';
+import { kioskOrigin, parseCheckpointText } from '../evidence/checkpoint';
+import { TreeBuilder } from '../evidence/merkle';
+import { cosignatureLine, ed25519Cosigner, parseCosignerKey, type Cosigner } from '../evidence/cosignature';
+import { ed25519Verifier, openNote } from '../evidence/signedNote';
 
 /**
  * The central side as a witness (the C2SP witness idea): it checks each checkpoint a kiosk signed

@@ -1,9 +1,9 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { syncKiosk } from '../../src/central/sync';
-import { chainSince } from '../../src/core/ledger/importChain';
-import { classFixture, type ClassFixture } from '../core/support/custodyFixture';
-import { startPostgres, type PgCluster } from '../support/postgres';
+import { syncKiosk } from '../../../src/core/central/sync';
+import { chainSince } from '../../../src/core/ledger/importChain';
+import { classFixture, type ClassFixture } from '../support/custodyFixture';
+import { startPostgres, type PgCluster } from '../../support/postgres';
 import { centralChain, centralDatabase, registerKioskDb } from './support/central';
 import { cuttableProxy } from './support/proxy';
 

@@ -1,4 +1,4 @@
-import type { SyncTimers } from '../../../src/core/central/autoSync';
+import type { SyncTimers } from '../../../../src/core/central/autoSync';
 
 /** The schedule's timers, fired by the test: what the schedule does next never waits on real time. */
 export interface ManualTimers extends SyncTimers {

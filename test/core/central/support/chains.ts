@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { LedgerEvent } from '../../../src/core/ledger/events';
-import { GENESIS_HASH, hashEvent, type EventHeader } from '../../../src/core/ledger/hash';
+import type { LedgerEvent } from '../../../../src/core/ledger/events';
+import { GENESIS_HASH, hashEvent, type EventHeader } from '../../../../src/core/ledger/hash';
 
 /**
  * A kiosk's chain made without a kiosk: hashed and linked exactly as `appendEvent` does, fast

@@ -1,4 +1,4 @@
-import type { LedgerEvent } from '../core/ledger/events';
+import type { LedgerEvent } from '../ledger/events';
 
 /** The columns of central.events an upload fills, in the order of `copyLine`. */
 export const COPY_COLUMNS = [

@@ -1,7 +1,7 @@
 import type { Writable } from 'node:stream';
 import type { ClientBase } from 'pg';
-import type { ExportLanguage } from '../core/export/columns';
-import { xlsxTableSink, type SheetColumn } from '../core/export/writers';
+import type { ExportLanguage } from '../export/columns';
+import { xlsxTableSink, type SheetColumn } from '../export/writers';
 import { centralEventsQuery } from './export';
 import type { CentralEventFilter } from './filter';
 

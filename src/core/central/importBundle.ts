@@ -1,9 +1,9 @@
 import type { ClientBase } from 'pg';
-import { readBundle } from '../core/evidence/readBundle';
-import type { BundleEventLine } from '../core/evidence/bundleFormat';
-import { verifyBundle } from '../core/evidence/verifyBundle';
-import type { LedgerEvent } from '../core/ledger/events';
-import type { EventType } from '../shared/contract/eventTypes';
+import { readBundle } from '../evidence/readBundle';
+import type { BundleEventLine } from '../evidence/bundleFormat';
+import { verifyBundle } from '../evidence/verifyBundle';
+import type { LedgerEvent } from '../ledger/events';
+import type { EventType } from '../../shared/contract/eventTypes';
 import { importEvents, type CentralImportResult } from './importEvents';
 
 /** What became of one bundle: not checked out (with the verifier's reason), from a kiosk the centre does not know, or imported / refused. */

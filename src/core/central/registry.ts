@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { ClientBase } from 'pg';
-import { kioskOrigin } from '../core/evidence/checkpoint';
-import { verifierKey } from '../core/evidence/signedNote';
+import { kioskOrigin } from '../evidence/checkpoint';
+import { verifierKey } from '../evidence/signedNote';
 
 export interface KioskRegistration {
   kioskId: string;

@@ -1,7 +1,7 @@
-import type { Db } from '../../../src/core/db/open';
-import { hashEvent } from '../../../src/core/ledger/hash';
-import { chainSince } from '../../../src/core/ledger/importChain';
-import { getEvent } from '../../../src/core/ledger/rows';
+import type { Db } from '../../../../src/core/db/open';
+import { hashEvent } from '../../../../src/core/ledger/hash';
+import { chainSince } from '../../../../src/core/ledger/importChain';
+import { getEvent } from '../../../../src/core/ledger/rows';
 
 /** What someone with the kiosk's disk does: changes an old event and recomputes every hash after it. */
 export function rewriteHistory(db: Db, kioskId: string, fromSeq: number): void {

@@ -1,9 +1,9 @@
 import type pg from 'pg';
-import type { Db } from '../core/db/open';
-import { chainSince } from '../core/ledger/importChain';
-import { getEvent, ledgerHead, localKioskId } from '../core/ledger/rows';
-import { signedCheckpoints } from '../core/ledger/signedCheckpoints';
-import { chainTreeHead } from '../core/ledger/treeHead';
+import type { Db } from '../db/open';
+import { chainSince } from '../ledger/importChain';
+import { getEvent, ledgerHead, localKioskId } from '../ledger/rows';
+import { signedCheckpoints } from '../ledger/signedCheckpoints';
+import { chainTreeHead } from '../ledger/treeHead';
 import { appendEvents, centralHead, refusalOf, refusedSeq, type Refusal } from './chain';
 import { closeQuietly, connectCentral, isConnectionLoss } from './connect';
 

@@ -1,5 +1,5 @@
 import type { ClientBase } from 'pg';
-import type { LedgerEvent } from '../core/ledger/events';
+import type { LedgerEvent } from '../ledger/events';
 import { appendEvents, refusalOf, refusedSeq, type Refusal } from './chain';
 
 export interface CentralImportResult {
