@@ -33,7 +33,7 @@ export const teacher: Messages['teacher'] = {
     marks: {
       screen_cracked: 'screen cracked',
       back_cracked: 'back cracked',
-      case_damaged: 'case damaged',
+      case_damaged: 'broken case',
       water_damage: 'water damage',
       other: 'other damage',
     },

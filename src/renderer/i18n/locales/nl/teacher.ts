@@ -32,7 +32,7 @@ export const teacher = {
     marks: {
       screen_cracked: 'scherm gebarsten',
       back_cracked: 'achterkant gebarsten',
-      case_damaged: 'hoesje beschadigd',
+      case_damaged: 'hoesje kapot',
       water_damage: 'waterschade',
       other: 'andere schade',
     },
