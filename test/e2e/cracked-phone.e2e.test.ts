@@ -68,7 +68,7 @@ describe('a phone reported cracked a week later', () => {
 
     // The teacher can print that incident's report from the corrections list.
     await teacher.page.getByRole('navigation', { name: 'Leerkrachtmenu' }).getByRole('button', { name: 'Correcties' }).click();
-    const incidentPdf = await download(teacher.page, () => teacher.page.getByRole('button', { name: `Bewaarrapport van incident #${incident.seq}` }).click());
+    const incidentPdf = await download(teacher.page, () => teacher.page.getByRole('button', { name: `Rapport maken: bewaarrapport van incident #${incident.seq}` }).click());
     expect(incidentPdf.name).toBe(`bewaarrapport-incident-${incident.seq}-${schoolTime(9, 5, 7).toISOString().slice(0, 10)}.pdf`);
     const incidentText = flat(pdfText(incidentPdf.bytes));
     expect(incidentText).toContain(`Incident #${incident.seq}`);

@@ -166,7 +166,7 @@ describe('the teacher area: unlock, dashboard, by hand, move, correct', () => {
     const { page, context, problems } = await openKiosk(browser, bridge);
     await unlockAs(page, bridge.url, DEMO_PINS.teacher7A);
     await page.getByRole('navigation', { name: 'Leerkrachtmenu' }).getByRole('button', { name: 'Correcties' }).click();
-    await page.getByRole('button', { name: `Corrigeer #${wrong.event.seq}: Ingeleverd` }).click();
+    await page.getByRole('button', { name: `Corrigeren: #${wrong.event.seq} Ingeleverd` }).click();
     await page.getByLabel('Reden van de correctie').fill('verkeerde leerling gekozen');
     await screenshot(page, 'teacher-correction-form-nl-1366x768');
     await page.getByRole('button', { name: 'Vervallen verklaren' }).click();

@@ -76,7 +76,7 @@ export const reportTexts = {
     marksLabels: {
       screen_cracked: 'scherm gebarsten',
       back_cracked: 'achterkant gebarsten',
-      case_damaged: 'hoesje beschadigd',
+      case_damaged: 'hoesje kapot',
       water_damage: 'waterschade',
       other: 'anders',
     } as Record<string, string>,
@@ -152,7 +152,7 @@ export const reportTexts = {
     marksLabels: {
       screen_cracked: 'screen cracked',
       back_cracked: 'back cracked',
-      case_damaged: 'case damaged',
+      case_damaged: 'broken case',
       water_damage: 'water damage',
       other: 'other',
     } as Record<string, string>,

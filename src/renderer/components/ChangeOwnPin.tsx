@@ -9,13 +9,16 @@ interface ChangeOwnPinProps {
   /** Asked for after an unlock with a PIN that is too short for the role. */
   forced?: boolean;
   onChanged?(): void;
+  /** 1 where the form is the whole page (so the page has its one main heading), 2 inside another page. */
+  level?: 1 | 2;
 }
 
 /**
  * The unlocked staff member's own PIN: the current one, then the new one twice. The core checks
  * the current PIN like a login (a wrong one counts towards the lock-out).
  */
-export function ChangeOwnPin({ role, forced = false, onChanged }: ChangeOwnPinProps) {
+export function ChangeOwnPin({ role, forced = false, onChanged, level = 2 }: ChangeOwnPinProps) {
+  const Heading = level === 1 ? 'h1' : 'h2';
   const { t, i18n } = useTranslation();
   const id = useId();
   const min = minPinLength(role);
@@ -64,7 +67,7 @@ export function ChangeOwnPin({ role, forced = false, onChanged }: ChangeOwnPinPr
   );
   return (
     <form className="staff-form" onSubmit={(e) => void submit(e)} aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>{t('staff.myPin.title')}</h2>
+      <Heading id={`${id}-title`}>{t('staff.myPin.title')}</Heading>
       <p>{forced ? t('staff.myPin.forced', { min }) : t('staff.myPin.intro', { min })}</p>
       {field('current', t('staff.myPin.current'), current, setCurrent)}
       {field('new', t('staff.myPin.new'), next, setNext)}

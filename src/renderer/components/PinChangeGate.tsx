@@ -11,7 +11,7 @@ export function PinChangeGate({ children }: { children: ReactNode }) {
   if (!session.unlocked || !pinChangeRequired) return <>{children}</>;
   return (
     <section className="panel">
-      <ChangeOwnPin role={session.unlocked.role} forced onChanged={pinChanged} />
+      <ChangeOwnPin role={session.unlocked.role} forced onChanged={pinChanged} level={1} />
     </section>
   );
 }

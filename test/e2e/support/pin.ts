@@ -37,7 +37,7 @@ export async function tapPin(pad: Locator, pin: string, name?: string): Promise<
   await pad.waitFor();
   await chooseNameFor(pad.page(), pin, name);
   for (const digit of pin) await pad.getByRole('button', { name: digit, exact: true }).click();
-  await pad.getByRole('button', { name: 'Bevestig pincode' }).click();
+  await pad.getByRole('button', { name: /^OK, (bevestig pincode|confirm PIN)$/ }).click();
 }
 
 /** Opens a teacher screen by its route and unlocks it with the teacher's PIN. */

@@ -78,7 +78,9 @@ export function DoorScreen({
             {earlier.length > 0 && (
               <ol className="door-earlier" aria-label={t('door.recent')}>
                 {earlier.map((entry) => (
-                  <li key={entry.id} style={{ opacity: 0.25 + 0.75 * remaining(entry, door.board.now) }}>
+                  // An older card fades as it ages, but never below 0.8: fainter, its white text on
+                  // the card's colour would drop under WCAG AA's 4.5:1 while it is still there to read.
+                  <li key={entry.id} style={{ opacity: 0.8 + 0.2 * remaining(entry, door.board.now) }}>
                     <EntryCard entry={entry} big={false} privacy={settings.privacyDisplay} />
                   </li>
                 ))}

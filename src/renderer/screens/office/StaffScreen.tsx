@@ -52,7 +52,7 @@ export function StaffScreen({ me }: { me: StaffSummary }) {
 
   return (
     <section className="panel staff-screen" aria-labelledby="staff-title">
-      <h2 id="staff-title">{t('staff.office.title')}</h2>
+      <h1 id="staff-title">{t('staff.office.title')}</h1>
       <p>{t('staff.office.intro')}</p>
       {message && (
         <p role={message.ok ? 'status' : 'alert'} className={message.ok ? 'staff-ok' : 'staff-problem'}>

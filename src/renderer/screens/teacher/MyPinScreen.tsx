@@ -5,7 +5,7 @@ import type { TeacherScreenProps } from './screen';
 export function MyPinScreen({ staff }: TeacherScreenProps) {
   return (
     <section className="panel">
-      <ChangeOwnPin role={staff.role} />
+      <ChangeOwnPin role={staff.role} level={1} />
     </section>
   );
 }

@@ -41,7 +41,7 @@ export const common: Pick<Messages, 'app' | 'nav' | 'idle' | 'health' | 'pin' | 
     entered_one: '{{count}} digit entered',
     entered_other: '{{count}} digits entered',
     erase: 'Erase last digit',
-    ok: 'Confirm PIN',
+    ok: 'OK, confirm PIN',
   },
   errors: {
     bridgeMissing: 'The screen cannot reach the kiosk. Restart Inleverpunt.',

@@ -39,7 +39,7 @@ export const common = {
     entered_one: '{{count}} cijfer ingetoetst',
     entered_other: '{{count}} cijfers ingetoetst',
     erase: 'Wis laatste cijfer',
-    ok: 'Bevestig pincode',
+    ok: 'OK, bevestig pincode',
   },
   errors: {
     bridgeMissing: 'Het scherm kan de kiosk niet bereiken. Start Inleverpunt opnieuw.',
