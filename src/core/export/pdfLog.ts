@@ -51,15 +51,16 @@ const MAX_LINES = 6;
 
 type Column = keyof PdfLogTexts['columns'];
 const COLUMNS: readonly { key: Column; width: number }[] = [
-  { key: 'seq', width: 34 },
+  // Room for "#1000000": an office's combined database runs into the millions.
+  { key: 'seq', width: 46 },
   { key: 'time', width: 76 },
   { key: 'type', width: 104 },
   { key: 'pupil', width: 100 },
   { key: 'device', width: 100 },
   { key: 'actor', width: 72 },
   { key: 'custodian', width: 74 },
-  { key: 'place', width: 84 },
-  { key: 'notes', width: WIDTH - 644 },
+  { key: 'place', width: 80 },
+  { key: 'notes', width: WIDTH - 652 },
 ];
 const GAP = 4;
 
