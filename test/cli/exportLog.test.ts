@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -27,9 +29,30 @@ describe('export', () => {
     expect(openNote(readFileSync(report.checkpoint.file, 'utf8'), [parseVerifierKey(verifierKey)]).signedBy).toHaveLength(1);
   });
 
-  it('needs a .csv or .xlsx file and known event types', async () => {
+  it('needs a .csv, .xlsx, .pdf or .jsonl file and known event types', async () => {
     const dbPath = `${tmp.dir}/school.db`;
-    expect((await cli(['export', '--out', 'x.pdf', '--db', dbPath])).code).toBe(2);
+    expect((await cli(['export', '--out', 'x.txt', '--db', dbPath])).code).toBe(2);
     expect((await cli(['export', '--out', `${tmp.dir}/x.csv`, '--type', 'nonsense', '--db', dbPath])).code).toBe(2);
+  });
+});
+
+describe('export --format pdf', () => {
+  it('writes the printable custody log of the filter, with its checkpoint beside it, and records it', async () => {
+    const dbPath = `${tmp.dir}/school-pdf.db`;
+    expect((await cli(['demo', '--db', dbPath])).code).toBe(0);
+    const out = `${tmp.dir}/logboek.pdf`;
+    const result = await cli(['export', '--out', out, '--type', 'returned', '--lang', 'en', '--json', '--db', dbPath]);
+    expect(result.code, result.stderr).toBe(0);
+    const report = JSON.parse(result.stdout) as { rows: number; sha256: string; checkpoint: { treeSize: number; file: string } };
+    const pdf = readFileSync(out);
+    expect(createHash('sha256').update(pdf).digest('hex')).toBe(report.sha256);
+    const text = spawnSync('pdftotext', ['-layout', '-enc', 'UTF-8', out, '-'], { encoding: 'utf8' }).stdout;
+    const rows = text.split('\n').filter((line) => /^#\d+\s/.test(line));
+    expect(rows).toHaveLength(report.rows);
+    expect(rows.every((line) => line.includes('Returned'))).toBe(true);
+    expect(text).toMatch(/page 1 of \d+/);
+    expect(readFileSync(report.checkpoint.file, 'utf8')).toContain(`\n${report.checkpoint.treeSize}\n`);
+    const events = JSON.parse((await cli(['list', 'events', '--limit', '1', '--json', '--db', dbPath])).stdout) as unknown;
+    expect(JSON.stringify(events)).toContain(report.sha256);
   });
 });

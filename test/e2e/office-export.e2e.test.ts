@@ -13,6 +13,7 @@ import { screenshot } from './support/browser';
 import { doorKioskSuite, eventsOfType, openDoor } from './support/door';
 import { lockKiosk, tapPin } from './support/pin';
 import { openArea } from './support/navigation';
+import { pdfText } from '../support/pdfRaster';
 
 
 async function openExport(browser: Browser, bridge: TestBridge, demo: DemoSchool, viewport: { width: number; height: number }) {
@@ -79,7 +80,13 @@ describe('the office exports the log', () => {
     const bundle = await download(page, 'Export');
     expect(bundle.name).toMatch(/\.jsonl$/);
     expect(verifyBundle(bundle.bytes, { key: kioskVerifierKey(bridge.core.db) })).toMatchObject({ ok: true });
+    await page.getByRole('button', { name: 'Printable log (PDF)' }).click();
+    const pdf = await download(page, 'Export');
+    expect(pdf.name).toMatch(/^logboek-\d{4}-\d{2}-\d{2}\.pdf$/);
+    expect(pdf.bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(pdfText(pdf.bytes)).toContain('Custody log');
     const history = page.getByRole('region', { name: 'Earlier exports' });
+    await history.getByText(createHash('sha256').update(pdf.bytes).digest('hex')).waitFor();
     await history.getByText(createHash('sha256').update(bundle.bytes).digest('hex')).waitFor();
     await history.getByText(createHash('sha256').update(xlsx.bytes).digest('hex')).waitFor();
     await history.scrollIntoViewIfNeeded();

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -80,7 +81,9 @@ describe('the office prints sticker sheets', () => {
     const text = pdfText(pdf.bytes);
     for (const label of expected) expect(text).toContain(label.code);
     await page.getByRole('status').filter({ hasText: `${expected.length} etiketten op 1 pagina` }).waitFor();
-    expect(eventsOfType(bridge, 'export_made')[0]).toMatchObject({ details: { what: 'label_sheet', layout: 'L7651', groep: '7A', labelCount: expected.length } });
+    expect(eventsOfType(bridge, 'export_made')[0]).toMatchObject({
+      details: { what: 'label_sheet', format: 'pdf', layout: 'L7651', groep: '7A', labelCount: expected.length, sha256: createHash('sha256').update(pdf.bytes).digest('hex') },
+    });
     expect(problems).toEqual([]);
     await context.close();
   });

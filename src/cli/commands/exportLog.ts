@@ -5,15 +5,16 @@ import { EventType } from '../../shared/contract/eventTypes';
 import { SYSTEM_ACTOR } from '../../core/ledger/events';
 import { exportBundle } from '../../core/export/exportBundle';
 import { exportEvents, type ExportFilter } from '../../core/export/exportEvents';
+import { exportPdf } from '../../core/export/exportPdf';
 import { output, type CliCommand } from '../command';
 import { openCliCore } from '../database';
 
 const USAGE =
-  'export --out FILE.csv|FILE.xlsx|FILE.jsonl [--format csv|xlsx|bundle] [--since OLD.checkpoint.txt] [--cosigned COSIGNED.checkpoint.txt] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--group G] [--pupil ID] [--device ID] [--type T[,T…]] [--kiosk ID] [--lang nl|en] [--comma] [--iso-dates]';
+  'export --out FILE.csv|FILE.xlsx|FILE.pdf|FILE.jsonl [--format csv|xlsx|pdf|bundle] [--since OLD.checkpoint.txt] [--cosigned COSIGNED.checkpoint.txt] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--group G] [--pupil ID] [--device ID] [--type T[,T…]] [--kiosk ID] [--lang nl|en] [--comma] [--iso-dates]';
 
 /**
- * The custody log for the office, as CSV (opens by double-click in a Dutch Excel) or XLSX, with
- * the checkpoint the kiosk signed for it written beside it (`FILE.checkpoint.txt`): whoever gets
+ * The custody log for the office, as CSV (opens by double-click in a Dutch Excel), XLSX or a
+ * printable PDF (landscape A4, "pagina N van M", the checkpoint at the end), with the checkpoint the kiosk signed for it written beside it (`FILE.checkpoint.txt`): whoever gets
  * the file can check every row against that signed root. `--format bundle` (or a .jsonl file)
  * writes the evidence bundle instead, which anyone can check with `verify-bundle` or
  * tools/verify-bundle.mjs; `--since` adds the proof that an earlier checkpoint still holds;
@@ -22,7 +23,7 @@ const USAGE =
  */
 export const exportLog: CliCommand = {
   name: 'export',
-  summary: 'Export the log as CSV, XLSX or an evidence bundle (filters: days, group, pupil, device, type, kiosk), with its signed checkpoint',
+  summary: 'Export the log as CSV, XLSX, a printable PDF or an evidence bundle (filters: days, group, pupil, device, type, kiosk), with its signed checkpoint',
   usage: USAGE,
   async run(ctx) {
     const { values } = parseArgs({
@@ -78,7 +79,9 @@ export const exportLog: CliCommand = {
               },
               out,
             )
-          : await exportEvents(
+          : format === 'pdf'
+            ? await exportPdf(core.services.context, { filter, language: values.lang === 'en' ? 'en' : 'nl', actor: SYSTEM_ACTOR }, out)
+            : await exportEvents(
               core.services.context,
               {
                 format,
@@ -105,10 +108,11 @@ export const exportLog: CliCommand = {
   },
 };
 
-/** `--format` if given, else the file's extension: .csv, .xlsx, or .jsonl for a bundle. */
-function formatOf(format: string | undefined, out: string | undefined): 'csv' | 'xlsx' | 'bundle' | null {
-  if (format !== undefined) return format === 'csv' || format === 'xlsx' || format === 'bundle' ? format : null;
+/** `--format` if given, else the file's extension: .csv, .xlsx, .pdf, or .jsonl for a bundle. */
+function formatOf(format: string | undefined, out: string | undefined): 'csv' | 'xlsx' | 'pdf' | 'bundle' | null {
+  if (format !== undefined) return format === 'csv' || format === 'xlsx' || format === 'pdf' || format === 'bundle' ? format : null;
   if (out?.endsWith('.xlsx')) return 'xlsx';
   if (out?.endsWith('.csv')) return 'csv';
+  if (out?.endsWith('.pdf')) return 'pdf';
   return out?.endsWith('.jsonl') ? 'bundle' : null;
 }

@@ -12,7 +12,7 @@ import { requireRole } from '../services/staff';
 import type { DateStyle } from './cells';
 import type { ExportLanguage } from './columns';
 import { hashingOutput } from './hashingOutput';
-import { rowResolver } from './rows';
+import { recordResolver } from './rows';
 import { csvSink, xlsxSink, type RowSink } from './writers';
 
 export interface ExportFilter {
@@ -64,13 +64,14 @@ export async function exportEvents(
   const local = kioskId === ctx.kioskId;
   const checkpoint = local ? signCheckpoint(ctx, 'export') : null;
   const query = eventQuery(ctx, request.filter, kioskId, checkpoint?.treeSize);
-  const total = countMatching(ctx.db, query);
+  // Only a screen watching the progress needs the total; the count is a pass over the events of its own.
+  const total = onProgress ? countMatching(ctx.db, query) : 0;
   const hashed = hashingOutput(out);
   const sink: RowSink =
     request.format === 'csv'
       ? csvSink(hashed.stream, { language: request.language, delimiter: request.delimiter ?? ';', dates: request.dates ?? 'nl' })
       : xlsxSink(hashed.stream, { language: request.language, sheetName: request.language === 'nl' ? 'Logboek' : 'Log' });
-  const toRow = rowResolver(ctx, request.language);
+  const toRow = recordResolver(ctx, request.language);
   let rows = 0;
   for (let afterSeq = 0; ; ) {
     const batch = readEventRecords(ctx.db, query, afterSeq);
@@ -82,7 +83,7 @@ export async function exportEvents(
     // A batch at a time, the process stays free in between: the screen hears the progress, and
     // the kiosk's other calls are not held up by a long export.
     if (onProgress) await new Promise<void>((resolve) => setImmediate(resolve));
-    afterSeq = last.seq;
+    afterSeq = last[1];
   }
   if (rows === 0) onProgress?.(0, total);
   await sink.close();

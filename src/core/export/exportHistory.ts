@@ -18,8 +18,9 @@ export function listExports(ctx: Pick<ServiceContext, 'db' | 'kioskId'>, limit =
       occurredAt: e.occurredAt,
       by: names.get(e.actor) ?? e.actor,
       format: typeof d.format === 'string' ? d.format : '',
+      what: typeof d.what === 'string' ? d.what : null,
       filter: typeof d.filter === 'object' && d.filter !== null ? (d.filter as Record<string, unknown>) : {},
-      rows: typeof d.rows === 'number' ? d.rows : 0,
+      rows: typeof d.rows === 'number' ? d.rows : typeof d.events === 'number' ? d.events : typeof d.labelCount === 'number' ? d.labelCount : 0,
       sha256: typeof d.sha256 === 'string' ? d.sha256 : null,
       checkpointTreeSize: typeof d.checkpointTreeSize === 'number' ? d.checkpointTreeSize : null,
     };

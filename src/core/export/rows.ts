@@ -1,5 +1,5 @@
 import { eventTypeLabels } from '../../shared/contract/eventLabels';
-import type { StoredEvent } from '../ledger/readModel';
+import type { EventRecord, StoredEvent } from '../ledger/readModel';
 import type { ServiceContext } from '../services/context';
 import { prepared } from '../db/statements';
 import type { ExportLanguage, ExportRow } from './columns';
@@ -25,6 +25,17 @@ interface PupilNames {
  * their rows then show the group only.
  */
 export function rowResolver(ctx: ServiceContext, language: ExportLanguage): (e: RowSource) => ExportRow {
+  const n = registryNames(ctx, language);
+  return (e) => n.row(e.kioskId, e.seq, e.occurredAt, e.type, e.actor, e.custodian, e.pupilId, e.deviceId, e.locationId, e.pouchId, noteOf(e), e.voidsSeq, e.voidedBySeq, e.hash ?? '');
+}
+
+/** The same rows from an export's records (arrays as SQLite returns them, see EventRecord). */
+export function recordResolver(ctx: ServiceContext, language: ExportLanguage): (r: EventRecord) => ExportRow {
+  const n = registryNames(ctx, language);
+  return (r) => n.row(r[0], r[1], r[3], r[2], r[4], r[5], r[7], r[6], r[8], r[9], r[12] ? bodyNote(JSON.parse(r[12]) as Record<string, unknown>) : '', r[10], r[11], r[13]);
+}
+
+function registryNames(ctx: ServiceContext, language: ExportLanguage) {
   const pupils = new Map(
     prepared<{ pupil_id: string; roepnaam: string; voorvoegsel: string; achternaam: string; groep: string }>(
       ctx.db,
@@ -55,31 +66,51 @@ export function rowResolver(ctx: ServiceContext, language: ExportLanguage): (e: 
     if (kind === 'location' && id) return places.get(id) ?? custodian;
     return custodian;
   };
-  return (e) => {
-    const pupil = e.pupilId ? pupils.get(e.pupilId) : undefined;
-    return {
-      seq: e.seq,
-      occurredAt: e.occurredAt,
-      type: labels[e.type],
-      actor: who(e.actor),
-      custodian: held(e.custodian),
-      pupil: pupil?.name ?? '',
-      groep: pupil?.groep ?? '',
-      device: e.deviceId ? (devices.get(e.deviceId) ?? '') : '',
-      location: e.locationId ? (places.get(e.locationId) ?? '') : '',
-      pouch: e.pouchId ? (pouches.get(e.pouchId) ?? '') : '',
-      note: noteOf(e),
-      voids: e.voidsSeq,
-      voidedBy: e.voidedBySeq,
-      kioskId: e.kioskId,
-      hash: e.hash ?? '',
-    };
+  return {
+    row(
+      kioskId: string,
+      seq: number,
+      occurredAt: string,
+      type: StoredEvent['type'],
+      actor: string,
+      custodian: string | null,
+      pupilId: string | null,
+      deviceId: string | null,
+      locationId: string | null,
+      pouchId: string | null,
+      note: string,
+      voids: number | null,
+      voidedBy: number | null,
+      hash: string,
+    ): ExportRow {
+      const pupil = pupilId ? pupils.get(pupilId) : undefined;
+      return {
+        seq,
+        occurredAt,
+        type: labels[type],
+        actor: who(actor),
+        custodian: held(custodian),
+        pupil: pupil?.name ?? '',
+        groep: pupil?.groep ?? '',
+        device: deviceId ? (devices.get(deviceId) ?? '') : '',
+        location: locationId ? (places.get(locationId) ?? '') : '',
+        pouch: pouchId ? (pouches.get(pouchId) ?? '') : '',
+        note,
+        voids,
+        voidedBy,
+        kioskId,
+        hash,
+      };
+    },
   };
 }
 
 /** The event's free text, if its payload still holds one (erased payloads export as empty). */
 function noteOf(e: RowSource): string {
-  const payload = e.payload ?? (e.body ? (JSON.parse(e.body) as Record<string, unknown>) : {});
+  return bodyNote(e.payload ?? (e.body ? (JSON.parse(e.body) as Record<string, unknown>) : {}));
+}
+
+function bodyNote(payload: Record<string, unknown>): string {
   const parts = ['note', 'reason', 'guardianName', 'description'].map((k) => payload[k]).filter((v): v is string => typeof v === 'string');
   return parts.join(' — ');
 }

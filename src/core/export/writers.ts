@@ -26,16 +26,22 @@ export interface CsvOptions {
 export function csvSink(out: Writable, options: CsvOptions): RowSink {
   const { delimiter } = options;
   const needsQuotes = delimiter === ';' ? /[;"\r\n]/ : /[,"\r\n]/;
-  const cell = (text: string) => (needsQuotes.test(text) ? `"${text.replaceAll('"', '""')}"` : text);
+  const quoted = (text: string) => (needsQuotes.test(text) ? `"${text.replaceAll('"', '""')}"` : text);
+  // One test for both rules: most cells hold none of these characters and are written as they are.
+  const special = delimiter === ';' ? /[;"\r\n=+\-@\t]/ : /[,"\r\n=+\-@\t]/;
+  const cell = (text: string) => (special.test(text) ? quoted(safeText(text)) : text);
   const time = minuteMemo((iso) => formatTime(iso, options.dates), options.dates === 'nl');
   const line = (row: ExportRow) => {
     let text = '';
     for (const { key } of EXPORT_COLUMNS) {
       const value = row[key];
       if (key !== 'seq') text += delimiter;
-      if (key === 'occurredAt') text += cell(time(String(value)));
+      // A time (digits, '-', ':', 'T', '.', 'Z'), the kiosk's id (a UUID) and the hash (hex) are
+      // never quoted nor a formula: written as they are.
+      if (key === 'occurredAt') text += time(String(value));
+      else if (key === 'kioskId' || key === 'hash') text += value as string;
       else if (typeof value === 'number') text += String(value);
-      else if (value !== null) text += cell(safeText(value));
+      else if (value !== null) text += cell(value);
     }
     return `${text}\r\n`;
   };
@@ -43,7 +49,7 @@ export function csvSink(out: Writable, options: CsvOptions): RowSink {
   const start = () => {
     if (started) return '';
     started = true;
-    return `\ufeff${EXPORT_COLUMNS.map((c) => cell(c[options.language])).join(delimiter)}\r\n`;
+    return `\ufeff${EXPORT_COLUMNS.map((c) => quoted(c[options.language])).join(delimiter)}\r\n`;
   };
   return {
     async write(rows) {

@@ -11,6 +11,8 @@ export interface LabelContent {
   title: string;
   /** The small line: the group, the bag's name. */
   subtitle: string;
+  /** Whose sticker or pouch it is (ids only), for the sheet's `export_made`; none on a fresh code. */
+  ids?: { pupilId: string; deviceId?: string; pouchId?: string };
 }
 
 /** Class-list order the Dutch way: "de Vries" under V, "IJsselmeer" under IJ, "Ömer" beside O. */
@@ -18,6 +20,8 @@ const collator = new Intl.Collator('nl', { sensitivity: 'base', numeric: true })
 
 interface StickerRow {
   canonical: string;
+  pupil_id: string;
+  device_id: string;
   roepnaam: string;
   achternaam: string;
   groep: string;
@@ -32,7 +36,7 @@ interface StickerRow {
 function groupStickers(ctx: ServiceContext, groep: string): LabelContent[] {
   const rows = prepared<StickerRow>(
     ctx.db,
-    `SELECT t.canonical, p.roepnaam, p.achternaam, p.groep, t.created_at
+    `SELECT t.canonical, p.pupil_id, d.device_id, p.roepnaam, p.achternaam, p.groep, t.created_at
      FROM tags t JOIN devices d ON d.device_id = t.device_id JOIN pupils p ON p.pupil_id = d.owner_pupil_id
      WHERE t.kind = 'device_sticker' AND t.status = 'active' AND d.active = 1 AND p.active = 1 AND p.groep = ?`,
   ).all(groep);
@@ -45,11 +49,13 @@ function groupStickers(ctx: ServiceContext, groep: string): LabelContent[] {
         collator.compare(a.roepnaam, b.roepnaam) ||
         a.created_at.localeCompare(b.created_at),
     )
-    .map((r) => ({ code: r.canonical, title: r.roepnaam, subtitle: `groep ${r.groep}` }));
+    .map((r) => ({ code: r.canonical, title: r.roepnaam, subtitle: `groep ${r.groep}`, ids: { pupilId: r.pupil_id, deviceId: r.device_id } }));
 }
 
 interface PouchRow {
   canonical: string;
+  pupil_id: string;
+  pouch_id: string;
   number: number;
   location_name: string;
 }
@@ -58,7 +64,7 @@ interface PouchRow {
 function groupPouches(ctx: ServiceContext, groep: string): LabelContent[] {
   const rows = prepared<PouchRow>(
     ctx.db,
-    `SELECT t.canonical, po.number, l.name AS location_name
+    `SELECT t.canonical, p.pupil_id, po.pouch_id, po.number, l.name AS location_name
      FROM tags t JOIN pouches po ON po.pouch_id = t.pouch_id JOIN locations l ON l.location_id = po.location_id
      JOIN pupils p ON p.pupil_id = po.pupil_id
      WHERE t.kind = 'pouch' AND t.status = 'active' AND l.active = 1 AND p.active = 1 AND p.groep = ?`,
@@ -66,7 +72,7 @@ function groupPouches(ctx: ServiceContext, groep: string): LabelContent[] {
   return rows
     .filter((r) => isValidOwnCode(r.canonical))
     .sort((a, b) => collator.compare(a.location_name, b.location_name) || a.number - b.number)
-    .map((r) => ({ code: r.canonical, title: `Vak ${r.number}`, subtitle: r.location_name }));
+    .map((r) => ({ code: r.canonical, title: `Vak ${r.number}`, subtitle: r.location_name, ids: { pupilId: r.pupil_id, pouchId: r.pouch_id } }));
 }
 
 /**

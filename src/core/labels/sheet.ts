@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { LabelCalibration, LabelCalibrations, LabelLayoutId, LabelLayoutSummary, LabelSheetRequest } from '../../shared/contract/labels';
 import { noCalibration } from '../../shared/contract/labels';
 import { AppError } from '../../shared/errors';
@@ -6,7 +7,7 @@ import type { Actor } from '../ledger/events';
 import { ledgerWriter, writeTransaction, type ServiceContext } from '../services/context';
 import { readSettings, updateSettings } from '../settings/store';
 import { renderCalibrationPage } from './calibrationPage';
-import { labelContents } from './content';
+import { labelContents, type LabelContent } from './content';
 import { labelLayouts, layoutById, perPage } from './layouts';
 import { renderSheet } from './sheetPdf';
 import { symbologyFor } from './symbology';
@@ -45,8 +46,10 @@ export function layoutSummaries(ctx: ServiceContext): LabelLayoutSummary[] {
 /**
  * A sticker sheet. Printing is not custody, so it is no custody event; but a sheet of a group's
  * stickers or pouches carries pupils' first names (or their pouches) out of the kiosk on paper,
- * so it is recorded like any export: who, which layout, which group, how many labels (never the
- * names). Fresh codes identify nobody and are recorded when they are assigned.
+ * so it is recorded like any export (`export_made`, format pdf): who, which layout and group, the
+ * file's SHA-256, and whose stickers by id and count (never the names), so a sheet found later
+ * can be matched to when it was made. Fresh codes identify nobody and are recorded when they
+ * are assigned.
  */
 export async function makeLabelSheet(
   ctx: ServiceContext,
@@ -65,11 +68,28 @@ export async function makeLabelSheet(
   });
   const source = request.source;
   if (source.kind !== 'newCodes') {
+    const ids = (pick: (l: LabelContent) => string | undefined) => [...new Set(labels.map(pick).filter((id) => id !== undefined))];
+    const pupilIds = ids((l) => l.ids?.pupilId);
     writeTransaction(ctx, () =>
       appendEvent(ledgerWriter(ctx), {
         type: 'export_made',
         actor,
-        details: { what: 'label_sheet', layout: layout.id, source: source.kind, groep: source.groep, labelCount: labels.length },
+        details: {
+          what: 'label_sheet',
+          format: 'pdf',
+          layout: layout.id,
+          source: source.kind,
+          groep: source.groep,
+          // The same fields as the log's exports, so the office's list of exports shows it alike.
+          filter: { groep: source.groep },
+          rows: labels.length,
+          labelCount: labels.length,
+          pages: pageCount,
+          pupilIds,
+          pupilCount: pupilIds.length,
+          ...(source.kind === 'group' ? { deviceIds: ids((l) => l.ids?.deviceId) } : { pouchIds: ids((l) => l.ids?.pouchId) }),
+          sha256: createHash('sha256').update(pdf).digest('hex'),
+        },
       }),
     );
   }

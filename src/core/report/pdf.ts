@@ -2,6 +2,7 @@ import PDFDocument from 'pdfkit';
 import { fontBytes, fontPath } from '../labels/fonts';
 import { barcodeShape } from '../labels/symbology';
 import type { ReportEvent, ReportModel } from './model';
+import { columnText } from './pdfText';
 
 type Pdf = InstanceType<typeof PDFDocument>;
 /** pdfkit's own image reader, for an image's size before it is placed; its types leave it out. */
@@ -42,21 +43,6 @@ function heading(doc: Pdf, text: string): void {
     .strokeColor('#888888')
     .stroke();
   doc.moveDown(0.5);
-}
-
-/**
- * Text in a column `width` wide: wrapped where it must be, placed on one line where it fits.
- * Most values fit, and pdfkit's line wrapper, run for every one of them, is most of the time of
- * a 500-event report.
- */
-function columnText(doc: Pdf, text: string, x: number, y: number, width: number): number {
-  if (doc.widthOfString(text) <= width && !text.includes('\n')) {
-    doc.text(text, x, y, { lineBreak: false });
-    return doc.currentLineHeight(true);
-  }
-  const height = doc.heightOfString(text, { width });
-  doc.text(text, x, y, { width });
-  return height;
 }
 
 /** A label in the left column, its value wrapped beside it. */

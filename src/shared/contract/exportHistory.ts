@@ -12,6 +12,8 @@ export const ExportRecord = z.object({
   /** The staff member's display name, or 'system' for the CLI. */
   by: z.string(),
   format: z.string(),
+  /** What else than the log was exported: 'label_sheet' (a sticker sheet), 'custody_report'; null for the log. */
+  what: z.string().nullable(),
   filter: z.record(z.string(), z.unknown()),
   rows: z.number().int(),
   /** Absent on exports made before the hash was recorded. */

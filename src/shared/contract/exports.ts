@@ -10,8 +10,11 @@ import { EventType } from './eventTypes';
 const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 export const ExportLogRequest = z.strictObject({
-  /** 'bundle': the evidence bundle (JSON Lines), checked with verify-bundle or tools/verify-bundle.mjs. */
-  format: z.enum(['csv', 'xlsx', 'bundle']),
+  /**
+   * 'pdf': the printable custody log (landscape A4); 'bundle': the evidence bundle (JSON Lines),
+   * checked with verify-bundle or tools/verify-bundle.mjs.
+   */
+  format: z.enum(['csv', 'xlsx', 'pdf', 'bundle']),
   language: z.enum(['nl', 'en']),
   from: Day.optional(),
   to: Day.optional(),

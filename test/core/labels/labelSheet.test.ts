@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { listExports } from '../../../src/core/export/exportHistory';
 import { labelContents } from '../../../src/core/labels/content';
 import { calibrationOf, layoutSummaries, makeCalibrationPage, makeLabelSheet, setLabelCalibration } from '../../../src/core/labels/sheet';
 import { cellAt, layoutById, perPage } from '../../../src/core/labels/layouts';
@@ -19,7 +21,7 @@ describe('what goes on a sticker sheet', () => {
   it("a group's sheet holds its pupils' active stickers in Dutch class-list order, with first name and group", () => {
     const labels = labelContents(ctx(), { kind: 'group', groep: '7A' });
     expect(labels.map((l) => l.code)).toEqual(f.stickers.map((s) => s.code));
-    expect(labels[0]).toEqual({ code: f.stickers[0]!.code, title: f.stickers[0]!.roepnaam, subtitle: 'groep 7A' });
+    expect(labels[0]).toMatchObject({ code: f.stickers[0]!.code, title: f.stickers[0]!.roepnaam, subtitle: 'groep 7A' });
   });
 
   it('pouch labels carry the pouch number and the bag, in pouch order', () => {
@@ -51,16 +53,50 @@ describe('what goes on a sticker sheet', () => {
     expect(() => labelContents(ctx(), { kind: 'group', groep: '5C' })).toThrow(expect.objectContaining({ code: 'NOTHING_TO_PRINT' }));
   });
 
-  it("a sheet with a group's names is recorded as an export (no names in it); fresh codes are not", async () => {
+  it("a sheet with a group's names is recorded as an export: the file's SHA-256 and whose stickers by id, no names; fresh codes are not", async () => {
     const before = listEvents(ctx(), { limit: 1 }).events[0]!.seq;
     const sheet = await makeLabelSheet(ctx(), { layout: 'L7160', source: { kind: 'group', groep: '7A' }, start: 1 }, f.officeId);
     await makeLabelSheet(ctx(), { layout: 'L7160', source: { kind: 'newCodes', count: 3 }, start: 1 }, f.officeId);
     const after = listEvents(ctx(), { limit: 5 }).events.filter((e) => e.seq > before);
     expect(after.map((e) => e.type)).toEqual(['export_made']);
-    expect(after[0]!.details).toEqual({ what: 'label_sheet', layout: 'L7160', source: 'group', groep: '7A', labelCount: 6 });
+    const pupils = f.core.db.prepare("SELECT pupil_id FROM pupils WHERE groep = '7A'").pluck().all() as string[];
+    const phones = f.core.db
+      .prepare("SELECT device_id FROM devices d JOIN pupils p ON p.pupil_id = d.owner_pupil_id WHERE p.groep = '7A'")
+      .pluck()
+      .all() as string[];
+    const details = after[0]!.details as Record<string, unknown>;
+    expect(details).toMatchObject({
+      what: 'label_sheet',
+      format: 'pdf',
+      layout: 'L7160',
+      source: 'group',
+      groep: '7A',
+      filter: { groep: '7A' },
+      rows: 6,
+      labelCount: 6,
+      pages: sheet.pageCount,
+      pupilCount: 6,
+      sha256: createHash('sha256').update(sheet.pdf).digest('hex'),
+    });
+    expect([...(details.pupilIds as string[])].sort()).toEqual([...pupils].sort());
+    expect([...(details.deviceIds as string[])].sort()).toEqual([...phones].sort());
     expect(JSON.stringify(after[0])).not.toContain(f.stickers[0]!.roepnaam);
     expect(sheet.fileName).toBe('stickers-7A-L7160-2026-09-01.pdf');
     expect(verifyLedger(f.core.db).ok).toBe(true);
+    // In the office's list of exports beside the logs, as a sticker sheet of 6 labels.
+    expect(listExports(ctx())[0]).toMatchObject({ what: 'label_sheet', format: 'pdf', rows: 6, filter: { groep: '7A' }, sha256: details.sha256 });
+  });
+
+  it("a sheet of a group's pouch labels records the pouches and their pupils by id", async () => {
+    const sheet = await makeLabelSheet(ctx(), { layout: 'L7651', source: { kind: 'pouches', groep: '7A' }, start: 1 }, f.officeId);
+    const details = listEvents(ctx(), { limit: 1 }).events[0]!.details as Record<string, unknown>;
+    const pouches = f.core.db
+      .prepare("SELECT po.pouch_id FROM pouches po JOIN pupils p ON p.pupil_id = po.pupil_id WHERE p.groep = '7A'")
+      .pluck()
+      .all() as string[];
+    expect(details).toMatchObject({ what: 'label_sheet', source: 'pouches', labelCount: sheet.labelCount, pupilCount: 6, sha256: createHash('sha256').update(sheet.pdf).digest('hex') });
+    expect([...(details.pouchIds as string[])].sort()).toEqual([...pouches].sort());
+    expect(details).not.toHaveProperty('deviceIds');
   });
 
   it('a start position beyond the sheet is refused', async () => {

@@ -84,6 +84,7 @@ export function ExportScreen() {
           options={[
             { value: 'csv', label: t('office.export.csv') },
             { value: 'xlsx', label: t('office.export.xlsx') },
+            { value: 'pdf', label: t('office.export.pdf') },
             { value: 'bundle', label: t('office.export.bundle') },
           ]}
         />

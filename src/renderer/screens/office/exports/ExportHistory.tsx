@@ -66,7 +66,7 @@ export function ExportHistory({ refresh }: { refresh: number }) {
               <tr key={e.seq}>
                 <td>{when(e.occurredAt)}</td>
                 <td>{e.by === 'system' ? t('office.exports.system') : e.by}</td>
-                <td>{e.format.toUpperCase()}</td>
+                <td>{e.what === 'label_sheet' ? t('office.exports.labelSheet') : e.what === 'custody_report' ? t('office.exports.report') : e.format.toUpperCase()}</td>
                 <td>{filterText(e.filter)}</td>
                 <td className="number">{e.rows}</td>
                 <td className="hash">{e.sha256 ?? '—'}</td>

@@ -1,0 +1,65 @@
+import type { ExportLanguage } from './columns';
+
+/**
+ * The words on the printable custody log (`export --format pdf`). Like the report it leaves the
+ * kiosk, so it is in the language asked for; event names come from shared/contract/eventLabels
+ * and the checkpoint's words from the report's texts, so the papers a school hands out agree.
+ */
+export const pdfLogTexts = {
+  nl: {
+    title: 'Bewaarlogboek',
+    intro: (n: number) =>
+      `${n} gebeurtenissen, oudste eerst. Een gebeurtenis wordt nooit gewijzigd: een fout wordt hersteld met een nieuwe gebeurtenis, en beide staan hier.`,
+    filter: 'Selectie',
+    everything: 'alle gebeurtenissen',
+    period: 'periode',
+    group: 'groep',
+    pupil: 'leerling',
+    device: 'apparaat',
+    types: 'soorten',
+    kioskFilter: 'kiosk',
+    columns: {
+      seq: 'Nr.',
+      time: 'Tijd',
+      type: 'Gebeurtenis',
+      pupil: 'Leerling',
+      device: 'Apparaat',
+      actor: 'Door',
+      custodian: 'In bewaring bij',
+      place: 'Plaats / vak',
+      notes: 'Staat / opmerking',
+    },
+    checkpointIntro:
+      'Dit logboek is gemaakt tegen het volgende controlepunt, door de kiosk ondertekend: het telt elke gebeurtenis hierboven mee. Wie het logboek of een export heeft, kan elke gebeurtenis hiertegen narekenen.',
+    noCheckpoint: 'Geen controlepunt: dit zijn gebeurtenissen van een andere kiosk, die alleen die kiosk kan ondertekenen.',
+  },
+  en: {
+    title: 'Custody log',
+    intro: (n: number) =>
+      `${n} events, oldest first. An event is never changed: a mistake is fixed by a new event, and both are shown here.`,
+    filter: 'Selection',
+    everything: 'all events',
+    period: 'period',
+    group: 'group',
+    pupil: 'pupil',
+    device: 'device',
+    types: 'kinds',
+    kioskFilter: 'kiosk',
+    columns: {
+      seq: 'No.',
+      time: 'Time',
+      type: 'Event',
+      pupil: 'Pupil',
+      device: 'Device',
+      actor: 'By',
+      custodian: 'Held by',
+      place: 'Place / pouch',
+      notes: 'Condition / note',
+    },
+    checkpointIntro:
+      'This log was made against the following checkpoint, signed by the kiosk: it counts every event above. Whoever holds the ledger or an export can check every event against it.',
+    noCheckpoint: "No checkpoint: these are another kiosk's events, which only that kiosk can sign.",
+  },
+} satisfies Record<ExportLanguage, unknown>;
+
+export type PdfLogTexts = (typeof pdfLogTexts)['nl'];
