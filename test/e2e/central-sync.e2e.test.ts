@@ -12,9 +12,10 @@ import { schoolMorning, schoolTime } from './support/schoolTime';
 import { unlockAs } from './support/teacher';
 import { rewriteHistory } from '../core/central/support/rewrite';
 import { startPostgres, type PgCluster } from '../support/postgres';
-import { launchChromium, openKiosk, screenshot } from './support/browser';
+import { launchChromium, openKiosk } from './support/browser';
 import { startDemoBridge, type TestBridge } from './support/demo';
 import { openArea } from './support/navigation';
+import { accessibilityStop } from './support/accessibilityStop';
 import { lockKiosk, tapPin } from './support/pin';
 
 /** A school's kiosk with the board's central database set: it syncs on its own, and the staff see how that went. */
@@ -65,7 +66,7 @@ describe("the kiosk's own sync to the board's central database", () => {
     expect(await centralChain(admin, kioskId())).toHaveLength(waiting);
     expect(await page.content()).not.toContain(new URL(url).password);
     await sync.scrollIntoViewIfNeeded();
-    await screenshot(page, 'settings-central-sync-ok-1366');
+    await accessibilityStop(page, 'settings-central-sync-ok');
     expect(problems).toEqual([]);
     await context.close();
   });
@@ -87,7 +88,7 @@ describe("the kiosk's own sync to the board's central database", () => {
       expect(await line.textContent()).toContain('wacht op deze kiosk');
       // Quiet: not an alarm, the kiosk works on.
       expect(await page.getByRole('alert').filter({ hasText: 'centrale database' }).count()).toBe(0);
-      await screenshot(page, 'teacher-sync-offline-1366');
+      await accessibilityStop(page, 'teacher-sync-offline');
       await lockKiosk(bridge.url);
       await page.goto(`${bridge.url}/index.html`);
       const sync = await openCentralSettings(page);
@@ -119,7 +120,7 @@ describe("the kiosk's own sync to the board's central database", () => {
     expect(await banner.textContent()).toContain('Zet geen back-up terug en bel de ICT-partner');
     await sync.getByText('geweigerd, het logboek wijkt af: de laatste gebeurtenis die al centraal lag is op de kiosk anders', { exact: false }).waitFor();
     await sync.scrollIntoViewIfNeeded();
-    await screenshot(page, 'settings-central-sync-diverged-1366');
+    await accessibilityStop(page, 'settings-central-sync-diverged');
 
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('alert').filter({ hasText: "the board's central database refuses this kiosk's log" }).waitFor();

@@ -15,10 +15,11 @@ import { rewriteHistory } from '../core/central/support/rewrite';
 import { classFixture, type ClassFixture } from '../core/support/custodyFixture';
 import { startPostgres, type PgCluster } from '../support/postgres';
 import { tempDir } from '../support/tempDb';
-import { launchChromium, openKiosk, screenshot } from './support/browser';
+import { launchChromium, openKiosk } from './support/browser';
 import { startDemoBridge, type TestBridge } from './support/demo';
 import { lockKiosk, tapPin } from './support/pin';
 import { openArea } from './support/navigation';
+import { accessibilityStop } from './support/accessibilityStop';
 
 const PASSWORD = 'bestuur-geheim-42';
 
@@ -103,7 +104,7 @@ describe("the board's office reads every kiosk from the central database", () =>
     await section.getByText('Er is een wachtwoord opgeslagen', { exact: false }).waitFor();
     expect(await section.getByLabel('Wachtwoord').inputValue()).toBe('');
     expect(await section.getByLabel('Adres').inputValue()).toBe(withoutPassword.toString());
-    await screenshot(page, 'settings-central-1366');
+    await accessibilityStop(page, 'settings-central');
     await page.reload();
     await section.getByText('Ingesteld op deze pc.').waitFor();
     expect(await page.content()).not.toContain(PASSWORD);
@@ -125,7 +126,7 @@ describe("the board's office reads every kiosk from the central database", () =>
     await klimop.getByText('Wijkt af').waitFor();
     expect(await klimop.textContent()).toContain('de geschiedenis is herschreven na een medeondertekend controlepunt');
     expect(await health.getByRole('row').count()).toBe(3);
-    await screenshot(page, 'office-board-health-1366');
+    await accessibilityStop(page, 'office-board-health');
 
     const events = page.getByRole('region', { name: 'Gebeurtenissen van alle kiosken' });
     const stored = async (school?: string) =>
@@ -190,7 +191,7 @@ describe("the board's office reads every kiosk from the central database", () =>
     await newest.getByText(createHash('sha256').update(bytes).digest('hex')).waitFor();
     expect(await newest.textContent()).toContain(`bestuur, alle kiosken · school De Regenboog · 1 soort · apparaat ${device}`);
     expect(await newest.textContent()).toContain('XLSX');
-    await screenshot(page, 'office-board-export-1366');
+    await accessibilityStop(page, 'office-board-export');
     expect(problems).toEqual([]);
     await context.close();
   });

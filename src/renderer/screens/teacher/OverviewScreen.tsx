@@ -148,7 +148,8 @@ export function OverviewScreen({ staff }: TeacherScreenProps) {
             </div>
           )}
         </section>
-        <div className="dashboard-side" ref={sideBox}>
+        {/* It scrolls when the window is short (a banner above it): a keyboard must reach it too. */}
+        <div className="dashboard-side" ref={sideBox} role="region" aria-label={t('teacher.dashboard.side')} tabIndex={0}>
           {missing && <MissingToday missing={missing} />}
           <section aria-labelledby="today-title">
             <h2 id="today-title">{t('teacher.dashboard.today')}</h2>

@@ -100,6 +100,7 @@ export const teacher: Messages['teacher'] = {
       less: 'Show fewer',
     },
     today: 'Today',
+    side: 'Today, and who usually hands in',
     noMovements: 'Nothing has been handed in or returned today.',
     verify: 'Check the ledger',
     verifying: 'Checking the ledger…',

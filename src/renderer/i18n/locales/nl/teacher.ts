@@ -99,6 +99,7 @@ export const teacher = {
       less: 'Minder tonen',
     },
     today: 'Vandaag',
+    side: 'Vandaag, en wie meestal inlevert',
     noMovements: 'Vandaag is er nog niets ingeleverd of teruggegeven.',
     verify: 'Logboek controleren',
     verifying: 'Logboek wordt gecontroleerd…',
