@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syncKiosk } from '../../../src/core/central/sync';
-import { witnessCheckpoints, witnessFromKeyFile, type Witness } from '../../../src/core/central/witness';
+import { witnessCheckpoints, type Witness } from '../../../src/core/central/witness';
 import { createGateway, type Gateway } from '../../../src/core/api/gateway';
 import { createHandlers } from '../../../src/core/api/handlers';
 import { exportBundle } from '../../../src/core/export/exportBundle';
@@ -14,9 +14,9 @@ import { renameKiosk } from '../../../src/core/kiosk/identity';
 import { chainSince } from '../../../src/core/ledger/importChain';
 import type { BoardEvent, BoardKiosk, CentralConnectionView, ExportRecord } from '../../../src/shared/contract';
 import { classFixture, PINS, type ClassFixture } from '../support/custodyFixture';
-import { startPostgres, type PgCluster } from '../../support/postgres';
+import type { PgCluster } from '../../support/postgres';
 import { tempDir } from '../../support/tempDb';
-import { centralDatabase, registerKioskDb } from './support/central';
+import { boardWithWitness, registerKioskDb } from './support/central';
 import { rewriteHistory } from './support/rewrite';
 
 let cluster: PgCluster;
@@ -26,20 +26,17 @@ let witness: Witness;
 let officeUrl: string;
 const cleanups: (() => void)[] = [];
 
+let stopBoard: () => Promise<void>;
+
 beforeAll(async () => {
-  cluster = await startPostgres();
-  ({ name: database, admin } = await centralDatabase(cluster));
+  // initdb and a first start take a while on a shared machine: a hang guard, not a speed claim.
+  ({ cluster, name: database, admin, witness, stop: stopBoard } = await boardWithWitness());
   await admin.query("CREATE ROLE board_office LOGIN PASSWORD 'kantoor-geheim' IN ROLE inleverpunt_office");
   officeUrl = cluster.urlFor('board_office', 'kantoor-geheim', database);
-  const keys = tempDir();
-  cleanups.push(keys.cleanup);
-  witness = witnessFromKeyFile(`${keys.dir}/witness.pem`, { create: true });
-  // initdb and a first start take a while on a shared machine; not a statement about speed.
 }, 120_000);
 afterAll(async () => {
   for (const c of cleanups) c();
-  await admin?.end();
-  cluster?.stop();
+  await stopBoard?.();
 });
 
 /** A kiosk at a school with `size` phones handed in and the day closed (a signed checkpoint). */

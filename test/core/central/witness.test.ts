@@ -11,9 +11,8 @@ import { ed25519Signer, openNote, rawEd25519PublicKey, signNote, verifierKey } f
 import { kioskNoteVerifier } from '../../../src/core/kiosk/signer';
 import { chainSince } from '../../../src/core/ledger/importChain';
 import { classFixture, type ClassFixture } from '../support/custodyFixture';
-import { startPostgres, type PgCluster } from '../../support/postgres';
-import { tempDir } from '../../support/tempDb';
-import { centralDatabase, registerKioskDb } from './support/central';
+import type { PgCluster } from '../../support/postgres';
+import { boardWithWitness, centralDatabase, registerKioskDb } from './support/central';
 import { rewriteHistory } from './support/rewrite';
 
 let cluster: PgCluster;
@@ -23,19 +22,15 @@ let witness: Witness;
 let keyDir: string;
 const cleanups: (() => void)[] = [];
 
+let stopBoard: () => Promise<void>;
+
 beforeAll(async () => {
-  cluster = await startPostgres();
-  ({ name: database, admin } = await centralDatabase(cluster));
-  const keys = tempDir();
-  cleanups.push(keys.cleanup);
-  keyDir = keys.dir;
-  witness = witnessFromKeyFile(`${keys.dir}/witness.pem`, { create: true });
-  // initdb and a first start take a while when the two cores are shared: a hang guard, not a speed claim.
+  // initdb and a first start take a while on a shared machine: a hang guard, not a speed claim.
+  ({ cluster, name: database, admin, witness, keyDir, stop: stopBoard } = await boardWithWitness());
 }, 120_000);
 afterAll(async () => {
   for (const c of cleanups) c();
-  await admin?.end();
-  cluster?.stop();
+  await stopBoard?.();
 });
 
 /** The tree size a checkpoint note names (its second line). */
