@@ -1,21 +1,12 @@
 import type { ClientBase } from 'pg';
+import type { EventHeader } from '../ledger/hash';
 import { centralWhere, type CentralEventFilter } from './filter';
 
-export interface CentralEvent {
-  school: string;
-  kioskName: string;
-  kioskId: string;
-  seq: number;
-  occurredAt: string;
-  type: string;
-  actor: string;
-  custodian: string | null;
-  deviceId: string | null;
-  pupilId: string | null;
-  locationId: string | null;
-  pouchId: string | null;
-  voidsSeq: number | null;
-}
+/** A row of the board's list: an event's own fields, and where it comes from. */
+export type CentralEvent = Pick<
+  EventHeader,
+  'kioskId' | 'seq' | 'occurredAt' | 'type' | 'actor' | 'custodian' | 'deviceId' | 'pupilId' | 'locationId' | 'pouchId' | 'voidsSeq'
+> & { school: string; kioskName: string };
 
 /** Where a page ended: the next page starts after this event (newest first). */
 export interface CentralCursor {
@@ -42,34 +33,20 @@ export async function listCentralEvents(
   const after = page.after
     ? [`(e.occurred_at, e.kiosk_id, e.seq) < (${client.escapeLiteral(page.after.occurredAt)}, ${client.escapeLiteral(page.after.kioskId)}, ${Math.trunc(page.after.seq)})`]
     : [];
-  const r = await client.query<{
-    school: string; kiosk_name: string; kiosk_id: string; seq: string; occurred_at: string; type: string; actor: string;
-    custodian: string | null; device_id: string | null; pupil_id: string | null; location_id: string | null; pouch_id: string | null;
-    voids_seq: string | null;
-  }>(
-    `SELECT k.school, k.name AS kiosk_name, e.kiosk_id, e.seq, e.occurred_at, e.type, e.actor, e.custodian, e.device_id,
-            e.pupil_id, e.location_id, e.pouch_id, e.voids_seq
+  // The names come back as the contract spells them; bigints come back from pg as text.
+  const r = await client.query<Omit<CentralEvent, 'seq' | 'voidsSeq'> & { seq: string; voidsSeq: string | null }>(
+    `SELECT k.school, k.name AS "kioskName", e.kiosk_id AS "kioskId", e.seq, e.occurred_at AS "occurredAt", e.type, e.actor,
+            e.custodian, e.device_id AS "deviceId", e.pupil_id AS "pupilId", e.location_id AS "locationId",
+            e.pouch_id AS "pouchId", e.voids_seq AS "voidsSeq"
        FROM central.events e JOIN central.kiosks k USING (kiosk_id)
        ${centralWhere(client, filter, after)}
       ORDER BY e.occurred_at DESC, e.kiosk_id DESC, e.seq DESC
       LIMIT $1`,
     [page.limit + 1],
   );
-  const events = r.rows.slice(0, page.limit).map((row) => ({
-    school: row.school,
-    kioskName: row.kiosk_name,
-    kioskId: row.kiosk_id,
-    seq: Number(row.seq),
-    occurredAt: row.occurred_at,
-    type: row.type,
-    actor: row.actor,
-    custodian: row.custodian,
-    deviceId: row.device_id,
-    pupilId: row.pupil_id,
-    locationId: row.location_id,
-    pouchId: row.pouch_id,
-    voidsSeq: row.voids_seq === null ? null : Number(row.voids_seq),
-  }));
+  const events: CentralEvent[] = r.rows
+    .slice(0, page.limit)
+    .map((row) => ({ ...row, seq: Number(row.seq), voidsSeq: row.voidsSeq === null ? null : Number(row.voidsSeq) }));
   const last = events.at(-1);
   return { events, next: r.rows.length > page.limit && last ? { occurredAt: last.occurredAt, kioskId: last.kioskId, seq: last.seq } : null };
 }
