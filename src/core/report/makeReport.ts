@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { AppError } from '../../shared/errors';
 import { prepared } from '../db/statements';
 import { checkpointText, kioskOrigin } from '../evidence/checkpoint';
@@ -57,6 +58,7 @@ export async function makeCustodyReport(ctx: ServiceContext, request: ReportRequ
   });
   const { pdf, pageCount } = await renderReport(model, ctx.now());
   const scope = request.scope;
+  const reportFilter = scope.kind === 'device' ? { deviceId: scope.deviceId } : { incidentSeq: scope.seq, deviceId: scoped.deviceId };
   writeTransaction(ctx, () =>
     appendEvent(ledgerWriter(ctx), {
       type: 'export_made',
@@ -65,7 +67,10 @@ export async function makeCustodyReport(ctx: ServiceContext, request: ReportRequ
         what: 'custody_report',
         format: 'pdf',
         scope: scope.kind,
-        ...(scope.kind === 'device' ? { deviceId: scope.deviceId } : { incidentSeq: scope.seq, deviceId: scoped.deviceId }),
+        ...reportFilter,
+        // As every export records it: what the file covers, and the file's own fingerprint.
+        filter: reportFilter,
+        sha256: createHash('sha256').update(pdf).digest('hex'),
         events: scoped.events.length,
         pages: pageCount,
         verified: verify.ok,

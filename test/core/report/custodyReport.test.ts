@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { listExports } from '../../../src/core/export/exportHistory';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -159,8 +161,20 @@ describe('the chain-of-custody report', () => {
     expect(recorded).toMatchObject({
       type: 'export_made',
       deviceId: null,
-      details: { what: 'custody_report', format: 'pdf', scope: 'device', deviceId: story.phone.deviceId, events: made.events, pages: made.pageCount, verified: true },
+      details: {
+        what: 'custody_report',
+        format: 'pdf',
+        scope: 'device',
+        deviceId: story.phone.deviceId,
+        filter: { deviceId: story.phone.deviceId },
+        sha256: createHash('sha256').update(made.pdf).digest('hex'),
+        events: made.events,
+        pages: made.pageCount,
+        verified: true,
+      },
     });
+    // The office's list of exports names what the file covers, and its fingerprint.
+    expect(listExports(story.f.core.services.context)[0]).toMatchObject({ what: 'custody_report', filter: { deviceId: story.phone.deviceId }, rows: made.events });
     expect(JSON.stringify(recorded.details)).not.toContain('Zoë');
     await expect(report({ actor: 'pupil' })).rejects.toMatchObject({ code: 'UNKNOWN_STAFF' });
     await expect(report({ scope: { kind: 'incident', seq: story.wrongSeq } })).rejects.toMatchObject({ code: 'NOT_AN_INCIDENT' });

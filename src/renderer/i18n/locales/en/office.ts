@@ -93,7 +93,7 @@ export const office: Messages['office'] = {
   },
   export: {
     title: 'Export the log',
-    intro: 'The custody log for Excel: choose the days, the group and what goes in. The kiosk first signs a checkpoint; keep it with the file, so anyone can check that nothing in it was changed.',
+    intro: 'The custody log for Excel, to print (PDF) or as a verifiable evidence file: choose the days, the group and what goes in. The kiosk first signs a checkpoint; keep it with the file, so anyone can check that nothing in it was changed.',
     format: 'File',
     csv: 'CSV (Excel)',
     xlsx: 'Excel (.xlsx)',
@@ -149,6 +149,7 @@ export const office: Messages['office'] = {
     schoolIs: 'school {{school}}',
     kioskIs: 'kiosk {{kiosk}}',
     deviceIs: 'device {{device}}',
+    incidentIs: 'incident #{{seq}}',
     pupilIs: 'pupil {{pupil}}',
     groupIs: 'group {{group}}',
     types_one: '{{count}} kind',

@@ -91,7 +91,7 @@ export const office = {
   },
   export: {
     title: 'Logboek exporteren',
-    intro: 'Het bewaarlogboek voor Excel: kies de dagen, de groep en wat erin moet. De kiosk ondertekent eerst een controlepunt; bewaar dat bij het bestand, dan kan iedereen nagaan dat er niets aan veranderd is.',
+    intro: 'Het bewaarlogboek voor Excel, om af te drukken (PDF) of als controleerbaar bewijsbestand: kies de dagen, de groep en wat erin moet. De kiosk ondertekent eerst een controlepunt; bewaar dat bij het bestand, dan kan iedereen nagaan dat er niets aan veranderd is.',
     format: 'Bestand',
     csv: 'CSV (Excel)',
     xlsx: 'Excel (.xlsx)',
@@ -147,6 +147,7 @@ export const office = {
     schoolIs: 'school {{school}}',
     kioskIs: 'kiosk {{kiosk}}',
     deviceIs: 'apparaat {{device}}',
+    incidentIs: 'incident #{{seq}}',
     pupilIs: 'leerling {{pupil}}',
     groupIs: 'groep {{group}}',
     types_one: '{{count}} soort',

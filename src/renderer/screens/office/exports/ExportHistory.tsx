@@ -35,6 +35,7 @@ export function ExportHistory({ refresh }: { refresh: number }) {
       parts.push(`${typeof filter.from === 'string' ? filter.from : '…'} – ${typeof filter.to === 'string' ? filter.to : '…'}`);
     }
     if (Array.isArray(filter.types)) parts.push(t('office.exports.types', { count: filter.types.length }));
+    if (typeof filter.incidentSeq === 'number') parts.push(t('office.exports.incidentIs', { seq: filter.incidentSeq }));
     if (typeof filter.deviceId === 'string') parts.push(t('office.exports.deviceIs', { device: filter.deviceId }));
     if (typeof filter.pupilId === 'string') parts.push(t('office.exports.pupilIs', { pupil: filter.pupilId }));
     return parts.length > 0 ? parts.join(' · ') : t('office.exports.everything');
