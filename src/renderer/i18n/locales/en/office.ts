@@ -93,7 +93,7 @@ export const office: Messages['office'] = {
   },
   export: {
     title: 'Export the log',
-    intro: 'The custody log for Excel, to print (PDF) or as a verifiable evidence file: choose the days, the group and what goes in. The kiosk first signs a checkpoint; keep it with the file, so anyone can check that nothing in it was changed.',
+    intro: 'The custody log for Excel, to print (PDF) or as a verifiable evidence bundle: choose the days, the group and what goes in. The kiosk first signs a checkpoint; keep it with the file, so anyone can check that nothing in it was changed.',
     format: 'File',
     csv: 'CSV (Excel)',
     xlsx: 'Excel (.xlsx)',
