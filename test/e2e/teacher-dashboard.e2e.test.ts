@@ -137,7 +137,10 @@ describe('the teacher area: unlock, dashboard, by hand, move, correct', () => {
     await page.getByRole('heading', { name: 'Verplaatsen', level: 1 }).waitFor();
     expect(page.url()).toContain(`device=${device.deviceId}`);
     // Colleagues are offered, never the teacher herself.
-    const colleagues = await page.getByRole('group', { name: 'Naar een collega' }).getByRole('button').allTextContents();
+    // The staff list arrives after the form: wait for a colleague before reading them all.
+    const toColleague = page.getByRole('group', { name: 'Naar een collega' });
+    await toColleague.getByRole('button', { name: demo.staff.witness.displayName }).waitFor();
+    const colleagues = await toColleague.getByRole('button').allTextContents();
     expect(colleagues).toContain(demo.staff.witness.displayName);
     expect(colleagues).not.toContain(demo.staff.teacher7A.displayName);
     await screenOf(page).getByRole('button', { name: /Kluis administratie/ }).click();

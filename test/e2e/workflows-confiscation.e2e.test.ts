@@ -98,7 +98,8 @@ describe('taking a device into custody with a witness and handing it to a parent
     await page.getByText('Vul eerst een reden in.').waitFor();
     await page.getByLabel('Reden').fill('Filmde in de klas');
     await page.getByRole('button', { name: 'Verder: getuige' }).click();
-    await page.getByRole('group', { name: /Getuige/ }).waitFor();
+    // The staff list arrives after the step opens: wait for a colleague before reading them all.
+    await page.getByRole('group', { name: /Getuige/ }).getByRole('button', { name: demo.staff.witness.displayName }).waitFor();
     const names = await page.getByRole('group', { name: /Getuige/ }).getByRole('button').allTextContents();
     expect(names).toContain(demo.staff.witness.displayName);
     expect(names).not.toContain(demo.staff.teacher7A.displayName);
