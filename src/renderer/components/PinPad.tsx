@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SubmitForm } from './SubmitForm';
 
 export interface PinPadProps {
   label: string;
@@ -29,13 +30,10 @@ export function PinPad({ label, ariaLabel, onSubmit, busy = false, message, minL
     setPin('');
   };
   return (
-    <form
+    <SubmitForm
       className="pinpad"
       aria-label={ariaLabel ?? label}
-      onSubmit={(e) => {
-        e.preventDefault();
-        submit();
-      }}
+      onSubmit={submit}
       onKeyDown={(e) => {
         if (/^\d$/.test(e.key)) add(e.key);
         else if (e.key === 'Backspace') setPin((p) => p.slice(0, -1));
@@ -70,6 +68,6 @@ export function PinPad({ label, ariaLabel, onSubmit, busy = false, message, minL
           OK
         </button>
       </div>
-    </form>
+    </SubmitForm>
   );
 }

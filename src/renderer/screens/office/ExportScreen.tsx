@@ -9,6 +9,7 @@ import { downloadFile } from './downloadPdf';
 import { ExportHistory } from './exports/ExportHistory';
 import './export.css';
 import { GroupSelect } from '../../components/GroupSelect';
+import { SubmitForm } from '../../components/SubmitForm';
 
 type Which = 'custody' | 'all';
 type Done = MethodResult<'exportLog'>;
@@ -70,12 +71,9 @@ export function ExportScreen() {
     <section className="office-export" aria-labelledby="export-title">
       <h2 id="export-title">{t('office.export.title')}</h2>
       <p>{t('office.export.intro')}</p>
-      <form
+      <SubmitForm
         aria-label={t('office.export.title')}
-        onSubmit={(e) => {
-          e.preventDefault();
-          void run();
-        }}
+        onSubmit={run}
       >
         <ToggleGroup<ExportLogRequest['format']>
           label={t('office.export.format')}
@@ -114,7 +112,7 @@ export function ExportScreen() {
         <button type="submit" className="primary" disabled={busy}>
           {busy ? t('office.export.busy') : t('office.export.make')}
         </button>
-      </form>
+      </SubmitForm>
       {busy && progress && (
         <div className="export-progress">
           <progress max={Math.max(progress.total, 1)} value={progress.done} aria-label={t('office.export.title')} />

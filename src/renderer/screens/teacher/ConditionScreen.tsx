@@ -12,6 +12,7 @@ import { WorkflowDone } from '../../components/WorkflowDone';
 import { useWorkflowSubmit } from '../../components/useWorkflowSubmit';
 import type { TeacherScreenProps } from './screen';
 import './workflows.css';
+import { SubmitForm } from '../../components/SubmitForm';
 
 const marks = ConditionMark.options;
 type Mark = (typeof marks)[number];
@@ -84,12 +85,9 @@ function ConditionForm({ choice }: { choice: DeviceChoice }) {
   };
 
   return (
-    <form
+    <SubmitForm
       className="wf-stack wf-narrow-form"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit();
-      }}
+      onSubmit={submit}
     >
       <DeviceSummary choice={choice} />
       <ToggleGroup
@@ -129,6 +127,6 @@ function ConditionForm({ choice }: { choice: DeviceChoice }) {
           {t('workflows.condition.submit')}
         </button>
       </div>
-    </form>
+    </SubmitForm>
   );
 }

@@ -15,6 +15,7 @@ import { useWorkflowSubmit } from '../../components/useWorkflowSubmit';
 import { WitnessStep } from './ConfiscateWitness';
 import type { TeacherScreenProps } from './screen';
 import './workflows.css';
+import { SubmitForm } from '../../components/SubmitForm';
 
 /**
  * The protocol's sanctions that lead to taking a device into custody (section "Sancties", about
@@ -184,12 +185,9 @@ function ConfiscateForm({ choice, me }: { choice: DeviceChoice; me: StaffSummary
   }
 
   return (
-    <form
+    <SubmitForm
       className="wf-columns wf-columns-wide"
-      onSubmit={(e) => {
-        e.preventDefault();
-        toWitness();
-      }}
+      onSubmit={toWitness}
     >
       <div className="wf-stack">
         <DeviceSummary choice={choice} />
@@ -259,6 +257,6 @@ function ConfiscateForm({ choice, me }: { choice: DeviceChoice; me: StaffSummary
           </button>
         </div>
       </div>
-    </form>
+    </SubmitForm>
   );
 }

@@ -13,6 +13,7 @@ import { VoidMark } from './VoidMark';
 import { IncidentReportButton } from './IncidentReportButton';
 import './teacher.css';
 import { PageMessage, type Message } from '../../components/PageMessage';
+import { SubmitForm } from '../../components/SubmitForm';
 
 /** What the core lets a correction void; it checks again. */
 const voidable: ReadonlySet<EventType> = new Set(voidableEventTypes);
@@ -90,13 +91,10 @@ export function CorrectionsScreen(_props: TeacherScreenProps) {
         </p>
       )}
       {chosen && (
-        <form
+        <SubmitForm
           className="correction-form"
           aria-label={t('teacher.corrections.chosen', { seq: chosen.seq })}
-          onSubmit={(e) => {
-            e.preventDefault();
-            void submit();
-          }}
+          onSubmit={submit}
         >
           <h2>{t('teacher.corrections.chosen', { seq: chosen.seq })}</h2>
           <p>
@@ -122,7 +120,7 @@ export function CorrectionsScreen(_props: TeacherScreenProps) {
               {t('teacher.corrections.cancel')}
             </button>
           </div>
-        </form>
+        </SubmitForm>
       )}
       {shown.length === 0 && <p className="muted">{t('teacher.corrections.empty')}</p>}
       {shown.length > 0 && (

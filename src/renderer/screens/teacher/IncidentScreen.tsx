@@ -17,6 +17,7 @@ import { useWorkflowSubmit } from '../../components/useWorkflowSubmit';
 import type { TeacherScreenProps } from './screen';
 import { emptyInsurerDraft, insurerFacts, InsurerFields } from './InsurerFields';
 import './workflows.css';
+import { SubmitForm } from '../../components/SubmitForm';
 
 const kinds = IncidentKind.options;
 type Kind = (typeof kinds)[number];
@@ -89,12 +90,9 @@ function IncidentForm({ choice }: { choice: DeviceChoice }) {
   };
 
   return (
-    <form
+    <SubmitForm
       className="wf-columns"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit();
-      }}
+      onSubmit={submit}
     >
       <div className="wf-stack">
         <DeviceSummary choice={choice} />
@@ -146,6 +144,6 @@ function IncidentForm({ choice }: { choice: DeviceChoice }) {
         <PhotoCapture cameraId={settings.camera.deviceId} onChange={setPhoto} />
         <p className="wf-muted wf-small">{t('workflows.incident.photoNote')}</p>
       </div>
-    </form>
+    </SubmitForm>
   );
 }

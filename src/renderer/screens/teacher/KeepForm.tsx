@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormDirty } from '../../state/FormDirty';
+import { SubmitForm } from '../../components/SubmitForm';
 
 /** The reason a device stays at school tonight; required, recorded in the ledger. */
 export function KeepForm({
@@ -18,13 +19,10 @@ export function KeepForm({
   const [reason, setReason] = useState('');
   useFormDirty(reason.trim() !== '');
   return (
-    <form
+    <SubmitForm
       className="keep-form"
       aria-label={label}
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (reason.trim()) onSubmit(reason.trim());
-      }}
+      onSubmit={() => { if (reason.trim()) onSubmit(reason.trim()); }}
     >
       <label className="field">
         <span>{label}</span>
@@ -38,6 +36,6 @@ export function KeepForm({
           {t('teacher.endOfDay.cancel')}
         </button>
       </div>
-    </form>
+    </SubmitForm>
   );
 }

@@ -18,6 +18,7 @@ import { WorkflowDone } from '../../components/WorkflowDone';
 import { useWorkflowSubmit } from '../../components/useWorkflowSubmit';
 import type { TeacherScreenProps } from './screen';
 import './workflows.css';
+import { SubmitForm } from '../../components/SubmitForm';
 
 const isConfiscated = (c: DeviceChoice) => c.confiscatedSeq !== null;
 
@@ -140,12 +141,9 @@ function ReleaseForm({ choice }: { choice: DeviceChoice }) {
   };
 
   return (
-    <form
+    <SubmitForm
       className="wf-columns"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit();
-      }}
+      onSubmit={submit}
     >
       <div className="wf-stack">
         <DeviceSummary choice={choice} />
@@ -212,6 +210,6 @@ function ReleaseForm({ choice }: { choice: DeviceChoice }) {
           </button>
         </div>
       </div>
-    </form>
+    </SubmitForm>
   );
 }

@@ -1,9 +1,10 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DeviceLine, PupilDevices, TagLine } from '../../../../shared/contract/devices';
 import { call } from '../../../bridge';
 import type { DevicesActions } from './devicesActions';
 import { TagChangeForm } from './TagChangeForm';
+import { SubmitForm } from '../../../components/SubmitForm';
 
 /** One device: its tags, and what the office can do with them. */
 export function DeviceRow({
@@ -78,8 +79,7 @@ function TypedCode({ deviceId, actions }: { deviceId: string; actions: DevicesAc
   const { t } = useTranslation();
   const [code, setCode] = useState('');
   const { nfc, setNfc } = actions;
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
+  const submit = () => {
     if (!code.trim()) return;
     actions.arm(null);
     void actions.run(async () => {
@@ -88,7 +88,7 @@ function TypedCode({ deviceId, actions }: { deviceId: string; actions: DevicesAc
     });
   };
   return (
-    <form className="devices-form devices-scan" onSubmit={submit} aria-label={t('devices.office.scanSticker')}>
+    <SubmitForm className="devices-form devices-scan" onSubmit={submit} aria-label={t('devices.office.scanSticker')}>
       <p role="status" className="devices-scan-now">
         {t('devices.office.scanNow')}
       </p>
@@ -108,6 +108,6 @@ function TypedCode({ deviceId, actions }: { deviceId: string; actions: DevicesAc
           {t('devices.office.cancel')}
         </button>
       </div>
-    </form>
+    </SubmitForm>
   );
 }

@@ -1,10 +1,11 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DeviceKind } from '../../../../shared/contract/custody';
 import type { PupilDevices } from '../../../../shared/contract/devices';
 import { call } from '../../../bridge';
 import { DeviceRow } from './DeviceRow';
 import { fullName, type DevicesActions } from './devicesActions';
+import { SubmitForm } from '../../../components/SubmitForm';
 
 /** One pupil: their devices with tags, and registering another device. */
 export function PupilCard({ pupil, classmates, actions }: { pupil: PupilDevices; classmates: PupilDevices[]; actions: DevicesActions }) {
@@ -35,8 +36,7 @@ function RegisterForm({ pupilId, name, actions, onDone }: { pupilId: string; nam
   const { t } = useTranslation();
   const [kind, setKind] = useState<(typeof DeviceKind.options)[number]>('smartphone');
   const [description, setDescription] = useState('');
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const submit = async () => {
     const ok = await actions.run(async () => {
       await call('registerDevice', { pupilId, kind, description });
       return t('devices.office.registered');
@@ -44,7 +44,7 @@ function RegisterForm({ pupilId, name, actions, onDone }: { pupilId: string; nam
     if (ok) onDone();
   };
   return (
-    <form className="devices-form" aria-label={t('devices.office.registerFor', { name })} onSubmit={(e) => void submit(e)}>
+    <SubmitForm className="devices-form" aria-label={t('devices.office.registerFor', { name })} onSubmit={submit}>
       <label>
         {t('devices.office.kind')}
         <select value={kind} onChange={(e) => setKind(DeviceKind.parse(e.target.value))}>
@@ -67,6 +67,6 @@ function RegisterForm({ pupilId, name, actions, onDone }: { pupilId: string; nam
           {t('devices.office.cancel')}
         </button>
       </div>
-    </form>
+    </SubmitForm>
   );
 }

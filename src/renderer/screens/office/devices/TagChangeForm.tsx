@@ -1,8 +1,9 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PupilDevices, TagLine } from '../../../../shared/contract/devices';
 import { call } from '../../../bridge';
 import { fullName, type DevicesActions } from './devicesActions';
+import { SubmitForm } from '../../../components/SubmitForm';
 
 /** Withdraw a tag, or move it to another device of the group; both need a reason. */
 export function TagChangeForm({
@@ -29,8 +30,7 @@ export function TagChangeForm({
   );
   const [to, setTo] = useState(targets[0]?.deviceId ?? '');
   const title = t(kind === 'revoke' ? 'devices.office.revokeTitle' : 'devices.office.moveTitle', { code: tag.canonical });
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const submit = async () => {
     const ok = await actions.run(async () => {
       if (kind === 'revoke') {
         await call('revokeDeviceTag', { tagId: tag.tagId, reason });
@@ -42,7 +42,7 @@ export function TagChangeForm({
     if (ok) onDone();
   };
   return (
-    <form className="devices-form" aria-label={title} onSubmit={(e) => void submit(e)}>
+    <SubmitForm className="devices-form" aria-label={title} onSubmit={submit}>
       <h4>{title}</h4>
       {kind === 'move' && (
         <label>
@@ -74,6 +74,6 @@ export function TagChangeForm({
           {t('devices.office.cancel')}
         </button>
       </div>
-    </form>
+    </SubmitForm>
   );
 }

@@ -1,8 +1,9 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../Field';
 import { exemptionReasonList, type ExemptionChoices, type ExemptionReason, type MethodArgs } from '../../../../shared/contract';
 import { GroupSelect } from '../../../components/GroupSelect';
+import { SubmitForm } from '../../../components/SubmitForm';
 
 interface ExemptionFormProps {
   choices: ExemptionChoices;
@@ -32,8 +33,7 @@ export function ExemptionForm({ choices, today, busy, onSubmit }: ExemptionFormP
 
   const pupils = choices.pupils.filter((p) => p.groep === groep);
   const pupil = pupils.find((p) => p.pupilId === pupilId);
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
+  const submit = () => {
     if (!pupil || !reason || !from || !until || !agreedBy) {
       setIncomplete(true);
       return;
@@ -58,7 +58,7 @@ export function ExemptionForm({ choices, today, busy, onSubmit }: ExemptionFormP
   };
 
   return (
-    <form className="card exemption-form" onSubmit={submit} aria-labelledby="exemption-form-title">
+    <SubmitForm className="card exemption-form" onSubmit={submit} aria-labelledby="exemption-form-title">
       <h2 id="exemption-form-title">{t('exemptions.add')}</h2>
       <Field label={t('exemptions.groep')}>
         {(id) => (
@@ -163,6 +163,6 @@ export function ExemptionForm({ choices, today, busy, onSubmit }: ExemptionFormP
       <button type="submit" className="primary" disabled={busy}>
         {t('exemptions.save')}
       </button>
-    </form>
+    </SubmitForm>
   );
 }

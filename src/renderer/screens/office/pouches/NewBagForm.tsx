@@ -1,7 +1,8 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../Field';
 import { GroupSelect } from '../../../components/GroupSelect';
+import { SubmitForm } from '../../../components/SubmitForm';
 
 /** A bag for a group that has pupils but no bag yet; 30 pouches unless the office says otherwise. */
 export function NewBagForm({ groups, busy, onCreate }: { groups: string[]; busy: boolean; onCreate: (groep: string, count: number) => void }) {
@@ -13,12 +14,11 @@ export function NewBagForm({ groups, busy, onCreate }: { groups: string[]; busy:
   if (groups.length === 0) return <p className="muted">{t('pouches.noGroups')}</p>;
   const n = Number(count);
   const valid = groep !== '' && Number.isInteger(n) && n >= 1 && n <= 60;
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
+  const submit = () => {
     if (valid) onCreate(groep, n);
   };
   return (
-    <form className="card pouches-new" onSubmit={submit} aria-labelledby="new-bag-title">
+    <SubmitForm className="card pouches-new" onSubmit={submit} aria-labelledby="new-bag-title">
       <h2 id="new-bag-title">{t('pouches.newBag')}</h2>
       <Field label={t('pouches.groep')}>
         {(id) => (
@@ -33,6 +33,6 @@ export function NewBagForm({ groups, busy, onCreate }: { groups: string[]; busy:
       <button type="submit" className="primary" disabled={busy || !valid}>
         {t('pouches.create')}
       </button>
-    </form>
+    </SubmitForm>
   );
 }
