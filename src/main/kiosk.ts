@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { createHost, type Host, type HostState } from '../core/host';
 import { bindGateway, pushEvent } from './ipc';
 import { HidReaderHost } from './hidReader';
+import { chooseSaveFile } from './saveDialog';
 import { osKeyProtection } from './keyProtection';
 import { startBackupSchedule } from './backupSchedule';
 import { readSettings } from '../core/settings/store';
@@ -72,6 +73,7 @@ export function startKiosk(): void {
           app.quit();
         },
         settingsChanged: (settings) => hidReader.apply(settings.hid),
+        chooseSaveFile: (request) => chooseSaveFile(mainWindow, request),
         push: (event, payload) => {
           if (mainWindow) pushEvent(mainWindow.webContents, event, payload);
         },

@@ -362,6 +362,10 @@ export const errorMessages = {
     nl: 'Deze pc leest de centrale database van het bestuur niet. De beheerder zet de bestuursmodus aan bij Instellingen.',
     en: "This PC does not read the board's central database. The administrator turns board mode on in Settings.",
   },
+  EXPORT_FILE_FAILED: {
+    nl: 'Het bestand kon daar niet worden opgeslagen (de schijf is vol, of in die map mag niet worden geschreven). Er is geen half bestand achtergebleven. Kies een andere plek, bijvoorbeeld een USB-stick.',
+    en: 'The file could not be saved there (the disk is full, or that folder cannot be written). No partial file was left behind. Choose another place, for example a USB stick.',
+  },
   CENTRAL_NO_ACCESS: {
     nl: 'Deze gebruiker van de centrale database mag de gegevens van de kiosken niet lezen. Gebruik een gebruiker met de rol inleverpunt_office.',
     en: "This user of the central database may not read the kiosks' data. Use a user with the inleverpunt_office role.",
@@ -487,6 +491,8 @@ export interface ErrorDetails {
   CENTRAL_SCHEMA_NEWER: { found: number; supported: number };
   CENTRAL_KEY_MISMATCH: undefined;
   BOARD_MODE_OFF: undefined;
+  /** The operating system's code (ENOSPC, EACCES…): never the path, which may hold a user's name. */
+  EXPORT_FILE_FAILED: { cause: string };
   CENTRAL_NO_ACCESS: undefined;
 }
 

@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { readFile } from 'node:fs/promises';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { isAbsolute, join, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Core, CoreOptions } from '../../src/core';
 import { createHost, type HostOptions, type HostState } from '../../src/core/host';
@@ -38,6 +38,9 @@ export interface BridgeOptions<C extends BridgeClock = BridgeClock> {
   autoSync?: HostOptions['autoSync'];
 }
 
+/** What the bridge's stand-in for the save dialog answers: save into its folder under a name, or cancel. */
+export type SaveAnswer = { save: string } | 'cancel';
+
 export interface Bridge<C extends BridgeClock = BridgeClock> {
   /** The clock the core reads; a story moves it with the page's clock. */
   clock: C;
@@ -51,6 +54,15 @@ export interface Bridge<C extends BridgeClock = BridgeClock> {
   readonly sync: AutoSync | null;
   /** How often the page asked to leave kiosk mode (Electron would quit). */
   exitRequests: number;
+  /**
+   * The save dialog's stand-in: files the core writes itself land in `savedDir` under the
+   * suggested name, unless a story sets `nextSave` (a name of its own, a path elsewhere, or cancel)
+   * for the next dialog.
+   */
+  readonly savedDir: string;
+  nextSave: SaveAnswer | null;
+  /** The names the core suggested, newest last. */
+  readonly saveRequests: string[];
   push<E extends EventName>(event: E, payload: EventPayload<E>): void;
   close(): Promise<void>;
 }
@@ -63,6 +75,7 @@ export async function startBridge<C extends BridgeClock>(options: BridgeOptions<
   const dbPath = options.dbPath ?? join(mkdtempSync(join(tmpdir(), 'inleverpunt-bridge-')), 'inleverpunt.db');
   const rendererDir = resolve(options.rendererDir ?? 'out/renderer');
   const streams = new Set<ServerResponse>();
+  const savedDir = mkdtempSync(join(tmpdir(), 'inleverpunt-saved-'));
   const csp = contentSecurityPolicy();
   const clientSource = bridgeClientSource();
   // The same host the kiosk's main process uses; only the transport below is the bridge's own.
@@ -78,6 +91,13 @@ export async function startBridge<C extends BridgeClock>(options: BridgeOptions<
     shell: {
       exitKiosk: () => void bridge.exitRequests++,
       push: (event, payload) => bridge.push(event, payload),
+      chooseSaveFile: async ({ fileName }) => {
+        bridge.saveRequests.push(fileName);
+        const answer = bridge.nextSave ?? { save: fileName };
+        bridge.nextSave = null;
+        if (answer === 'cancel') return null;
+        return isAbsolute(answer.save) ? answer.save : join(savedDir, answer.save);
+      },
     },
     onInternalError: (method, error) => console.error(`[bridge] ${method} failed`, error),
   });
@@ -98,6 +118,9 @@ export async function startBridge<C extends BridgeClock>(options: BridgeOptions<
     },
     dbPath,
     exitRequests: 0,
+    savedDir,
+    nextSave: null,
+    saveRequests: [],
     push(event, payload) {
       const data = JSON.stringify(events[event].parse(payload));
       for (const res of streams) res.write(`event: ${event}\ndata: ${data}\n\n`);

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import pg from 'pg';
@@ -9,6 +10,7 @@ import { syncKiosk } from '../../src/core/central/sync';
 import { witnessCheckpoints, witnessFromKeyFile } from '../../src/core/central/witness';
 import type { DemoSchool } from '../../src/core/demo/seed';
 import { storeCentral } from '../../src/core/central/connection';
+import { listExports } from '../../src/core/export/exportHistory';
 import { renameKiosk } from '../../src/core/kiosk/identity';
 import { centralDatabase, registerKioskDb } from '../core/central/support/central';
 import { rewriteHistory } from '../core/central/support/rewrite';
@@ -143,12 +145,21 @@ describe("the board's office reads every kiosk from the central database", () =>
     expect(await events.getByRole('row').nth(1).textContent()).toContain('De Klimop');
     await expect.poll(() => health.getByRole('row').count()).toBe(2);
 
-    const [file] = await Promise.all([page.waitForEvent('download'), events.getByRole('button', { name: 'Exporteren (CSV)' }).click()]);
-    const bytes = await readFile(await file.path());
+    // The save dialog's stand-in saves under the suggested name; the core streams into that file.
+    await events.getByRole('button', { name: 'Exporteren (CSV)' }).click();
+    await events.getByText(`${await stored('De Klimop')} gebeurtenissen geëxporteerd naar bestuur-logboek-`, { exact: false }).waitFor();
+    const bytes = await readFile(join(bridge.savedDir, bridge.saveRequests.at(-1)!));
     const rows = parse(bytes.toString('utf8'), { delimiter: ';', bom: true }) as string[][];
     expect(rows.length - 1).toBe(await stored('De Klimop'));
     expect(new Set(rows.slice(1).map((r) => r[0]))).toEqual(new Set(['De Klimop']));
-    await events.getByText(`${rows.length - 1} gebeurtenissen geëxporteerd`, { exact: false }).waitFor();
+
+    // Cancelled in the dialog: no file, no export recorded, no message.
+    const exportsBefore = listExports(bridge.core.services.context).length;
+    bridge.nextSave = 'cancel';
+    await events.getByRole('button', { name: 'Exporteren (CSV)' }).click();
+    await expect.poll(() => bridge.saveRequests.length).toBe(2);
+    await expect.poll(() => events.getByRole('status').count()).toBe(0);
+    expect(listExports(bridge.core.services.context)).toHaveLength(exportsBefore);
     expect(problems).toEqual([]);
     await context.close();
   });
@@ -174,9 +185,10 @@ describe("the board's office reads every kiosk from the central database", () =>
     await expect.poll(() => events.getByRole('row').count()).toBe(2);
     expect(await events.getByRole('row').nth(1).textContent()).toContain(device);
 
-    const [file] = await Promise.all([page.waitForEvent('download'), events.getByRole('button', { name: 'Exporteren (Excel)' }).click()]);
-    expect(file.suggestedFilename()).toMatch(/^bestuur-logboek-\d{4}-\d{2}-\d{2}\.xlsx$/);
-    const bytes = await readFile(await file.path());
+    await events.getByRole('button', { name: 'Exporteren (Excel)' }).click();
+    await events.getByText('1 gebeurtenissen geëxporteerd', { exact: false }).waitFor();
+    expect(bridge.saveRequests.at(-1)).toMatch(/^bestuur-logboek-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const bytes = await readFile(join(bridge.savedDir, bridge.saveRequests.at(-1)!));
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
     const sheet = book.worksheets[0]!;
@@ -184,7 +196,6 @@ describe("the board's office reads every kiosk from the central database", () =>
     expect([sheet.getRow(2).getCell(1).value, sheet.getRow(2).getCell(3).value, sheet.getRow(2).getCell(4).value, sheet.getRow(2).getCell(9).value]).toEqual([
       'De Regenboog', handIns[1]!.kiosk_id, handIns[1]!.seq, device,
     ]);
-    await events.getByText('1 gebeurtenissen geëxporteerd', { exact: false }).waitFor();
 
     const history = page.getByRole('region', { name: 'Eerdere exports' });
     const newest = history.getByRole('row').nth(1);

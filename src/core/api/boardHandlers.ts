@@ -1,4 +1,4 @@
-import { PassThrough } from 'node:stream';
+import { basename } from 'node:path';
 import type pg from 'pg';
 import type { boardMethods, BoardFilter } from '../../shared/contract/board';
 import { AppError } from '../../shared/errors';
@@ -9,6 +9,8 @@ import { importBundle } from '../central/importBundle';
 import { probeCentral } from '../central/probe';
 import { kioskHealthView } from '../central/verificationState';
 import { exportBoard } from '../export/boardExport';
+import { writeExportFile } from '../export/exportFile';
+import type { SaveFileRequest } from './shellActions';
 import { readStoredCentral, resolveCentral, storeCentral, viewOf, withPassword, type CentralConnection } from '../central/connection';
 import type { Core } from '../index';
 import type { AutoSync } from '../central/autoSync';
@@ -17,12 +19,12 @@ import type { Handlers } from './gateway';
 
 type BoardMethod = keyof typeof boardMethods;
 
-const MIME = { csv: 'text/csv;charset=utf-8', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } as const;
-
 export interface BoardHost {
   env: NodeJS.ProcessEnv;
   rolloutPath?: string | undefined;
   sync?: AutoSync;
+  /** Where the user saves a board export (the host's save dialog); absent where there is none. */
+  chooseSaveFile?: (suggested: SaveFileRequest) => Promise<string | null>;
 }
 
 /**
@@ -76,20 +78,17 @@ export function createBoardHandlers(core: Core, host: BoardHost): Pick<Handlers,
     boardKioskHealth: ({ school }) => withBoard(async (client) => ({ kiosks: await kioskHealthView(client, school === undefined ? {} : { school }) })),
     boardEvents: ({ filter, limit, after }) =>
       withBoard((client) => listCentralEvents(client, centralFilter(filter), { limit, ...(after ? { after } : {}) })),
-    boardExport: ({ filter, format, language }, { actor }) =>
-      withBoard(async (client) => {
-        const out = new PassThrough();
-        const chunks: Buffer[] = [];
-        out.on('data', (chunk: Buffer) => chunks.push(chunk));
-        const { rows, sha256 } = await exportBoard(
-          core.services.context,
-          client,
-          { format, language, filter: centralFilter(filter), scope: filter, actor: actor.staffId },
-          out,
-        );
-        const day = core.services.context.now().toISOString().slice(0, 10);
-        return { fileName: `bestuur-logboek-${day}.${format}`, mime: MIME[format], base64: Buffer.concat(chunks).toString('base64'), rows, sha256 };
-      }),
+    async boardExport({ filter, format, language }, { actor }) {
+      if (!host.chooseSaveFile) throw new AppError('NOT_AVAILABLE');
+      if (!current()?.board) throw new AppError('BOARD_MODE_OFF');
+      const day = core.services.context.now().toISOString().slice(0, 10);
+      // Asked before connecting: the dialog may stay open for minutes.
+      const path = await host.chooseSaveFile({ fileName: `bestuur-logboek-${day}.${format}`, extension: format });
+      if (path === null) return { saved: false as const };
+      const request = { format, language, filter: centralFilter(filter), scope: filter, actor: actor.staffId };
+      const { rows, sha256 } = await withBoard((client) => writeExportFile(path, (out) => exportBoard(core.services.context, client, request, out)));
+      return { saved: true as const, fileName: basename(path), rows, sha256 };
+    },
     boardImportBundles: ({ files }) =>
       withBoard(async (client) => {
         const results = [];

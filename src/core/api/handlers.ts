@@ -98,6 +98,7 @@ export function createHandlers(core: Core, shell: ShellActions): CoreApi {
       env: shell.env ?? process.env,
       rolloutPath: shell.rollout?.path,
       ...(shell.sync ? { sync: shell.sync } : {}),
+      ...(shell.chooseSaveFile ? { chooseSaveFile: shell.chooseSaveFile } : {}),
     }),
   };
   return { handlers, session };

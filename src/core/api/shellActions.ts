@@ -4,6 +4,11 @@ import type { EventName, EventPayload } from '../../shared/contract';
 import type { BackupShell } from './privacyHandlers';
 import type { AutoSync } from '../central/autoSync';
 
+export interface SaveFileRequest {
+  fileName: string;
+  extension: 'csv' | 'xlsx';
+}
+
 /** What only the hosting process can do (Electron's app, or the test bridge's stand-in). */
 export interface ShellActions extends BackupShell {
   exitKiosk(): void;
@@ -20,6 +25,11 @@ export interface ShellActions extends BackupShell {
   readonly rollout?: RolloutOutcome;
   /** Where INLEVERPUNT_CENTRAL_URL is read (process.env unless a test gives its own). */
   readonly env?: NodeJS.ProcessEnv;
+  /**
+   * Asks the user where to save a file the core then writes itself, in a stream (a save dialog in
+   * Electron): for files too large to cross to the screen. Null when the user cancels.
+   */
+  chooseSaveFile?(suggested: SaveFileRequest): Promise<string | null>;
   /** The host's automatic sync to the central database, for "sync now" (absent where no host runs one). */
   readonly sync?: AutoSync;
 }

@@ -12,6 +12,11 @@ export function hashingOutput(out: Writable): { stream: Writable; done(): Promis
   const stream = new PassThrough();
   stream.on('data', (chunk: Buffer) => hash.update(chunk));
   stream.pipe(out);
+  // pipe() only unpipes when `out` fails (a full disk): the export writing into `stream` would then
+  // wait for a drain that never comes. Failing `stream` too ends it with the file's error.
+  out.once('error', (error) => stream.destroy(error));
+  // The writer learns of it through its next write or drain; the stream's own 'error' needs a listener so the process does not crash on it.
+  stream.on('error', () => undefined);
   return {
     stream,
     async done() {

@@ -33,16 +33,29 @@ export class ZipStream {
     let size = 0;
     let compressed = 0;
     const flowing = new Promise<void>((resolve, reject) => {
+      // The archive's file failing (a full disk) fails the entry, or it would wait for a drain forever.
+      const fail = (error: Error) => deflate.destroy(error);
+      this.out.once('error', fail);
       deflate.on('data', (chunk: Buffer) => {
         compressed += chunk.length;
         this.offset += chunk.length;
         if (!this.out.write(chunk)) {
           deflate.pause();
-          this.out.once('drain', () => deflate.resume());
+          drained(this.out).then(() => deflate.resume(), fail);
         }
       });
-      deflate.once('end', resolve).once('error', reject);
+      deflate
+        .once('end', () => {
+          this.out.off('error', fail);
+          resolve();
+        })
+        .once('error', (error) => {
+          this.out.off('error', fail);
+          reject(error);
+        });
     });
+    // A failure before close() reaches the writer through its write; close() still awaits this.
+    flowing.catch(() => undefined);
     return {
       write: async (text) => {
         const bytes = Buffer.from(text, 'utf8');

@@ -3,6 +3,7 @@ import { AppError } from '../../shared/errors';
 import type { Core } from '../index';
 import { createGateway, type Gateway } from '../api/gateway';
 import { createHandlers } from '../api/handlers';
+import type { ShellActions } from '../api/shellActions';
 import { restoreBackup } from '../backup/backup';
 import { recoveryOffer, restoreNewestBackup } from '../backup/recovery';
 import { withCustodyPush, type Push } from './custodyPush';
@@ -20,6 +21,8 @@ export interface HostShell {
   push: Push;
   /** A backup is in place and the host has started again on it; Electron relaunches now. */
   restored?(): void;
+  /** Where the user wants a large export saved (Electron's save dialog); null when cancelled. */
+  chooseSaveFile?: ShellActions['chooseSaveFile'];
 }
 
 export interface HostOptions extends StartOptions {
@@ -88,6 +91,7 @@ export function createHost(options: HostOptions): Host {
       settingsChanged: (settings) => shell.settingsChanged?.(settings),
       restoreFromBackup: () => host.restoreFromBackup(),
       push: shell.push,
+      ...(shell.chooseSaveFile ? { chooseSaveFile: shell.chooseSaveFile.bind(shell) } : {}),
       restoreBackupFile: (path) => host.restoreBackupFile(path),
       env,
       ...(sync ? { sync } : {}),

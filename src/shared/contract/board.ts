@@ -158,13 +158,17 @@ export const boardMethods = {
   ),
   /**
    * The board's events as CSV for Dutch Excel (made by PostgreSQL itself) or as XLSX, recorded in
-   * this PC's ledger as `export_made` with its board scope. Crosses as base64 like the kiosk's
-   * export; the whole board's millions go with the CLI (`central export`), which streams.
+   * this PC's ledger as `export_made` with its board scope. The main process asks where to save
+   * it and the core streams into that file: a board's millions never cross to the screen. The
+   * answer names the file, not its folder (a path may hold the user's name).
    */
   boardExport: method(
     'office',
     z.strictObject({ filter: BoardFilter, format: z.enum(['csv', 'xlsx']).default('csv'), language: z.enum(['nl', 'en']).default('nl') }),
-    z.object({ fileName: z.string(), mime: z.string(), base64: z.string(), rows: z.number().int(), sha256: z.string() }),
+    z.discriminatedUnion('saved', [
+      z.object({ saved: z.literal(false) }),
+      z.object({ saved: z.literal(true), fileName: z.string(), rows: z.number().int(), sha256: z.string() }),
+    ]),
   ),
   /** Offline kiosks' bundles (a folder from a USB stick), each checked and imported on its own. */
   boardImportBundles: method('office', z.strictObject({ files: z.array(BundleFile).min(1).max(200) }), z.object({ results: z.array(BundleImportOutcome) })),

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { isAbsolute, join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
@@ -50,11 +51,18 @@ function kiosk(school: string, name: string, size: number): ClassFixture {
 }
 
 /** The board's own PC: a kiosk database of its own, its office area reading the central database. */
-function boardPc(env: NodeJS.ProcessEnv = {}, rolloutPath?: string): { f: ClassFixture; gateway: Gateway; as: (who: 'office' | 'admin' | 'teacher') => Promise<void> } {
+function boardPc(env: NodeJS.ProcessEnv = {}, rolloutPath?: string): BoardPc {
   const f = classFixture({ size: 1 });
   cleanups.push(() => f.close());
   const rollout = rolloutPath ? { rollout: { status: 'already-configured' as const, path: rolloutPath } } : {};
-  const gateway = createGateway(createHandlers(f.core, { exitKiosk: () => undefined, env, ...rollout }), {
+  // The save dialog: into a folder of the test's, under the suggested name, or where `saves` says.
+  const folder = tempDir().dir;
+  const saves: (string | null)[] = [];
+  const chooseSaveFile = async ({ fileName }: { fileName: string }) => {
+    const answer = saves.length > 0 ? saves.shift()! : fileName;
+    return answer === null ? null : isAbsolute(answer) ? answer : join(folder, answer);
+  };
+  const gateway = createGateway(createHandlers(f.core, { exitKiosk: () => undefined, env, chooseSaveFile, ...rollout }), {
     onInternalError: (method, error) => {
       throw new Error(`unexpected INTERNAL in ${method}: ${String(error)}`);
     },
@@ -63,7 +71,23 @@ function boardPc(env: NodeJS.ProcessEnv = {}, rolloutPath?: string): { f: ClassF
     await gateway.invoke('lockStaff', { endDuty: true });
     expect(await gateway.invoke('unlockStaff', { staffId: f[who].staffId, pin: PINS[who] })).toMatchObject({ ok: true });
   };
-  return { f, gateway, as };
+  return { f, gateway, as, saves, folder };
+}
+
+interface BoardPc {
+  f: ClassFixture;
+  gateway: Gateway;
+  as: (who: 'office' | 'admin' | 'teacher') => Promise<void>;
+  /** The next save dialogs' answers: a name in `folder`, a path, or null (cancelled). */
+  saves: (string | null)[];
+  folder: string;
+}
+
+/** A board export saved through the dialog, with the file's bytes read back. */
+async function exported(pc: BoardPc, args: object): Promise<{ fileName: string; bytes: Buffer; rows: number; sha256: string }> {
+  const r = await value<{ saved: boolean; fileName: string; rows: number; sha256: string }>(pc.gateway.invoke('boardExport', args));
+  expect(r.saved).toBe(true);
+  return { ...r, bytes: readFileSync(join(pc.folder, r.fileName)) };
 }
 
 async function value<T>(result: Promise<{ ok: boolean; value?: unknown; error?: unknown }>): Promise<T> {
@@ -204,10 +228,8 @@ describe("the board's office across kiosks", () => {
   });
 
   it('exports them as CSV for Dutch Excel, a school name that looks like a formula kept as text', async () => {
-    const file = await value<{ fileName: string; base64: string; rows: number }>(
-      board.gateway.invoke('boardExport', { filter: { kioskId: rewritten.core.kiosk().kioskId } }),
-    );
-    const bytes = Buffer.from(file.base64, 'base64');
+    const file = await exported(board, { filter: { kioskId: rewritten.core.kiosk().kioskId } });
+    const bytes = file.bytes;
     expect(file.fileName).toMatch(/^bestuur-logboek-\d{4}-\d{2}-\d{2}\.csv$/);
     expect(bytes.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
     const rows = parse(bytes.toString('utf8'), { delimiter: ';', bom: true }) as string[][];
@@ -220,10 +242,8 @@ describe("the board's office across kiosks", () => {
 
   it("records every board export in this PC's own ledger: who, the board scope, how many events and the file's SHA-256", async () => {
     const kioskId = rewritten.core.kiosk().kioskId;
-    const file = await value<{ base64: string; rows: number; sha256: string }>(
-      board.gateway.invoke('boardExport', { filter: { school: '=De Klimop', kioskId, types: ['handed_in'] }, format: 'xlsx' }),
-    );
-    const sha256 = createHash('sha256').update(Buffer.from(file.base64, 'base64')).digest('hex');
+    const file = await exported(board, { filter: { school: '=De Klimop', kioskId, types: ['handed_in'] }, format: 'xlsx' });
+    const sha256 = createHash('sha256').update(file.bytes).digest('hex');
     expect(file.sha256).toBe(sha256);
     const { exports } = await value<{ exports: ExportRecord[] }>(board.gateway.invoke('listExports', {}));
     expect(exports[0]).toMatchObject({
@@ -244,11 +264,9 @@ describe("the board's office across kiosks", () => {
   });
 
   it('exports the same rows as XLSX, read back cell by cell against the central database: every event once, typed dates and numbers, text kept as text', async () => {
-    const file = await value<{ fileName: string; base64: string; rows: number }>(
-      board.gateway.invoke('boardExport', { filter: {}, format: 'xlsx', language: 'en' }),
-    );
+    const file = await exported(board, { filter: {}, format: 'xlsx', language: 'en' });
     expect(file.fileName).toMatch(/^bestuur-logboek-\d{4}-\d{2}-\d{2}\.xlsx$/);
-    const bytes = Buffer.from(file.base64, 'base64');
+    const bytes = file.bytes;
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
     const sheet = book.worksheets[0]!;
@@ -285,12 +303,35 @@ describe("the board's office across kiosks", () => {
     const one = handIns.find((e) => e.pupilId !== null)!;
     for (const filter of [{ types: ['handed_in'] }, { deviceId: one.deviceId! }, { pupilId: one.pupilId!, types: ['handed_in'] }]) {
       const listed = (await value<{ events: BoardEvent[] }>(board.gateway.invoke('boardEvents', { filter, limit: 500 }))).events;
-      const file = await value<{ base64: string; rows: number }>(board.gateway.invoke('boardExport', { filter }));
-      const rows = parse(Buffer.from(file.base64, 'base64').toString('utf8'), { delimiter: ';', bom: true, columns: true }) as Record<string, string>[];
+      const file = await exported(board, { filter });
+      const rows = parse(file.bytes.toString('utf8'), { delimiter: ';', bom: true, columns: true }) as Record<string, string>[];
       expect(new Set(rows.map((r) => `${r.kiosk_id}/${r.seq}`))).toEqual(new Set(listed.map((e) => `${e.kioskId}/${e.seq}`)));
       expect(rows.length).toBeGreaterThan(0);
     }
     expect(await board.gateway.invoke('boardExport', { filter: { types: ['not_a_type'] } })).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
+  });
+
+  it('saves the export where the office chose, and leaves nothing behind (no file, no record) when the dialog is cancelled or the file cannot be written', async () => {
+    const history = async () => (await value<{ exports: ExportRecord[] }>(board.gateway.invoke('listExports', {}))).exports.length;
+    const before = await history();
+    board.saves.push('mijn-export.csv');
+    const chosen = await exported(board, { filter: {} });
+    expect(chosen.fileName).toBe('mijn-export.csv');
+    expect(await history()).toBe(before + 1);
+    const files = readdirSync(board.folder).sort();
+
+    board.saves.push(null);
+    expect(await value(board.gateway.invoke('boardExport', { filter: {} }))).toEqual({ saved: false });
+    // A folder that is not there (a USB stick pulled out), and a disk that fills up half-way.
+    const gone = join(board.folder, 'stick', 'export.csv');
+    board.saves.push(gone);
+    expect(await board.gateway.invoke('boardExport', { filter: {} })).toMatchObject({ ok: false, error: { code: 'EXPORT_FILE_FAILED', details: { cause: 'ENOENT' } } });
+    expect(existsSync(gone)).toBe(false);
+    board.saves.push('/dev/full');
+    expect(await board.gateway.invoke('boardExport', { filter: {}, format: 'xlsx' })).toMatchObject({ ok: false, error: { code: 'EXPORT_FILE_FAILED', details: { cause: 'ENOSPC' } } });
+    expect(existsSync('/dev/full')).toBe(true);
+    expect(await history()).toBe(before + 1);
+    expect(readdirSync(board.folder).sort()).toEqual(files);
   });
 
   it("imports an offline kiosk's bundles from a folder: new events once, the same bundle again adds nothing, a stranger's bundle is refused", async () => {

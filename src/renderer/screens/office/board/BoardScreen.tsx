@@ -4,7 +4,6 @@ import type { BoardEvent, BoardFilter, BoardKiosk, MethodResult } from '../../..
 import { call } from '../../../bridge';
 import { errorText } from '../../../errors';
 import { eventTypeList, type EventType } from '../../../../shared/contract/eventTypes';
-import { downloadFile } from '../downloadPdf';
 import { ExportHistory } from '../exports/ExportHistory';
 import { BoardEventList } from './BoardEventList';
 import { BundleImport } from './BundleImport';
@@ -96,8 +95,7 @@ export function BoardScreen() {
     setError(null);
     try {
       const r = await call('boardExport', { filter, format, language: i18n.language === 'en' ? 'en' : 'nl' });
-      downloadFile(r.fileName, r.base64, r.mime);
-      setExported({ rows: r.rows, file: r.fileName });
+      if (r.saved) setExported({ rows: r.rows, file: r.fileName });
     } catch (e) {
       fail(e);
     } finally {
