@@ -24,6 +24,10 @@ export function startKiosk(): void {
   const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
   const origins = trustedOrigins(devServerUrl);
   registerAppScheme();
+  // Chromium formats date fields and numbers in the operating system's language: on a school PC
+  // installed in English the office's date fields read mm/dd/yyyy. A Dutch school's kiosk writes
+  // dd-mm-jjjj everywhere, in both of its languages. INLEVERPUNT_LOCALE overrides it.
+  app.commandLine.appendSwitch('lang', process.env.INLEVERPUNT_LOCALE ?? 'nl-NL');
 
   if (!app.requestSingleInstanceLock()) {
     // A second start (a double click on the icon) only brings the running kiosk to the front.
