@@ -3,7 +3,7 @@ import type { Db } from '../db/open';
 import { chainSince } from '../ledger/importChain';
 import { getEvent, ledgerHead, localKioskId } from '../ledger/rows';
 import { signedCheckpoints } from '../ledger/signedCheckpoints';
-import { chainTreeHead } from '../ledger/treeHead';
+import { chainRootInSlices } from '../ledger/treeHead';
 import { appendEvents, centralHead, refusalOf, refusedSeq, type Refusal } from './chain';
 import { closeQuietly, connectCentral, isConnectionLoss } from './connect';
 
@@ -98,7 +98,7 @@ async function upload(client: pg.Client, db: Db, kioskId: string, batchSize: num
   result.centralSeq = head.seq;
   // The tree the witness cosigned first: it names what the kiosk signed, not only what it sent.
   const witnessed = await newestWitnessed(client, kioskId);
-  if (witnessed && witnessed.size <= result.localSeq && !chainTreeHead(db, kioskId, witnessed.size).root.equals(witnessed.root)) {
+  if (witnessed && witnessed.size <= result.localSeq && !(await chainRootInSlices(db, kioskId, witnessed.size)).equals(witnessed.root)) {
     throw new Diverged('checkpoint_inconsistent', witnessed.size);
   }
   if (head.seq > result.localSeq) throw new Diverged('central_ahead', result.localSeq + 1);
