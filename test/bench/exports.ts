@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { closeSync, openSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -74,8 +74,10 @@ export async function runExportsBench(): Promise<void> {
   console.log(`\nExports — ${EVENTS.toLocaleString('en')} events (INLEVERPUNT_BENCH_EXPORT_EVENTS for fewer)`);
   const built = buildLedgerDb((text) => console.log(text), EVENTS);
   console.log(built.built ? `  built in ${built.seconds.toFixed(1)} s` : `  reusing ${built.path}`);
-  const work = join(tmpdir(), 'inleverpunt-bench-export.db');
-  const outs = { sqlite: join(tmpdir(), 'bench-sqlite.csv'), csv: join(tmpdir(), 'bench-export.csv'), xlsx: join(tmpdir(), 'bench-export.xlsx') };
+  // A folder of this run's own: two benches at once (or a helper's beside yours) never share a file.
+  const dir = mkdtempSync(join(tmpdir(), 'inleverpunt-bench-export-'));
+  const work = join(dir, 'export.db');
+  const outs = { sqlite: join(dir, 'sqlite.csv'), csv: join(dir, 'export.csv'), xlsx: join(dir, 'export.xlsx') };
   try {
     const bases: Measured[] = [];
     const csvs: Measured[] = [];
@@ -115,7 +117,7 @@ export async function runExportsBench(): Promise<void> {
       ...(xlsx ? [row('XLSX export (streamed sheet XML, zipped as it goes)', xlsx, 'time and memory: measured')] : []),
     ]);
   } finally {
-    for (const file of [work, `${work}-wal`, `${work}-shm`, ...Object.values(outs)]) rmSync(file, { force: true });
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { hash } from 'node:crypto';
-import { rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -37,7 +37,8 @@ export async function runLedgerBench(): Promise<void> {
   console.log(`\nLedger — ${BENCH_EVENTS.toLocaleString('en')} events (cached database in ${tmpdir()})`);
   const built = buildLedgerDb(log);
   console.log(built.built ? `  built in ${built.seconds.toFixed(1)} s` : `  reusing ${built.path}`);
-  const work = join(tmpdir(), 'inleverpunt-bench-work.db');
+  const dir = mkdtempSync(join(tmpdir(), 'inleverpunt-bench-ledger-'));
+  const work = join(dir, 'work.db');
   const lines: Line[] = [];
   try {
     workingCopy(built.path, work);
@@ -47,7 +48,7 @@ export async function runLedgerBench(): Promise<void> {
     lines.push(...deviceHistory(work));
     lines.push(verifyThroughput(built.path));
   } finally {
-    for (const s of ['', '-wal', '-shm']) rmSync(work + s, { force: true });
+    rmSync(dir, { recursive: true, force: true });
   }
   console.table(lines);
 }

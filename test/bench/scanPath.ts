@@ -1,8 +1,8 @@
 import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdtempSync, openSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { openCore } from '../../src/core';
 import { applyPragmas } from '../../src/core/db/open';
@@ -123,7 +123,8 @@ const INSERT_SQL = `INSERT INTO t (${LEDGER_COLUMNS}) VALUES (${LEDGER_COLUMNS.s
 const NEWEST_SQL = `SELECT ${LEDGER_COLUMNS} FROM ledger_events WHERE kiosk_id = ? ORDER BY seq DESC LIMIT 1`;
 
 export function scanPathBench(ledgerPath: string, work: string): Line[] {
-  const basePath = join(tmpdir(), 'inleverpunt-bench-baseline-work.db');
+  // Beside the scan's working copy, in that run's own folder: never shared with another run.
+  const basePath = join(dirname(work), 'baseline-work.db');
   workingCopy(baselineDb(ledgerPath), basePath);
   for (const file of [work, basePath]) flushToDisk(file);
   const openBoth = () => {
@@ -273,12 +274,13 @@ function walPagesPerCommit(db: Database.Database, fn: () => void): { total: numb
 /** Alone (`npx tsx test/bench/scanPath.ts`): the scan lines of the ledger bench, on a private copy. */
 async function runAlone(): Promise<void> {
   const built = buildLedgerDb((text) => console.log(text));
-  const work = join(tmpdir(), 'inleverpunt-bench-scan-work.db');
+  const dir = mkdtempSync(join(tmpdir(), 'inleverpunt-bench-scan-'));
+  const work = join(dir, 'work.db');
   workingCopy(built.path, work);
   try {
     console.table(scanPathBench(built.path, work));
   } finally {
-    for (const s of ['', '-wal', '-shm']) rmSync(work + s, { force: true });
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 
