@@ -76,7 +76,7 @@ export const verifyBundleCommand: CliCommand = {
           ? ''
           : `Medeondertekend door / cosigned by ${verdict.witnessed.witness}${verdict.witnessed.time === null ? '' : ` (${new Date(verdict.witnessed.time * 1000).toISOString()})`}`,
         verdict.sealedBy === 'witness'
-          ? 'Uit de centrale database, verzegeld door de getuige; zonder teksten / from the central database, sealed by the witness; without texts'
+          ? 'Uit de centrale database, verzegeld door de getuige (zonder teksten als namen en notities) / from the central database, sealed by the witness (without texts such as names and notes)'
           : '',
         verdict.keyPinned
           ? ''
