@@ -29,10 +29,17 @@ export interface BundleWriter {
 export async function startBundle(out: Writable, header: BundleHeader, tree: BundleTree): Promise<BundleWriter> {
   const hashed = hashingOutput(out);
   const seal = createHash('sha256');
+  // Lines go out in pieces of about 64 kB, not one by one: a stream write per line of a million costs more than the line.
+  let pending = '';
+  const flush = async () => {
+    seal.update(pending);
+    const ready = hashed.stream.write(pending);
+    pending = '';
+    if (!ready) await new Promise((resolve) => hashed.stream.once('drain', resolve));
+  };
   const put = async (value: unknown) => {
-    const line = `${JSON.stringify(value)}\n`;
-    seal.update(line);
-    if (!hashed.stream.write(line)) await new Promise((resolve) => hashed.stream.once('drain', resolve));
+    pending += `${JSON.stringify(value)}\n`;
+    if (pending.length >= 65_536) await flush();
   };
   let covered = 0;
   let events = 0;
@@ -58,6 +65,7 @@ export async function startBundle(out: Writable, header: BundleHeader, tree: Bun
         const path = consistencyProof(tree.leaves, earlier.size, tree.size).map((p) => p.toString('hex'));
         await put({ consistency: { note: earlier.note, size: earlier.size, path } });
       }
+      await flush();
       const sealNote = signNote(sealText(header.origin, seal.digest()), [sealer]);
       hashed.stream.end(`${JSON.stringify({ end: { events, subtrees, seal: sealNote } })}\n`);
       return { events, subtrees, sha256: await hashed.done() };
