@@ -2,6 +2,7 @@
 // Checks an Inleverpunt evidence bundle without Inleverpunt: only Node's own crypto and fs.
 //   node verify-bundle.mjs FILE [--since EARLIER.checkpoint.txt] [--key VERIFIER_KEY] [--witness WITNESS_VKEY]
 // Exit 0: the bundle holds. Exit 1: it does not, with the reason (the app's reason codes).
+// A bundle made from the central database ("sealedBy": "witness") needs --witness: the witness sealed it.
 // Specification: the README of Inleverpunt, section "Evidence bundles". C2SP signed-note and
 // tlog-checkpoint for the signatures, C2SP tlog-cosignature (cosignature/v1) for a witness's line, RFC 9162 section 2.1 for the Merkle tree and its proofs.
 import { createHash, createPublicKey, verify as edVerify } from 'node:crypto';
@@ -222,7 +223,12 @@ function verifyBundle(bytes, options) {
   }
   const cp = parseCheckpoint(openNote(String(header.checkpoint), vk, { bad: 'bad_signature', unknown: 'wrong_key' }));
   if (cp.origin !== header.origin || header.origin !== `inleverpunt.kiosk/${header.kioskId}`) throw new Fail('not_this_log');
-  const witnessedAt = options.witness === undefined ? undefined : checkCosignature(String(header.checkpoint), parseWitnessKey(options.witness), Math.floor(Date.now() / 1000));
+  const witness = options.witness === undefined ? undefined : parseWitnessKey(options.witness);
+  const witnessedAt = witness === undefined ? undefined : checkCosignature(String(header.checkpoint), witness, Math.floor(Date.now() / 1000));
+  // A bundle the central database rebuilt is sealed by the witness (its key as a plain note key, 0x01), not the kiosk.
+  if (header.sealedBy !== undefined && header.sealedBy !== 'kiosk' && header.sealedBy !== 'witness') throw new Fail('malformed', 'line 1');
+  if (header.sealedBy === 'witness' && witness === undefined) throw new Fail('seal_needs_witness', 'line 1');
+  const sealKey = header.sealedBy === 'witness' ? { name: witness.name, id: witness.plain, key: witness.key } : vk;
   const SINCE = { bad: 'since_bad_signature', unknown: 'since_bad_signature' };
   const since = options.since === undefined ? null : parseCheckpoint(openNote(options.since, vk, SINCE));
   if (since && since.origin !== cp.origin) throw new Fail('since_other_log');
@@ -289,7 +295,7 @@ function verifyBundle(bytes, options) {
   if (end.events !== events || end.subtrees !== subtrees) throw new Fail('count_mismatch');
   let sealed;
   try {
-    sealed = openNote(String(end.seal), vk, { bad: 'bad_seal', unknown: 'bad_seal' });
+    sealed = openNote(String(end.seal), sealKey, { bad: 'bad_seal', unknown: 'bad_seal' });
   } catch {
     throw new Fail('bad_seal');
   }
@@ -301,7 +307,7 @@ function verifyBundle(bytes, options) {
     const path = consistency.path.map((p) => Buffer.from(String(p), 'hex'));
     if (!verifyConsistency(earlier.size, cp.size, earlier.root, cp.root, path)) throw new Fail('inconsistent');
   } else if (earlier && earlier.size === cp.size && !earlier.root.equals(cp.root)) throw new Fail('inconsistent');
-  return { origin: cp.origin, treeSize: cp.size, events, consistentWith: earlier ? earlier.size : null, keyPinned: options.key !== undefined, witnessedAt };
+  return { origin: cp.origin, treeSize: cp.size, events, consistentWith: earlier ? earlier.size : null, keyPinned: options.key !== undefined, witnessedAt, sealedBy: header.sealedBy ?? 'kiosk' };
 }
 
 // --- Command line ---
@@ -323,6 +329,7 @@ try {
   process.stdout.write(`OK ${r.origin}: ${r.events} events, tree size ${r.treeSize}`);
   if (r.consistentWith !== null) process.stdout.write(`, consistent with checkpoint ${r.consistentWith}`);
   if (r.witnessedAt !== undefined) process.stdout.write(`, cosigned by the witness${r.witnessedAt === null ? '' : ` at ${new Date(r.witnessedAt * 1000).toISOString()}`}`);
+  if (r.sealedBy === 'witness') process.stdout.write(', sealed by the witness (made from the central database)');
   process.stdout.write(r.keyPinned ? '\n' : ' (key taken from the bundle itself: pass --key to pin yours)\n');
 } catch (error) {
   if (!(error instanceof Fail)) throw error;

@@ -370,6 +370,10 @@ export const errorMessages = {
     nl: 'Deze gebruiker van de centrale database mag de gegevens van de kiosken niet lezen. Gebruik een gebruiker met de rol inleverpunt_office.',
     en: "This user of the central database may not read the kiosks' data. Use a user with the inleverpunt_office role.",
   },
+  CENTRAL_NOT_COSIGNED: {
+    nl: 'De centrale database heeft (nog) geen controlepunt van deze kiosk dat deze getuige heeft medeondertekend. Draai eerst central witness met deze sleutel.',
+    en: 'The central database holds no checkpoint of this kiosk that this witness cosigned (yet). Run central witness with this key first.',
+  },
 } as const satisfies Record<string, LocalizedText>;
 
 export interface LocalizedText {
@@ -494,6 +498,8 @@ export interface ErrorDetails {
   /** The operating system's code (ENOSPC, EACCES…): never the path, which may hold a user's name. */
   EXPORT_FILE_FAILED: { cause: string };
   CENTRAL_NO_ACCESS: undefined;
+  /** The tree size asked for, if one was. */
+  CENTRAL_NOT_COSIGNED: { treeSize: number } | undefined;
 }
 
 // Both directions: a code without declared details, or details of a code that does not exist.

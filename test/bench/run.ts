@@ -1,4 +1,5 @@
 import { runCentralBench } from './central';
+import { runCentralBundleBench } from './centralBundle';
 import { runBundlesBench } from './bundles';
 import { runDailyCheckBench } from './dailyCheck';
 import { runDoorBench } from './door';
@@ -24,5 +25,6 @@ await runReportBench();
 await runExportsBench();
 await runPurgeBench();
 await runCentralBench();
+await runCentralBundleBench();
 await runBundlesBench();
 console.log(`\nBench finished in ${((performance.now() - started) / 1000).toFixed(0)} s`);

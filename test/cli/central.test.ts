@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseReadme } from '../support/readmeBlocks';
 import { runShellBlock } from '../support/readmeShell';
@@ -182,6 +183,67 @@ describe('the central commands, as the IT partner runs them', () => {
     writeFileSync(retimed, [JSON.stringify({ ...header, checkpoint: `${lines.join('\n')}\n` }), ...rest].join('\n'));
     expect(JSON.parse((await cli(['verify-bundle', retimed, '--witness', vkey, '--json'])).stdout)).toMatchObject({ ok: false, reason: 'bad_cosignature' });
     expect(standalone(retimed, '--witness', vkey).stdout).toBe('FAIL bad_cosignature\n');
+  });
+
+  it("central export --format bundle: the kiosk's bundle from the central database, sealed with the witness key; checked with --witness, refused by import-bundle", async () => {
+    const board = await cluster.createDatabase();
+    const url = cluster.adminUrl(board);
+    const witnessKey = `${keys.dir}/bundle-witness.pem`;
+    const vkey = (JSON.parse((await cli(['central', 'init', '--url', url, '--witness-key', witnessKey, '--json'])).stdout) as { witnessKey: string }).witnessKey;
+    const { role, password } = JSON.parse((await cli(['central', 'register-kiosk', '--url', url, '--db', f.dbPath, '--json'])).stdout) as { role: string; password: string };
+    expect((await cli(['sync', '--url', cluster.urlFor(role, password, board), '--db', f.dbPath])).code).toBe(0);
+    const kioskId = f.core.kiosk().kioskId;
+    const bundle = `${keys.dir}/from-the-centre.jsonl`;
+    const args = ['central', 'export', '--url', url, '--format', 'bundle', '--kiosk', kioskId, '--witness-key', witnessKey, '--out', bundle];
+
+    // Before the witness ran there is nothing to make it against, and no file is left behind.
+    const early = await cli(args);
+    expect(early).toMatchObject({ code: 1, stderr: expect.stringContaining('CENTRAL_NOT_COSIGNED') });
+    expect(existsSync(bundle)).toBe(false);
+    expect((await cli(['central', 'witness', '--url', url, '--witness-key', witnessKey])).code).toBe(0);
+
+    const exported = await cli([...args, '--json']);
+    expect(exported.code).toBe(0);
+    const report = JSON.parse(exported.stdout) as { rows: number; sha256: string; treeSize: number };
+    expect(report.sha256).toBe(createHash('sha256').update(readFileSync(bundle)).digest('hex'));
+    expect(report.rows).toBe(report.treeSize);
+    expect((await cli(args)).stdout).toMatch(/^\d+ gebeurtenissen \/ events written to .* \(SHA-256 [0-9a-f]{64}\), controlepunt \/ checkpoint \d+, verzegeld door de getuige \/ sealed by the witness\n$/);
+
+    const verified = await cli(['verify-bundle', bundle, '--witness', vkey]);
+    expect(verified).toMatchObject({ code: 0, stdout: expect.stringContaining('Uit de centrale database, verzegeld door de getuige') });
+    const unchecked = await cli(['verify-bundle', bundle, '--json']);
+    expect(unchecked.code).toBe(1);
+    expect(JSON.parse(unchecked.stdout)).toMatchObject({ ok: false, reason: 'seal_needs_witness', message: { nl: expect.stringContaining('--witness'), en: expect.stringContaining('--witness') } });
+    const standalone = (...more: string[]) => spawnSync(process.execPath, [join(__dirname, '../../tools/verify-bundle.mjs'), bundle, ...more], { encoding: 'utf8' });
+    expect(standalone('--witness', vkey)).toMatchObject({ status: 0, stdout: expect.stringContaining('sealed by the witness') });
+    expect(standalone()).toMatchObject({ status: 1, stdout: 'FAIL seal_needs_witness (line 1)\n' });
+
+    // One device, from a day on, with the proof from the checkpoint an office kept.
+    const kept = `${keys.dir}/kept.checkpoint.txt`;
+    expect((await cli(['central', 'cosigned', '--url', url, '--kiosk', kioskId, '--out', kept])).code).toBe(0);
+    f.s.scan({ code: 'STK-2', mode: 'return', actor: 'pupil' });
+    f.s.signCheckpoint('day_closed');
+    expect((await cli(['sync', '--url', cluster.urlFor(role, password, board), '--db', f.dbPath])).code).toBe(0);
+    expect((await cli(['central', 'witness', '--url', url, '--witness-key', witnessKey])).code).toBe(0);
+    const device = `${keys.dir}/device.jsonl`;
+    const deviceId = f.phones[1]!.deviceId;
+    const one = await cli([...args.slice(0, -1), device, '--device', deviceId, '--from', '2020-01-01', '--since', kept, '--json']);
+    expect(one.code).toBe(0);
+    const checked = JSON.parse((await cli(['verify-bundle', device, '--witness', vkey, '--since', kept, '--json'])).stdout) as Record<string, unknown>;
+    expect(checked).toMatchObject({ ok: true, sealedBy: 'witness', events: (JSON.parse(one.stdout) as { rows: number }).rows });
+    expect(checked.consistentWith).toBe(Number(readFileSync(kept, 'utf8').split('\n')[1]));
+
+    const imported = await cli(['import-bundle', bundle, '--url', url]);
+    expect(imported).toMatchObject({ code: 1, stdout: expect.stringContaining('central_bundle') });
+
+    // A bundle is one kiosk's, sealed with the witness key; --size, --since and the key belong to bundles only.
+    for (const wrong of [
+      ['central', 'export', '--url', url, '--format', 'bundle', '--witness-key', witnessKey, '--out', bundle],
+      ['central', 'export', '--url', url, '--format', 'bundle', '--kiosk', kioskId, '--out', bundle],
+      ['central', 'export', '--url', url, '--out', `${keys.dir}/x.csv`, '--size', '3'],
+    ]) {
+      expect((await cli(wrong)).code).toBe(2);
+    }
   });
 
   it('sync says in its exit code whether the centre could be reached, and never shows the password', async () => {

@@ -3,6 +3,7 @@ import { createWriteStream, readdirSync, readFileSync, statSync, writeFileSync }
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { describeUrl } from '../../core/central/connect';
+import { exportCentralBundle } from '../../core/central/exportBundle';
 import { exportCentralCsv } from '../../core/central/export';
 import { exportCentralXlsx } from '../../core/central/exportXlsx';
 import { kioskHealth } from '../../core/central/health';
@@ -13,6 +14,7 @@ import { verifyCentral } from '../../core/central/verify';
 import { cosignedNote, publishWitnessKey, witnessCheckpoints, witnessFromKeyFile } from '../../core/central/witness';
 import { rawEd25519PublicKey } from '../../core/evidence/signedNote';
 import { readIdentity } from '../../core/kiosk/identity';
+import { writeExportFile } from '../../core/export/exportFile';
 import { EventType, eventTypeList } from '../../shared/contract/eventTypes';
 import { AppError } from '../../shared/errors';
 import { output, type CliCommand } from '../command';
@@ -199,12 +201,15 @@ export const centralStatus: CliCommand = {
  * The cross-kiosk log, filtered by school, kiosk, days, event type, device and pupil: CSV made by
  * the server (COPY, PostgreSQL's plain CSV for tools) or XLSX for the office (the kiosk's XLSX
  * writer, through a cursor). Streams to the file: the whole board's millions never sit in memory.
+ * `--format bundle` rebuilds one kiosk's evidence bundle against its cosigned checkpoint, sealed
+ * with the witness key (so it runs where that key file is, on the central server).
  */
 export const centralExport: CliCommand = {
   name: 'central export',
-  summary: "Every kiosk's events from the central database as CSV or XLSX, filtered by school, kiosk, days, type, device and pupil",
+  summary:
+    "Every kiosk's events from the central database as CSV or XLSX, filtered by school, kiosk, days, type, device and pupil; or one kiosk's evidence bundle, sealed by the witness",
   usage:
-    'central export --url URL --out FILE [--format csv|xlsx] [--lang nl|en] [--school NAME] [--kiosk ID …] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--type T[,T…]] [--device ID] [--pupil ID]',
+    'central export --url URL --out FILE [--format csv|xlsx|bundle] [--lang nl|en] [--school NAME] [--kiosk ID …] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--type T[,T…]] [--device ID] [--pupil ID] [--witness-key FILE --size N --since CHECKPOINT (bundle)]',
   async run(ctx) {
     const { values } = parseArgs({
       args: ctx.argv,
@@ -220,15 +225,24 @@ export const centralExport: CliCommand = {
         type: { type: 'string' },
         device: { type: 'string' },
         pupil: { type: 'string' },
+        'witness-key': { type: 'string' },
+        size: { type: 'string' },
+        since: { type: 'string' },
       },
     });
     const day = /^\d{4}-\d{2}-\d{2}$/;
     const format = values.format;
     const language = values.lang;
     const types = values.type?.split(',').map((t) => EventType.safeParse(t.trim()));
+    const bundle = format === 'bundle';
+    const size = values.size === undefined ? undefined : Number(values.size);
     if (
       !values.out ||
-      (format !== 'csv' && format !== 'xlsx') ||
+      (format !== 'csv' && format !== 'xlsx' && !bundle) ||
+      // A bundle is one kiosk's chain, sealed with the witness key; --size and --since belong to it alone.
+      (bundle && (values.kiosk?.length !== 1 || !values['witness-key'] || values.school !== undefined)) ||
+      (!bundle && (values['witness-key'] !== undefined || values.size !== undefined || values.since !== undefined)) ||
+      (size !== undefined && (!Number.isSafeInteger(size) || size < 0)) ||
       (language !== 'nl' && language !== 'en') ||
       [values.from, values.to].some((d) => d !== undefined && !day.test(d)) ||
       types?.some((t) => !t.success)
@@ -249,6 +263,19 @@ export const centralExport: CliCommand = {
       ...(values.device === undefined ? {} : { deviceId: values.device }),
       ...(values.pupil === undefined ? {} : { pupilId: values.pupil }),
     };
+    if (bundle) {
+      const witness = witnessFromKeyFile(values['witness-key'] as string);
+      const since = values.since === undefined ? undefined : readFileSync(values.since, 'utf8');
+      const { school: _school, kioskIds, ...within } = filter;
+      const request = { kioskId: (kioskIds as string[])[0] as string, witness, filter: within, ...(size === undefined ? {} : { size }), ...(since === undefined ? {} : { since }) };
+      return withCentralCli(centralUrl(values.url), async (client) => {
+        const report = await writeExportFile(out, (stream) => exportCentralBundle(client, request, stream));
+        output(ctx, { out, format, rows: report.rows, sha256: report.sha256, treeSize: report.checkpoint.treeSize }, () =>
+          `${report.rows} gebeurtenissen / events written to ${out} (SHA-256 ${report.sha256}), controlepunt / checkpoint ${report.checkpoint.treeSize}, verzegeld door de getuige / sealed by the witness`,
+        );
+        return 0;
+      });
+    }
     return withCentralCli(centralUrl(values.url), async (client) => {
       const rows =
         format === 'csv'
@@ -284,6 +311,9 @@ export const importBundleCommand: CliCommand = {
           .map(({ file, result }) => {
             if (result.outcome === 'not_verified') return `${file}: geweigerd / refused: ${result.reason}${result.line ? ` (regel/line ${result.line})` : ''}`;
             if (result.outcome === 'unknown_kiosk') return `${file}: onbekende kiosk / unknown kiosk ${result.kioskId} (central register-kiosk)`;
+            if (result.outcome === 'central_bundle') {
+              return `${file}: geweigerd / refused: central_bundle, uit een centrale database, niet van de kiosk zelf / made from a central database, not by the kiosk (${result.kioskId})`;
+            }
             if (result.outcome === 'refused') return `${file}: geweigerd / refused: ${result.problem}${result.seq ? ` at seq ${result.seq}` : ''}`;
             return `${file}: ${result.imported} toegevoegd / added, ${result.skipped} al aanwezig / already there (${result.kioskId})`;
           })

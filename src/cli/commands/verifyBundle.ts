@@ -63,6 +63,7 @@ export const verifyBundleCommand: CliCommand = {
       keyPinned: verdict.keyPinned,
       consistentWith: verdict.consistentWith,
       witnessed: verdict.witnessed,
+      sealedBy: verdict.sealedBy,
     };
     output(ctx, summary, () =>
       [
@@ -74,6 +75,9 @@ export const verifyBundleCommand: CliCommand = {
         verdict.witnessed === null
           ? ''
           : `Medeondertekend door / cosigned by ${verdict.witnessed.witness}${verdict.witnessed.time === null ? '' : ` (${new Date(verdict.witnessed.time * 1000).toISOString()})`}`,
+        verdict.sealedBy === 'witness'
+          ? 'Uit de centrale database, verzegeld door de getuige (zonder teksten als namen en notities) / from the central database, sealed by the witness (without texts such as names and notes)'
+          : '',
         verdict.keyPinned
           ? ''
           : 'Let op: gecontroleerd met de sleutel uit het bestand zelf; geef --key met uw eigen kopie / Note: checked with the key in the file itself; pass --key with your own copy',

@@ -97,7 +97,7 @@ export function createBoardHandlers(core: Core, host: BoardHost): Pick<Handlers,
           results.push(
             r.outcome === 'not_verified'
               ? { name: file.name, outcome: r.outcome, kioskId: null, imported: 0, skipped: 0, reason: r.reason }
-              : r.outcome === 'unknown_kiosk'
+              : r.outcome === 'unknown_kiosk' || r.outcome === 'central_bundle'
                 ? { name: file.name, outcome: r.outcome, kioskId: r.kioskId, imported: 0, skipped: 0, reason: null }
                 : { name: file.name, outcome: r.outcome, kioskId: r.kioskId, imported: r.imported, skipped: r.skipped, reason: r.problem ?? null },
           );

@@ -1,6 +1,6 @@
 import type { ClientBase } from 'pg';
 import { readBundle } from '../evidence/readBundle';
-import type { BundleEventLine } from '../evidence/bundleFormat';
+import type { BundleEventLine, BundleHeader } from '../evidence/bundleFormat';
 import { verifyBundle } from '../evidence/verifyBundle';
 import type { LedgerEvent } from '../ledger/events';
 import type { EventType } from '../../shared/contract/eventTypes';
@@ -10,6 +10,8 @@ import { importEvents, type CentralImportResult } from './importEvents';
 export type BundleImport =
   | { outcome: 'not_verified'; reason: string; line?: number }
   | { outcome: 'unknown_kiosk'; kioskId: string }
+  /** Sealed by the witness: rebuilt from a central database, not a kiosk's own; it adds nothing a sync did not. */
+  | { outcome: 'central_bundle'; kioskId: string }
   | CentralImportResult;
 
 /**
@@ -18,15 +20,20 @@ export type BundleImport =
  * a bundle signed by anyone else is refused before a row is touched. Its events then go in under
  * the same rules as a sync (importEvents): the same bundle twice adds nothing; one that
  * contradicts what is stored, or leaves a gap after the stored head, is refused and recorded.
+ * A bundle the central database rebuilt (sealed by the witness) is refused as such: it is not a
+ * kiosk's word, and its seal is not the kiosk's key.
  */
 export async function importBundle(client: ClientBase, bytes: Buffer): Promise<BundleImport> {
-  let kioskId: string;
+  let header: BundleHeader;
   try {
-    kioskId = readBundle(bytes).header.kioskId;
+    header = readBundle(bytes).header;
   } catch {
     const verdict = verifyBundle(bytes);
     return { outcome: 'not_verified', reason: verdict.ok ? 'malformed' : verdict.reason };
   }
+  const kioskId = header.kioskId;
+  // Its events came from a central database already: only what the kiosk sealed itself goes in.
+  if (header.sealedBy === 'witness') return { outcome: 'central_bundle', kioskId };
   const registered = await client.query<{ verifier_key: string }>('SELECT verifier_key FROM central.kiosks WHERE kiosk_id = $1', [kioskId]);
   const key = registered.rows[0]?.verifier_key;
   if (!key) return { outcome: 'unknown_kiosk', kioskId };

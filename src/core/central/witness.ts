@@ -4,7 +4,7 @@ import type { ClientBase } from 'pg';
 import { kioskOrigin, parseCheckpointText } from '../evidence/checkpoint';
 import { TreeBuilder } from '../evidence/merkle';
 import { cosignatureLine, ed25519Cosigner, parseCosignerKey, type Cosigner } from '../evidence/cosignature';
-import { ed25519Verifier, openNote } from '../evidence/signedNote';
+import { ed25519Signer, ed25519Verifier, openNote, type NoteSigner } from '../evidence/signedNote';
 
 /**
  * The central side as a witness (the C2SP witness idea): it checks each checkpoint a kiosk signed
@@ -22,6 +22,12 @@ export interface Witness {
   cosigner: Cosigner;
   /** The C2SP vkey of its cosignatures: `<name>+<key ID>+base64(0x04 || public key)`. */
   verifierKey: string;
+  /**
+   * The same key as a plain signed-note key (0x01) under the same name: it seals the bundles the
+   * central database rebuilds (the centre never holds a kiosk's key). Its notes' texts start with
+   * the seal format, so a seal never passes for a cosignature.
+   */
+  noteSigner: NoteSigner;
 }
 
 /** Opens the witness key file (PKCS#8 PEM), creating it (mode 0600) when `create` and absent. */
@@ -36,7 +42,7 @@ export function witnessFromKeyFile(path: string, options: { name?: string; creat
     key = createPrivateKey(readFileSync(path));
   }
   const cosigner = ed25519Cosigner(name, key);
-  return { name, cosigner, verifierKey: cosigner.verifierKey };
+  return { name, cosigner, verifierKey: cosigner.verifierKey, noteSigner: ed25519Signer(name, key) };
 }
 
 /** Publishes the witness's verifier key in the central database, so anyone can check its cosignatures. */
@@ -169,16 +175,21 @@ export async function storedRoots(client: ClientBase, kioskId: string, sizes: re
   return roots;
 }
 
-/** The newest cosigned note of a kiosk (or the one at `treeSize`): what the kiosk exports a witnessed bundle against. */
+/**
+ * The newest cosigned note of a kiosk (or the one at `treeSize`, or by the witness named): what the
+ * kiosk exports a witnessed bundle against, and what the central database rebuilds one against.
+ */
 export async function cosignedNote(
   client: ClientBase,
   kioskId: string,
   treeSize?: number,
+  witness?: string,
 ): Promise<{ treeSize: number; witness: string; note: string } | undefined> {
   const r = await client.query<{ tree_size: string; witness: string; cosigned_note: string }>(
     `SELECT tree_size, witness, cosigned_note FROM central.cosignatures
-      WHERE kiosk_id = $1 AND ($2::bigint IS NULL OR tree_size = $2) ORDER BY tree_size DESC, witnessed_at DESC LIMIT 1`,
-    [kioskId, treeSize ?? null],
+      WHERE kiosk_id = $1 AND ($2::bigint IS NULL OR tree_size = $2) AND ($3::text IS NULL OR witness = $3)
+      ORDER BY tree_size DESC, witnessed_at DESC LIMIT 1`,
+    [kioskId, treeSize ?? null, witness ?? null],
   );
   const row = r.rows[0];
   return row && { treeSize: Number(row.tree_size), witness: row.witness, note: row.cosigned_note };

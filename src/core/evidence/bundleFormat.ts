@@ -5,12 +5,14 @@ import { HEADER_FIELDS, type EventHeader } from '../ledger/hash';
  * `readBundle`/`verifyBundle` here, by `tools/verify-bundle.mjs` without Inleverpunt, and later by
  * the central server. The README's "Evidence bundles" section is the reader's specification.
  *
- *   header    {"bundle":"inleverpunt-bundle/v1","origin","kioskId","verifierKey","madeAt","filter","checkpoint"}
+ *   header    {"bundle":"inleverpunt-bundle/v1","origin","kioskId","verifierKey","madeAt","filter","checkpoint","sealedBy"?}
  *   event     {"leaf":seq-1,"hash":hex,"event":{encoding + the 15 hashed fields},"payload"?:{salt,body}|null}
  *   subtree   {"subtree":{"leaf","size","hash"}}: stands in for `size` leaves the filter left out
  *   consistency {"consistency":{"note":earlier checkpoint,"size","path":[hex…]}} (RFC 9162 2.1.4)
  *   end       {"end":{"events","subtrees","seal"}}: the seal is a note the kiosk signed over the
  *             SHA-256 of every byte before the end line, so no line can be left out or added.
+ *             A bundle rebuilt from the central database (`sealedBy: "witness"`) is sealed by the
+ *             board's witness key instead: the centre never holds a kiosk's private key.
  *
  * Why subtrees rather than one inclusion proof per event: the events a filter picks are runs of
  * the chain with gaps between them. One RFC 9162 inclusion proof per event would repeat
@@ -34,7 +36,16 @@ export interface BundleHeader {
   filter: Record<string, unknown>;
   /** The signed checkpoint (a C2SP signed note) the bundle proves its events against. */
   checkpoint: string;
+  /**
+   * Who signed the seal: absent (or "kiosk") for the kiosk's own export, "witness" for a bundle
+   * the central database rebuilt, sealed with the witness's key as a plain signed-note key (0x01).
+   * The events still prove themselves against the kiosk-signed checkpoint either way.
+   */
+  sealedBy?: BundleSealer;
 }
+
+export const BUNDLE_SEALERS = ['kiosk', 'witness'] as const;
+export type BundleSealer = (typeof BUNDLE_SEALERS)[number];
 
 /** An event's hashed fields as JSON: texts and integers as they are, blobs as lowercase hex. */
 export type BundleEventFields = {

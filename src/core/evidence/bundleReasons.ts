@@ -19,6 +19,10 @@ export const bundleReasons = {
   bad_proof: { nl: 'Het bewijs voor weggelaten gebeurtenissen is ongeldig.', en: 'The proof for left-out events is not valid.' },
   root_mismatch: { nl: 'De gebeurtenissen geven niet de ondertekende boomwortel: er is iets veranderd.', en: 'The events do not give the signed root: something was changed.' },
   count_mismatch: { nl: 'Het aantal regels klopt niet met het einde van het bestand.', en: 'The number of lines does not match the end of the file.' },
+  seal_needs_witness: {
+    nl: 'Dit bewijsbestand is uit de centrale database gemaakt en door de getuige verzegeld; controleer het met --witness en de sleutel van de getuige.',
+    en: 'This bundle was made from the central database and sealed by the witness; check it with --witness and the witness key.',
+  },
   bad_seal: { nl: 'Het zegel van het bestand klopt niet: er is een regel toegevoegd, weggelaten of veranderd.', en: "The file's seal does not verify: a line was added, left out or changed." },
   since_bad_signature: { nl: 'Het eerdere controlepunt is niet met de sleutel van deze kiosk ondertekend.', en: "The earlier checkpoint is not signed with this kiosk's key." },
   since_other_log: { nl: 'Het eerdere controlepunt hoort bij een andere kiosk.', en: 'The earlier checkpoint belongs to another kiosk.' },

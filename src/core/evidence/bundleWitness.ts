@@ -1,4 +1,5 @@
-import { checkCosignature, parseCosignerKey } from './cosignature';
+import { checkCosignature, legacyNoteVerifier, parseCosignerKey } from './cosignature';
+import type { NoteVerifier } from './signedNote';
 import type { BundleReason } from './bundleReasons';
 
 export type BundleWitnessCheck = { ok: true; witness: string; time: number | null } | { ok: false; reason: BundleReason };
@@ -19,4 +20,18 @@ export function checkBundleWitness(checkpointNote: string, witnessKey: string, n
   if (check.ok) return { ok: true, witness: witness.name, time: check.time };
   const reasons = { missing: 'no_cosignature', bad_signature: 'bad_cosignature', malformed: 'bad_cosignature', future: 'cosignature_future' } as const;
   return { ok: false, reason: reasons[check.reason] };
+}
+
+/**
+ * The witness's key as the plain signed-note key (0x01) of the same name that seals a bundle the
+ * central database rebuilt, from the reader's cosigner vkey (0x04); null if that vkey is not valid.
+ * The seal's text starts with the seal format, never a log's origin, so it cannot pass for a
+ * cosignature of a checkpoint (nor the other way round).
+ */
+export function witnessSealVerifier(witnessKey: string): NoteVerifier | null {
+  try {
+    return legacyNoteVerifier(parseCosignerKey(witnessKey));
+  } catch {
+    return null;
+  }
 }

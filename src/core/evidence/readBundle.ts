@@ -1,6 +1,8 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import {
   BUNDLE_FORMAT,
+  BUNDLE_SEALERS,
+  type BundleSealer,
   type BundleConsistency,
   type BundleEnd,
   type BundleEventLine,
@@ -129,6 +131,7 @@ export function parseHeader(value: unknown): BundleHeader {
   if (texts.some((k) => typeof h[k] !== 'string') || typeof h.filter !== 'object' || h.filter === null) {
     throw new BundleReadError('malformed', 1);
   }
+  if (h.sealedBy !== undefined && !BUNDLE_SEALERS.includes(h.sealedBy as BundleSealer)) throw new BundleReadError('malformed', 1);
   return h as unknown as BundleHeader;
 }
 

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import { GENESIS_HASH, hashEvent, hashPayload } from '../ledger/hash';
-import { headerFromFields, sealText, type BundleConsistency, type BundleEnd, type BundleHeader } from './bundleFormat';
+import { headerFromFields, sealText, type BundleConsistency, type BundleSealer, type BundleEnd, type BundleHeader } from './bundleFormat';
 import { kioskOrigin, parseCheckpointText, type CheckpointBody } from './checkpoint';
 import { TreeBuilder } from './merkle';
 import { verifyConsistency } from './proofs';
 import { BundleReadError, fileChunks, headerOfLine, lineBytes, lineOf } from './readBundle';
-import { checkBundleWitness } from './bundleWitness';
+import { checkBundleWitness, witnessSealVerifier } from './bundleWitness';
 import { NoteError, openNote, parseVerifierKey, type NoteVerifier } from './signedNote';
 import type { BundleReason } from './bundleReasons';
 
@@ -14,7 +14,10 @@ export interface VerifyBundleOptions {
   key?: string;
   /** An earlier signed checkpoint the reader kept: the bundle must prove its tree extends that one. */
   since?: string;
-  /** A witness's vkey (C2SP tlog-cosignature): the checkpoint must carry its cosignature. */
+  /**
+   * A witness's vkey (C2SP tlog-cosignature): the checkpoint must carry its cosignature, and a
+   * bundle the central database rebuilt (`sealedBy: "witness"`) must carry its seal.
+   */
   witness?: string;
   /** The reader's clock (POSIX seconds), for the witness step: a cosignature from later is refused. */
   now?: number;
@@ -34,6 +37,8 @@ export type BundleVerdict =
       consistentWith: number | null;
       /** With `witness`: its name and the time it cosigned (null for its older plain line). */
       witnessed: { witness: string; time: number | null } | null;
+      /** Whose key sealed the file: the kiosk's, or the witness's for a bundle the central database rebuilt. */
+      sealedBy: BundleSealer;
     }
   | { ok: false; reason: BundleReason; line?: number; seq?: number };
 
@@ -80,6 +85,7 @@ function check(lines: Iterator<{ bytes: Buffer; cut: boolean }>, options: Verify
   if (checkpoint.origin !== header.origin || header.origin !== kioskOrigin(header.kioskId)) throw new Failure('not_this_log', { line: 1 });
   const witnessed = options.witness === undefined ? null : checkBundleWitness(header.checkpoint, options.witness, options.now);
   if (witnessed && !witnessed.ok) throw new Failure(witnessed.reason, { line: 1 });
+  const sealer = sealVerifier(header, verifier, options.witness);
   const since = options.since === undefined ? null : openCheckpoint(options.since, verifier, SINCE);
   if (since && since.origin !== checkpoint.origin) throw new Failure('since_other_log');
   if (since && since.size > checkpoint.size) throw new Failure('since_newer');
@@ -166,7 +172,7 @@ function check(lines: Iterator<{ bytes: Buffer; cut: boolean }>, options: Verify
   if (end.events !== events || end.subtrees !== subtrees) throw new Failure('count_mismatch');
   let sealed: string;
   try {
-    sealed = openNote(end.seal, [verifier]).text;
+    sealed = openNote(end.seal, [sealer]).text;
   } catch (error) {
     if (error instanceof NoteError) throw new Failure('bad_seal');
     throw error;
@@ -185,7 +191,20 @@ function check(lines: Iterator<{ bytes: Buffer; cut: boolean }>, options: Verify
     consistentWith = earlier.size;
   }
   return { ok: true, header, treeSize: checkpoint.size, events, redacted, keyPinned: options.key !== undefined, consistentWith,
-    witnessed: witnessed && { witness: witnessed.witness, time: witnessed.time } };
+    witnessed: witnessed && { witness: witnessed.witness, time: witnessed.time }, sealedBy: header.sealedBy ?? 'kiosk' };
+}
+
+/**
+ * Whose key the seal must verify under: the kiosk's, or for a bundle the central database rebuilt
+ * the witness's (its vkey as the reader holds it, read as the plain note key of the same name). A
+ * reader without the witness's key cannot tell whether a line was left out of such a bundle.
+ */
+function sealVerifier(header: BundleHeader, kiosk: NoteVerifier, witnessKey: string | undefined): NoteVerifier {
+  if (header.sealedBy !== 'witness') return kiosk;
+  if (witnessKey === undefined) throw new Failure('seal_needs_witness', { line: 1 });
+  const sealer = witnessSealVerifier(witnessKey);
+  if (!sealer) throw new Failure('witness_key_invalid');
+  return sealer;
 }
 
 const SINCE = { badSignature: 'since_bad_signature', wrongKey: 'since_bad_signature' } as const;

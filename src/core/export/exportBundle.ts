@@ -1,10 +1,9 @@
-import { createHash } from 'node:crypto';
 import type { Writable } from 'node:stream';
 import { AppError } from '../../shared/errors';
-import { BUNDLE_FORMAT, eventFields, sealText, type BundleEventLine, type BundleHeader } from '../evidence/bundleFormat';
+import { BUNDLE_FORMAT, eventFields, type BundleEventLine, type BundleHeader } from '../evidence/bundleFormat';
 import { kioskOrigin, parseCheckpointText } from '../evidence/checkpoint';
-import { consistencyProof, coveringSubtrees, subtreeRoot, type Leaves } from '../evidence/proofs';
-import { NoteError, openNote, signNote } from '../evidence/signedNote';
+import type { Leaves } from '../evidence/proofs';
+import { NoteError, openNote } from '../evidence/signedNote';
 import { kioskNoteSigner, kioskNoteVerifier, kioskVerifierKey } from '../kiosk/signer';
 import { chainLeaves, payloadParts } from '../ledger/bundleReads';
 import type { Actor } from '../ledger/events';
@@ -16,7 +15,7 @@ import { signCheckpoint } from '../services/checkpoints';
 import type { ServiceContext } from '../services/context';
 import { requireRole } from '../services/staff';
 import { eventQuery, recordExport, type ExportFilter, type ExportReport } from './exportEvents';
-import { hashingOutput } from './hashingOutput';
+import { startBundle } from './bundleWriter';
 
 export interface BundleRequest {
   filter: ExportFilter;
@@ -34,8 +33,9 @@ export interface BundleRequest {
 /**
  * Writes the evidence bundle of the events a filter picks (see evidence/bundleFormat.ts): signs
  * the chain, then streams header, events and the subtrees standing for the events between them,
- * the consistency proof from `since`, and the seal. Recorded as `export_made` like the other
- * formats. Only the kiosk's own chain: a bundle is signed with the kiosk's key.
+ * the consistency proof from `since`, and the seal (through bundleWriter.ts, which the central
+ * database's bundle shares). Recorded as `export_made` like the other formats. Only the kiosk's
+ * own chain: a bundle is signed with the kiosk's key.
  */
 export async function exportBundle(ctx: ServiceContext, request: BundleRequest, out: Writable): Promise<ExportReport> {
   requireRole(ctx, request.actor, ['office', 'admin']);
@@ -48,21 +48,6 @@ export async function exportBundle(ctx: ServiceContext, request: BundleRequest, 
   const leafBytes = chainLeaves(ctx.db, kioskId, checkpoint.treeSize);
   const leaves: Leaves = (i) => leafBytes.subarray(i * 32, i * 32 + 32);
 
-  const hashed = hashingOutput(out);
-  const seal = createHash('sha256');
-  const put = async (value: unknown) => {
-    const line = `${JSON.stringify(value)}\n`;
-    seal.update(line);
-    if (!hashed.stream.write(line)) await new Promise((resolve) => hashed.stream.once('drain', resolve));
-  };
-  let subtrees = 0;
-  const cover = async (start: number, end: number) => {
-    for (const s of coveringSubtrees(start, end)) {
-      await put({ subtree: { leaf: s.start, size: s.size, hash: subtreeRoot(leaves, s.start, s.start + s.size).toString('hex') } });
-      subtrees++;
-    }
-  };
-
   const filter = { ...request.filter, kioskId };
   const header: BundleHeader = {
     bundle: BUNDLE_FORMAT,
@@ -73,36 +58,24 @@ export async function exportBundle(ctx: ServiceContext, request: BundleRequest, 
     filter: JSON.parse(JSON.stringify(filter)) as Record<string, unknown>,
     checkpoint: checkpoint.note,
   };
-  await put(header);
+  const writer = await startBundle(out, header, { size: checkpoint.treeSize, leaves });
   const query = eventQuery(ctx, request.filter, kioskId, checkpoint.treeSize);
-  let covered = 0;
-  let rows = 0;
   for (let afterSeq = 0; ; ) {
     const page = readEvents(ctx.db, { ...query, order: 'oldest-first', afterSeq, limit: MAX_PAGE });
     for (const stored of page.events) {
       const event = getEvent(ctx.db, stored.seq, kioskId);
       if (!event) throw new Error(`event ${stored.seq} vanished during the export`);
-      await cover(covered, event.seq - 1);
       const line: BundleEventLine = { leaf: event.seq - 1, hash: event.hash.toString('hex'), event: eventFields(event) };
       if (event.payloadHash !== null) {
         const parts = payloadParts(ctx.db, kioskId, event.seq);
         line.payload = parts === undefined || parts.body === null ? null : { salt: parts.salt?.toString('hex') ?? null, body: parts.body };
       }
-      await put(line);
-      covered = event.seq;
-      rows++;
+      await writer.event(line);
     }
     if (page.next === null) break;
     afterSeq = page.next;
   }
-  await cover(covered, checkpoint.treeSize);
-  if (earlier) {
-    const path = consistencyProof(leaves, earlier.size, checkpoint.treeSize).map((p) => p.toString('hex'));
-    await put({ consistency: { note: earlier.note, size: earlier.size, path } });
-  }
-  const sealNote = signNote(sealText(origin, seal.digest()), [kioskNoteSigner(ctx)]);
-  hashed.stream.end(`${JSON.stringify({ end: { events: rows, subtrees, seal: sealNote } })}\n`);
-  const sha256 = await hashed.done();
+  const { events: rows, sha256 } = await writer.end(kioskNoteSigner(ctx), earlier ?? undefined);
   recordExport(ctx, { format: 'bundle', actor: request.actor, filter, rows, checkpoint, sha256 });
   return { rows, checkpoint: { treeSize: checkpoint.treeSize, root: checkpoint.root, note: checkpoint.note }, sha256 };
 }

@@ -123,7 +123,7 @@ export const BundleFile = z.strictObject({ name: z.string().max(255), base64: z.
 
 export const BundleImportOutcome = z.object({
   name: z.string(),
-  outcome: z.enum(['ok', 'refused', 'not_verified', 'unknown_kiosk']),
+  outcome: z.enum(['ok', 'refused', 'not_verified', 'unknown_kiosk', 'central_bundle']),
   kioskId: z.string().nullable(),
   imported: z.number().int(),
   skipped: z.number().int(),

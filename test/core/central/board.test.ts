@@ -6,6 +6,7 @@ import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exportCentralBundle } from '../../../src/core/central/exportBundle';
 import { syncKiosk } from '../../../src/core/central/sync';
 import { witnessCheckpoints, type Witness } from '../../../src/core/central/witness';
 import { createGateway, type Gateway } from '../../../src/core/api/gateway';
@@ -344,11 +345,19 @@ describe("the board's office across kiosks", () => {
       await exportBundle(f.core.services.context, { filter: {}, actor: f.office.staffId }, out);
       return Buffer.concat(chunks).toString('base64');
     };
+    const centralBundle = async (f: ClassFixture) => {
+      const out = new PassThrough();
+      const chunks: Buffer[] = [];
+      out.on('data', (c: Buffer) => chunks.push(c));
+      await exportCentralBundle(admin, { kioskId: f.core.kiosk().kioskId, witness }, out);
+      return Buffer.concat(chunks).toString('base64');
+    };
     const stranger = kiosk('Elders', 'Onbekend', 1);
     const files = [
       { name: 'groep6.jsonl', base64: await bundle(offline) },
       { name: 'onbekend.jsonl', base64: await bundle(stranger) },
       { name: 'kapot.jsonl', base64: Buffer.from('{"niet":"een bundel"}\n').toString('base64') },
+      { name: 'centraal.jsonl', base64: await centralBundle(healthy) },
     ];
     const first = await value<{ results: { name: string; outcome: string; imported: number; skipped: number }[] }>(
       board.gateway.invoke('boardImportBundles', { files }),
@@ -357,6 +366,8 @@ describe("the board's office across kiosks", () => {
       ['groep6.jsonl', 'ok'],
       ['onbekend.jsonl', 'unknown_kiosk'],
       ['kapot.jsonl', 'not_verified'],
+      // Rebuilt from this central database and sealed by its witness: not a kiosk's own word.
+      ['centraal.jsonl', 'central_bundle'],
     ]);
     expect(first.results[0]!.imported).toBeGreaterThan(0);
     const again = await value<{ results: { outcome: string; imported: number; skipped: number }[] }>(

@@ -131,6 +131,7 @@ export const board: Messages['board'] = {
       refused: 'Refused: does not fit what is stored ({{reason}})',
       not_verified: 'Not verified: {{reason}}',
       unknown_kiosk: 'Unknown kiosk: register it with the central database first',
+      central_bundle: 'Not imported: this bundle was made from a central database (sealed by the witness), not by the kiosk itself',
     },
   },
 };

@@ -130,6 +130,7 @@ export const board = {
       refused: 'Geweigerd: past niet bij wat er al ligt ({{reason}})',
       not_verified: 'Niet gecontroleerd: {{reason}}',
       unknown_kiosk: 'Onbekende kiosk: eerst aanmelden bij de centrale database',
+      central_bundle: 'Niet ingelezen: dit bestand is uit een centrale database gemaakt (verzegeld door de getuige), niet door de kiosk zelf',
     },
   },
 } as const;
