@@ -3,6 +3,7 @@ import type { Writable } from 'node:stream';
 import { sealText, type BundleEventLine, type BundleHeader } from '../evidence/bundleFormat';
 import { consistencyProof, coveringSubtrees, subtreeRoot, type Leaves } from '../evidence/proofs';
 import { signNote, type NoteSigner } from '../evidence/signedNote';
+import { drained } from './drained';
 import { hashingOutput } from './hashingOutput';
 
 /** The tree a bundle proves its events against: its size and the event hashes (leaves) under it. */
@@ -35,7 +36,7 @@ export async function startBundle(out: Writable, header: BundleHeader, tree: Bun
     seal.update(pending);
     const ready = hashed.stream.write(pending);
     pending = '';
-    if (!ready) await new Promise((resolve) => hashed.stream.once('drain', resolve));
+    if (!ready) await drained(hashed.stream);
   };
   const put = async (value: unknown) => {
     pending += `${JSON.stringify(value)}\n`;
