@@ -370,6 +370,18 @@ export const errorMessages = {
     nl: 'Deze gebruiker van de centrale database mag de gegevens van de kiosken niet lezen. Gebruik een gebruiker met de rol inleverpunt_office.',
     en: "This user of the central database may not read the kiosks' data. Use a user with the inleverpunt_office role.",
   },
+  CENTRAL_UNKNOWN_KIOSK: {
+    nl: 'Deze kiosk is niet aangemeld bij de centrale database.',
+    en: 'This kiosk is not registered in the central database.',
+  },
+  CENTRAL_UNKNOWN_DEVICE: {
+    nl: 'De centrale database heeft geen gebeurtenissen van dit apparaat bij deze kiosk.',
+    en: 'The central database holds no events of this device at this kiosk.',
+  },
+  CENTRAL_NOT_WITNESSED: {
+    nl: 'Hiervoor heeft de centrale database nog geen medeondertekend controlepunt van deze kiosk. Laat de kiosk synchroniseren en de getuige (central witness) draaien, en probeer het dan opnieuw.',
+    en: 'The central database has no countersigned checkpoint of this kiosk covering this yet. Let the kiosk sync and the witness (central witness) run, then try again.',
+  },
 } as const satisfies Record<string, LocalizedText>;
 
 export interface LocalizedText {
@@ -494,6 +506,10 @@ export interface ErrorDetails {
   /** The operating system's code (ENOSPC, EACCES…): never the path, which may hold a user's name. */
   EXPORT_FILE_FAILED: { cause: string };
   CENTRAL_NO_ACCESS: undefined;
+  CENTRAL_UNKNOWN_KIOSK: undefined;
+  CENTRAL_UNKNOWN_DEVICE: undefined;
+  /** The newest witnessed tree size of the kiosk (null: none yet); the report covers nothing past it. */
+  CENTRAL_NOT_WITNESSED: { witnessedSize: number | null };
 }
 
 // Both directions: a code without declared details, or details of a code that does not exist.
