@@ -34,15 +34,14 @@ export interface CentralCustody {
 type Row = {
   seq: string; occurred_at: string; type: string; actor: string; custodian: string | null; device_id: string | null;
   pupil_id: string | null; location_id: string | null; pouch_id: string | null; voids_seq: string | null;
-  voided_by: string | null; details: string; has_payload: boolean;
+  details: string; has_payload: boolean;
 };
 
-const SELECT = `SELECT e.seq, e.occurred_at, e.type, e.actor, e.custodian, e.device_id, e.pupil_id, e.location_id, e.pouch_id,
-       e.voids_seq, v.seq AS voided_by, e.details, e.payload_hash IS NOT NULL AS has_payload
-  FROM central.events e
-  LEFT JOIN central.events v ON v.kiosk_id = e.kiosk_id AND v.voids_seq = e.seq AND v.seq <= $3`;
+const SELECT = `SELECT seq, occurred_at, type, actor, custodian, device_id, pupil_id, location_id, pouch_id,
+       voids_seq, details, payload_hash IS NOT NULL AS has_payload
+  FROM central.events`;
 
-const toEvent = (r: Row): CentralCustodyEvent => ({
+const toEvent = (r: Row, voidedBy: ReadonlyMap<number, number>): CentralCustodyEvent => ({
   seq: Number(r.seq),
   occurredAt: r.occurred_at,
   type: r.type,
@@ -53,10 +52,23 @@ const toEvent = (r: Row): CentralCustodyEvent => ({
   locationId: r.location_id,
   pouchId: r.pouch_id,
   voidsSeq: r.voids_seq === null ? null : Number(r.voids_seq),
-  voidedBySeq: r.voided_by === null ? null : Number(r.voided_by),
+  voidedBySeq: voidedBy.get(Number(r.seq)) ?? null,
   details: JSON.parse(r.details) as Record<string, unknown>,
   hasPayload: r.has_payload,
 });
+
+/**
+ * Which event voids which, up to `upToSeq`: one pass over the kiosk's chain by its primary key.
+ * (A join on voids_seq per listed event scanned the chain once per row: 2 s for 500 events of an
+ * 11,000-event kiosk; read like this, about 10 ms. voids_seq has no index of its own.)
+ */
+async function voidingEvents(client: ClientBase, kioskId: string, upToSeq: number): Promise<Map<number, number>> {
+  const r = await client.query<{ seq: string; voids_seq: string }>(
+    'SELECT seq, voids_seq FROM central.events WHERE kiosk_id = $1 AND seq <= $2 AND voids_seq IS NOT NULL',
+    [kioskId, upToSeq],
+  );
+  return new Map(r.rows.map((row) => [Number(row.voids_seq), Number(row.seq)]));
+}
 
 /**
  * The events of one kiosk's chain a board's report lists, up to `upToSeq` (the witnessed
@@ -65,9 +77,10 @@ const toEvent = (r: Row): CentralCustodyEvent => ({
  * A correction carries the device of what it voids, so it comes with the device's events.
  */
 export async function custodyEvents(client: ClientBase, kioskId: string, scope: CentralReportScope, upToSeq: number): Promise<CentralCustody> {
+  const voidedBy = await voidingEvents(client, kioskId, upToSeq);
   const deviceEvents = async (deviceId: string) =>
-    (await client.query<Row>(`${SELECT} WHERE e.kiosk_id = $1 AND e.device_id = $2 AND e.seq <= $3 ORDER BY e.seq`, [kioskId, deviceId, upToSeq])).rows.map(
-      toEvent,
+    (await client.query<Row>(`${SELECT} WHERE kiosk_id = $1 AND device_id = $2 AND seq <= $3 ORDER BY seq`, [kioskId, deviceId, upToSeq])).rows.map(
+      (r) => toEvent(r, voidedBy),
     );
   if (scope.kind === 'device') {
     const events = await deviceEvents(scope.deviceId);
@@ -78,11 +91,11 @@ export async function custodyEvents(client: ClientBase, kioskId: string, scope: 
     }
     return { deviceId: scope.deviceId, pupilId: lastPupil(events), incident: null, events };
   }
-  const found = await client.query<Row>(`${SELECT} WHERE e.kiosk_id = $1 AND e.seq = $2`, [kioskId, scope.seq, upToSeq]);
+  const found = await client.query<Row>(`${SELECT} WHERE kiosk_id = $1 AND seq = $2`, [kioskId, scope.seq]);
   const row = found.rows[0];
   if (!row) throw new AppError('UNKNOWN_EVENT');
   if (scope.seq > upToSeq) throw new AppError('CENTRAL_NOT_WITNESSED', { witnessedSize: upToSeq });
-  const incident = toEvent(row);
+  const incident = toEvent(row, voidedBy);
   if (incident.type !== 'incident_reported' || !incident.deviceId) throw new AppError('NOT_AN_INCIDENT');
   const events = custodyWindow(await deviceEvents(incident.deviceId), incident.seq);
   return { deviceId: incident.deviceId, pupilId: incident.pupilId ?? lastPupil(events), incident, events };
