@@ -40,18 +40,18 @@ export function BoardEventList({
         </tr>
       </thead>
       <tbody>
-        {events.map((e) => (
+        {events.map(({ deviceId, ...e }) => (
           <tr key={`${e.kioskId}/${e.seq}`}>
             <td>{when(e.occurredAt)}</td>
             <td>{e.school}</td>
             <td>{e.kioskName}</td>
             <td className="number">{e.seq}</td>
             <td>{label(e.type)}</td>
-            <td className="hash">{e.deviceId ?? '—'}</td>
+            <td className="hash">{deviceId ?? '—'}</td>
             <td className="hash">{e.pupilId ?? '—'}</td>
             <td className="report">
-              {e.deviceId && (
-                <button type="button" disabled={busy} onClick={() => onReport(e.kioskId, { kind: 'device', deviceId: e.deviceId! })}>
+              {deviceId && (
+                <button type="button" disabled={busy} onClick={() => onReport(e.kioskId, { kind: 'device', deviceId })}>
                   {t('board.report.device')}
                 </button>
               )}
