@@ -374,6 +374,18 @@ export const errorMessages = {
     nl: 'De centrale database heeft (nog) geen controlepunt van deze kiosk dat deze getuige heeft medeondertekend. Draai eerst central witness met deze sleutel.',
     en: 'The central database holds no checkpoint of this kiosk that this witness cosigned (yet). Run central witness with this key first.',
   },
+  CENTRAL_UNKNOWN_KIOSK: {
+    nl: 'Deze kiosk is niet aangemeld bij de centrale database.',
+    en: 'This kiosk is not registered in the central database.',
+  },
+  CENTRAL_UNKNOWN_DEVICE: {
+    nl: 'De centrale database heeft geen gebeurtenissen van dit apparaat bij deze kiosk.',
+    en: 'The central database holds no events of this device at this kiosk.',
+  },
+  CENTRAL_NOT_WITNESSED: {
+    nl: 'Hiervoor heeft de centrale database nog geen medeondertekend controlepunt van deze kiosk. Laat de kiosk synchroniseren en de getuige (central witness) draaien, en probeer het dan opnieuw.',
+    en: 'The central database has no countersigned checkpoint of this kiosk covering this yet. Let the kiosk sync and the witness (central witness) run, then try again.',
+  },
 } as const satisfies Record<string, LocalizedText>;
 
 export interface LocalizedText {
@@ -500,6 +512,11 @@ export interface ErrorDetails {
   CENTRAL_NO_ACCESS: undefined;
   /** The tree size asked for, if one was. */
   CENTRAL_NOT_COSIGNED: { treeSize: number } | undefined;
+  },
+  CENTRAL_UNKNOWN_KIOSK: undefined;
+  CENTRAL_UNKNOWN_DEVICE: undefined;
+  /** The newest witnessed tree size of the kiosk (null: none yet); the report covers nothing past it. */
+  CENTRAL_NOT_WITNESSED: { witnessedSize: number | null };
 }
 
 // Both directions: a code without declared details, or details of a code that does not exist.

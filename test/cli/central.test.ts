@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseReadme } from '../support/readmeBlocks';
@@ -243,6 +243,47 @@ describe('the central commands, as the IT partner runs them', () => {
       ['central', 'export', '--url', url, '--out', `${keys.dir}/x.csv`, '--size', '3'],
     ]) {
       expect((await cli(wrong)).code).toBe(2);
+  it("report: one kiosk's device as a PDF from the central database, against its witnessed checkpoint, and what is missing named", async () => {
+    const board = await cluster.createDatabase();
+    const url = cluster.adminUrl(board);
+    const witnessKey = `${keys.dir}/report-witness.pem`;
+    await cli(['central', 'init', '--url', url, '--witness-key', witnessKey]);
+    const { role, password } = JSON.parse((await cli(['central', 'register-kiosk', '--url', url, '--db', f.dbPath, '--json'])).stdout) as { role: string; password: string };
+    expect((await cli(['sync', '--url', cluster.urlFor(role, password, board), '--db', f.dbPath])).code).toBe(0);
+    const kioskId = f.core.kiosk().kioskId;
+    const deviceId = (f.core.db.prepare('SELECT device_id FROM devices ORDER BY created_at LIMIT 1').get() as { device_id: string }).device_id;
+    const out = `${keys.dir}/central-report.pdf`;
+    const args = ['central', 'report', '--url', url, '--kiosk', kioskId, '--device', deviceId, '--out', out];
+
+    // Synced, but the witness has not run: nothing countersigned to make it against.
+    const early = await cli(args);
+    expect(early.code).not.toBe(0);
+    expect(early.stderr).toContain('CENTRAL_NOT_WITNESSED');
+
+    expect((await cli(['central', 'witness', '--url', url, '--witness-key', witnessKey])).code).toBe(0);
+    const made = await cli([...args, '--lang', 'en', '--json']);
+    expect(made.code).toBe(0);
+    const result = JSON.parse(made.stdout) as { pages: number; events: number; verified: boolean; checkpoint: { treeSize: number }; sha256: string };
+    expect(result).toMatchObject({ verified: true, events: expect.any(Number) });
+    expect(result.sha256).toBe(createHash('sha256').update(readFileSync(out)).digest('hex'));
+    const text = spawnSync('pdftotext', ['-layout', '-enc', 'UTF-8', out, '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, ' ');
+    expect(text).toContain('Chain-of-custody report from the central database');
+    expect(text).toContain(kioskId);
+    expect(text).toContain(deviceId);
+    expect(text).toContain('Handed in');
+    expect(text).toContain(`page 1 of ${result.pages}`);
+    expect(text).toContain('Made by system');
+
+    const unknownKiosk = await cli(['central', 'report', '--url', url, '--kiosk', 'elders', '--device', deviceId, '--out', out]);
+    expect(unknownKiosk.stderr).toContain('CENTRAL_UNKNOWN_KIOSK');
+    const unknownDevice = await cli(['central', 'report', '--url', url, '--kiosk', kioskId, '--device', 'geen-apparaat', '--out', out]);
+    expect(unknownDevice.stderr).toContain('CENTRAL_UNKNOWN_DEVICE');
+    const notIncident = await cli(['central', 'report', '--url', url, '--kiosk', kioskId, '--incident', '1', '--out', out]);
+    expect(notIncident.stderr).toContain('NOT_AN_INCIDENT');
+    for (const wrong of [['--device', deviceId, '--incident', '3'], ['--device', deviceId, '--out', 'rapport.txt'], ['--incident', '0']]) {
+      const usage = await cli(['central', 'report', '--url', url, '--kiosk', kioskId, '--out', out, ...wrong]);
+      expect(usage.code).toBe(2);
+      expect(usage.stderr).toContain('central report --url URL --kiosk ID');
     }
   });
 

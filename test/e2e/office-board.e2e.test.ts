@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import pg from 'pg';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { syncKiosk } from '../../src/core/central/sync';
 import { witnessCheckpoints, witnessFromKeyFile } from '../../src/core/central/witness';
@@ -22,6 +22,9 @@ import { startDemoBridge, type TestBridge } from './support/demo';
 import { lockKiosk, tapPin } from './support/pin';
 import { openArea } from './support/navigation';
 import { accessibilityStop } from './support/accessibilityStop';
+import { schoolTime } from './support/schoolTime';
+import { spawnSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
 
 const PASSWORD = 'bestuur-geheim-42';
 
@@ -40,6 +43,8 @@ async function boardWithTwoKiosks(cluster: PgCluster, cleanups: (() => void)[]):
     cleanups.push(() => f.close());
     renameKiosk(f.core.db, kiosk as string, school as string);
     for (let n = 1; n <= (size as number); n++) f.s.scan({ code: `STK-${n}`, mode: 'hand-in', actor: 'pupil' });
+    // A crack noticed at the door: the incident the board's office makes a report of.
+    if (school === 'De Regenboog') f.s.reportIncident({ deviceId: f.phones[0]!.deviceId, actor: f.teacher.staffId, kind: 'damage', description: 'Scherm gebarsten' });
     f.s.signCheckpoint('day_closed');
     return f;
   });
@@ -49,7 +54,8 @@ async function boardWithTwoKiosks(cluster: PgCluster, cleanups: (() => void)[]):
     urls.push(url);
     expect(await syncKiosk(f.core.db, url)).toMatchObject({ outcome: 'ok' });
   }
-  await witnessCheckpoints(admin, witness);
+  // Cosigned before the story's school morning (the bridge's clock): a cosignature from a time still to come would not verify.
+  await witnessCheckpoints(admin, witness, { now: () => schoolTime(7, 0) });
   const klimop = kiosks[1]!;
   rewriteHistory(klimop.core.db, klimop.core.kiosk().kioskId, 3);
   klimop.s.signCheckpoint('day_closed');
@@ -206,4 +212,64 @@ describe("the board's office reads every kiosk from the central database", () =>
     expect(problems).toEqual([]);
     await context.close();
   });
+  it("makes a kiosk's custody report and an incident report from the event list, as PDFs, at 1024 × 768", async () => {
+    storeCentral(bridge.core.services.context, demo.staff.admin.staffId, { url: central.url, board: true });
+    const { page, context, problems } = await openKiosk(browser, bridge, { viewport: { width: 1024, height: 768 } });
+    await openArea(page, 'Administratie');
+    await tapPin(page.getByRole('form', { name: 'Toets je pincode in' }), demo.staff.office.pin);
+    await page.locator('nav.office-menu').getByRole('button', { name: 'Bestuur', exact: true }).click();
+    const events = page.getByRole('region', { name: 'Gebeurtenissen van alle kiosken' });
+    await page.getByLabel('School').first().selectOption('De Regenboog');
+    const regenboog = central.kiosks[0]!;
+    const deviceId = regenboog.phones[0]!.deviceId;
+
+    await events.getByLabel('Gebeurtenis').selectOption({ label: 'Incident gemeld' });
+    await expect.poll(() => events.getByRole('row').count()).toBe(2);
+    const incidentRow = events.getByRole('row').nth(1);
+    const incidentSeq = Number(await incidentRow.getByRole('cell').nth(3).textContent());
+    const incident = await download(page, () => incidentRow.getByRole('button', { name: 'Incidentrapport' }).click());
+    expect(incident.name).toMatch(new RegExp(`^bestuur-bewaarrapport-incident-${incidentSeq}-`));
+    const incidentText = await pdfWords(incident.bytes);
+    expect(incidentText).toContain(`Incident #${incidentSeq}, met de bewaring eromheen`);
+    expect(incidentText).toContain('Groep 7');
+    expect(incidentText).not.toContain('Scherm gebarsten');
+    await events.getByRole('status').getByText('De keten van deze kiosk is in orde.').waitFor();
+
+    await events.getByLabel('Gebeurtenis').selectOption({ label: 'Ingeleverd' });
+    await events.getByLabel('Apparaatnummer').fill(deviceId);
+    await expect.poll(() => events.getByRole('row').count()).toBe(2);
+    const custody = await download(page, () => events.getByRole('row').nth(1).getByRole('button', { name: 'Bewaarrapport' }).click());
+    expect(custody.name).toMatch(/^bestuur-bewaarrapport-apparaat-\d{4}-\d{2}-\d{2}\.pdf$/);
+    const words = await pdfWords(custody.bytes);
+    expect(words).toContain(`Apparaat-id ${deviceId}`);
+    expect(words).toContain('De Regenboog');
+    expect(words).toMatch(/pagina 1 van \d/);
+    const status = events.getByRole('status');
+    await status.getByText('Rapport bestuur-bewaarrapport-apparaat-', { exact: false }).waitFor();
+
+    // In this PC's export history, with the file's own fingerprint.
+    const history = page.getByRole('region', { name: 'Eerdere exports' });
+    await history.getByRole('row').nth(1).getByText(createHash('sha256').update(custody.bytes).digest('hex')).waitFor();
+    expect(await history.getByRole('row').nth(1).textContent()).toContain(`apparaat ${deviceId}`);
+    await accessibilityStop(page, 'office-board-report');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
 });
+
+async function download(page: Page, click: () => Promise<void>): Promise<{ name: string; bytes: Buffer }> {
+  const [file] = await Promise.all([page.waitForEvent('download'), click()]);
+  const path = await file.path();
+  return { name: file.suggestedFilename(), bytes: await readFile(path) };
+}
+
+/** The PDF's text as poppler reads it, labels beside their values, on one line. */
+async function pdfWords(pdf: Buffer): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'inleverpunt-board-report-'));
+  try {
+    await writeFile(join(dir, 'report.pdf'), pdf);
+    return spawnSync('pdftotext', ['-layout', '-enc', 'UTF-8', join(dir, 'report.pdf'), '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, ' ');
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}

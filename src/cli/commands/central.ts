@@ -1,5 +1,6 @@
 import { createPublicKey } from 'node:crypto';
 import { createWriteStream, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { describeUrl } from '../../core/central/connect';
@@ -11,6 +12,7 @@ import { importBundle, type BundleImport } from '../../core/central/importBundle
 import { registerKiosk } from '../../core/central/registry';
 import { migrateCentral } from '../../core/central/schema/migrate';
 import { verifyCentral } from '../../core/central/verify';
+import { centralCustodyReport } from '../../core/report/makeCentralReport';
 import { cosignedNote, publishWitnessKey, witnessCheckpoints, witnessFromKeyFile } from '../../core/central/witness';
 import { rawEd25519PublicKey } from '../../core/evidence/signedNote';
 import { readIdentity } from '../../core/kiosk/identity';
@@ -283,6 +285,62 @@ export const centralExport: CliCommand = {
           : await exportCentralXlsx(client, createWriteStream(out), filter, { language });
       output(ctx, { out, format, rows }, () => `${rows} gebeurtenissen geschreven naar / events written to ${out}`);
       return 0;
+    });
+  },
+};
+
+const REPORT_USAGE = 'central report --url URL --kiosk ID (--device ID | --incident SEQ) --out FILE.pdf [--lang nl|en]';
+
+/**
+ * The chain-of-custody report (PDF) of one kiosk's device or incident from the central database,
+ * made against that kiosk's newest witnessed checkpoint (ids, no names: the centre has none).
+ * Nothing is written to the central database; there is no kiosk ledger here to record it in.
+ */
+export const centralReport: CliCommand = {
+  name: 'central report',
+  summary: "Chain-of-custody report (PDF) of one kiosk's device or incident from the central database, against its witnessed checkpoint; exit 1 if that kiosk's chain does not verify",
+  usage: REPORT_USAGE,
+  async run(ctx) {
+    const { values } = parseArgs({
+      args: ctx.argv,
+      options: {
+        url: { type: 'string' },
+        kiosk: { type: 'string' },
+        device: { type: 'string' },
+        incident: { type: 'string' },
+        out: { type: 'string' },
+        lang: { type: 'string', default: 'nl' },
+      },
+    });
+    const seq = values.incident === undefined ? null : Number(values.incident);
+    const scope =
+      values.device !== undefined && seq === null
+        ? ({ kind: 'device', deviceId: values.device } as const)
+        : values.device === undefined && seq !== null && Number.isSafeInteger(seq) && seq > 0
+          ? ({ kind: 'incident', seq } as const)
+          : null;
+    const language = values.lang;
+    const out = values.out;
+    if (!scope || !values.kiosk || !out?.endsWith('.pdf') || (language !== 'nl' && language !== 'en')) {
+      ctx.io.stderr(`Usage: npm run cli -- ${REPORT_USAGE}\n`);
+      return 2;
+    }
+    const kioskId = values.kiosk;
+    return withCentralCli(centralUrl(values.url), async (client) => {
+      const made = await centralCustodyReport(client, { kioskId, scope, language, madeBy: null, now: new Date() });
+      await writeFile(out, made.pdf);
+      output(
+        ctx,
+        { file: out, pages: made.pageCount, events: made.events, verified: made.verified, checkpoint: made.checkpoint, sha256: made.sha256 },
+        () =>
+          [
+            `${made.events} gebeurtenissen / events, ${made.pageCount} pagina's / pages: ${out}`,
+            made.verified ? 'Keten van de kiosk in orde / kiosk chain verified' : 'KETEN VAN DE KIOSK NIET IN ORDE / KIOSK CHAIN DOES NOT VERIFY',
+            `Medeondertekend controlepunt / witnessed checkpoint: ${made.checkpoint.treeSize} events`,
+            `SHA-256: ${made.sha256}`,
+          ].join('\n'),
+      );
+      return made.verified ? 0 : 1;
     });
   },
 };

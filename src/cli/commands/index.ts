@@ -1,6 +1,6 @@
 import type { CliCommand } from '../command';
 import { backup } from './backup';
-import { centralExport, centralInit, centralRegisterKiosk, centralStatus, centralVerify, centralWitness, centralWitnessKey, centralCosigned, importBundleCommand } from './central';
+import { centralExport, centralInit, centralReport, centralRegisterKiosk, centralStatus, centralVerify, centralWitness, centralWitnessKey, centralCosigned, importBundleCommand } from './central';
 import { checkpoint, checkpoints } from './checkpoints';
 import { codesNew } from './codesNew';
 import { configCheck } from './configCheck';
@@ -92,5 +92,6 @@ export const commands: CliCommand[] = [
   centralVerify,
   centralStatus,
   centralExport,
+  centralReport,
   importBundleCommand,
 ];

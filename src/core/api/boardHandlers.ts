@@ -9,6 +9,7 @@ import { importBundle } from '../central/importBundle';
 import { probeCentral } from '../central/probe';
 import { kioskHealthView } from '../central/verificationState';
 import { exportBoard } from '../export/boardExport';
+import { boardCustodyReport } from '../report/makeCentralReport';
 import { writeExportFile } from '../export/exportFile';
 import type { SaveFileRequest } from './shellActions';
 import { readStoredCentral, resolveCentral, storeCentral, viewOf, withPassword, type CentralConnection } from '../central/connection';
@@ -89,6 +90,19 @@ export function createBoardHandlers(core: Core, host: BoardHost): Pick<Handlers,
       const { rows, sha256 } = await withBoard((client) => writeExportFile(path, (out) => exportBoard(core.services.context, client, request, out)));
       return { saved: true as const, fileName: basename(path), rows, sha256 };
     },
+    boardCustodyReport: ({ kioskId, scope, language }, { actor }) =>
+      withBoard(async (client) => {
+        const report = await boardCustodyReport(core.services.context, client, { kioskId, scope, language, actor: actor.staffId });
+        return {
+          fileName: report.fileName,
+          base64: Buffer.from(report.pdf).toString('base64'),
+          pageCount: report.pageCount,
+          events: report.events,
+          verified: report.verified,
+          checkpoint: report.checkpoint,
+          sha256: report.sha256,
+        };
+      }),
     boardImportBundles: ({ files }) =>
       withBoard(async (client) => {
         const results = [];

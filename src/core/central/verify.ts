@@ -49,17 +49,32 @@ const SELECT_EVENTS = `SELECT ${HEADER_FIELDS.map((f) => f.replace(/[A-Z]/g, (c)
  * plain line the witness wrote before (same key, its 0x01 key ID); `now` refuses times to come.
  */
 export async function verifyCentral(client: ClientBase, options: { now?: () => Date } = {}): Promise<{ ok: boolean; kiosks: KioskVerification[] }> {
-  const kiosks = await client.query<{ kiosk_id: string; school: string; name: string; public_key: Buffer }>(
-    'SELECT kiosk_id, school, name, public_key FROM central.kiosks ORDER BY school, name, kiosk_id',
-  );
+  const kiosks = await client.query<KioskRow>('SELECT kiosk_id, school, name, public_key FROM central.kiosks ORDER BY school, name, kiosk_id');
+  const check = await verifierOf(client, options);
+  const results: KioskVerification[] = [];
+  for (const k of kiosks.rows) results.push(await check(k));
+  return { ok: results.every((r) => r.ok), kiosks: results };
+}
+
+/** One kiosk's chain, checkpoints and cosignatures checked as `verifyCentral` checks them all; undefined for a kiosk not registered. */
+export async function kioskVerification(client: ClientBase, kioskId: string, options: { now?: () => Date } = {}): Promise<KioskVerification | undefined> {
+  const kiosk = await client.query<KioskRow>('SELECT kiosk_id, school, name, public_key FROM central.kiosks WHERE kiosk_id = $1', [kioskId]);
+  const row = kiosk.rows[0];
+  return row && (await verifierOf(client, options))(row);
+}
+
+interface KioskRow {
+  kiosk_id: string;
+  school: string;
+  name: string;
+  public_key: Buffer;
+}
+
+async function verifierOf(client: ClientBase, options: { now?: () => Date }): Promise<(k: KioskRow) => Promise<KioskVerification>> {
   const keys = await client.query<{ key_name: string; verifier_key: string }>('SELECT key_name, verifier_key FROM central.witness_keys');
   const witnesses = new Map(keys.rows.map((k) => [k.key_name, parseCosignerKey(k.verifier_key, { published: true })]));
   const now = Math.floor((options.now?.() ?? new Date()).getTime() / 1000);
-  const results: KioskVerification[] = [];
-  for (const k of kiosks.rows) {
-    results.push(await verifyKiosk(client, k.kiosk_id, k.school, k.name, ed25519Verifier(kioskOrigin(k.kiosk_id), k.public_key), witnesses, now));
-  }
-  return { ok: results.every((r) => r.ok), kiosks: results };
+  return (k) => verifyKiosk(client, k.kiosk_id, k.school, k.name, ed25519Verifier(kioskOrigin(k.kiosk_id), k.public_key), witnesses, now);
 }
 
 async function verifyKiosk(

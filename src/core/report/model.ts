@@ -47,6 +47,8 @@ export interface ReportModel {
   scopeLine: string;
   header: [string, string][];
   subject: [string, string][];
+  /** Said under the subject when the report lacks something a reader would look for (the board's report: names). */
+  notice: string | null;
   events: ReportEvent[];
   supervision: string[];
   insurer: [string, string][] | null;
@@ -153,6 +155,7 @@ export function reportModel(ctx: ServiceContext, input: ModelInput): ReportModel
     scopeLine: incident ? t.incidentScope(incident.seq) : t.deviceScope,
     header: header.filter(([, value]) => value !== ''),
     subject,
+    notice: null,
     events,
     supervision: [...supervision].filter(Boolean),
     insurer: incident ? insurerFacts(incident, t, input.language, time) : null,
@@ -163,11 +166,21 @@ export function reportModel(ctx: ServiceContext, input: ModelInput): ReportModel
   };
 }
 
-/** What an insurer asks about a damage, loss or theft; what the teacher did not record says so. */
-function insurerFacts(incident: StoredEvent, t: ReportTexts, language: ExportLanguage, time: (iso: string) => string): [string, string][] {
+/**
+ * What an insurer asks about a damage, loss or theft; what the teacher did not record says so.
+ * `payloadElsewhere`: the event's personal part (witnesses, police report number) is not at hand
+ * (the central database holds only its hash), and that is what is said instead.
+ */
+export function insurerFacts(
+  incident: Pick<StoredEvent, 'details' | 'payload' | 'occurredAt'>,
+  t: ReportTexts,
+  language: ExportLanguage,
+  time: (iso: string) => string,
+  payloadElsewhere?: string,
+): [string, string][] {
   const d = incident.details;
   const p = incident.payload ?? {};
-  const text = (v: unknown) => (typeof v === 'string' && v !== '' ? v : t.notGiven);
+  const text = (v: unknown) => payloadElsewhere ?? (typeof v === 'string' && v !== '' ? v : t.notGiven);
   const facts: [string, string][] = [
     [t.kind, typeof d.kind === 'string' ? (t.kindLabels[d.kind] ?? d.kind) : t.notGiven],
     [t.reportedAt, time(incident.occurredAt)],

@@ -178,7 +178,8 @@ function footers(doc: Pdf, model: ReportModel): void {
     doc.page.margins.bottom = 0;
     const y = PAGE.height - 40;
     regular(doc).fontSize(8).fillColor(MUTED);
-    doc.text(`${model.title} — ${model.subject[0]?.[1] ?? ''}`, MARGIN.left, y, { width: WIDTH * 0.7, lineBreak: false, ellipsis: true });
+    // pdfkit cuts with an ellipsis only within a height: a long subject (a device id) stays on one line.
+    doc.text(`${model.title} — ${model.subject[0]?.[1] ?? ''}`, MARGIN.left, y, { width: WIDTH * 0.7, height: doc.currentLineHeight(), ellipsis: true });
     doc.text(model.t.page(i - range.start + 1, range.count), MARGIN.left, y, { width: WIDTH, align: 'right', lineBreak: false });
     doc.page.margins.bottom = MARGIN.bottom;
   }
@@ -212,6 +213,10 @@ export function renderReport(model: ReportModel, now: Date): Promise<{ pdf: Uint
   for (const [label, value] of model.header) field(doc, label, value);
   doc.moveDown(0.4);
   for (const [label, value] of model.subject) field(doc, label, value);
+  if (model.notice) {
+    doc.moveDown(0.3);
+    paragraph(doc, model.notice, { color: MUTED, size: 9 });
+  }
 
   heading(doc, model.t.verification);
   paragraph(doc, model.verification.text, { font: 'bold', color: model.verification.ok ? '#0b5d1e' : VOID, size: 10 });

@@ -25,25 +25,28 @@ export function deviceEvents(ctx: ServiceContext, deviceId: string, upToSeq: num
   }
 }
 
+/** What the custody window rule reads of an event: the kiosk's ledger and the central database both have it. */
+export interface WindowEvent {
+  seq: number;
+  type: string;
+  custodian: string | null;
+  voidsSeq: number | null;
+  voidedBySeq: number | null;
+}
+
 /**
- * The events a report covers. A device report: the device's whole history. An incident report:
- * the custody the incident is about — from the hand-in (or confiscation) that began the custody
- * before the incident up to the return (or release) that ended the custody after it. When the
- * incident is reported after the device went home (a parent reports a crack a week later), that
- * is the last custody before the report, up to the report itself. Corrections of any event in
- * that window are shown too, wherever they fall.
+ * The custody an incident is about, out of the device's whole history (oldest first): from the
+ * hand-in (or confiscation) that began the custody before the incident up to the return (or
+ * release) that ended the custody after it. When the incident is reported after the device went
+ * home (a parent reports a crack a week later), that is the last custody before the report, up
+ * to the report itself. Corrections of any event in that window are added, wherever they fall.
+ * One rule for the kiosk's report and the board's (src/core/central/custodyEvents.ts).
  */
-export function scopedEvents(ctx: ServiceContext, scope: ReportScope, upToSeq: number): ScopedEvents {
-  if (scope.kind === 'device') {
-    return { deviceId: scope.deviceId, incident: null, events: deviceEvents(ctx, scope.deviceId, upToSeq) };
-  }
-  const all = (deviceId: string) => deviceEvents(ctx, deviceId, upToSeq);
-  const incident = readEvents(ctx.db, { kioskId: ctx.kioskId, upToSeq: scope.seq, limit: 1 }).events[0];
-  if (!incident || incident.seq !== scope.seq || scope.seq > upToSeq) throw new AppError('UNKNOWN_EVENT');
-  if (incident.type !== 'incident_reported' || !incident.deviceId) throw new AppError('NOT_AN_INCIDENT');
-  const events = all(incident.deviceId);
-  const at = events.findIndex((e) => e.seq === incident.seq);
-  const standing = (e: StoredEvent) => e.voidedBySeq === null;
+export function custodyWindow<E extends WindowEvent>(events: readonly E[], incidentSeq: number): E[] {
+  const at = events.findIndex((e) => e.seq === incidentSeq);
+  const incident = events[at];
+  if (!incident) return [];
+  const standing = (e: E) => e.voidedBySeq === null;
   let from = at;
   for (let i = at - 1; i >= 0; i--) {
     if (OPENS_CUSTODY.has(events[i]!.type) && standing(events[i]!)) {
@@ -65,5 +68,16 @@ export function scopedEvents(ctx: ServiceContext, scope: ReportScope, upToSeq: n
   const window = events.slice(from, to + 1);
   const inWindow = new Set(window.map((e) => e.seq));
   const corrections = events.slice(to + 1).filter((e) => e.voidsSeq !== null && inWindow.has(e.voidsSeq));
-  return { deviceId: incident.deviceId, incident, events: [...window, ...corrections] };
+  return [...window, ...corrections];
+}
+
+/** The events a report covers: a device's whole history, or the custody window of an incident (`custodyWindow`). */
+export function scopedEvents(ctx: ServiceContext, scope: ReportScope, upToSeq: number): ScopedEvents {
+  if (scope.kind === 'device') {
+    return { deviceId: scope.deviceId, incident: null, events: deviceEvents(ctx, scope.deviceId, upToSeq) };
+  }
+  const incident = readEvents(ctx.db, { kioskId: ctx.kioskId, upToSeq: scope.seq, limit: 1 }).events[0];
+  if (!incident || incident.seq !== scope.seq || scope.seq > upToSeq) throw new AppError('UNKNOWN_EVENT');
+  if (incident.type !== 'incident_reported' || !incident.deviceId) throw new AppError('NOT_AN_INCIDENT');
+  return { deviceId: incident.deviceId, incident, events: custodyWindow(deviceEvents(ctx, incident.deviceId, upToSeq), incident.seq) };
 }

@@ -170,6 +170,31 @@ export const boardMethods = {
       z.object({ saved: z.literal(true), fileName: z.string(), rows: z.number().int(), sha256: z.string() }),
     ]),
   ),
+  /**
+   * The chain-of-custody report (PDF) of one kiosk's device or incident from the central database,
+   * made against that kiosk's newest witnessed checkpoint, ids instead of names. Small, so it
+   * crosses as base64 like the kiosk's own report; recorded here as `export_made` (board scope).
+   */
+  boardCustodyReport: method(
+    'office',
+    z.strictObject({
+      kioskId: z.string().min(1).max(100),
+      scope: z.discriminatedUnion('kind', [
+        z.strictObject({ kind: z.literal('device'), deviceId: z.string().min(1).max(100) }),
+        z.strictObject({ kind: z.literal('incident'), seq: z.number().int().min(1) }),
+      ]),
+      language: z.enum(['nl', 'en']).default('nl'),
+    }),
+    z.object({
+      fileName: z.string(),
+      base64: z.base64(),
+      pageCount: z.number().int(),
+      events: z.number().int(),
+      verified: z.boolean(),
+      checkpoint: z.object({ treeSize: z.number().int(), note: z.string() }),
+      sha256: z.string(),
+    }),
+  ),
   /** Offline kiosks' bundles (a folder from a USB stick), each checked and imported on its own. */
   boardImportBundles: method('office', z.strictObject({ files: z.array(BundleFile).min(1).max(200) }), z.object({ results: z.array(BundleImportOutcome) })),
 };

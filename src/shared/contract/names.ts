@@ -110,6 +110,7 @@ export const methodNameList = [
   'boardEvents',
   'boardExport',
   'boardImportBundles',
+  'boardCustodyReport',
 ] as const;
 export const eventNameList = ['scan', 'stateChanged', 'custodyChanged', 'exportProgress'] as const;
 

@@ -115,6 +115,16 @@ export const board: Messages['board'] = {
     more: 'Load more',
     idsOnly: 'The central database keeps no names, only the numbers the kiosk uses.',
   },
+  report: {
+    column: 'Report',
+    device: 'Custody report',
+    incident: 'Incident report',
+    busy: 'Working…',
+    done: 'Report {{file}} made: {{pages}} pages, {{events}} events, against the kiosk’s countersigned checkpoint {{size}}.',
+    verified: 'This kiosk’s chain is in order.',
+    notVerified: 'Note: this kiosk’s chain is not in order. The report says what was found.',
+    idsOnly: 'The report from the central database shows numbers instead of names; names and notes are in the kiosk’s own report.',
+  },
   export: {
     make: 'Export (CSV)',
     makeXlsx: 'Export (Excel)',

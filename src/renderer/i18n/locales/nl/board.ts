@@ -114,6 +114,16 @@ export const board = {
     more: 'Meer laden',
     idsOnly: 'De centrale database bewaart geen namen, alleen de nummers die de kiosk gebruikt.',
   },
+  report: {
+    column: 'Rapport',
+    device: 'Bewaarrapport',
+    incident: 'Incidentrapport',
+    busy: 'Bezig…',
+    done: 'Rapport {{file}} gemaakt: {{pages}} pagina’s, {{events}} gebeurtenissen, tegen het medeondertekende controlepunt {{size}} van de kiosk.',
+    verified: 'De keten van deze kiosk is in orde.',
+    notVerified: 'Let op: de keten van deze kiosk is niet in orde. Het rapport zegt wat er gevonden is.',
+    idsOnly: 'Het rapport uit de centrale database toont nummers in plaats van namen; namen en notities staan in het rapport van de kiosk zelf.',
+  },
   export: {
     make: 'Exporteren (CSV)',
     makeXlsx: 'Exporteren (Excel)',

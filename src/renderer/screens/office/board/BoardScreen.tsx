@@ -5,7 +5,8 @@ import { call } from '../../../bridge';
 import { errorText } from '../../../errors';
 import { eventTypeList, type EventType } from '../../../../shared/contract/eventTypes';
 import { ExportHistory } from '../exports/ExportHistory';
-import { BoardEventList } from './BoardEventList';
+import { downloadPdf } from '../downloadPdf';
+import { BoardEventList, type BoardReportScope } from './BoardEventList';
 import { BundleImport } from './BundleImport';
 import { KioskHealthTable } from './KioskHealthTable';
 import './board.css';
@@ -35,6 +36,8 @@ export function BoardScreen() {
   const [made, setMade] = useState(0);
   const [exported, setExported] = useState<{ rows: number; file: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [reporting, setReporting] = useState(false);
+  const [report, setReport] = useState<{ made: MethodResult<'boardCustodyReport'> } | { error: string } | null>(null);
   const [round, setRound] = useState(0);
 
   const when = (iso: string) =>
@@ -100,6 +103,22 @@ export function BoardScreen() {
       fail(e);
     } finally {
       setExporting(null);
+      setMade((n) => n + 1);
+    }
+  };
+
+  // The PDF downloads as the kiosk's own report does; its answer stays beside the list it came from.
+  const makeReport = async (reportKioskId: string, scope: BoardReportScope) => {
+    setReporting(true);
+    setReport(null);
+    try {
+      const made = await call('boardCustodyReport', { kioskId: reportKioskId, scope, language: i18n.language === 'en' ? 'en' : 'nl' });
+      downloadPdf(made.fileName, made.base64);
+      setReport({ made });
+    } catch (e) {
+      setReport({ error: errorText(e, i18n.language) });
+    } finally {
+      setReporting(false);
       setMade((n) => n + 1);
     }
   };
@@ -174,8 +193,27 @@ export function BoardScreen() {
           </button>
         </div>
         {exported && <p role="status">{t('board.export.done', exported)}</p>}
-        <p className="field-hint">{t('board.events.idsOnly')}</p>
-        <BoardEventList events={events} when={when} />
+        <p className="field-hint">{t('board.events.idsOnly')} {t('board.report.idsOnly')}</p>
+        {report && 'error' in report && (
+          <p className="notice" role="alert">
+            {report.error}
+          </p>
+        )}
+        {report && 'made' in report && (
+          <div className="notice" role="status">
+            <p>
+              {t('board.report.done', {
+                file: report.made.fileName,
+                pages: report.made.pageCount,
+                events: report.made.events,
+                size: report.made.checkpoint.treeSize,
+              })}
+            </p>
+            <p>{report.made.verified ? t('board.report.verified') : t('board.report.notVerified')}</p>
+          </div>
+        )}
+        {reporting && <p role="status">{t('board.report.busy')}</p>}
+        <BoardEventList events={events} when={when} onReport={(k, scope) => void makeReport(k, scope)} busy={reporting} />
         {loading && <p role="status">{t('board.loading')}</p>}
         {next && !loading && (
           <button type="button" onClick={() => void more()}>
