@@ -512,7 +512,6 @@ export interface ErrorDetails {
   CENTRAL_NO_ACCESS: undefined;
   /** The tree size asked for, if one was. */
   CENTRAL_NOT_COSIGNED: { treeSize: number } | undefined;
-  },
   CENTRAL_UNKNOWN_KIOSK: undefined;
   CENTRAL_UNKNOWN_DEVICE: undefined;
   /** The newest witnessed tree size of the kiosk (null: none yet); the report covers nothing past it. */

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseReadme } from '../support/readmeBlocks';
@@ -243,6 +243,9 @@ describe('the central commands, as the IT partner runs them', () => {
       ['central', 'export', '--url', url, '--out', `${keys.dir}/x.csv`, '--size', '3'],
     ]) {
       expect((await cli(wrong)).code).toBe(2);
+    }
+  });
+
   it("report: one kiosk's device as a PDF from the central database, against its witnessed checkpoint, and what is missing named", async () => {
     const board = await cluster.createDatabase();
     const url = cluster.adminUrl(board);
