@@ -187,9 +187,10 @@ export function startAutoSync(options: AutoSyncOptions): AutoSync {
 
   return {
     syncNow,
-    async syncAfterRestore() {
-      await inFlight?.catch(() => undefined);
-      return syncNow();
+    syncAfterRestore() {
+      // Started at once when nothing runs: the caller goes on to open the door.
+      const before = inFlight;
+      return before ? before.catch(() => undefined).then(syncNow) : syncNow();
     },
     get running() {
       return inFlight !== null;
