@@ -9,6 +9,12 @@ import { hashEvent, KNOWN_ENCODINGS } from '../ledger/hash';
 import { eventHashes, getEvent, ledgerHead } from '../ledger/rows';
 import type { CheckpointReason, SignedCheckpoint } from '../ledger/signedCheckpoints';
 import { takeBackEvents, type TakeBackResult } from '../ledger/takeBack';
+import { scrubFreedBytes } from '../db/secureErase';
+import { baselineDue } from '../registry/baseline';
+import { registryEventTypes } from '../registry/replay';
+import { applyTakenBackRegistry } from '../registry/takenBack';
+
+const registryTypes: ReadonlySet<string> = new Set(registryEventTypes);
 
 /** Why the central copy of this kiosk's chain is not taken back. */
 export type CatchUpProblem =
@@ -63,7 +69,8 @@ interface CentralEventRow {
  * from its fields, the prev-hash chain from the local head on, and every checkpoint the kiosk
  * signed that the centre holds in that range (its own key, the origin and size, and the RFC 6962
  * root over the local events and the fetched ones at that size). Then all of it is written in
- * one local transaction through the ledger's take-back path. Throws CatchUpRefused naming the
+ * one local transaction through the ledger's take-back path, with the registry tables brought in
+ * step with the registrations among them. Throws CatchUpRefused naming the
  * first problem; nothing is written then.
  */
 export async function catchUp(client: ClientBase, writer: LedgerWriter, centralSeq: number, options: CatchUpOptions): Promise<TakeBackResult> {
@@ -75,7 +82,15 @@ export async function catchUp(client: ClientBase, writer: LedgerWriter, centralS
   }
   const events = await fetchVerified(client, kioskId, head, centralSeq, options.batchSize ?? 1000);
   const checkpoints = await checkedCheckpoints(client, db, kioskId, head.seq, events, options.verifier);
-  return db.transaction(() => takeBackEvents(writer, events, checkpoints)).immediate();
+  const taken = db.transaction(() => {
+    const result = takeBackEvents(writer, events, checkpoints);
+    // The registry tables follow the registration events among them, in the same transaction.
+    if (!baselineDue(db) && events.some((e) => registryTypes.has(e.type))) applyTakenBackRegistry(db, kioskId, writer.now());
+    return result;
+  }).immediate();
+  // Payload texts the backup still held and a taken-back erasure names: gone from the file's free pages and WAL too.
+  if (taken.erasedAgain.length > 0) scrubFreedBytes(db);
+  return taken;
 }
 
 async function fetchVerified(client: ClientBase, kioskId: string, head: { seq: number; hash: Buffer }, centralSeq: number, batchSize: number): Promise<LedgerEvent[]> {

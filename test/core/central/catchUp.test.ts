@@ -1,4 +1,6 @@
 import pg from 'pg';
+import { openCore } from '../../../src/core';
+import { TEST_PIN_COST } from '../support/custodyFixture';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { restoreMark } from '../../../src/core/backup/restoreMark';
 import { syncKiosk } from '../../../src/core/central/sync';
@@ -12,6 +14,8 @@ import { verifyLedger } from '../../../src/core/ledger/verify';
 import { checkRegistry } from '../../../src/core/registry/check';
 import { startPostgres, type PgCluster } from '../../support/postgres';
 import { centralChain, centralDatabase } from './support/central';
+import type { ClassFixture } from '../support/custodyFixture';
+import { NO_PIN } from '../../../src/core/registry/takenBack';
 import { chainOf, restoredKiosk, syncWithTakeBack, type RestoredKiosk } from './support/restored';
 
 let cluster: PgCluster;
@@ -29,8 +33,8 @@ afterAll(async () => {
   cluster?.stop();
 });
 
-async function kiosk(): Promise<RestoredKiosk> {
-  const r = await restoredKiosk(admin, cluster, database);
+async function kiosk(afterBackup?: (f: ClassFixture) => void): Promise<RestoredKiosk> {
+  const r = await restoredKiosk(admin, cluster, database, afterBackup ? { afterBackup } : {});
   restored.push(r);
   return r;
 }
@@ -84,6 +88,34 @@ describe('after a restore of an older backup the kiosk takes its missing events 
     expect(await centralChain(admin, r.kioskId)).toEqual(chainOf(r.core));
     const syncs = await admin.query<{ taken_back: number }>('SELECT taken_back FROM central.syncs WHERE kiosk_id = $1 ORDER BY id', [r.kioskId]);
     expect(syncs.rows.map((s) => s.taken_back)).toEqual([0, 0, r.centralSeq - r.backupSeq, 0]);
+  });
+
+  it('registrations made after the backup come back into the registry tables, without the names the centre never held', async () => {
+    let added: { pupilId: string; deviceId: string; staffId: string } | undefined;
+    const r = await kiosk((f) => {
+      const pupil = f.s.createPupil({ roepnaam: 'Nieuw', achternaam: 'NA-BACKUP', groep: '7B', jaargroep: 7, externalKey: 'EXT-NEW' }, f.office.staffId);
+      const phone = f.s.createDevice({ ownerPupilId: pupil.pupilId, kind: 'smartphone', description: 'nieuwe telefoon' }, f.office.staffId);
+      f.s.assignTag({ kind: 'device_sticker', raw: 'STK-NEW', deviceId: phone.deviceId }, f.office.staffId);
+      const staff = f.s.createStaff({ displayName: 'Invaller', role: 'teacher', pin: '482915', actor: f.admin.staffId });
+      added = { pupilId: pupil.pupilId, deviceId: phone.deviceId, staffId: staff.staffId };
+    });
+    expect(await syncWithTakeBack(r.core, r.url)).toMatchObject({ outcome: 'ok' });
+    expect(checkRegistry(r.core.db)).toMatchObject({ status: 'ok' });
+    const pupil = r.core.db.prepare('SELECT roepnaam, achternaam, groep, active FROM pupils WHERE pupil_id = ?').get(added!.pupilId);
+    expect(pupil).toEqual({ roepnaam: '', achternaam: '', groep: '7B', active: 1 });
+    const staff = r.core.db.prepare('SELECT role, pin_hash, active FROM staff WHERE staff_id = ?').get(added!.staffId);
+    expect(staff).toEqual({ role: 'teacher', pin_hash: NO_PIN, active: 1 });
+    // The door knows the new sticker again.
+    expect(r.core.services.scan({ code: 'STK-NEW', mode: 'hand-in', actor: 'pupil' })).toMatchObject({ event: { type: 'handed_in', deviceId: added!.deviceId } });
+    expect(verifyLedger(r.core.db)).toMatchObject({ ok: true });
+    // And the next start finds nothing wrong.
+    r.core.close();
+    const again = openCore({ dbPath: r.f.dbPath, appVersion: 'test', now: r.f.clock.now, pinCost: TEST_PIN_COST });
+    try {
+      expect(again.problem).toBeNull();
+    } finally {
+      again.close();
+    }
   });
 
   it('a kiosk that recorded events of its own after the restore is told where it forked, and nothing is taken back', async () => {

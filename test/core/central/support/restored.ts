@@ -29,7 +29,13 @@ export interface RestoredKiosk {
  * returns, a signed checkpoint) and synced that too, and was then restored from the backup, with
  * the retention purge waiting for the first sync as the host does it: the central copy is ahead.
  */
-export async function restoredKiosk(admin: pg.Client, cluster: PgCluster, database: string, size = 3): Promise<RestoredKiosk> {
+export async function restoredKiosk(
+  admin: pg.Client,
+  cluster: PgCluster,
+  database: string,
+  options: { size?: number; afterBackup?: (f: ClassFixture) => void } = {},
+): Promise<RestoredKiosk> {
+  const size = options.size ?? 3;
   const f = classFixture({ size });
   for (let n = 1; n <= size; n++) f.s.scan({ code: `STK-${n}`, mode: 'hand-in', actor: 'pupil' });
   f.s.signCheckpoint('on_request');
@@ -44,6 +50,7 @@ export async function restoredKiosk(admin: pg.Client, cluster: PgCluster, databa
   for (let n = 1; n <= size; n++) f.s.scan({ code: `STK-${n}`, mode: 'return', actor: 'pupil' });
   f.s.signCheckpoint('on_request');
   f.s.scan({ code: 'STK-1', mode: 'hand-in', actor: 'pupil' });
+  options.afterBackup?.(f);
   expect((await syncKiosk(f.core.db, url)).outcome).toBe('ok');
   const centralSeq = ledgerHead(f.core.db, kioskId).seq;
 
