@@ -1,3 +1,4 @@
+import { TAKEN_BACK_WITHOUT_PAYLOAD } from '../../shared/contract/takenBack';
 import { prepared } from '../db/statements';
 import type { LedgerWriter } from './append';
 import { appendEvent } from './append';
@@ -8,8 +9,8 @@ import { EVENT_COLUMNS, ledgerHead, rememberHead } from './rows';
 import { storeSignedCheckpoint, type SignedCheckpoint } from './signedCheckpoints';
 import { redactedSeqs, toRanges, verifyLedger, type VerifyResult } from './verify';
 
-/** The reason a `payload_redacted` record gives for events that came back from the centre without their text. */
-export const TAKEN_BACK_WITHOUT_PAYLOAD = 'taken_back_without_payload';
+// The reason a `payload_redacted` record gives for events that came back from the centre without their text.
+export { TAKEN_BACK_WITHOUT_PAYLOAD } from '../../shared/contract/takenBack';
 
 export class TakeBackError extends Error {
   constructor(

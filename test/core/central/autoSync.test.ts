@@ -6,7 +6,7 @@ import { healthOf } from '../../../src/core/api/health';
 import { SYNC_TIMING, startAutoSync, type AutoSync } from '../../../src/core/central/autoSync';
 import { syncStatusOf } from '../../../src/core/central/syncRecord';
 import { chainSince } from '../../../src/core/ledger/importChain';
-import { classFixture, TEST_PIN_COST, type ClassFixture } from '../support/custodyFixture';
+import { classFixture, type ClassFixture } from '../support/custodyFixture';
 import { startPostgres, type PgCluster } from '../../support/postgres';
 import { centralChain, centralDatabase, registerKioskDb } from './support/central';
 import { manualTimers, type ManualTimers } from './support/manualTimers';
