@@ -11,6 +11,8 @@ import { centralMigrations } from '../../src/core/central/schema/migrate';
 import { makeBackup } from '../../src/core/backup/backup';
 import { ledgerHead } from '../../src/core/ledger/rows';
 import pg from 'pg';
+import { withReadOnlyFile } from '../../src/core/backup/readOnlyFile';
+import { restoreMark } from '../../src/core/backup/restoreMark';
 import { classFixture, type ClassFixture } from '../core/support/custodyFixture';
 import { startPostgres, type PgCluster } from '../support/postgres';
 import { tempDir } from '../support/tempDb';
@@ -244,7 +246,7 @@ describe('the central commands, as the IT partner runs them', () => {
     }
   });
 
-  it('restore --no-sync leaves the catch-up to the kiosk and purges at once, as without a central database', async () => {
+  it('restore --no-sync purges at once, as without a central database; an unreachable one does not hold the purge up', async () => {
     const g = classFixture({ size: 1 });
     try {
       g.s.scan({ code: 'STK-1', mode: 'hand-in', actor: 'pupil' });
@@ -254,6 +256,14 @@ describe('the central commands, as the IT partner runs them', () => {
       const restored = await cli(['restore', backup, '--no-sync', '--db', g.dbPath, '--json']);
       expect(restored.code).toBe(0);
       expect(JSON.parse(restored.stdout)).toMatchObject({ sync: null });
+      expect(withReadOnlyFile(g.dbPath, restoreMark)).toMatchObject({ purgePending: false });
+
+      // A central database that cannot be reached: restored all the same, and the purge does not wait for it.
+      const offline = await cli(['restore', backup, '--url', `postgres://kiosk:geheim-wachtwoord@127.0.0.1:1/${database}`, '--db', g.dbPath, '--json']);
+      expect(offline.code).toBe(0);
+      expect(JSON.parse(offline.stdout)).toMatchObject({ sync: { outcome: 'offline', takenBack: 0 } });
+      expect(offline.stdout + offline.stderr).not.toContain('geheim-wachtwoord');
+      expect(withReadOnlyFile(g.dbPath, restoreMark)).toMatchObject({ purgePending: false });
     } finally {
       g.close();
     }

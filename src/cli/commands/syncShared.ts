@@ -14,6 +14,7 @@ import { openCliCore } from '../database';
 export async function syncKioskFile(dbPath: string, url: string, options: SyncOptions = {}): Promise<{ result: SyncResult; purgedEvents: number | null }> {
   const core = openCliCore(dbPath);
   try {
+    let purgedEvents: number | null = null;
     const takeBack = core.problem === null ? { takeBack: { now: () => new Date(), verifier: kioskNoteVerifier(core.db) } } : {};
     let result: SyncResult;
     try {
@@ -23,9 +24,11 @@ export async function syncKioskFile(dbPath: string, url: string, options: SyncOp
       const code = (error as { code?: string }).code;
       if (code === '28P01' || code === '3D000') throw new AppError('CENTRAL_UNREACHABLE', { target: describeUrl(url) });
       throw error;
+    } finally {
+      // Also when the sync failed outright: a restored file keeps no erased data for longer than one attempt.
+      if (core.problem === null) purgedEvents = runPendingPurge(core.services.context)?.events ?? null;
     }
-    const purged = core.problem === null ? runPendingPurge(core.services.context) : null;
-    return { result, purgedEvents: purged?.events ?? null };
+    return { result, purgedEvents };
   } finally {
     core.close();
   }
