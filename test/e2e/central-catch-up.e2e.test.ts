@@ -9,6 +9,7 @@ import { ledgerHead } from '../../src/core/ledger/rows';
 import { verifyLedger } from '../../src/core/ledger/verify';
 import { centralChain, centralDatabase, registerKioskDb } from '../core/central/support/central';
 import { manualTimers } from '../core/central/support/manualTimers';
+import { cuttableProxy } from '../core/central/support/proxy';
 import { startPostgres, type PgCluster } from '../support/postgres';
 import { accessibilityStop } from './support/accessibilityStop';
 import { launchChromium, openKiosk } from './support/browser';
@@ -26,6 +27,7 @@ describe('after a restore the kiosk takes its missing events back from the centr
   let bridge: TestBridge;
   let demo: DemoSchool;
   let browser: Browser;
+  let url: string;
   const timers = manualTimers();
 
   beforeAll(async () => {
@@ -33,7 +35,7 @@ describe('after a restore the kiosk takes its missing events back from the centr
     let name: string;
     ({ name, admin } = await centralDatabase(cluster));
     ({ bridge, demo } = await startDemoBridge({ autoSync: { timers, sync: { retries: 0, retryDelayMs: 10 } } }));
-    const url = await registerKioskDb(admin, cluster, name, bridge.core.db);
+    url = await registerKioskDb(admin, cluster, name, bridge.core.db);
     storeCentral(bridge.core.services.context, demo.staff.admin.staffId, { url, board: false });
     browser = await launchChromium();
   });
@@ -95,10 +97,67 @@ describe('after a restore the kiosk takes its missing events back from the centr
     await sync.scrollIntoViewIfNeeded();
     await accessibilityStop(page, 'settings-central-sync-taken-back');
 
+    // The next syncs take nothing back; one with nothing to send says so rather than "0 sent".
+    await sync.getByRole('button', { name: 'Nu synchroniseren' }).click();
+    await sync.getByText('gelukt, 1 gebeurtenis verstuurd', { exact: false }).waitFor();
+    await sync.getByRole('button', { name: 'Nu synchroniseren' }).click();
+    await sync.getByText('bijgewerkt, niets nieuws te versturen', { exact: false }).waitFor();
+    await sync.getByText('Alles is verstuurd.').waitFor();
+    // The banner stays for the day.
+    await banner.waitFor();
+
     await page.getByRole('button', { name: 'English' }).click();
     await page.locator('[data-alert="sync-taken-back"]').filter({ hasText: "events back from the board's central database" }).waitFor();
-    await page.getByRole('region', { name: 'Sync' }).getByText('events taken back from the central database after a restore', { exact: false }).waitFor();
+    await page.getByRole('region', { name: 'Sync' }).getByText('up to date, nothing new to send', { exact: false }).waitFor();
     expect(problems).toEqual([]);
     await context.close();
+  });
+
+  it('a kiosk that could not reach the centre after the restore and recorded a hand-in meanwhile: the banner names where the logs part', async () => {
+    const proxy = await cuttableProxy(cluster.port);
+    try {
+      const viaProxy = url.replace(`:${cluster.port}/`, `:${proxy.port}/`);
+      storeCentral(bridge.core.services.context, demo.staff.admin.staffId, { url: viaProxy, board: false });
+      expect(await bridge.sync?.syncNow()).toMatchObject({ outcome: 'ok' });
+      const { page, context, problems } = await openKiosk(browser, bridge, { viewport: { width: 1366, height: 768 }, time: schoolTime(10, 15) });
+      await lockKiosk(bridge.url);
+      await page.goto(`${bridge.url}/index.html#/settings/backups`);
+      await page.reload();
+      await tapPin(page.locator('form.pinpad'), demo.staff.admin.pin);
+      await page.getByRole('button', { name: 'Nu een back-up maken' }).click();
+      await page.getByText('Back-up gemaakt en gecontroleerd.').waitFor();
+      const backupSeq = ledgerHead(bridge.core.db).seq;
+      for (const phone of demo.devices.slice(3, 5)) bridge.core.services.handIn({ deviceId: phone.deviceId, actor: 'pupil' });
+      expect(await bridge.sync?.syncNow()).toMatchObject({ outcome: 'ok' });
+
+      // The network to the board is down when the backup goes back in.
+      proxy.down();
+      const row = page.locator('tr[data-backup]').first();
+      await row.getByRole('button', { name: 'Terugzetten' }).click();
+      await row.getByRole('button', { name: 'Ja, terugzetten' }).click();
+      await page.getByText('Teruggezet. De kiosk start opnieuw.').waitFor();
+      expect(await bridge.sync?.syncNow()).toMatchObject({ outcome: 'offline' });
+      // A pupil hands in at the door before the network is back.
+      bridge.core.services.handIn({ deviceId: demo.devices[5]!.deviceId, actor: 'pupil' });
+      proxy.up();
+      expect(await bridge.sync?.syncNow()).toMatchObject({ outcome: 'diverged', problem: 'forked_after_restore', seq: backupSeq + 1, takenBack: 0 });
+
+      await lockKiosk(bridge.url);
+      await page.goto(`${bridge.url}/index.html#/settings`);
+      await page.reload();
+      await tapPin(page.locator('form.pinpad'), demo.staff.admin.pin);
+      const banner = page.getByRole('alert').filter({ hasText: 'legde deze kiosk al eigen gebeurtenissen vast' });
+      await banner.waitFor();
+      expect(await banner.textContent()).toContain(`Vanaf gebeurtenis ${backupSeq + 1} verschillen de twee logboeken`);
+      await page.getByRole('region', { name: 'Synchronisatie' }).getByText('na het terugzetten legde de kiosk al eigen gebeurtenissen vast', { exact: false }).waitFor();
+      await banner.scrollIntoViewIfNeeded();
+      await accessibilityStop(page, 'settings-sync-forked-after-restore');
+      await page.getByRole('button', { name: 'English' }).click();
+      await page.getByRole('alert').filter({ hasText: `From event ${backupSeq + 1} on, the two logs differ` }).waitFor();
+      expect(problems).toEqual([]);
+      await context.close();
+    } finally {
+      await proxy.close();
+    }
   });
 });
