@@ -8,6 +8,12 @@ import { parseReadme } from '../support/readmeBlocks';
 import { runShellBlock } from '../support/readmeShell';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storeCentral } from '../../src/core/central/connection';
+import { centralMigrations } from '../../src/core/central/schema/migrate';
+import { makeBackup } from '../../src/core/backup/backup';
+import { ledgerHead } from '../../src/core/ledger/rows';
+import pg from 'pg';
+import { withReadOnlyFile } from '../../src/core/backup/readOnlyFile';
+import { restoreMark } from '../../src/core/backup/restoreMark';
 import { classFixture, type ClassFixture } from '../core/support/custodyFixture';
 import { startPostgres, type PgCluster } from '../support/postgres';
 import { tempDir } from '../support/tempDb';
@@ -39,9 +45,9 @@ describe('the central commands, as the IT partner runs them', () => {
     const witnessKey = `${keys.dir}/witness.pem`;
     const init = await cli(['central', 'init', '--url', adminUrl, '--witness-key', witnessKey, '--json']);
     expect(init.code).toBe(0);
-    expect(JSON.parse(init.stdout)).toMatchObject({ from: 0, to: 1, witnessKey: expect.stringMatching(/^inleverpunt\.central\/witness\+/) });
+    expect(JSON.parse(init.stdout)).toMatchObject({ from: 0, to: centralMigrations.length, witnessKey: expect.stringMatching(/^inleverpunt\.central\/witness\+/) });
     expect(init.stdout).not.toContain('central-test-superuser');
-    expect((await cli(['central', 'init', '--url', adminUrl, '--json'])).stdout).toContain('"from": 1');
+    expect((await cli(['central', 'init', '--url', adminUrl, '--json'])).stdout).toContain(`"from": ${centralMigrations.length}`);
 
     const registered = await cli(['central', 'register-kiosk', '--url', adminUrl, '--db', f.dbPath, '--school', 'De Regenboog', '--json']);
     expect(registered.code).toBe(0);
@@ -301,5 +307,71 @@ describe('the central commands, as the IT partner runs them', () => {
     for (const r of [offline, refusedLogin]) expect(r.stdout + r.stderr).not.toContain('geheim-wachtwoord');
     const missing = await cli(['sync', '--db', f.dbPath]);
     expect(missing.stderr).toContain('CENTRAL_URL_MISSING');
+  });
+
+  it('restore with a central database: the backup goes in place, the events it lacks come back from the centre, and sync then has nothing to do', async () => {
+    expect((await cli(['central', 'init', '--url', adminUrl])).code).toBe(0);
+    const g = classFixture({ size: 2 });
+    try {
+      for (let n = 1; n <= 2; n++) g.s.scan({ code: `STK-${n}`, mode: 'hand-in', actor: 'pupil' });
+      g.s.signCheckpoint('on_request');
+      const registered = await cli(['central', 'register-kiosk', '--url', adminUrl, '--db', g.dbPath, '--json']);
+      const { role, password } = JSON.parse(registered.stdout) as { role: string; password: string };
+      const kioskUrl = cluster.urlFor(role, password, database);
+      expect((await cli(['sync', '--url', kioskUrl, '--db', g.dbPath])).code).toBe(0);
+      const backup = join(g.dbPath, '..', 'backups', 'morning.db');
+      const { lastSeq } = await makeBackup(g.core.db, backup);
+      for (let n = 1; n <= 2; n++) g.s.scan({ code: `STK-${n}`, mode: 'return', actor: 'pupil' });
+      g.s.signCheckpoint('day_closed');
+      expect((await cli(['sync', '--url', kioskUrl, '--db', g.dbPath])).code).toBe(0);
+      const centralSeq = ledgerHead(g.core.db).seq;
+      g.core.close();
+
+      const restored = await cli(['restore', backup, '--url', kioskUrl, '--db', g.dbPath]);
+      expect(restored.code).toBe(0);
+      expect(restored.stdout).toContain(`(${lastSeq} events, verified)`);
+      expect(restored.stdout).toContain(`${centralSeq - lastSeq} gebeurtenissen teruggehaald uit de centrale database / events taken back from the central database`);
+      expect(restored.stdout + restored.stderr).not.toContain(password);
+
+      const again = await cli(['sync', '--url', kioskUrl, '--db', g.dbPath, '--json']);
+      expect(JSON.parse(again.stdout)).toMatchObject({ outcome: 'ok', takenBack: 0, uploaded: 0 });
+      expect((await cli(['verify', '--db', g.dbPath])).code).toBe(0);
+      const owner = new pg.Client({ connectionString: adminUrl });
+      await owner.connect();
+      try {
+        const stored = await owner.query<{ taken_back: number }>(
+          'SELECT s.taken_back FROM central.syncs s JOIN central.kiosks k USING (kiosk_id) WHERE k.db_role = $1 ORDER BY s.id',
+          [role],
+        );
+        expect(stored.rows.map((r) => r.taken_back)).toEqual([0, 0, centralSeq - lastSeq, 0]);
+      } finally {
+        await owner.end();
+      }
+    } finally {
+      g.close();
+    }
+  });
+
+  it('restore --no-sync purges at once, as without a central database; an unreachable one does not hold the purge up', async () => {
+    const g = classFixture({ size: 1 });
+    try {
+      g.s.scan({ code: 'STK-1', mode: 'hand-in', actor: 'pupil' });
+      const backup = join(g.dbPath, '..', 'backups', 'b.db');
+      await makeBackup(g.core.db, backup);
+      g.core.close();
+      const restored = await cli(['restore', backup, '--no-sync', '--db', g.dbPath, '--json']);
+      expect(restored.code).toBe(0);
+      expect(JSON.parse(restored.stdout)).toMatchObject({ sync: null });
+      expect(withReadOnlyFile(g.dbPath, restoreMark)).toMatchObject({ purgePending: false });
+
+      // A central database that cannot be reached: restored all the same, and the purge does not wait for it.
+      const offline = await cli(['restore', backup, '--url', `postgres://kiosk:geheim-wachtwoord@127.0.0.1:1/${database}`, '--db', g.dbPath, '--json']);
+      expect(offline.code).toBe(0);
+      expect(JSON.parse(offline.stdout)).toMatchObject({ sync: { outcome: 'offline', takenBack: 0 } });
+      expect(offline.stdout + offline.stderr).not.toContain('geheim-wachtwoord');
+      expect(withReadOnlyFile(g.dbPath, restoreMark)).toMatchObject({ purgePending: false });
+    } finally {
+      g.close();
+    }
   });
 });

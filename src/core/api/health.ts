@@ -49,7 +49,7 @@ export function failedStartHealth(dbPath: string, failure: StartFailure): Health
     writable: false,
     problem,
     backup: backupHelps ? recoveryOffer(dbPath) : null,
-    alerts: { backupFailed: null, checkFailed: null, syncRefused: null, syncOffline: null },
+    alerts: { backupFailed: null, checkFailed: null, syncRefused: null, syncOffline: null, syncTakenBack: null },
     startFailure: { code: failure.code, cause: failure.cause, kioskId: kioskIdOf(dbPath) },
   };
 }

@@ -26,6 +26,7 @@ import { verifyAllChains, type ChainsReport } from '../ledger/verify';
 import { checkRegistry, describeDifference } from '../registry/check';
 import { kioskIdOfFile, withReadOnlyFile } from './readOnlyFile';
 import { reapplyPurge } from './reapplyPurge';
+import { markRestored } from './restoreMark';
 
 export interface BackupCheck {
   ok: boolean;
@@ -159,6 +160,11 @@ export function backupDirFor(dbPath: string): string {
 export interface RestoreOptions {
   /** Put another kiosk's backup in place of this kiosk's database (a PC that is replaced, say). */
   allowOtherKiosk?: boolean;
+  /**
+   * The kiosk syncs with a central database: the retention purge waits for the first sync after
+   * the restore (see restoreMark), which takes back what the backup lacks before anything appends.
+   */
+  deferPurge?: boolean;
 }
 
 /**
@@ -192,7 +198,7 @@ export function restoreBackup(
     throw new AppError('BACKUP_INVALID', { problem: check.problem });
   }
   // Before the swap: the kiosk never opens a restored file that still holds what it had erased.
-  const purged = purgeStaging(staging, now);
+  const purged = options.deferPurge ? markStaging(staging, now, check.lastSeq) : purgeStaging(staging, now, check.lastSeq);
   let replacedFile: string | null = null;
   if (existsSync(livePath)) {
     replacedFile = `${livePath}.replaced-${now.toISOString().replace(/[-:.]/g, '')}`;
@@ -206,11 +212,23 @@ export function restoreBackup(
   return { replacedFile, lastSeq: purged.lastSeq, kioskId: check.kioskId, purgedEvents: purged.events };
 }
 
+/** Remembers in the staged copy that it is a restore whose purge waits for the first sync. */
+function markStaging(staging: string, now: Date, lastSeq: number): { lastSeq: number; events: number } {
+  try {
+    withFile(staging, (db) => markRestored(db, { at: now.toISOString(), lastSeq, purgePending: true }));
+  } catch (error) {
+    removeWithSidecars(staging);
+    throw error;
+  }
+  return { lastSeq, events: 0 };
+}
+
 /** Re-applies the retention purge to the staged copy and checks it again (it has one event more). */
-function purgeStaging(staging: string, now: Date): { lastSeq: number; events: number } {
+function purgeStaging(staging: string, now: Date, lastSeq: number): { lastSeq: number; events: number } {
   let events: number;
   try {
     events = reapplyPurge(staging, now).events;
+    withFile(staging, (db) => markRestored(db, { at: now.toISOString(), lastSeq, purgePending: false }));
   } catch (error) {
     removeWithSidecars(staging);
     throw error;
@@ -221,6 +239,15 @@ function purgeStaging(staging: string, now: Date): { lastSeq: number; events: nu
     throw new AppError('BACKUP_INVALID', { problem: after.problem });
   }
   return { lastSeq: after.lastSeq, events };
+}
+
+function withFile(path: string, fn: (db: Db) => void): void {
+  const db = openDatabase(path);
+  try {
+    fn(db);
+  } finally {
+    db.close();
+  }
 }
 
 /** Deletes a backup with its checksum file (and any journal a reader left beside it). */

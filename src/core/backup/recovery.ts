@@ -1,5 +1,5 @@
 import { AppError } from '../../shared/errors';
-import { backupDirFor, restoreBackup } from './backup';
+import { backupDirFor, restoreBackup, type RestoreOptions } from './backup';
 import { newestGoodBackup } from './folder';
 import { recoveryOwner } from './owner';
 
@@ -35,9 +35,10 @@ export function recoveryOffer(dbPath: string): RecoveryOffer | null {
 export function restoreNewestBackup(
   dbPath: string,
   now: Date = new Date(),
+  options: Pick<RestoreOptions, 'deferPurge'> = {},
 ): { restoredFrom: string; replacedFile: string | null; lastSeq: number } {
   const good = newestOwnBackup(dbPath);
   if (!good) throw new AppError('NO_GOOD_BACKUP');
-  const { replacedFile, lastSeq } = restoreBackup(good.path, dbPath, now);
+  const { replacedFile, lastSeq } = restoreBackup(good.path, dbPath, now, options);
   return { restoredFrom: good.path, replacedFile, lastSeq };
 }

@@ -1,5 +1,7 @@
 import { syncKiosk, type SyncOptions, type SyncResult } from './sync';
 import type { Core } from '../index';
+import { runPendingPurge } from '../backup/restoreMark';
+import { kioskNoteVerifier } from '../kiosk/signer';
 import { newestEvent } from '../ledger/readModel';
 import { ledgerHead } from '../ledger/rows';
 import type { CentralConnection } from './connection';
@@ -58,6 +60,12 @@ export interface AutoSyncOptions {
 export interface AutoSync {
   /** Syncs now, or joins the sync already running; null when no central database is set. */
   syncNow(): Promise<SyncResult | null>;
+  /**
+   * The first sync on a core that was just restored from a backup: after any sync still running
+   * on the core before (it ends without a record), a sync of its own, which takes back what the
+   * backup lacks and then runs the restore's waiting retention purge.
+   */
+  syncAfterRestore(): Promise<SyncResult | null>;
   readonly running: boolean;
   /** No more runs; resolves once a sync still running has ended. */
   stop(): Promise<void>;
@@ -86,6 +94,16 @@ export function syncDue(last: { at: string; detail: SyncDetail } | null, now: Da
   return newSinceLast && quietFor >= SYNC_TIMING.quietMs;
 }
 
+/** A failed purge (a full disk) stays pending: the next sync tries it again. */
+function purgeAfterRestore(core: Core, onResult: ((line: string) => void) | undefined): void {
+  if (core.problem !== null) return;
+  try {
+    runPendingPurge(core.services.context);
+  } catch (error) {
+    onResult?.(`[sync] the restore's retention purge failed: ${(error as { code?: string }).code ?? 'internal'}`);
+  }
+}
+
 /**
  * The running kiosk's sync to the board's central database (issue 15): the kiosk's own ledger is
  * the queue, so nothing is lost while the network is down; each run sends what the centre lacks
@@ -101,11 +119,18 @@ export function startAutoSync(options: AutoSyncOptions): AutoSync {
   const run = async (): Promise<SyncResult | null> => {
     const core = options.core();
     const connection = core && options.connection(core);
-    if (!core || !connection) return null;
+    if (!core) return null;
+    if (!connection) {
+      // The central database was forgotten since the restore: nothing to wait for.
+      purgeAfterRestore(core, options.onResult);
+      return null;
+    }
     const now = core.services.context.now;
     let result: SyncResult | { outcome: 'error'; problem: string };
     try {
-      result = await syncKiosk(core.db, connection.url, { ...SCHEDULED_SYNC, ...options.sync });
+      // A core that refuses writes (a damaged chain) takes nothing back: it reports central_ahead.
+      const takeBack = core.problem === null ? { takeBack: { now, verifier: kioskNoteVerifier(core.db) } } : {};
+      result = await syncKiosk(core.db, connection.url, { ...SCHEDULED_SYNC, ...takeBack, ...options.sync });
     } catch (error) {
       // No access, no schema, a closed database: a code (PostgreSQL's, or the error's kind), never its message.
       const code = (error as { code?: unknown }).code;
@@ -114,7 +139,10 @@ export function startAutoSync(options: AutoSyncOptions): AutoSync {
     // A restore closed this core while its sync ran: the restored database has its own story.
     if (!core.db.open) return null;
     const record = recordSync(core.health, now(), result);
-    options.onResult?.(`[sync] ${result.outcome}${record.problem ? ` (${record.problem})` : ''}: ${'uploaded' in result ? result.uploaded : 0} uploaded`);
+    const takenBack = 'takenBack' in result && result.takenBack > 0 ? `, ${result.takenBack} taken back` : '';
+    options.onResult?.(`[sync] ${result.outcome}${record.problem ? ` (${record.problem})` : ''}: ${'uploaded' in result ? result.uploaded : 0} uploaded${takenBack}`);
+    // A restore's retention purge waited for this first sync (see restoreMark): it runs now, whatever the outcome.
+    purgeAfterRestore(core, options.onResult);
     return 'kioskId' in result ? result : null;
   };
 
@@ -159,6 +187,11 @@ export function startAutoSync(options: AutoSyncOptions): AutoSync {
 
   return {
     syncNow,
+    syncAfterRestore() {
+      // Started at once when nothing runs: the caller goes on to open the door.
+      const before = inFlight;
+      return before ? before.catch(() => undefined).then(syncNow) : syncNow();
+    },
     get running() {
       return inFlight !== null;
     },

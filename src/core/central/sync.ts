@@ -4,7 +4,11 @@ import { chainSince } from '../ledger/importChain';
 import { getEvent, ledgerHead, localKioskId } from '../ledger/rows';
 import { signedCheckpoints } from '../ledger/signedCheckpoints';
 import { chainRootInSlices } from '../ledger/treeHead';
+import { restoreMark } from '../backup/restoreMark';
+import type { LedgerWriter } from '../ledger/append';
+import type { NoteVerifier } from '../evidence/signedNote';
 import { appendEvents, centralHead, refusalOf, refusedSeq, type Refusal } from './chain';
+import { CatchUpRefused, catchUp, centralHash, firstDifferingSeq, type CatchUpProblem } from './catchUp';
 import { closeQuietly, connectCentral, isConnectionLoss } from './connect';
 
 export interface SyncOptions {
@@ -15,6 +19,12 @@ export interface SyncOptions {
   retryDelayMs?: number;
   /** Called after each committed batch (tests cut the network or restart the server here). */
   afterBatch?: (uploadedSoFar: number) => void | Promise<void>;
+  /**
+   * When the central copy is ahead (a restore of an older backup), take the missing events back
+   * (see catchUp): the kiosk's clock, for the record of payloads that could not come back, and its
+   * own key. Without it such a sync ends as `central_ahead`, writing nothing (a read-only file).
+   */
+  takeBack?: { now: () => Date; verifier: NoteVerifier };
 }
 
 export type SyncOutcome =
@@ -31,17 +41,21 @@ export interface SyncResult {
   kioskId: string;
   outcome: SyncOutcome;
   uploaded: number;
+  /** Events of this kiosk's own chain taken back from the central copy (after a restore). */
+  takenBack: number;
   checkpointsUploaded: number;
   /** The kiosk's head, and the central database's head for this kiosk when the sync ended. */
   localSeq: number;
   centralSeq: number;
-  problem?: Refusal | 'head_differs' | 'central_ahead' | 'checkpoint_inconsistent';
+  problem?: Refusal | DivergedProblem;
   seq?: number;
 }
 
+type DivergedProblem = 'head_differs' | 'central_ahead' | 'checkpoint_inconsistent' | CatchUpProblem;
+
 class Diverged extends Error {
   constructor(
-    readonly problem: 'head_differs' | 'central_ahead' | 'checkpoint_inconsistent',
+    readonly problem: DivergedProblem,
     readonly seq: number,
   ) {
     super(`central: the kiosk's chain diverged (${problem} at ${seq})`);
@@ -55,7 +69,8 @@ class Diverged extends Error {
  * the centre holds: the event at the central head must have the same hash, and the tree at the
  * newest witnessed size the witnessed root (the consistency check: a kiosk that rewrote its history
  * is caught here, and the finding is left in the central database for the office). The database
- * refuses on its own what does not fit; a refusal ends the sync and is recorded too.
+ * refuses on its own what does not fit; a refusal ends the sync and is recorded too. A kiosk
+ * behind its central copy (restored from an older backup) takes the missing events back first.
  */
 export async function syncKiosk(db: Db, url: string, options: SyncOptions = {}): Promise<SyncResult> {
   const kioskId = localKioskId(db);
@@ -63,7 +78,7 @@ export async function syncKiosk(db: Db, url: string, options: SyncOptions = {}):
   const batchSize = options.batchSize ?? 1000;
   const retries = options.retries ?? 5;
   const localSeq = ledgerHead(db, kioskId).seq;
-  const result: SyncResult = { kioskId, outcome: 'ok', uploaded: 0, checkpointsUploaded: 0, localSeq, centralSeq: 0 };
+  const result: SyncResult = { kioskId, outcome: 'ok', uploaded: 0, takenBack: 0, checkpointsUploaded: 0, localSeq, centralSeq: 0 };
   let failures = 0;
   for (;;) {
     let client: pg.Client | undefined;
@@ -72,7 +87,8 @@ export async function syncKiosk(db: Db, url: string, options: SyncOptions = {}):
       await upload(client, db, kioskId, batchSize, result, options);
       await record(client, kioskId, result);
       return result;
-    } catch (error) {
+    } catch (thrown) {
+      const error = thrown instanceof CatchUpRefused ? new Diverged(thrown.problem, thrown.seq) : thrown;
       if (error instanceof Diverged || refusalOf(error)) {
         const problem = error instanceof Diverged ? error.problem : (refusalOf(error) as Refusal);
         const seq = error instanceof Diverged ? error.seq : refusedSeq(error);
@@ -99,10 +115,21 @@ async function upload(client: pg.Client, db: Db, kioskId: string, batchSize: num
   // The tree the witness cosigned first: it names what the kiosk signed, not only what it sent.
   const witnessed = await newestWitnessed(client, kioskId);
   if (witnessed && witnessed.size <= result.localSeq && !(await chainRootInSlices(db, kioskId, witnessed.size)).equals(witnessed.root)) {
-    throw new Diverged('checkpoint_inconsistent', witnessed.size);
+    throw await forkOrRewrite(client, db, kioskId, witnessed.size, 'checkpoint_inconsistent');
   }
-  if (head.seq > result.localSeq) throw new Diverged('central_ahead', result.localSeq + 1);
-  if (head.seq > 0 && !getEvent(db, head.seq, kioskId)?.hash.equals(head.hash)) throw new Diverged('head_differs', head.seq);
+  if (head.seq > result.localSeq) {
+    if (!options.takeBack) throw new Diverged('central_ahead', result.localSeq + 1);
+    if (result.localSeq > 0 && !(await centralHash(client, kioskId, result.localSeq))?.equals(ledgerHead(db, kioskId).hash)) {
+      throw await forkOrRewrite(client, db, kioskId, result.localSeq, 'head_differs');
+    }
+    const writer: LedgerWriter = { db, kioskId, now: options.takeBack.now };
+    const taken = await catchUp(client, writer, head.seq, { verifier: options.takeBack.verifier, batchSize });
+    result.takenBack += taken.takenBack;
+    // The record of the payloads that could not come back is a new event: it goes up below.
+    result.localSeq = ledgerHead(db, kioskId).seq;
+  } else if (head.seq > 0 && !getEvent(db, head.seq, kioskId)?.hash.equals(head.hash)) {
+    throw await forkOrRewrite(client, db, kioskId, head.seq, 'head_differs');
+  }
   for (;;) {
     const batch = chainSince(db, kioskId, head.seq, batchSize).map((r) => r.event);
     if (batch.length === 0) break;
@@ -132,6 +159,27 @@ async function upload(client: pg.Client, db: Db, kioskId: string, batchSize: num
   }
 }
 
+/**
+ * The kiosk's chain and the central copy part before the central head. After a restore the kiosk
+ * may have recorded events of its own before a sync could take the missing ones back: where the
+ * two part after the backup's end, that is what happened (forked_after_restore, at the first seq
+ * that differs); otherwise the kiosk's history was rewritten (head_differs).
+ */
+async function forkOrRewrite(
+  client: pg.Client,
+  db: Db,
+  kioskId: string,
+  differsAt: number,
+  otherwise: 'head_differs' | 'checkpoint_inconsistent',
+): Promise<Diverged> {
+  const restored = restoreMark(db);
+  if (restored) {
+    const seq = await firstDifferingSeq(client, db, kioskId, differsAt);
+    if (seq > restored.lastSeq) return new Diverged('forked_after_restore', seq);
+  }
+  return new Diverged(otherwise, differsAt);
+}
+
 async function newestWitnessed(client: pg.Client, kioskId: string): Promise<{ size: number; root: Buffer } | undefined> {
   const r = await client.query<{ tree_size: string; root: Buffer }>(
     `SELECT c.tree_size, c.root FROM central.checkpoints c
@@ -148,9 +196,10 @@ async function recordFinding(client: pg.Client, kioskId: string, problem: string
 }
 
 async function record(client: pg.Client, kioskId: string, result: SyncResult): Promise<void> {
-  await client.query('INSERT INTO central.syncs (kiosk_id, uploaded, head_seq, outcome) VALUES ($1, $2, $3, $4)', [
+  await client.query('INSERT INTO central.syncs (kiosk_id, uploaded, taken_back, head_seq, outcome) VALUES ($1, $2, $3, $4, $5)', [
     kioskId,
     result.uploaded,
+    result.takenBack,
     result.centralSeq,
     result.outcome,
   ]);

@@ -1,4 +1,5 @@
 import type { Core } from '../index';
+import { purgeWaitsForCatchUp } from '../backup/restoreMark';
 import { newestEvent } from '../ledger/readModel';
 import { purgeDue, runPurge, type PurgeSummary } from '../retention/purge';
 import { backupJob, type BackupJobResult } from './backupJob';
@@ -45,7 +46,8 @@ export type DailyPurge = PurgeSummary | { failed: string } | null;
 /** A purge that fails (a full disk) is tried again at the next hourly run: it has not been remembered. */
 function dailyPurge(core: Core, now: Date): DailyPurge {
   const ctx = { ...core.services.context, now: () => now };
-  if (core.problem !== null || !purgeDue(ctx, now)) return null;
+  // A restore's purge waits for the first sync, which takes back what the backup lacks (see restoreMark).
+  if (core.problem !== null || purgeWaitsForCatchUp(core.db) || !purgeDue(ctx, now)) return null;
   try {
     return runPurge(ctx);
   } catch (error) {

@@ -11,6 +11,7 @@ import { failedStartGateway } from './failedGateway';
 import { startCore, type HostState, type StartOptions } from './start';
 import { startAutoSync, type AutoSync, type AutoSyncOptions } from '../central/autoSync';
 import { resolveCentral } from '../central/connection';
+import { purgeWaitsForCatchUp } from '../backup/restoreMark';
 
 /** What only the process around the host can do: Electron's app, or the test bridge. */
 export interface HostShell {
@@ -102,6 +103,10 @@ export function createHost(options: HostOptions): Host {
   const begin = (firstStart: boolean) => {
     state = startCore(start, { firstStart });
     current = gatewayFor(state);
+    // A restored database whose purge waits for the catch-up (this start, or the one Electron
+    // relaunches into): sync at once, not after the schedule's first wait, before the door, the
+    // day's close or the hourly purge append anything at a seq the central copy already holds.
+    if (sync && state.kind === 'open' && purgeWaitsForCatchUp(state.core.db)) void sync.syncAfterRestore().catch(() => undefined);
     onStarted?.(state);
   };
 
@@ -111,6 +116,12 @@ export function createHost(options: HostOptions): Host {
   const closeCore = () => {
     if (state.kind === 'open' && state.core.db.open) state.core.close();
   };
+  /**
+   * Whether a restore now is followed by a sync that takes back what the backup lacks: the host
+   * runs the sync and a central database is set. Then the restore's retention purge waits for
+   * that sync, because it would append an event at once, at a seq the central copy already holds.
+   */
+  const catchesUp = (): boolean => sync !== null && state.kind === 'open' && centralOf(state.core) !== null;
   const host: Host = {
     dbPath: options.dbPath,
     get state() {
@@ -126,9 +137,10 @@ export function createHost(options: HostOptions): Host {
     },
     restoreFromBackup() {
       if (!recoveryOffer(options.dbPath)) throw new AppError('NO_GOOD_BACKUP');
+      const deferPurge = catchesUp();
       closeCore();
       try {
-        return { lastSeq: restoreNewestBackup(options.dbPath, now()).lastSeq };
+        return { lastSeq: restoreNewestBackup(options.dbPath, now(), { deferPurge }).lastSeq };
       } finally {
         // Start again on whatever is in place now: the restored copy, or (if the copy failed its
         // check) the untouched original.
@@ -137,9 +149,10 @@ export function createHost(options: HostOptions): Host {
       }
     },
     restoreBackupFile(path) {
+      const deferPurge = catchesUp();
       closeCore();
       try {
-        return { lastSeq: restoreBackup(path, options.dbPath, now()).lastSeq };
+        return { lastSeq: restoreBackup(path, options.dbPath, now(), { deferPurge }).lastSeq };
       } finally {
         begin(false);
         shell.restored?.();

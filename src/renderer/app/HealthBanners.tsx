@@ -5,6 +5,8 @@ import { useSyncProblemText } from '../components/syncProblem';
 
 /** A failed check: a backup brings back a ledger that verifies. A disk problem: a backup would not help. */
 const restoreHelps = new Set(['DB_CORRUPT', 'DB_READ_ONLY', 'REGISTRY_MISMATCH']);
+/** The central copy itself failed the kiosk's checks when it tried to take events back: not the kiosk's fault. */
+const centralBad = new Set(['central_event_altered', 'central_chain_broken', 'central_checkpoint_mismatch']);
 
 /**
  * What is wrong with the kiosk, at the top of the screen: why nothing is stored (everywhere, the
@@ -15,7 +17,7 @@ const restoreHelps = new Set(['DB_CORRUPT', 'DB_READ_ONLY', 'REGISTRY_MISMATCH']
 export function HealthBanners({ health, staffArea }: { health: Health; staffArea: boolean }) {
   const { t, i18n } = useTranslation();
   const when = (iso: string) => new Date(iso).toLocaleString(i18n.language === 'en' ? 'en-GB' : 'nl-NL');
-  const { backupFailed, checkFailed, syncRefused, syncOffline } = health.alerts;
+  const { backupFailed, checkFailed, syncRefused, syncOffline, syncTakenBack } = health.alerts;
   const problemText = useSyncProblemText();
   return (
     <>
@@ -44,9 +46,18 @@ export function HealthBanners({ health, staffArea }: { health: Health; staffArea
         <div className="banner banner-danger" role="alert" data-alert="sync">
           {syncRefused.outcome === 'diverged' && syncRefused.problem === 'central_ahead'
             ? t('health.syncBehind', { when: when(syncRefused.at) })
+            : syncRefused.problem === 'forked_after_restore'
+            ? t('health.syncForked', { when: when(syncRefused.at), seq: syncRefused.seq ?? '?' })
+            : syncRefused.problem !== null && centralBad.has(syncRefused.problem)
+            ? t('health.syncCentralBad', { when: when(syncRefused.at), problem: problemText(syncRefused.problem) })
             : syncRefused.outcome === 'diverged'
             ? t('health.syncDiverged', { when: when(syncRefused.at) })
             : t('health.syncRefused', { when: when(syncRefused.at), problem: problemText(syncRefused.problem) })}
+        </div>
+      )}
+      {staffArea && syncTakenBack && !syncRefused && (
+        <div className="banner banner-info" role="status" data-alert="sync-taken-back">
+          {t('health.syncTakenBack', { when: when(syncTakenBack.at), count: syncTakenBack.count })}
         </div>
       )}
       {staffArea && syncOffline && (

@@ -50,6 +50,8 @@ export const SyncStatus = z.object({
       at: z.string(),
       outcome: z.enum(['ok', 'refused', 'diverged', 'offline', 'error']),
       uploaded: z.number().int(),
+      /** Events of the kiosk's own chain the sync took back from the central copy (after a restore). */
+      takenBack: z.number().int(),
       centralSeq: z.number().int(),
       /** A code (a refusal's, `head_differs`, `offline`, a PostgreSQL error code), never a message. */
       problem: z.string().nullable(),

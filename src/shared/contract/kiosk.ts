@@ -31,8 +31,18 @@ export const JobFailure = z.object({ at: z.string(), problem: z.string().nullabl
  * chain (serious, it stands until a sync succeeds), and a long time unreachable with events waiting.
  */
 export const SyncAlerts = z.object({
-  syncRefused: z.object({ at: z.string(), outcome: z.enum(['refused', 'diverged']), problem: z.string().nullable() }).nullable(),
+  syncRefused: z
+    .object({
+      at: z.string(),
+      outcome: z.enum(['refused', 'diverged']),
+      problem: z.string().nullable(),
+      /** The seq the problem names (for a fork after a restore, the first that differs), if any. */
+      seq: z.number().int().nullable(),
+    })
+    .nullable(),
   syncOffline: z.object({ since: z.string(), waiting: z.number().int() }).nullable(),
+  /** The kiosk took its own missing events back from the central copy after a restore (shown for a day). */
+  syncTakenBack: z.object({ at: z.string(), count: z.number().int() }).nullable(),
 });
 export type SyncAlerts = z.infer<typeof SyncAlerts>;
 

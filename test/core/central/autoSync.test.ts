@@ -1,12 +1,12 @@
 import { dirname, join } from 'node:path';
 import pg from 'pg';
-import { openCore } from '../../../src/core';
+import { makeBackup } from '../../../src/core/backup/backup';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { healthOf } from '../../../src/core/api/health';
 import { SYNC_TIMING, startAutoSync, type AutoSync } from '../../../src/core/central/autoSync';
 import { syncStatusOf } from '../../../src/core/central/syncRecord';
 import { chainSince } from '../../../src/core/ledger/importChain';
-import { classFixture, TEST_PIN_COST, type ClassFixture } from '../support/custodyFixture';
+import { classFixture, type ClassFixture } from '../support/custodyFixture';
 import { startPostgres, type PgCluster } from '../../support/postgres';
 import { centralChain, centralDatabase, registerKioskDb } from './support/central';
 import { manualTimers, type ManualTimers } from './support/manualTimers';
@@ -14,6 +14,9 @@ import { cuttableProxy } from './support/proxy';
 import { rewriteHistory } from './support/rewrite';
 import { seedDemoSchool, type DemoSchool } from '../../../src/core/demo/seed';
 import { openCoreOf, startHost } from '../host/support/hostFixture';
+import { purgeWaitsForCatchUp } from '../../../src/core/backup/restoreMark';
+import { ledgerHead } from '../../../src/core/ledger/rows';
+import { chainOf, restoredKiosk } from './support/restored';
 
 let cluster: PgCluster;
 let database: string;
@@ -141,29 +144,43 @@ describe('a kiosk with a central database syncs on its own', () => {
     f.s.scan({ code: 'STK-1', mode: 'return', actor: 'pupil' });
     expect(await sync.syncNow()).toMatchObject({ outcome: 'diverged', problem: 'head_differs' });
     expect(status(f, sync).last).toMatchObject({ outcome: 'diverged', problem: 'head_differs' });
-    expect(alerts(f).syncRefused).toEqual({ at: f.clock.now().toISOString(), outcome: 'diverged', problem: 'head_differs' });
+    expect(alerts(f).syncRefused).toEqual({ at: f.clock.now().toISOString(), outcome: 'diverged', problem: 'head_differs', seq: expect.any(Number) });
     const findings = await admin.query('SELECT source, problem FROM central.findings WHERE kiosk_id = $1', [kioskId]);
     expect(findings.rows).toEqual([{ source: 'sync', problem: 'head_differs' }]);
     // Without a central database the banner goes: there is nobody to sync with.
     expect(healthOf(f.core, undefined, false).alerts.syncRefused).toBeNull();
   });
 
-  it('a kiosk put back on an older backup: the central database is ahead, and staff are told that rather than that history changed', async () => {
-    const f = kiosk(3);
-    const url = await registerKioskDb(admin, cluster, database, f.core.db);
-    const older = join(dirname(f.dbPath), 'older-backup.db');
-    f.core.db.exec(`VACUUM INTO '${older}'`);
-    f.s.scan({ code: 'STK-1', mode: 'return', actor: 'pupil' });
-    expect(await schedule(f, url).sync.syncNow()).toMatchObject({ outcome: 'ok' });
-
-    const restored = openCore({ dbPath: older, appVersion: 'test', now: f.clock.now, pinCost: TEST_PIN_COST });
-    cleanups.push(() => restored.close());
-    const sync = startAutoSync({ core: () => restored, connection: () => ({ url, board: false, source: 'settings' }), timers: manualTimers(), sync: { retries: 1, retryDelayMs: 10 } });
+  it('a kiosk put back on an older backup takes back what the central database holds, then runs the restore’s purge; staff are told', async () => {
+    const r = await restoredKiosk(admin, cluster, database);
+    cleanups.push(() => r.close());
+    expect(purgeWaitsForCatchUp(r.core.db)).toBe(true);
+    const sync = startAutoSync({ core: () => r.core, connection: () => ({ url: r.url, board: false, source: 'settings' }), timers: manualTimers(), sync: { retries: 1, retryDelayMs: 10 } });
     cleanups.push(() => sync.stop());
-    expect(await sync.syncNow()).toMatchObject({ outcome: 'diverged', problem: 'central_ahead' });
-    expect(healthOf(restored, undefined, true).alerts.syncRefused).toMatchObject({ outcome: 'diverged', problem: 'central_ahead' });
-    // Nothing of the centre's copy is touched: the return the backup lacks is still there.
-    expect(await centralChain(admin, f.core.kiosk().kioskId)).toEqual(localChain(f));
+    expect(await sync.syncAfterRestore()).toMatchObject({ outcome: 'ok', takenBack: r.centralSeq - r.backupSeq, uploaded: 1 });
+    expect(await centralChain(admin, r.kioskId)).toEqual(chainOf(r.core));
+    // The purge waited for the sync and has run now.
+    expect(purgeWaitsForCatchUp(r.core.db)).toBe(false);
+    const status = syncStatusOf(r.core.db, r.core.health, true, sync.running);
+    expect(status).toMatchObject({ last: { outcome: 'ok', takenBack: r.centralSeq - r.backupSeq, uploaded: 1 }, waiting: 0 });
+    const health = healthOf(r.core, undefined, true);
+    expect(health.alerts).toMatchObject({ syncRefused: null, syncTakenBack: { at: r.f.clock.now().toISOString(), count: r.centralSeq - r.backupSeq } });
+    // The next syncs take nothing back, and the notice stays for a day.
+    expect(await sync.syncNow()).toMatchObject({ outcome: 'ok', takenBack: 0, uploaded: 0 });
+    expect(healthOf(r.core, undefined, true).alerts.syncTakenBack).toMatchObject({ count: r.centralSeq - r.backupSeq });
+    r.f.clock.advance(25 * 60 * 60_000);
+    expect(healthOf(r.core, undefined, true).alerts.syncTakenBack).toBeNull();
+  });
+
+  it('a core that refuses writes takes nothing back: the central database is ahead, and staff are told that rather than that history changed', async () => {
+    const r = await restoredKiosk(admin, cluster, database);
+    cleanups.push(() => r.close());
+    r.core.refuseWrites('DB_CORRUPT');
+    const sync = startAutoSync({ core: () => r.core, connection: () => ({ url: r.url, board: false, source: 'settings' }), timers: manualTimers(), sync: { retries: 1, retryDelayMs: 10 } });
+    cleanups.push(() => sync.stop());
+    expect(await sync.syncNow()).toMatchObject({ outcome: 'diverged', problem: 'central_ahead', takenBack: 0 });
+    expect(healthOf(r.core, undefined, true).alerts.syncRefused).toMatchObject({ outcome: 'diverged', problem: 'central_ahead' });
+    expect(ledgerHead(r.core.db).seq).toBe(r.backupSeq);
   });
 
   it('an event the central database refuses is recorded as refused, with its code', async () => {
@@ -226,6 +243,34 @@ describe('a kiosk with a central database syncs on its own', () => {
     expect(timers.pending).toBe(1);
     host.close();
     expect(timers.pending).toBe(0);
+  });
+
+  it('the host restoring a backup takes back what the backup lacks before the restore’s purge or anything else appends', async () => {
+    const env: NodeJS.ProcessEnv = {};
+    const timers = manualTimers();
+    let demo: DemoSchool | undefined;
+    const { host, dbPath, restarts } = startHost({ env, autoSync: { timers }, seed: (core) => void (demo = seedDemoSchool(core, { history: false })) });
+    const core = openCoreOf(host);
+    const kioskId = core.kiosk().kioskId;
+    env.INLEVERPUNT_CENTRAL_URL = await registerKioskDb(admin, cluster, database, core.db);
+    const backup = join(dirname(dbPath), 'backups', 'before-the-logins.db');
+    const { lastSeq: backupSeq } = await makeBackup(core.db, backup);
+    const admin_ = demo!.staff.admin;
+    for (let n = 0; n < 3; n++) expect(await host.gateway.invoke('unlockStaff', { staffId: admin_.staffId, pin: admin_.pin })).toMatchObject({ ok: true });
+    expect(await host.sync!.syncNow()).toMatchObject({ outcome: 'ok' });
+    const centralSeq = ledgerHead(core.db).seq;
+    expect(centralSeq).toBeGreaterThan(backupSeq);
+
+    expect(host.restoreBackupFile(backup)).toEqual({ lastSeq: backupSeq });
+    expect(restarts).toBe(0);
+    // The sync started with the restored core; joining it waits for its end.
+    expect(host.sync!.running).toBe(true);
+    expect(await host.sync!.syncNow()).toMatchObject({ outcome: 'ok', takenBack: centralSeq - backupSeq });
+    const restored = openCoreOf(host);
+    expect(purgeWaitsForCatchUp(restored.db)).toBe(false);
+    expect(await centralChain(admin, kioskId)).toEqual(chainOf(restored));
+    expect(chainOf(restored).length).toBeGreaterThanOrEqual(centralSeq);
+    host.close();
   });
 
   it('without a central database there is nothing to sync, and "sync now" says so', async () => {

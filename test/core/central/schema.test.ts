@@ -67,6 +67,31 @@ describe('the central schema', () => {
     }
   });
 
+  it('migration 2 lets a kiosk read its own chain back and counts what a sync took back; a version-1 database keeps its rows', async () => {
+    const older = new pg.Client({ connectionString: cluster.adminUrl(await cluster.createDatabase()) });
+    await older.connect();
+    try {
+      expect(await migrateCentral(older, centralMigrations.slice(0, 1))).toEqual({ from: 0, to: 1 });
+      const kioskId = newKioskId();
+      await registerKiosk(older, { kioskId, publicKey: newPublicKey(), school: 'De Regenboog', name: 'Groep 8' });
+      await older.query("INSERT INTO central.syncs (kiosk_id, uploaded, head_seq, outcome) VALUES ($1, 4, 4, 'ok')", [kioskId]);
+      expect((await older.query("SELECT to_regprocedure('central.own_events(text, bigint, integer)') AS f")).rows[0].f).toBeNull();
+
+      expect(await migrateCentral(older)).toEqual({ from: 1, to: 2 });
+      expect((await older.query('SELECT uploaded, taken_back FROM central.syncs WHERE kiosk_id = $1', [kioskId])).rows).toEqual([{ uploaded: 4, taken_back: 0 }]);
+      const fns = await older.query<{ name: string; definer: boolean }>(
+        "SELECT proname AS name, prosecdef AS definer FROM pg_proc WHERE pronamespace = 'central'::regnamespace AND proname LIKE 'own_%' ORDER BY proname",
+      );
+      expect(fns.rows).toEqual([{ name: 'own_event_hash', definer: true }, { name: 'own_events', definer: true }]);
+      // Only the kiosks' role may call them; the table stays append-only for the new column too.
+      const grants = await older.query("SELECT has_function_privilege('inleverpunt_office', 'central.own_events(text, bigint, integer)', 'EXECUTE') AS office");
+      expect(grants.rows[0].office).toBe(false);
+      await expect(older.query('UPDATE central.syncs SET taken_back = 1')).rejects.toMatchObject({ code: 'IL005' });
+    } finally {
+      await older.end();
+    }
+  });
+
   it('recomputes in SQL exactly the hash the kiosk computes, for any fields: Unicode, empty, absent, redacted, both encodings', async () => {
     // PostgreSQL text cannot hold NUL; the kiosk's fields never do (ids, ISO times, canonical JSON).
     const text = fc.string({ unit: 'grapheme', maxLength: 40 }).map((s) => s.replaceAll('\u0000', ''));

@@ -5,7 +5,7 @@ import type { SyncDetail } from '../../../src/core/central/syncRecord';
 const at = '2026-11-10T08:00:00.000Z';
 const after = (ms: number) => new Date(Date.parse(at) + ms);
 const iso = (ms: number) => after(ms).toISOString();
-const ok: SyncDetail = { outcome: 'ok', uploaded: 10, centralSeq: 40, lastOkAt: at, offlineSince: null, offlineStreak: 0 };
+const ok: SyncDetail = { outcome: 'ok', uploaded: 10, takenBack: 0, centralSeq: 40, lastOkAt: at, offlineSince: null, offlineStreak: 0, seq: null, takenBackAt: null, takenBackCount: 0 };
 const offline = (streak: number): SyncDetail => ({ ...ok, outcome: 'offline', uploaded: 0, offlineSince: at, offlineStreak: streak });
 const quietDoor = { newestAt: iso(-60 * 60_000), localSeq: 40 };
 

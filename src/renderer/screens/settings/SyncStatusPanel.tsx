@@ -37,7 +37,11 @@ export function SyncStatusPanel({ changed }: { changed: unknown }) {
   const when = (iso: string) => clockDateTime(iso, i18n.language);
   const last = status.last;
   const outcome = (l: NonNullable<SyncStatus['last']>) =>
-    l.outcome === 'ok'
+    l.outcome === 'ok' && l.takenBack > 0
+      ? t('board.settings.sync.outcome.takenBack', { count: l.takenBack, sent: l.uploaded })
+      : l.outcome === 'ok' && l.uploaded === 0
+      ? t('board.settings.sync.outcome.upToDate')
+      : l.outcome === 'ok'
       ? t('board.settings.sync.outcome.ok', { count: l.uploaded })
       : l.outcome === 'offline'
         ? t('board.settings.sync.outcome.offline')

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { voidableEventTypes, type EventListItem, type EventType } from '../../../shared/contract';
+import { takenBackSeqs } from '../../../shared/contract/takenBack';
 import { errorText } from '../../errors';
 import { useFormDirty } from '../../state/FormDirty';
 import { call } from '../../bridge';
@@ -53,6 +54,8 @@ export function CorrectionsScreen(_props: TeacherScreenProps) {
   // Only events about a device can be corrected; logins and settings changes are not listed.
   const shown = useMemo(() => events.filter((e) => e.deviceId !== null), [events]);
   const bySeq = useMemo(() => new Map(events.map((e) => [e.seq, e])), [events]);
+  // Events taken back from the central database after a restore: their note and names stayed behind.
+  const takenBack = useMemo(() => takenBackSeqs(events), [events]);
   const reasonOf = (e: EventListItem | undefined) => (typeof e?.payload?.reason === 'string' ? e.payload.reason : null);
 
   const submit = async () => {
@@ -154,6 +157,11 @@ export function CorrectionsScreen(_props: TeacherScreenProps) {
                   </td>
                   <td>{actorLabel(e.actor, dir, t)}</td>
                   <td>
+                    {e.redacted && takenBack.has(e.seq) && (
+                      <span className="sub" data-taken-back>
+                        {t('teacher.ledger.takenBack')}
+                      </span>
+                    )}
                     {voided && <VoidMark bySeq={e.voidedBySeq as number} reason={reasonOf(bySeq.get(e.voidedBySeq as number))} />}
                     {e.type === 'corrected' && e.voidsSeq !== null && (
                       <span className="sub">{t('teacher.ledger.corrects', { seq: e.voidsSeq, reason: reasonOf(e) ?? '…' })}</span>

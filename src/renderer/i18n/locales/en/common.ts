@@ -29,6 +29,14 @@ export const common: Pick<Messages, 'app' | 'nav' | 'idle' | 'health' | 'pin' | 
       "Warning: the board's central database holds more of this kiosk's events than the kiosk itself ({{when}}). That happens after an older backup was restored: what happened on this kiosk since is still stored centrally, but no longer here. The kiosk keeps working and sends nothing until this is resolved. Call the IT partner; the board's office sees the finding too.",
     syncDiverged:
       "Warning: the board's central database refuses this kiosk's log ({{when}}). What this kiosk holds now no longer matches what was already stored centrally: something in its history may have been changed. The kiosk keeps working. Do not restore a backup; call the IT partner. The board's office sees the finding too.",
+    syncForked:
+      "Warning: after the backup was restored, this kiosk recorded events of its own before it could take back from the board's central database what the backup lacked ({{when}}). From event {{seq}} on, the two logs differ, so nothing was taken back and nothing is sent. The kiosk keeps working. Call the IT partner; the board's office sees the finding too.",
+    syncCentralBad:
+      "Warning: the board's central copy of this kiosk's log does not check out ({{when}}): {{problem}}. Nothing was taken back from it. The kiosk keeps working. Call the IT partner; the board's office must have the central database checked.",
+    syncTakenBack_one:
+      "After the backup was restored, this kiosk took {{count}} event back from the board's central database ({{when}}): the log is complete again. Notes and names of that event were not stored centrally and are not available.",
+    syncTakenBack_other:
+      "After the backup was restored, this kiosk took {{count}} events back from the board's central database ({{when}}): the log is complete again. Notes and names of those events were not stored centrally and are not available.",
     syncRefused:
       "Warning: the board's central database refuses what this kiosk sends ({{when}}): {{problem}}. The events stay safe on this kiosk but do not reach the central database. Call the IT partner.",
     syncOffline_one:

@@ -48,6 +48,7 @@ export const teacher: Messages['teacher'] = {
     pouch: 'pouch {{number}}',
     void: 'void',
     voidReason: 'Void: {{reason}}',
+    takenBack: 'Taken back from the central database after a restore: the note and names of this event were not stored there and are not available.',
     voidBy: 'Voided by correction #{{seq}}',
     corrects: 'Correction of #{{seq}}: {{reason}}',
     unknownDevice: 'unknown device',

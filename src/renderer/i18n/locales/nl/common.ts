@@ -27,6 +27,14 @@ export const common = {
       'Let op: de centrale database van het bestuur heeft meer gebeurtenissen van deze kiosk dan de kiosk zelf ({{when}}). Dat gebeurt na het terugzetten van een oudere back-up: wat daarna op deze kiosk gebeurde, staat nog centraal, maar niet meer hier. De kiosk werkt gewoon door en stuurt niets meer tot dit is opgelost. Bel de ICT-partner; het bestuurskantoor ziet de melding ook.',
     syncDiverged:
       'Let op: de centrale database van het bestuur weigert dit logboek ({{when}}). Wat deze kiosk nu heeft, klopt niet meer met wat er al centraal lag: er is mogelijk iets in de geschiedenis veranderd. De kiosk werkt gewoon door. Zet geen back-up terug en bel de ICT-partner; het bestuurskantoor ziet de melding ook.',
+    syncForked:
+      'Let op: na het terugzetten van de back-up legde deze kiosk al eigen gebeurtenissen vast voordat hij uit de centrale database van het bestuur kon terughalen wat de back-up miste ({{when}}). Vanaf gebeurtenis {{seq}} verschillen de twee logboeken, dus er is niets teruggehaald en er wordt niets verstuurd. De kiosk werkt gewoon door. Bel de ICT-partner; het bestuurskantoor ziet de melding ook.',
+    syncCentralBad:
+      'Let op: de centrale kopie van het logboek van deze kiosk klopt niet ({{when}}): {{problem}}. Er is niets uit teruggehaald. De kiosk werkt gewoon door. Bel de ICT-partner; het bestuurskantoor moet de centrale database laten controleren.',
+    syncTakenBack_one:
+      'Na het terugzetten van de back-up heeft deze kiosk {{count}} gebeurtenis teruggehaald uit de centrale database van het bestuur ({{when}}): het logboek is weer compleet. Notities en namen van die gebeurtenis stonden niet centraal en zijn niet beschikbaar.',
+    syncTakenBack_other:
+      'Na het terugzetten van de back-up heeft deze kiosk {{count}} gebeurtenissen teruggehaald uit de centrale database van het bestuur ({{when}}): het logboek is weer compleet. Notities en namen van die gebeurtenissen stonden niet centraal en zijn niet beschikbaar.',
     syncRefused:
       'Let op: de centrale database van het bestuur weigert wat deze kiosk stuurt ({{when}}): {{problem}}. De gebeurtenissen blijven veilig op deze kiosk, maar komen niet centraal aan. Bel de ICT-partner.',
     syncOffline_one:

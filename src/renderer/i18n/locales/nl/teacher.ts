@@ -47,6 +47,7 @@ export const teacher = {
     pouch: 'vak {{number}}',
     void: 'vervallen',
     voidReason: 'Vervallen: {{reason}}',
+    takenBack: 'Teruggehaald uit de centrale database na het terugzetten van een back-up: de notitie en namen van deze gebeurtenis stonden daar niet en zijn niet beschikbaar.',
     voidBy: 'Vervallen door correctie #{{seq}}',
     corrects: 'Correctie van #{{seq}}: {{reason}}',
     unknownDevice: 'onbekend apparaat',
