@@ -2,12 +2,10 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { restoreBackup } from '../../core/backup/backup';
 import { restoreNewestBackup } from '../../core/backup/recovery';
-import { readStoredCentral } from '../../core/central/connection';
 import type { SyncResult } from '../../core/central/sync';
-import { AppError } from '../../shared/errors';
 import { output, type CliCommand, type CliContext } from '../command';
-import { withReadOnlyFile } from '../../core/backup/readOnlyFile';
-import { centralUrl } from './centralShared';
+import { centralForRestore } from '../../core/backup/restoreCentral';
+import { rolloutConfigPath } from '../../core/paths';
 import { syncKioskFile, syncLines } from './syncShared';
 
 /**
@@ -50,25 +48,12 @@ export const restore: CliCommand = {
 };
 
 /**
- * The central database to catch up from, if this kiosk has one: the flag, the environment, the
- * address saved in the database being replaced (or else in the backup), the roll-out file.
+ * The central database to catch up from, if this kiosk has one: the flag, else what the app would
+ * use (the address saved in the database being replaced or else in the backup, the environment,
+ * the roll-out file).
  */
 function centralOf(dbPath: string, backup: string | null, flag: string | undefined): string | undefined {
-  const saved = (path: string | null) => {
-    if (path === null) return undefined;
-    try {
-      return withReadOnlyFile(path, (db) => readStoredCentral(db)?.url);
-    } catch {
-      // A database too damaged to read (why it is being restored): no address from it.
-      return undefined;
-    }
-  };
-  try {
-    return centralUrl(flag, () => saved(dbPath) ?? saved(backup));
-  } catch (error) {
-    if (error instanceof AppError && error.code === 'CENTRAL_URL_MISSING') return undefined;
-    throw error;
-  }
+  return flag ?? centralForRestore([dbPath, backup], process.env, rolloutConfigPath())?.url;
 }
 
 function report(ctx: CliContext, from: string, result: { replacedFile: string | null; lastSeq: number }, sync: SyncResult | null): void {

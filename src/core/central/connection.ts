@@ -23,7 +23,8 @@ export interface CentralConnection {
 }
 
 export interface CentralSources {
-  db: Db;
+  /** The kiosk's database; null when it could not be opened (see backup/restoreCentral.ts). */
+  db: Db | null;
   env: NodeJS.ProcessEnv;
   /** The machine-wide roll-out file, when the host applied one. */
   rolloutPath?: string | undefined;
@@ -46,7 +47,7 @@ export function readStoredCentral(db: Db): Stored | null {
  * roll-out file, the same two the CLI's `sync` reads.
  */
 export function resolveCentral({ db, env, rolloutPath }: CentralSources): CentralConnection | null {
-  const stored = readStoredCentral(db);
+  const stored = db && readStoredCentral(db);
   if (stored) return { ...stored, source: 'settings' };
   const fromEnv = env.INLEVERPUNT_CENTRAL_URL;
   if (fromEnv && CentralUrl.safeParse(fromEnv).success) return { url: fromEnv, board: env.INLEVERPUNT_BOARD_MODE === '1', source: 'environment' };

@@ -5,7 +5,8 @@ import { createGateway, type Gateway } from '../api/gateway';
 import { createHandlers } from '../api/handlers';
 import type { ShellActions } from '../api/shellActions';
 import { restoreBackup } from '../backup/backup';
-import { recoveryOffer, restoreNewestBackup } from '../backup/recovery';
+import { newestRecoveryBackup, recoveryOffer, restoreNewestBackup } from '../backup/recovery';
+import { centralForRestore } from '../backup/restoreCentral';
 import { withCustodyPush, type Push } from './custodyPush';
 import { failedStartGateway } from './failedGateway';
 import { startCore, type HostState, type StartOptions } from './start';
@@ -121,7 +122,12 @@ export function createHost(options: HostOptions): Host {
    * runs the sync and a central database is set. Then the restore's retention purge waits for
    * that sync, because it would append an event at once, at a seq the central copy already holds.
    */
-  const catchesUp = (): boolean => sync !== null && state.kind === 'open' && centralOf(state.core) !== null;
+  const catchesUp = (backupPath: string | null): boolean => {
+    if (sync === null) return false;
+    if (state.kind === 'open') return centralOf(state.core) !== null;
+    // The database did not open: whether it syncs is read from the files themselves.
+    return centralForRestore([options.dbPath, backupPath], env, start.rolloutConfigPath) !== null;
+  };
   const host: Host = {
     dbPath: options.dbPath,
     get state() {
@@ -137,7 +143,7 @@ export function createHost(options: HostOptions): Host {
     },
     restoreFromBackup() {
       if (!recoveryOffer(options.dbPath)) throw new AppError('NO_GOOD_BACKUP');
-      const deferPurge = catchesUp();
+      const deferPurge = catchesUp(newestRecoveryBackup(options.dbPath));
       closeCore();
       try {
         return { lastSeq: restoreNewestBackup(options.dbPath, now(), { deferPurge }).lastSeq };
@@ -149,7 +155,7 @@ export function createHost(options: HostOptions): Host {
       }
     },
     restoreBackupFile(path) {
-      const deferPurge = catchesUp();
+      const deferPurge = catchesUp(path);
       closeCore();
       try {
         return { lastSeq: restoreBackup(path, options.dbPath, now(), { deferPurge }).lastSeq };

@@ -1,6 +1,9 @@
 import { dirname, join } from 'node:path';
 import pg from 'pg';
-import { makeBackup } from '../../../src/core/backup/backup';
+import { backupDirFor, makeBackup } from '../../../src/core/backup/backup';
+import { scheduledBackup } from '../../../src/core/backup/folder';
+import { storeCentral } from '../../../src/core/central/connection';
+import { novemberDay, wipeHeader } from '../backup/support/kioskDb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { healthOf } from '../../../src/core/api/health';
 import { SYNC_TIMING, startAutoSync, type AutoSync } from '../../../src/core/central/autoSync';
@@ -270,6 +273,35 @@ describe('a kiosk with a central database syncs on its own', () => {
     expect(purgeWaitsForCatchUp(restored.db)).toBe(false);
     expect(await centralChain(admin, kioskId)).toEqual(chainOf(restored));
     expect(chainOf(restored).length).toBeGreaterThanOrEqual(centralSeq);
+    host.close();
+  });
+
+  it('a kiosk whose database did not open at all, restored from the failure screen, also takes back before the purge', async () => {
+    const env: NodeJS.ProcessEnv = {};
+    let demo: DemoSchool | undefined;
+    const first = startHost({ env, autoSync: { timers: manualTimers() }, seed: (core) => void (demo = seedDemoSchool(core, { history: false })) });
+    const core = openCoreOf(first.host);
+    const kioskId = core.kiosk().kioskId;
+    // The address is saved in the kiosk's settings, so the backup holds it too.
+    storeCentral(core.services.context, demo!.staff.admin.staffId, { url: await registerKioskDb(admin, cluster, database, core.db), board: false });
+    const backupSeq = ledgerHead(core.db).seq;
+    await scheduledBackup(core.db, backupDirFor(first.dbPath), novemberDay(7));
+    const admin_ = demo!.staff.admin;
+    for (let n = 0; n < 3; n++) expect(await first.host.gateway.invoke('unlockStaff', { staffId: admin_.staffId, pin: admin_.pin })).toMatchObject({ ok: true });
+    expect(await first.host.sync!.syncNow()).toMatchObject({ outcome: 'ok' });
+    const centralSeq = ledgerHead(core.db).seq;
+    first.host.close();
+    wipeHeader(first.dbPath);
+
+    const { host } = startHost({ dbPath: first.dbPath, env, autoSync: { timers: manualTimers() } });
+    expect(host.state).toMatchObject({ kind: 'failed', failure: { code: 'DB_CORRUPT' } });
+    expect(host.restoreFromBackup()).toEqual({ lastSeq: backupSeq });
+    // Read from the files, as no core was open: the purge waits for the sync that started.
+    expect(purgeWaitsForCatchUp(openCoreOf(host).db)).toBe(true);
+    expect(await host.sync!.syncNow()).toMatchObject({ outcome: 'ok', takenBack: centralSeq - backupSeq });
+    const restored = openCoreOf(host);
+    expect(purgeWaitsForCatchUp(restored.db)).toBe(false);
+    expect(await centralChain(admin, kioskId)).toEqual(chainOf(restored));
     host.close();
   });
 
