@@ -1,4 +1,5 @@
-import { createHash, hash as oneShot } from 'node:crypto';
+import { createHash } from 'node:crypto';
+import { sha256 } from '../ledger/hash';
 
 /**
  * The RFC 6962 / RFC 9162 Merkle tree over a chain's events, the structure standard transparency
@@ -7,8 +8,8 @@ import { createHash, hash as oneShot } from 'node:crypto';
  */
 export const EMPTY_ROOT: Buffer = createHash('sha256').digest();
 
-// The tree hashes 2n times for n leaves: one-shot hashes over a reused buffer cost a third of
-// a hash object each (see test/bench/bundles.ts).
+// The tree hashes 2n times for n leaves: one-shot hashes over a reused buffer, returned as text
+// and copied out (see sha256), cost a third of a hash object each (see test/bench/bundles.ts).
 const leafInput = Buffer.alloc(33);
 const nodeInput = Buffer.alloc(65, 0x01);
 leafInput[0] = 0x00;
@@ -16,14 +17,14 @@ leafInput[0] = 0x00;
 export function leafHash(data: Uint8Array): Buffer {
   if (data.length !== 32) return createHash('sha256').update(LEAF_PREFIX).update(data).digest();
   leafInput.set(data, 1);
-  return oneShot('sha256', leafInput, 'buffer');
+  return sha256(leafInput);
 }
 
 export function nodeHash(left: Uint8Array, right: Uint8Array): Buffer {
   if (left.length !== 32 || right.length !== 32) return createHash('sha256').update(NODE_PREFIX).update(left).update(right).digest();
   nodeInput.set(left, 1);
   nodeInput.set(right, 33);
-  return oneShot('sha256', nodeInput, 'buffer');
+  return sha256(nodeInput);
 }
 
 const LEAF_PREFIX = Buffer.from([0x00]);
@@ -73,6 +74,12 @@ export class TreeBuilder {
   /** Adds one leaf's data (not its leaf hash). */
   add(data: Uint8Array): void {
     this.push(leafHash(data), 1);
+  }
+
+  /** Adds one leaf's data given as 64 lowercase hex digits (an event hash as a bundle carries it, checked by the caller). */
+  addHex(hex: string): void {
+    if (hex.length !== 64 || leafInput.write(hex, 1, 'hex') !== 32) throw new RangeError('a leaf in hex is 64 hex digits');
+    this.push(sha256(leafInput), 1);
   }
 
   /**
