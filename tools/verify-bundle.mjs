@@ -108,12 +108,8 @@ function parseCheckpoint(text) {
 }
 
 // --- The ledger's event hash: typed, length-prefixed fields after a domain line ---
-const FIELDS = ['seq', 'eventId', 'kioskId', 'occurredAt', 'type', 'actor', 'custodian', 'deviceId', 'pupilId', 'locationId', 'pouchId', 'voidsSeq', 'details', 'payloadHash', 'prevHash'];
-const INTEGERS = new Set(['seq', 'voidsSeq']);
-const BLOBS = new Set(['payloadHash', 'prevHash']);
-const NULLABLE = new Set(['custodian', 'deviceId', 'pupilId', 'locationId', 'pouchId', 'voidsSeq', 'payloadHash']);
+//   0x00 NULL | 0x01 u32be(n) utf8 text | 0x02 u32be(high) u32be(low) integer | 0x03 u32be(n) bytes (hex in the bundle)
 const HEX = /^(?:[0-9a-f]{2})*$/;
-
 // One buffer, reused: each field written straight in, no Buffer per field.
 let enc = Buffer.allocUnsafe(1024);
 let at = 0;
@@ -123,30 +119,43 @@ function room(extra) {
   enc.copy(bigger, 0, 0, at);
   enc = bigger;
 }
-function field(name, value) {
-  if (value === null && NULLABLE.has(name)) {
-    room(1);
-    enc[at++] = 0x00;
-    return;
-  }
-  if (INTEGERS.has(name)) {
-    if (!Number.isSafeInteger(value) || value < 0) throw new Fail('malformed');
-    room(9);
-    enc[at] = 0x02;
-    enc.writeUInt32BE(Math.floor(value / 2 ** 32), at + 1);
-    enc.writeUInt32BE(value >>> 0, at + 5);
-    at += 9;
-    return;
-  }
-  const blob = BLOBS.has(name);
-  if (typeof value !== 'string' || (blob && !HEX.test(value))) throw new Fail('malformed');
-  room(5 + (blob ? value.length / 2 : value.length * 3));
-  enc[at] = blob ? 0x03 : 0x01;
-  const written = enc.write(value, at + 5, blob ? 'hex' : 'utf8');
-  enc.writeUInt32BE(written, at + 1);
+function u32(value, where) {
+  enc[where] = value >>> 24;
+  enc[where + 1] = (value >>> 16) & 0xff;
+  enc[where + 2] = (value >>> 8) & 0xff;
+  enc[where + 3] = value & 0xff;
+}
+const NULLABLE = true;
+function nothing() {
+  room(1);
+  enc[at++] = 0x00;
+}
+function int(value, nullable = false) {
+  if (value === null && nullable) return nothing();
+  if (!Number.isSafeInteger(value) || value < 0) throw new Fail('malformed');
+  room(9);
+  enc[at] = 0x02;
+  u32(Math.floor(value / 2 ** 32), at + 1);
+  u32(value >>> 0, at + 5);
+  at += 9;
+}
+function bytes(value, type, encoding) {
+  room(5 + value.length * 3);
+  enc[at] = type;
+  const written = enc.write(value, at + 5, encoding);
+  u32(written, at + 1);
   at += 5 + written;
 }
-
+function text(value, nullable = false) {
+  if (value === null && nullable) return nothing();
+  if (typeof value !== 'string') throw new Fail('malformed');
+  bytes(value, 0x01, 'utf8');
+}
+function blob(value, nullable = false) {
+  if (value === null && nullable) return nothing();
+  if (typeof value !== 'string' || !HEX.test(value)) throw new Fail('malformed');
+  bytes(value, 0x03, 'hex');
+}
 const DOMAINS = [null, Buffer.from('inleverpunt-ledger-v1\n'), Buffer.from('inleverpunt-ledger-v2\n')];
 
 /** The event's hash as lowercase hex, as the line carries it. */
@@ -155,7 +164,21 @@ function eventHash(e) {
   const domain = DOMAINS[e.encoding];
   domain.copy(enc, 0);
   at = domain.length;
-  for (const name of FIELDS) field(name, e[name]);
+  int(e.seq);
+  text(e.eventId);
+  text(e.kioskId);
+  text(e.occurredAt);
+  text(e.type);
+  text(e.actor);
+  text(e.custodian, NULLABLE);
+  text(e.deviceId, NULLABLE);
+  text(e.pupilId, NULLABLE);
+  text(e.locationId, NULLABLE);
+  text(e.pouchId, NULLABLE);
+  int(e.voidsSeq, NULLABLE);
+  text(e.details);
+  blob(e.payloadHash, NULLABLE);
+  blob(e.prevHash);
   return digest(enc.subarray(0, at), 'hex');
 }
 
