@@ -94,15 +94,19 @@ export class TreeBuilder {
   }
 
   private push(hash: Buffer, size: number): void {
-    let node = { hash, size };
-    const siblings: Buffer[] = [];
-    for (let top = this.stack.at(-1); top && top.size === node.size; top = this.stack.at(-1)) {
-      this.stack.pop();
+    const stack = this.stack;
+    // Reused, not made anew per leaf: newestLeafProof copies it, and nothing else hands it out.
+    const siblings = this.newestSiblings;
+    siblings.length = 0;
+    let node = hash;
+    let nodeSize = size;
+    for (let top = stack[stack.length - 1]; top && top.size === nodeSize; top = stack[stack.length - 1]) {
+      stack.pop();
       siblings.push(top.hash);
-      node = { hash: nodeHash(top.hash, node.hash), size: top.size * 2 };
+      node = nodeHash(top.hash, node);
+      nodeSize *= 2;
     }
-    this.stack.push(node);
-    this.newestSiblings = siblings;
+    stack.push({ hash: node, size: nodeSize });
     this.count += size;
   }
 
