@@ -5,7 +5,7 @@
 // Specification: the README of Inleverpunt, section "Evidence bundles". C2SP signed-note and
 // tlog-checkpoint for the signatures, C2SP tlog-cosignature (cosignature/v1) for a witness's line, RFC 9162 section 2.1 for the Merkle tree and its proofs.
 import * as crypto from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 
 class Fail extends Error {
   constructor(reason, where = '') {
@@ -261,23 +261,54 @@ function verifyConsistency(m, n, oldRoot, newRoot, proof) {
 // --- The bundle ---
 const GENESIS = '0'.repeat(64);
 
-function verifyBundle(bytes, options) {
-  // Every line needs its newline: a last line without one is a file cut off. Whether the file is
-  // whole is known before anything is checked, without holding a million line positions.
-  if (bytes.length === 0 || bytes[bytes.length - 1] !== 0x0a) throw new Fail('truncated');
+/**
+ * The file's lines, each with its newline, read 4 MB at a time: a bundle of a million events
+ * (666 MB) is never in memory whole. Every line needs its newline: a last line without one is a
+ * file cut off, known before anything is checked.
+ */
+function lineReader(fd) {
+  const size = fstatSync(fd).size;
+  const last = Buffer.alloc(1);
+  if (size === 0 || readSync(fd, last, 0, 1, size - 1) !== 1 || last[0] !== 0x0a) throw new Fail('truncated');
+  let chunk = Buffer.alloc(0);
   let start = 0;
-  let lineEnd = 0;
-  /** The next line, parsed, or undefined after the last; `lineEnd` is where it ends. */
+  let position = 0;
+  /** The next line's bytes, or undefined after the last. */
+  return () => {
+    for (;;) {
+      const nl = chunk.indexOf(0x0a, start);
+      if (nl >= 0) {
+        const line = chunk.subarray(start, nl + 1);
+        start = nl + 1;
+        return line;
+      }
+      // A fresh buffer, not the old one reused: the lines handed out still point into it.
+      const rest = chunk.subarray(start);
+      const fresh = Buffer.allocUnsafe(Math.max(4 * 1024 * 1024, rest.length * 2));
+      rest.copy(fresh, 0);
+      const read = readSync(fd, fresh, rest.length, fresh.length - rest.length, position);
+      if (read === 0) {
+        if (rest.length > 0) throw new Fail('truncated');
+        return undefined;
+      }
+      position += read;
+      chunk = fresh.subarray(0, rest.length + read);
+      start = 0;
+    }
+  };
+}
+
+function verifyBundle(fd, options) {
+  const nextLine = lineReader(fd);
+  let line;
+  /** The next line, parsed, or undefined after the last; `line` holds its bytes. */
   const next = (n) => {
-    if (start >= bytes.length) return undefined;
-    const nl = bytes.indexOf(0x0a, start);
-    lineEnd = nl + 1;
+    line = nextLine();
+    if (line === undefined) return undefined;
     try {
-      return JSON.parse(bytes.toString('utf8', start, nl));
+      return JSON.parse(line.toString('utf8', 0, line.length - 1));
     } catch {
       throw new Fail('malformed', `line ${n}`);
-    } finally {
-      start = nl + 1;
     }
   };
   const header = next(1);
@@ -298,7 +329,8 @@ function verifyBundle(bytes, options) {
   if (since && since.origin !== cp.origin) throw new Fail('since_other_log');
   if (since && since.size > cp.size) throw new Fail('since_newer');
 
-  let sealedUpTo = lineEnd;
+  // The seal covers every byte before the end line, hashed as the lines go by.
+  const seal = createHash('sha256').update(line);
   const tree = new Tree();
   let expected = 0;
   let reach = 0;
@@ -324,7 +356,7 @@ function verifyBundle(bytes, options) {
       end = v.end;
       continue;
     }
-    sealedUpTo = lineEnd;
+    seal.update(line);
     if (v?.event) {
       const e = v.event;
       if (!Number.isSafeInteger(v.leaf) || v.leaf < 0 || typeof v.hash !== 'string' || typeof e !== 'object') throw new Fail('malformed', where);
@@ -362,7 +394,7 @@ function verifyBundle(bytes, options) {
   } catch {
     throw new Fail('bad_seal');
   }
-  if (sealed !== `inleverpunt-bundle-seal/v1\n${cp.origin}\n${createHash('sha256').update(bytes.subarray(0, sealedUpTo)).digest('base64')}\n`) throw new Fail('bad_seal');
+  if (sealed !== `inleverpunt-bundle-seal/v1\n${cp.origin}\n${seal.digest('base64')}\n`) throw new Fail('bad_seal');
 
   const earlier = since ?? (consistency ? parseCheckpoint(openNote(String(consistency.note), vk, SINCE)) : null);
   if (earlier && earlier.size > 0 && earlier.size < cp.size) {
@@ -388,7 +420,13 @@ if (!file) {
   process.exit(2);
 }
 try {
-  const r = verifyBundle(readFileSync(file), options);
+  const fd = openSync(file, 'r');
+  let r;
+  try {
+    r = verifyBundle(fd, options);
+  } finally {
+    closeSync(fd);
+  }
   process.stdout.write(`OK ${r.origin}: ${r.events} events, tree size ${r.treeSize}`);
   if (r.consistentWith !== null) process.stdout.write(`, consistent with checkpoint ${r.consistentWith}`);
   if (r.witnessedAt !== undefined) process.stdout.write(`, cosigned by the witness${r.witnessedAt === null ? '' : ` at ${new Date(r.witnessedAt * 1000).toISOString()}`}`);
