@@ -32,7 +32,7 @@ LEFT JOIN locations l ON l.location_id = e.location_id
 LEFT JOIN pouches po ON po.pouch_id = e.pouch_id
 ORDER BY e.seq;`;
 
-interface Measured {
+export interface Measured {
   seconds: number;
   peakMb: number;
   bytes: number;
@@ -43,7 +43,7 @@ interface Measured {
 }
 
 /** Runs a command under GNU time with stdout into `out`: wall seconds and peak RSS. */
-function measure(command: string, args: string[], out: string): Measured & { stdout: string } {
+export function measure(command: string, args: string[], out: string): Measured & { stdout: string } {
   const timeFile = `${out}.time`;
   const fd = openSync(out, 'w');
   try {

@@ -10,7 +10,11 @@ import { cli } from './support/cli';
 
 /** The standalone verifier exactly as a school's IT partner runs it: plain node, no app around it. */
 function standalone(...args: string[]): { code: number | null; stdout: string } {
-  const run = spawnSync(process.execPath, [join(__dirname, '../../tools/verify-bundle.mjs'), ...args], { encoding: 'utf8' });
+  return standaloneWith([], ...args);
+}
+
+function standaloneWith(nodeArgs: string[], ...args: string[]): { code: number | null; stdout: string } {
+  const run = spawnSync(process.execPath, [...nodeArgs, join(__dirname, '../../tools/verify-bundle.mjs'), ...args], { encoding: 'utf8' });
   return { code: run.status, stdout: run.stdout + run.stderr };
 }
 
@@ -83,6 +87,23 @@ describe('export --format bundle, verify-bundle and the standalone verifier', ()
       expect(tool.code, name).toBe(1);
       expect(tool.stdout, name).toMatch(new RegExp(`^FAIL ${code}\\b`));
     }
+  });
+
+  it('on a Node without crypto.hash (before 20.12, an auditor’s older PC) the standalone verifier gives the same verdicts', async () => {
+    const out = `${tmp.dir}/older-node.jsonl`;
+    expect((await cli(['export', '--out', out, '--db', dbPath])).code).toBe(0);
+    const ls = lines(out);
+    const at = ls.findIndex((l) => l.includes('"type":"handed_in"'));
+    const changed = write('older-node-changed.jsonl', ls.map((l, i) => (i === at ? l.replace('"type":"handed_in"', '"type":"returned"') : l)));
+    // Takes crypto.hash away before the verifier loads, as on Node 18.
+    const older = `${tmp.dir}/without-crypto-hash.cjs`;
+    writeFileSync(older, "const c = require('node:crypto'); delete c.hash; require('node:module').syncBuiltinESMExports();\n");
+    for (const file of [out, changed]) {
+      const now = standalone(file, '--key', vkey);
+      const then = standaloneWith(['--require', older], file, '--key', vkey);
+      expect(then, file).toEqual(now);
+    }
+    expect(standaloneWith(['--require', older], changed, '--key', vkey).stdout).toMatch(/^FAIL event_hash\b/);
   });
 
   it('for any changed byte, both refuse the bundle with the same reason', async () => {

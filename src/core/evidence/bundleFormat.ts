@@ -134,6 +134,24 @@ export function headerFromFields(fields: unknown): EventHeader | null {
   return out as unknown as EventHeader;
 }
 
+/**
+ * Whether a line's event fields have the types headerFromFields asks for, without building the
+ * header: the verifier hashes the fields as they are (blobs as hex, see hashHexFields).
+ */
+export function isEventFields(fields: unknown): fields is BundleEventFields {
+  if (typeof fields !== 'object' || fields === null) return false;
+  const f = fields as Record<string, unknown>;
+  if (!Number.isSafeInteger(f.encoding)) return false;
+  for (const { name, int, blob, nullable } of KINDS) {
+    const v = f[name];
+    if (v === null && nullable) continue;
+    if (int) {
+      if (!Number.isSafeInteger(v) || (v as number) < 0) return false;
+    } else if (typeof v !== 'string' || (blob && !HEX.test(v))) return false;
+  }
+  return true;
+}
+
 /** The seal note's text: format, origin, and the base64 SHA-256 of the bytes before the end line. */
 export function sealText(origin: string, digest: Buffer): string {
   return `${SEAL_FORMAT}\n${origin}\n${digest.toString('base64')}\n`;

@@ -1,4 +1,5 @@
-import { createHash, hash as oneShot } from 'node:crypto';
+import { createHash } from 'node:crypto';
+import { sha256 } from '../ledger/hash';
 
 /**
  * The RFC 6962 / RFC 9162 Merkle tree over a chain's events, the structure standard transparency
@@ -7,8 +8,8 @@ import { createHash, hash as oneShot } from 'node:crypto';
  */
 export const EMPTY_ROOT: Buffer = createHash('sha256').digest();
 
-// The tree hashes 2n times for n leaves: one-shot hashes over a reused buffer cost a third of
-// a hash object each (see test/bench/bundles.ts).
+// The tree hashes 2n times for n leaves: one-shot hashes over a reused buffer, returned as text
+// and copied out (see sha256), cost a third of a hash object each (see test/bench/bundles.ts).
 const leafInput = Buffer.alloc(33);
 const nodeInput = Buffer.alloc(65, 0x01);
 leafInput[0] = 0x00;
@@ -16,14 +17,14 @@ leafInput[0] = 0x00;
 export function leafHash(data: Uint8Array): Buffer {
   if (data.length !== 32) return createHash('sha256').update(LEAF_PREFIX).update(data).digest();
   leafInput.set(data, 1);
-  return oneShot('sha256', leafInput, 'buffer');
+  return sha256(leafInput);
 }
 
 export function nodeHash(left: Uint8Array, right: Uint8Array): Buffer {
   if (left.length !== 32 || right.length !== 32) return createHash('sha256').update(NODE_PREFIX).update(left).update(right).digest();
   nodeInput.set(left, 1);
   nodeInput.set(right, 33);
-  return oneShot('sha256', nodeInput, 'buffer');
+  return sha256(nodeInput);
 }
 
 const LEAF_PREFIX = Buffer.from([0x00]);
@@ -75,6 +76,12 @@ export class TreeBuilder {
     this.push(leafHash(data), 1);
   }
 
+  /** Adds one leaf's data given as 64 lowercase hex digits (an event hash as a bundle carries it, checked by the caller). */
+  addHex(hex: string): void {
+    if (hex.length !== 64 || leafInput.write(hex, 1, 'hex') !== 32) throw new RangeError('a leaf in hex is 64 hex digits');
+    this.push(sha256(leafInput), 1);
+  }
+
   /**
    * Adds the root of a perfect subtree of `size` leaves (a power of two) standing at the current
    * size, which must be a multiple of it: what a proof gives for leaves the reader does not hold.
@@ -87,15 +94,19 @@ export class TreeBuilder {
   }
 
   private push(hash: Buffer, size: number): void {
-    let node = { hash, size };
-    const siblings: Buffer[] = [];
-    for (let top = this.stack.at(-1); top && top.size === node.size; top = this.stack.at(-1)) {
-      this.stack.pop();
+    const stack = this.stack;
+    // Reused, not made anew per leaf: newestLeafProof copies it, and nothing else hands it out.
+    const siblings = this.newestSiblings;
+    siblings.length = 0;
+    let node = hash;
+    let nodeSize = size;
+    for (let top = stack[stack.length - 1]; top && top.size === nodeSize; top = stack[stack.length - 1]) {
+      stack.pop();
       siblings.push(top.hash);
-      node = { hash: nodeHash(top.hash, node.hash), size: top.size * 2 };
+      node = nodeHash(top.hash, node);
+      nodeSize *= 2;
     }
-    this.stack.push(node);
-    this.newestSiblings = siblings;
+    stack.push({ hash: node, size: nodeSize });
     this.count += size;
   }
 

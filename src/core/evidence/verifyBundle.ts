@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { GENESIS_HASH, hashEvent, hashPayload } from '../ledger/hash';
-import { headerFromFields, sealText, type BundleConsistency, type BundleSealer, type BundleEnd, type BundleHeader } from './bundleFormat';
+import { GENESIS_HASH, hashHexFields, hashPayload } from '../ledger/hash';
+import { isEventFields, sealText, type BundleConsistency, type BundleSealer, type BundleEnd, type BundleHeader } from './bundleFormat';
 import { kioskOrigin, parseCheckpointText, type CheckpointBody } from './checkpoint';
 import { TreeBuilder } from './merkle';
 import { verifyConsistency } from './proofs';
@@ -94,7 +94,7 @@ function check(lines: Iterator<{ bytes: Buffer; cut: boolean }>, options: Verify
   let expected = 0;
   let hole: number | null = null;
   let reach = 0;
-  let previous: { leaf: number; hash: Buffer } | null = null;
+  let previous: { leaf: number; hash: string } | null = null;
   let events = 0;
   let subtrees = 0;
   let redacted = 0;
@@ -127,17 +127,19 @@ function check(lines: Iterator<{ bytes: Buffer; cut: boolean }>, options: Verify
     }
     seal.update(next.value.bytes);
     if (l.kind === 'event') {
-      const e = headerFromFields(l.value.event);
-      if (!e) throw new Failure('malformed', { line: l.line });
-      let hash: Buffer;
+      // The fields are checked and hashed as the line holds them: blobs stay hex, the hash is
+      // compared as hex, and no Buffer is made per event (see hashHexFields).
+      const e = l.value.event;
+      if (!isEventFields(e)) throw new Failure('malformed', { line: l.line });
+      let hash: string;
       try {
-        hash = hashEvent(e);
+        hash = hashHexFields(e, e.encoding);
       } catch {
         throw new Failure('malformed', { line: l.line, seq: e.seq });
       }
       if (e.kioskId !== header.kioskId) throw new Failure('not_this_log', { line: l.line, seq: e.seq });
       if (l.value.leaf !== e.seq - 1) throw new Failure('malformed', { line: l.line, seq: e.seq });
-      if (hash.toString('hex') !== l.value.hash) throw new Failure('event_hash', { line: l.line, seq: e.seq });
+      if (hash !== l.value.hash) throw new Failure('event_hash', { line: l.line, seq: e.seq });
       const payload = l.value.payload;
       if (payload !== undefined && e.payloadHash === null) throw new Failure('payload_mismatch', { line: l.line, seq: e.seq });
       if (payload === null) redacted++;
@@ -147,11 +149,11 @@ function check(lines: Iterator<{ bytes: Buffer; cut: boolean }>, options: Verify
         if (p === null || typeof p !== "object" || !saltOk || typeof p.body !== 'string') throw new Failure('malformed', { line: l.line, seq: e.seq });
         const salt = payload.salt === null ? null : Buffer.from(payload.salt, 'hex');
         const computed = hashPayload(e.encoding, payload.body, salt);
-        if (!computed || !computed.equals(e.payloadHash as Uint8Array)) throw new Failure('payload_mismatch', { line: l.line, seq: e.seq });
+        if (!computed || computed.toString('hex') !== e.payloadHash) throw new Failure('payload_mismatch', { line: l.line, seq: e.seq });
       }
-      const linked = l.value.leaf === 0 ? GENESIS_HASH : previous?.leaf === l.value.leaf - 1 ? previous.hash : null;
-      if (linked && !linked.equals(e.prevHash)) throw new Failure('chain_broken', { line: l.line, seq: e.seq });
-      if (place(l.value.leaf, 1, l.line)) tree.add(hash);
+      const linked = l.value.leaf === 0 ? GENESIS_HEX : previous?.leaf === l.value.leaf - 1 ? previous.hash : null;
+      if (linked !== null && linked !== e.prevHash) throw new Failure('chain_broken', { line: l.line, seq: e.seq });
+      if (place(l.value.leaf, 1, l.line)) tree.addHex(hash);
       previous = { leaf: l.value.leaf, hash };
       events++;
     } else if (l.kind === 'subtree') {
@@ -206,6 +208,8 @@ function sealVerifier(header: BundleHeader, kiosk: NoteVerifier, witnessKey: str
   if (!sealer) throw new Failure('witness_key_invalid');
   return sealer;
 }
+
+const GENESIS_HEX = GENESIS_HASH.toString('hex');
 
 const SINCE = { badSignature: 'since_bad_signature', wrongKey: 'since_bad_signature' } as const;
 

@@ -1,4 +1,4 @@
-import { addPage, useFont, type Pdf } from '../labels/pdfDocument';
+import { addPage, turnLayoutCaches, useFont, type Pdf } from '../labels/pdfDocument';
 import { columnHeight, columnText } from '../report/pdfText';
 import type { PdfLogTexts } from './pdfLogTexts';
 
@@ -167,6 +167,8 @@ export class CustodyLogLayout {
   private room(height: number, withTableHeader = true): boolean {
     if (this.y + height <= BOTTOM) return false;
     this.page++;
+    // In both passes: the measuring pass lays out every row too.
+    turnLayoutCaches(this.doc);
     if (this.draw) {
       addPage(this.doc, LOG_PAGE.widthMm, LOG_PAGE.heightMm);
       this.footer();

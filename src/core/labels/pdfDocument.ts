@@ -31,6 +31,82 @@ export function useFont(doc: Pdf, name: FontName): Pdf {
   return doc.font(name === 'regular' ? fontPath('regular') : name);
 }
 
+/**
+ * A font's layout cache that keeps what the last two generations of pages used. pdfkit keeps the glyph run of
+ * every word it has laid out for the life of the document (EmbeddedFont.layoutCache, a plain
+ * object it reads and writes by the word): in a log of hundreds of pages nearly every row brings
+ * a new word (its number, its time), and the cache held 1.6 MB per 1,000 events. Emptying it at
+ * every page turn kept the heap flat but laid out the words every page repeats (event types,
+ * names, column heads) again on each, 1.3× the time; here a word found in the previous
+ * generation moves into this one, so what keeps being used stays and the rest goes. The price:
+ * a word only one row has (its number) is laid out in both passes of the log instead of once,
+ * 10–20 % of the log's time at 25,000 events (test/bench/pdfLog.ts), for a heap that stays flat.
+ */
+/** Ten pages a generation: a word some pages use again (a pupil's name) stays; emptied every page, the log took 1.3× the time. */
+const PAGES_PER_GENERATION = 10;
+
+class PageLayoutCache {
+  private current = new Map<string, unknown>();
+  private previous = new Map<string, unknown>();
+  private pages = 0;
+
+  constructor(start: Record<string, unknown>) {
+    for (const [word, run] of Object.entries(start)) this.current.set(word, run);
+  }
+
+  get(word: string): unknown {
+    const now = this.current.get(word);
+    if (now !== undefined) return now;
+    const before = this.previous.get(word);
+    if (before !== undefined) this.current.set(word, before);
+    return before;
+  }
+
+  set(word: string, run: unknown): void {
+    this.current.set(word, run);
+  }
+
+  /** A page turned: every PAGES_PER_GENERATION pages the older generation goes. */
+  turn(): void {
+    if (++this.pages % PAGES_PER_GENERATION !== 0) return;
+    this.previous = this.current;
+    this.current = new Map();
+  }
+
+  /** What pdfkit gets as its `layoutCache`: the same reads and writes by the word. */
+  asObject(): Record<string, unknown> {
+    return new Proxy(Object.create(null) as Record<string, unknown>, {
+      get: (_, word) => (typeof word === 'string' ? this.get(word) : undefined),
+      set: (_, word, run) => {
+        if (typeof word === 'string') this.set(word, run);
+        return true;
+      },
+    });
+  }
+}
+
+type LaidOutFont = { layoutCache?: Record<string, unknown> };
+const pageCaches = new WeakMap<LaidOutFont, PageLayoutCache>();
+
+/**
+ * At a page turn of a long document: every font the document has used so far forgets, now and
+ * then, the words the last pages did not use (see PageLayoutCache). The text laid out is the same.
+ */
+export function turnLayoutCaches(doc: Pdf): void {
+  const fonts = new Set(Object.values((doc as unknown as { _fontFamilies?: Record<string, LaidOutFont> })._fontFamilies ?? {}));
+  for (const font of fonts) {
+    let cache = pageCaches.get(font);
+    if (!cache) {
+      // pdfkit made it without a cache (fontLayoutCache: false), or it is not an embedded font.
+      if (!font.layoutCache) continue;
+      cache = new PageLayoutCache(font.layoutCache);
+      pageCaches.set(font, cache);
+      font.layoutCache = cache.asObject();
+    }
+    cache.turn();
+  }
+}
+
 export function addPage(doc: Pdf, width: number, height: number): void {
   doc.addPage({ size: [mm(width), mm(height)], margin: 0 });
 }

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -29,7 +29,8 @@ function poppler(pdf: Buffer) {
     // In the order it was drawn: a cell's wrapped lines one after the other.
     const drawn = run('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-']).replace(/\s+/g, ' ');
     run('pdftoppm', ['-r', '60', '-png', '-f', '1', '-l', '1', file, join(dir, 'page')]);
-    const png = readFileSync(join(dir, 'page-1.png'));
+    // page-1.png, or page-01.png once the log has ten pages or more.
+    const png = readFileSync(join(dir, readdirSync(dir).find((f) => f.startsWith('page-')) as string));
     return { pages, text, drawn, pageTexts: text.split('\f').slice(0, pages), png };
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -88,6 +89,31 @@ describe('the custody log as a printable PDF', () => {
     expect(inked).toBeGreaterThan(1000);
     savePages('custody-log', [png]);
     expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
+  it('a long log leaves page by page: every event printed, the pages in the file before the last row is laid out', async () => {
+    // A school year of one pupil's mornings and afternoons: some thirty pages.
+    for (let d = 0; d < 330; d++) {
+      const day = new Date(2027, 0, 4 + d);
+      story.f.clock.set(new Date(day.getFullYear(), day.getMonth(), day.getDate(), 8, 10).toISOString());
+      story.f.s.scan({ code: 'STK-1', mode: 'hand-in', actor: 'pupil' });
+      story.f.clock.set(new Date(day.getFullYear(), day.getMonth(), day.getDate(), 14, 30).toISOString());
+      story.f.s.scan({ code: 'STK-1', mode: 'return', actor: 'pupil' });
+    }
+    const out = new PassThrough();
+    const chunks: Buffer[] = [];
+    out.on('data', (c: Buffer) => chunks.push(c));
+    const received = () => chunks.reduce((n, c) => n + c.length, 0);
+    let whileDrawing = 0;
+    const request = { filter: {}, language: 'nl' as const, actor: story.f.office.staffId };
+    // Progress comes after the last row is laid out, before the checkpoint and the end of the file.
+    const report = await exportPdf(story.f.s.context, request, out, () => void (whileDrawing = received()));
+    const bytes = Buffer.concat(chunks);
+    const { text, pages } = poppler(bytes);
+    expect(pages).toBeGreaterThan(25);
+    expect(listedSeqs(text)).toEqual(allEvents(story, report.checkpoint!.treeSize).map((e) => e.seq));
+    // pdfkit holds on to nothing but the page it is on: the rest has gone out already.
+    expect(whileDrawing).toBeGreaterThan(bytes.length / 2);
   });
 
   it('marks a correction beside the event it voids', async () => {

@@ -5,11 +5,13 @@ import {
   encodeEvent,
   GENESIS_HASH,
   hashEvent,
+  hashHexFields,
   hashPayload,
   HEADER_FIELDS,
   LEDGER_ENCODING,
   type EventHeader,
 } from '../../../src/core/ledger/hash';
+import { eventFields } from '../../../src/core/evidence/bundleFormat';
 
 const header: EventHeader = {
   encoding: 1,
@@ -98,6 +100,34 @@ describe('the ledger hash encoding', () => {
           return x instanceof Uint8Array && y instanceof Uint8Array ? Buffer.from(x).equals(Buffer.from(y)) : x === y;
         });
         expect(encodeEvent(a).equals(encodeEvent(b))).toBe(same);
+      }),
+    );
+  });
+
+  it('hashes a bundle line’s fields (blobs as hex) to the same hash as the header, for any header (property)', () => {
+    const text = fc.string({ maxLength: 40, unit: 'binary' });
+    const optional = fc.option(text, { nil: null });
+    const arbHeader = fc.record({
+      encoding: fc.constantFrom(1, 2),
+      seq: fc.maxSafeNat(),
+      eventId: text,
+      kioskId: text,
+      occurredAt: text,
+      type: text,
+      actor: text,
+      custodian: optional,
+      deviceId: optional,
+      pupilId: optional,
+      locationId: optional,
+      pouchId: optional,
+      voidsSeq: fc.option(fc.maxSafeNat(), { nil: null }),
+      details: text,
+      payloadHash: fc.option(fc.uint8Array({ minLength: 32, maxLength: 32 }), { nil: null }),
+      prevHash: fc.uint8Array({ minLength: 32, maxLength: 32 }),
+    });
+    fc.assert(
+      fc.property(arbHeader, (h) => {
+        expect(hashHexFields(eventFields(h), h.encoding)).toBe(hashEvent(h).toString('hex'));
       }),
     );
   });
