@@ -4,7 +4,7 @@ import { kioskOrigin, parseCheckpointText } from '../evidence/checkpoint';
 import { TreeBuilder } from '../evidence/merkle';
 import { openNote, type NoteVerifier } from '../evidence/signedNote';
 import type { LedgerWriter } from '../ledger/append';
-import type { EventType, LedgerEvent } from '../ledger/events';
+import type { LedgerEvent } from '../ledger/events';
 import { hashEvent, KNOWN_ENCODINGS } from '../ledger/hash';
 import { eventHashes, getEvent, ledgerHead } from '../ledger/rows';
 import type { CheckpointReason, SignedCheckpoint } from '../ledger/signedCheckpoints';
@@ -13,6 +13,7 @@ import { scrubFreedBytes } from '../db/secureErase';
 import { baselineDue } from '../registry/baseline';
 import { registryEventTypes } from '../registry/replay';
 import { applyTakenBackRegistry } from '../registry/takenBack';
+import { ledgerEventOf, type CentralEventRow } from './eventRow';
 
 const registryTypes: ReadonlySet<string> = new Set(registryEventTypes);
 
@@ -42,25 +43,6 @@ export interface CatchUpOptions {
   batchSize?: number;
   /** The kiosk's own key: the checkpoints the centre holds must open with it. */
   verifier: NoteVerifier;
-}
-
-interface CentralEventRow {
-  seq: string;
-  event_id: string;
-  occurred_at: string;
-  type: string;
-  actor: string;
-  custodian: string | null;
-  device_id: string | null;
-  pupil_id: string | null;
-  location_id: string | null;
-  pouch_id: string | null;
-  voids_seq: string | null;
-  details: string;
-  payload_hash: Buffer | null;
-  prev_hash: Buffer;
-  hash: Buffer;
-  encoding: number;
 }
 
 /**
@@ -101,7 +83,7 @@ async function fetchVerified(client: ClientBase, kioskId: string, head: { seq: n
     const page = await client.query<CentralEventRow>('SELECT * FROM central.own_events($1, $2, $3)', [kioskId, after, batchSize]);
     if (page.rows.length === 0) break;
     for (const row of page.rows) {
-      const e = toEvent(kioskId, row);
+      const e = ledgerEventOf(kioskId, row);
       if (e.seq !== after + 1 || !row.prev_hash.equals(prev)) throw new CatchUpRefused('central_chain_broken', after + 1);
       if (!KNOWN_ENCODINGS.has(e.encoding) || !hashEvent(e).equals(e.hash)) throw new CatchUpRefused('central_event_altered', e.seq);
       events.push(e);
@@ -112,28 +94,6 @@ async function fetchVerified(client: ClientBase, kioskId: string, head: { seq: n
   // The centre said its chain reaches centralSeq: ending before it is a gap too.
   if (after < centralSeq) throw new CatchUpRefused('central_chain_broken', after + 1);
   return events;
-}
-
-function toEvent(kioskId: string, r: CentralEventRow): LedgerEvent {
-  return {
-    encoding: r.encoding,
-    seq: Number(r.seq),
-    eventId: r.event_id,
-    kioskId,
-    occurredAt: r.occurred_at,
-    type: r.type as EventType,
-    actor: r.actor,
-    custodian: r.custodian,
-    deviceId: r.device_id,
-    pupilId: r.pupil_id,
-    locationId: r.location_id,
-    pouchId: r.pouch_id,
-    voidsSeq: r.voids_seq === null ? null : Number(r.voids_seq),
-    details: r.details,
-    payloadHash: r.payload_hash,
-    prevHash: r.prev_hash,
-    hash: r.hash,
-  };
 }
 
 /**

@@ -7,7 +7,7 @@ import { checkCosignature, parseCosignerKey } from '../evidence/cosignature';
 import { TreeBuilder } from '../evidence/merkle';
 import { ed25519Verifier, NoteError, openNote, type NoteVerifier } from '../evidence/signedNote';
 import { startBundle } from '../export/bundleWriter';
-import type { EventHeader } from '../ledger/hash';
+import { CENTRAL_EVENT_COLUMNS, ledgerEventOf, type CentralEventRow } from './eventRow';
 import { centralWhere, type CentralEventFilter } from './filter';
 import { cosignedNote, type Witness } from './witness';
 
@@ -80,9 +80,9 @@ export async function exportCentralBundle(client: ClientBase, request: CentralBu
   const writer = await startBundle(out, header, { size: checkpoint.size, leaves: (i) => leafBytes.subarray(i * 32, i * 32 + 32) });
   const where = (after: number) => centralWhere(client, { ...request.filter, kioskIds: [kioskId] }, [`e.seq > ${after}`, `e.seq <= ${checkpoint.size}`]);
   for (let after = 0; ; ) {
-    const page = await client.query<EventRow>(`SELECT ${EVENT_COLUMNS} FROM central.events e ${where(after)} ORDER BY e.seq LIMIT ${PAGE}`);
+    const page = await client.query<CentralEventRow>(`SELECT ${CENTRAL_EVENT_COLUMNS} FROM central.events e ${where(after)} ORDER BY e.seq LIMIT ${PAGE}`);
     for (const row of page.rows) {
-      const event = headerOf(row);
+      const event = ledgerEventOf(kioskId, row);
       await writer.event({ leaf: event.seq - 1, hash: row.hash.toString('hex'), event: eventFields(event) });
       after = event.seq;
     }
@@ -134,49 +134,4 @@ async function storedLeaves(client: ClientBase, kioskId: string, checkpoint: Che
     throw new Error(`central: the stored chain of kiosk ${kioskId} does not give its cosigned root at ${checkpoint.size}`);
   }
   return leaves;
-}
-
-const EVENT_COLUMNS = `e.encoding, e.seq, e.event_id, e.kiosk_id, e.occurred_at, e.type, e.actor, e.custodian, e.device_id, e.pupil_id,
-  e.location_id, e.pouch_id, e.voids_seq, e.details, e.payload_hash, e.prev_hash, e.hash`;
-
-interface EventRow {
-  encoding: number;
-  seq: string;
-  event_id: string;
-  kiosk_id: string;
-  occurred_at: string;
-  type: string;
-  actor: string;
-  custodian: string | null;
-  device_id: string | null;
-  pupil_id: string | null;
-  location_id: string | null;
-  pouch_id: string | null;
-  voids_seq: string | null;
-  details: string;
-  payload_hash: Buffer | null;
-  prev_hash: Buffer;
-  hash: Buffer;
-}
-
-/** A stored row as the ledger's hashed header (bigints come back from pg as text). */
-function headerOf(row: EventRow): EventHeader {
-  return {
-    encoding: row.encoding,
-    seq: Number(row.seq),
-    eventId: row.event_id,
-    kioskId: row.kiosk_id,
-    occurredAt: row.occurred_at,
-    type: row.type,
-    actor: row.actor,
-    custodian: row.custodian,
-    deviceId: row.device_id,
-    pupilId: row.pupil_id,
-    locationId: row.location_id,
-    pouchId: row.pouch_id,
-    voidsSeq: row.voids_seq === null ? null : Number(row.voids_seq),
-    details: row.details,
-    payloadHash: row.payload_hash,
-    prevHash: row.prev_hash,
-  };
 }
