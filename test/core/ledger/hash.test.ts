@@ -72,26 +72,7 @@ describe('the ledger hash encoding', () => {
   });
 
   it('gives different hashes for any two different headers (property)', () => {
-    const text = fc.string({ maxLength: 12 });
-    const optional = fc.option(text, { nil: null });
-    const arbHeader = fc.record({
-      encoding: fc.constantFrom(1, 2),
-      seq: fc.nat(),
-      eventId: text,
-      kioskId: text,
-      occurredAt: text,
-      type: text,
-      actor: text,
-      custodian: optional,
-      deviceId: optional,
-      pupilId: optional,
-      locationId: optional,
-      pouchId: optional,
-      voidsSeq: fc.option(fc.nat(), { nil: null }),
-      details: text,
-      payloadHash: fc.option(fc.uint8Array({ minLength: 32, maxLength: 32 }), { nil: null }),
-      prevHash: fc.uint8Array({ minLength: 32, maxLength: 32 }),
-    });
+    const arbHeader = headerArbitrary(fc.string({ maxLength: 12 }), fc.nat());
     fc.assert(
       fc.property(arbHeader, arbHeader, (a, b) => {
         const same = a.encoding === b.encoding && HEADER_FIELDS.every((k) => {
@@ -105,26 +86,7 @@ describe('the ledger hash encoding', () => {
   });
 
   it('hashes a bundle line’s fields (blobs as hex) to the same hash as the header, for any header (property)', () => {
-    const text = fc.string({ maxLength: 40, unit: 'binary' });
-    const optional = fc.option(text, { nil: null });
-    const arbHeader = fc.record({
-      encoding: fc.constantFrom(1, 2),
-      seq: fc.maxSafeNat(),
-      eventId: text,
-      kioskId: text,
-      occurredAt: text,
-      type: text,
-      actor: text,
-      custodian: optional,
-      deviceId: optional,
-      pupilId: optional,
-      locationId: optional,
-      pouchId: optional,
-      voidsSeq: fc.option(fc.maxSafeNat(), { nil: null }),
-      details: text,
-      payloadHash: fc.option(fc.uint8Array({ minLength: 32, maxLength: 32 }), { nil: null }),
-      prevHash: fc.uint8Array({ minLength: 32, maxLength: 32 }),
-    });
+    const arbHeader = headerArbitrary(fc.string({ maxLength: 40, unit: 'binary' }), fc.maxSafeNat());
     fc.assert(
       fc.property(arbHeader, (h) => {
         expect(hashHexFields(eventFields(h), h.encoding)).toBe(hashEvent(h).toString('hex'));
@@ -136,3 +98,27 @@ describe('the ledger hash encoding', () => {
     expect(canonicalJson({ b: 1, a: { d: [1, { z: 1, y: 2 }], c: undefined } })).toBe('{"a":{"d":[1,{"y":2,"z":1}]},"b":1}');
   });
 });
+
+/** Any event header, its texts from `text` and its numbers from `nat`. */
+function headerArbitrary(text: fc.Arbitrary<string>, nat: fc.Arbitrary<number>) {
+  const optional = fc.option(text, { nil: null });
+  const hash = fc.uint8Array({ minLength: 32, maxLength: 32 });
+  return fc.record({
+    encoding: fc.constantFrom(1, 2),
+    seq: nat,
+    eventId: text,
+    kioskId: text,
+    occurredAt: text,
+    type: text,
+    actor: text,
+    custodian: optional,
+    deviceId: optional,
+    pupilId: optional,
+    locationId: optional,
+    pouchId: optional,
+    voidsSeq: fc.option(nat, { nil: null }),
+    details: text,
+    payloadHash: fc.option(hash, { nil: null }),
+    prevHash: hash,
+  });
+}
