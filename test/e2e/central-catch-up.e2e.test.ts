@@ -7,13 +7,14 @@ import { chainSince } from '../../src/core/ledger/importChain';
 import { readAllCustody } from '../../src/core/ledger/projection';
 import { ledgerHead } from '../../src/core/ledger/rows';
 import { verifyLedger } from '../../src/core/ledger/verify';
-import { centralChain, centralDatabase, registerKioskDb } from '../core/central/support/central';
+import { centralChain } from '../core/central/support/central';
 import { manualTimers } from '../core/central/support/manualTimers';
 import { cuttableProxy } from '../core/central/support/proxy';
-import { startPostgres, type PgCluster } from '../support/postgres';
+import type { PgCluster } from '../support/postgres';
 import { accessibilityStop } from './support/accessibilityStop';
 import { launchChromium, openKiosk } from './support/browser';
-import { startDemoBridge, type TestBridge } from './support/demo';
+import type { TestBridge } from './support/demo';
+import { startSyncingKiosk, type SyncingKiosk } from './support/syncingKiosk';
 import { lockKiosk, tapPin } from './support/pin';
 import { schoolTime } from './support/schoolTime';
 
@@ -30,20 +31,16 @@ describe('after a restore the kiosk takes its missing events back from the centr
   let url: string;
   const timers = manualTimers();
 
+  let kiosk: SyncingKiosk;
+
   beforeAll(async () => {
-    cluster = await startPostgres();
-    let name: string;
-    ({ name, admin } = await centralDatabase(cluster));
-    ({ bridge, demo } = await startDemoBridge({ autoSync: { timers, sync: { retries: 0, retryDelayMs: 10 } } }));
-    url = await registerKioskDb(admin, cluster, name, bridge.core.db);
-    storeCentral(bridge.core.services.context, demo.staff.admin.staffId, { url, board: false });
+    kiosk = await startSyncingKiosk(timers);
+    ({ cluster, admin, bridge, demo, url } = kiosk);
     browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
-    await bridge?.close();
-    await admin?.end();
-    cluster?.stop();
+    await kiosk?.close();
   });
 
   const kioskId = () => bridge.core.kiosk().kioskId;

@@ -4,16 +4,17 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { storeCentral } from '../../src/core/central/connection';
 import type { DemoSchool } from '../../src/core/demo/seed';
 import { chainSince } from '../../src/core/ledger/importChain';
-import { centralChain, centralDatabase, registerKioskDb } from '../core/central/support/central';
+import { centralChain } from '../core/central/support/central';
 import { manualTimers } from '../core/central/support/manualTimers';
 import { cuttableProxy } from '../core/central/support/proxy';
 import { DEMO_PINS } from '../../src/core/demo/seed';
 import { schoolMorning, schoolTime } from './support/schoolTime';
 import { unlockAs } from './support/teacher';
 import { rewriteHistory } from '../core/central/support/rewrite';
-import { startPostgres, type PgCluster } from '../support/postgres';
+import type { PgCluster } from '../support/postgres';
 import { launchChromium, openKiosk } from './support/browser';
-import { startDemoBridge, type TestBridge } from './support/demo';
+import type { TestBridge } from './support/demo';
+import { startSyncingKiosk, type SyncingKiosk } from './support/syncingKiosk';
 import { openArea } from './support/navigation';
 import { accessibilityStop } from './support/accessibilityStop';
 import { lockKiosk, tapPin } from './support/pin';
@@ -28,21 +29,17 @@ describe("the kiosk's own sync to the board's central database", () => {
   let url: string;
   const timers = manualTimers();
 
+  let kiosk: SyncingKiosk;
+
   beforeAll(async () => {
-    cluster = await startPostgres();
-    let name: string;
-    ({ name, admin } = await centralDatabase(cluster));
-    ({ bridge, demo } = await startDemoBridge({ autoSync: { timers, sync: { retries: 0, retryDelayMs: 10 } } }));
-    url = await registerKioskDb(admin, cluster, name, bridge.core.db);
-    storeCentral(bridge.core.services.context, demo.staff.admin.staffId, { url, board: false });
+    kiosk = await startSyncingKiosk(timers);
+    ({ cluster, admin, bridge, demo, url } = kiosk);
     browser = await launchChromium();
   });
   beforeEach(() => lockKiosk(bridge.url));
   afterAll(async () => {
     await browser?.close();
-    await bridge?.close();
-    await admin?.end();
-    cluster?.stop();
+    await kiosk?.close();
   });
 
   const kioskId = () => bridge.core.kiosk().kioskId;
