@@ -5,6 +5,7 @@ import type { SaveFileRequest } from '../core/api/shellActions';
 const FILTERS: Record<SaveFileRequest['extension'], FileFilter> = {
   csv: { name: 'CSV (Excel)', extensions: ['csv'] },
   xlsx: { name: 'Excel', extensions: ['xlsx'] },
+  pdf: { name: 'PDF', extensions: ['pdf'] },
 };
 
 /**

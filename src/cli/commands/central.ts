@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { describeUrl } from '../../core/central/connect';
 import { exportCentralBundle } from '../../core/central/exportBundle';
 import { exportCentralCsv } from '../../core/central/export';
+import { exportCentralPdf } from '../../core/central/exportPdf';
 import { exportCentralXlsx } from '../../core/central/exportXlsx';
 import { kioskHealth } from '../../core/central/health';
 import { importBundle, type BundleImport } from '../../core/central/importBundle';
@@ -13,6 +14,7 @@ import { registerKiosk } from '../../core/central/registry';
 import { migrateCentral } from '../../core/central/schema/migrate';
 import { verifyCentral } from '../../core/central/verify';
 import { centralCustodyReport } from '../../core/report/makeCentralReport';
+import { reportTexts } from '../../core/report/texts';
 import { cosignedNote, publishWitnessKey, witnessCheckpoints, witnessFromKeyFile } from '../../core/central/witness';
 import { rawEd25519PublicKey } from '../../core/evidence/signedNote';
 import { readIdentity } from '../../core/kiosk/identity';
@@ -202,16 +204,17 @@ export const centralStatus: CliCommand = {
 /**
  * The cross-kiosk log, filtered by school, kiosk, days, event type, device and pupil: CSV made by
  * the server (COPY, PostgreSQL's plain CSV for tools) or XLSX for the office (the kiosk's XLSX
- * writer, through a cursor). Streams to the file: the whole board's millions never sit in memory.
+ * writer, through a cursor) or the printable PDF log (the kiosk's layout, ids for names, each kiosk's
+ * witnessed checkpoint at the end). Streams to the file: the whole board's millions never sit in memory.
  * `--format bundle` rebuilds one kiosk's evidence bundle against its cosigned checkpoint, sealed
  * with the witness key (so it runs where that key file is, on the central server).
  */
 export const centralExport: CliCommand = {
   name: 'central export',
   summary:
-    "Every kiosk's events from the central database as CSV or XLSX, filtered by school, kiosk, days, type, device and pupil; or one kiosk's evidence bundle, sealed by the witness",
+    "Every kiosk's events from the central database as CSV, XLSX or a printable PDF log, filtered by school, kiosk, days, type, device and pupil; or one kiosk's evidence bundle, sealed by the witness",
   usage:
-    'central export --url URL --out FILE [--format csv|xlsx|bundle] [--lang nl|en] [--school NAME] [--kiosk ID …] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--type T[,T…]] [--device ID] [--pupil ID] [--witness-key FILE --size N --since CHECKPOINT (bundle)]',
+    'central export --url URL --out FILE [--format csv|xlsx|pdf|bundle] [--lang nl|en] [--school NAME] [--kiosk ID …] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--type T[,T…]] [--device ID] [--pupil ID] [--witness-key FILE --size N --since CHECKPOINT (bundle)]',
   async run(ctx) {
     const { values } = parseArgs({
       args: ctx.argv,
@@ -240,7 +243,7 @@ export const centralExport: CliCommand = {
     const size = values.size === undefined ? undefined : Number(values.size);
     if (
       !values.out ||
-      (format !== 'csv' && format !== 'xlsx' && !bundle) ||
+      (format !== 'csv' && format !== 'xlsx' && format !== 'pdf' && !bundle) ||
       // A bundle is one kiosk's chain, sealed with the witness key; --size and --since belong to it alone.
       (bundle && (values.kiosk?.length !== 1 || !values['witness-key'] || values.school !== undefined)) ||
       (!bundle && (values['witness-key'] !== undefined || values.size !== undefined || values.since !== undefined)) ||
@@ -275,6 +278,25 @@ export const centralExport: CliCommand = {
         output(ctx, { out, format, rows: report.rows, sha256: report.sha256, treeSize: report.checkpoint.treeSize }, () =>
           `${report.rows} gebeurtenissen / events written to ${out} (SHA-256 ${report.sha256}), controlepunt / checkpoint ${report.checkpoint.treeSize}, verzegeld door de getuige / sealed by the witness`,
         );
+        return 0;
+      });
+    }
+    if (format === 'pdf') {
+      // The header states the selection as given; a half-written PDF is removed, not left behind.
+      const scope = {
+        ...(values.school === undefined ? {} : { school: values.school }),
+        ...(values.kiosk === undefined ? {} : { kioskId: values.kiosk }),
+        ...(values.from === undefined ? {} : { from: values.from }),
+        ...(values.to === undefined ? {} : { to: values.to }),
+        ...(filter.types === undefined ? {} : { types: filter.types }),
+        ...(values.device === undefined ? {} : { deviceId: values.device }),
+        ...(values.pupil === undefined ? {} : { pupilId: values.pupil }),
+      };
+      const lang: 'nl' | 'en' = language === 'en' ? 'en' : 'nl';
+      const options = { language: lang, scope, madeBy: reportTexts[lang].systemActor, now: new Date() };
+      return withCentralCli(centralUrl(values.url), async (client) => {
+        const rows = await writeExportFile(out, (stream) => exportCentralPdf(client, stream, filter, options));
+        output(ctx, { out, format, rows }, () => `${rows} gebeurtenissen geschreven naar / events written to ${out}`);
         return 0;
       });
     }

@@ -6,7 +6,7 @@ import type { AutoSync } from '../central/autoSync';
 
 export interface SaveFileRequest {
   fileName: string;
-  extension: 'csv' | 'xlsx';
+  extension: 'csv' | 'xlsx' | 'pdf';
 }
 
 /** What only the hosting process can do (Electron's app, or the test bridge's stand-in). */

@@ -1,9 +1,12 @@
 import type { Writable } from 'node:stream';
 import type { ClientBase } from 'pg';
 import { exportCentralCsv } from '../central/export';
+import { exportCentralPdf } from '../central/exportPdf';
 import { exportCentralXlsx } from '../central/exportXlsx';
+import { prepared } from '../db/statements';
 import type { CentralEventFilter } from '../central/filter';
 import type { Actor } from '../ledger/events';
+import { reportTexts } from '../report/texts';
 import type { ServiceContext } from '../services/context';
 import { requireRole } from '../services/staff';
 import type { ExportLanguage } from './columns';
@@ -11,7 +14,7 @@ import { recordExport } from './exportEvents';
 import { hashingOutput } from './hashingOutput';
 
 export interface BoardExportRequest {
-  format: 'csv' | 'xlsx';
+  format: 'csv' | 'xlsx' | 'pdf';
   language: ExportLanguage;
   /** What the central query runs on. */
   filter: CentralEventFilter;
@@ -37,8 +40,22 @@ export async function exportBoard(
   const rows =
     request.format === 'csv'
       ? await exportCentralCsv(client, hashed.stream, request.filter, { excel: true })
-      : await exportCentralXlsx(client, hashed.stream, request.filter, { language: request.language });
+      : request.format === 'xlsx'
+        ? await exportCentralXlsx(client, hashed.stream, request.filter, { language: request.language })
+        : await exportCentralPdf(client, hashed.stream, request.filter, {
+            language: request.language,
+            scope: request.scope,
+            madeBy: madeBy(ctx, request),
+            now: ctx.now(),
+          });
   const sha256 = await hashed.done();
   recordExport(ctx, { format: request.format, actor: request.actor, filter: { scope: 'board', ...request.scope }, rows, checkpoint: null, sha256 });
   return { rows, sha256 };
+}
+
+/** The printed maker of a board PDF: the staff member's name from this PC's own ledger (the centre holds none). */
+function madeBy(ctx: ServiceContext, request: BoardExportRequest): string {
+  if (request.actor === 'system') return reportTexts[request.language].systemActor;
+  const staff = prepared<{ name: string }>(ctx.db, 'SELECT display_name AS name FROM staff WHERE staff_id = ?').get(request.actor);
+  return staff?.name ?? request.actor;
 }

@@ -81,7 +81,7 @@ export async function exportPdf(
  * turn per page the whole file piled up inside pdfkit (0.8 MB of heap per 1,000 events) and the
  * output never filled up enough to be waited for. So: a turn, then the output's drain if it is full.
  */
-async function pageOut(doc: Pdf, out: Writable): Promise<void> {
+export async function pageOut(doc: Pdf, out: Writable): Promise<void> {
   if (doc.readableLength > 0) await new Promise<void>((resolve) => setImmediate(resolve));
   if (out.writableNeedDrain) await drained(out);
 }

@@ -16,12 +16,20 @@ export interface LogRow {
   custodian: string;
   place: string;
   notes: string;
+  /** The board's log only: "school · kiosk" the event came from (see LogFrame.origin). */
+  origin?: string;
 }
 
 export interface LogCheckpoint {
   treeSize: number;
   root: Buffer;
   note: string;
+}
+
+/** A kiosk in the board's log with its newest checkpoint the central witness countersigned, if any. */
+export interface WitnessedKiosk {
+  label: string;
+  witnessed: { treeSize: number; root: Buffer; witness: string } | null;
 }
 
 export interface LogFrame {
@@ -33,6 +41,8 @@ export interface LogFrame {
   /** On top of every later page and in every footer: "Bewaarlogboek — school — kiosk". */
   running: string;
   events: number;
+  /** The board's log across kiosks: a school · kiosk column, taken from the others' width. */
+  origin?: boolean;
 }
 
 // A4 landscape in points (297 × 210 mm).
@@ -62,10 +72,26 @@ const COLUMNS: readonly { key: Column; width: number }[] = [
   { key: 'place', width: 80 },
   { key: 'notes', width: WIDTH - 652 },
 ];
+/** The board's columns: ids are longer than names, and each row names where it came from. */
+const BOARD_COLUMNS: readonly { key: Column; width: number }[] = [
+  { key: 'seq', width: 40 },
+  { key: 'time', width: 70 },
+  { key: 'origin', width: 100 },
+  { key: 'type', width: 96 },
+  { key: 'pupil', width: 84 },
+  { key: 'device', width: 84 },
+  { key: 'actor', width: 60 },
+  { key: 'custodian', width: 64 },
+  { key: 'place', width: 72 },
+  { key: 'notes', width: WIDTH - 670 },
+];
 const GAP = 4;
+
+type Part = { text: string; font: 'regular' | 'bold' | 'mono'; size: number; color: string; gap: number };
 
 function cells(row: LogRow): Record<Column, string> {
   return {
+    origin: row.origin ?? '',
     seq: `#${row.seq}`,
     time: row.time,
     type: row.mark ? `${row.type}\n${row.mark}` : row.type,
@@ -88,6 +114,7 @@ function cells(row: LogRow): Record<Column, string> {
 export class CustodyLogLayout {
   private page = 1;
   private y = 0;
+  private readonly columns: readonly { key: Column; width: number }[];
 
   constructor(
     private readonly doc: Pdf,
@@ -95,6 +122,7 @@ export class CustodyLogLayout {
     private readonly draw: boolean,
     private readonly pageCount = 0,
   ) {
+    this.columns = frame.origin ? BOARD_COLUMNS : COLUMNS;
     this.y = this.firstPageTop();
     if (draw) this.footer();
     this.y += this.tableHeader(this.y);
@@ -110,7 +138,7 @@ export class CustodyLogLayout {
     useFont(this.doc, 'regular').fontSize(SIZE);
     const maxHeight = MAX_LINES * this.doc.currentLineHeight(true);
     let height = 0;
-    for (const c of COLUMNS) {
+    for (const c of this.columns) {
       useFont(this.doc, c.key === 'type' ? 'bold' : 'regular');
       height = Math.max(height, columnHeight(this.doc, values[c.key], c.width - GAP, maxHeight));
     }
@@ -119,7 +147,7 @@ export class CustodyLogLayout {
     if (this.draw) {
       let x = MARGIN.left;
       this.doc.fillColor(row.voided ? VOID : INK);
-      for (const c of COLUMNS) {
+      for (const c of this.columns) {
         useFont(this.doc, c.key === 'type' ? 'bold' : 'regular').fontSize(SIZE);
         columnText(this.doc, values[c.key], x, this.y + PAD, c.width - GAP, maxHeight);
         x += c.width;
@@ -133,34 +161,61 @@ export class CustodyLogLayout {
   /** The signed checkpoint the log was made against (or why there is none), after the last row; the page count. */
   end(checkpoint: LogCheckpoint | null): number {
     const { t, words } = this.frame;
-    const parts: { text: string; font: 'regular' | 'bold' | 'mono'; size: number; color: string; gap: number }[] = [
-      { text: words.checkpoint, font: 'bold', size: 12, color: INK, gap: 4 },
-      ...(checkpoint
-        ? [
-            { text: t.checkpointIntro, font: 'regular' as const, size: 8.5, color: MUTED, gap: 6 },
-            { text: words.treeSize, font: 'regular' as const, size: 8, color: MUTED, gap: 0 },
-            { text: String(checkpoint.treeSize), font: 'regular' as const, size: 9, color: INK, gap: 4 },
-            { text: words.rootHex, font: 'regular' as const, size: 8, color: MUTED, gap: 0 },
-            { text: checkpoint.root.toString('hex'), font: 'mono' as const, size: 8, color: INK, gap: 4 },
-            { text: words.rootBase64, font: 'regular' as const, size: 8, color: MUTED, gap: 0 },
-            { text: checkpoint.root.toString('base64'), font: 'mono' as const, size: 8, color: INK, gap: 4 },
-            { text: words.signedNote, font: 'regular' as const, size: 8, color: MUTED, gap: 0 },
-            { text: checkpoint.note.trimEnd(), font: 'mono' as const, size: 7.5, color: INK, gap: 0 },
-          ]
-        : [{ text: t.noCheckpoint, font: 'regular' as const, size: 8.5, color: MUTED, gap: 0 }]),
-    ];
-    const heights = parts.map((p) => {
-      useFont(this.doc, p.font).fontSize(p.size);
-      return this.doc.heightOfString(p.text, { width: WIDTH }) + p.gap;
-    });
-    // Kept together on one page: the checkpoint is read as one thing.
-    this.room(14 + heights.reduce((a, b) => a + b, 0), false);
-    this.y += 14;
-    parts.forEach((p, i) => {
-      if (this.draw) useFont(this.doc, p.font).fontSize(p.size).fillColor(p.color).text(p.text, MARGIN.left, this.y, { width: WIDTH });
-      this.y += heights[i]!;
-    });
+    this.closing([
+      [
+        { text: words.checkpoint, font: 'bold', size: 12, color: INK, gap: 4 },
+        ...(checkpoint
+          ? ([
+              { text: t.checkpointIntro, font: 'regular', size: 8.5, color: MUTED, gap: 6 },
+              ...rootParts(words, checkpoint.treeSize, checkpoint.root),
+              { text: words.signedNote, font: 'regular', size: 8, color: MUTED, gap: 0 },
+              { text: checkpoint.note.trimEnd(), font: 'mono', size: 7.5, color: INK, gap: 0 },
+            ] satisfies Part[])
+          : [{ text: t.noCheckpoint, font: 'regular', size: 8.5, color: MUTED, gap: 0 } satisfies Part]),
+      ],
+    ]);
     return this.page;
+  }
+
+  /**
+   * The board's log ends, instead of one checkpoint, with each kiosk in it and its newest
+   * checkpoint the central witness countersigned (or that there is none yet); the page count.
+   */
+  endWitnessed(kiosks: readonly WitnessedKiosk[]): number {
+    const { t, words } = this.frame;
+    const groups: Part[][] = kiosks.map((k) => [
+      { text: k.label, font: 'bold', size: 9, color: INK, gap: 2 },
+      ...(k.witnessed
+        ? ([
+            ...rootParts(words, k.witnessed.treeSize, k.witnessed.root),
+            { text: t.witnessedBy(k.witnessed.witness), font: 'regular', size: 8, color: MUTED, gap: 8 },
+          ] satisfies Part[])
+        : [{ text: t.notWitnessed, font: 'regular', size: 8.5, color: MUTED, gap: 8 } satisfies Part]),
+    ]);
+    const head: Part[] = [
+      { text: t.witnessedTitle, font: 'bold', size: 12, color: INK, gap: 4 },
+      { text: t.witnessedIntro, font: 'regular', size: 8.5, color: MUTED, gap: 6 },
+    ];
+    // The heading stays with the first kiosk; each kiosk's lines stay together (a board may list many).
+    this.closing([[...head, ...(groups[0] ?? [])], ...groups.slice(1)]);
+    return this.page;
+  }
+
+  /** Lines after the last row, each group kept together on one page: a checkpoint is read as one thing. */
+  private closing(groups: readonly (readonly Part[])[]): void {
+    groups.forEach((parts, g) => {
+      const heights = parts.map((p) => {
+        useFont(this.doc, p.font).fontSize(p.size);
+        return this.doc.heightOfString(p.text, { width: WIDTH }) + p.gap;
+      });
+      const lead = g === 0 ? 14 : 0;
+      this.room(lead + heights.reduce((a, b) => a + b, 0), false);
+      this.y += lead;
+      parts.forEach((p, i) => {
+        if (this.draw) useFont(this.doc, p.font).fontSize(p.size).fillColor(p.color).text(p.text, MARGIN.left, this.y, { width: WIDTH });
+        this.y += heights[i]!;
+      });
+    });
   }
 
   /** A new page when `height` no longer fits on this one; true if one was started. */
@@ -206,7 +261,7 @@ export class CustodyLogLayout {
     if (this.draw) {
       let x = MARGIN.left;
       this.doc.fillColor(INK);
-      for (const c of COLUMNS) {
+      for (const c of this.columns) {
         this.doc.text(this.frame.t.columns[c.key], x, y + PAD, { lineBreak: false });
         x += c.width;
       }
@@ -225,4 +280,15 @@ export class CustodyLogLayout {
   private rule(y: number, width: number, color: string): void {
     this.doc.moveTo(MARGIN.left, y).lineTo(MARGIN.left + WIDTH, y).lineWidth(width).strokeColor(color).stroke();
   }
+}
+
+function rootParts(words: LogFrame['words'], treeSize: number, root: Buffer): Part[] {
+  return [
+    { text: words.treeSize, font: 'regular', size: 8, color: MUTED, gap: 0 },
+    { text: String(treeSize), font: 'regular', size: 9, color: INK, gap: 4 },
+    { text: words.rootHex, font: 'regular', size: 8, color: MUTED, gap: 0 },
+    { text: root.toString('hex'), font: 'mono', size: 8, color: INK, gap: 4 },
+    { text: words.rootBase64, font: 'regular', size: 8, color: MUTED, gap: 0 },
+    { text: root.toString('base64'), font: 'mono', size: 8, color: INK, gap: 4 },
+  ];
 }

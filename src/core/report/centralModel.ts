@@ -27,19 +27,28 @@ export interface CentralModelInput {
  * article come from the hashed details; notes, reasons, names, photos and signatures stay at the
  * kiosk, and each event that had one says where it is.
  */
+/** Who acted and who held the device, as the centre can say it: the kiosk's ids, no names. Shared with the board's PDF log. */
+export function centralPeople(language: ExportLanguage): { who(actor: string): string; held(custodian: string | null): string } {
+  const t = centralPdfTexts(language);
+  const c = centralReportTexts[language];
+  return {
+    who: (actor) => (actor === 'pupil' ? t.pupilActor : actor === 'system' ? t.systemActor : `${c.staff} ${actor}`),
+    held: (custodian) => {
+      if (!custodian) return '';
+      const [kind, id] = custodian.split(':');
+      if (kind === 'staff' && id) return `${c.staff} ${id}`;
+      if (kind === 'location' && id) return `${c.place} ${id}`;
+      return t.custodians[custodian] ?? custodian;
+    },
+  };
+}
+
 export function centralReportModel(input: CentralModelInput): ReportModel {
   const t = centralPdfTexts(input.language);
   const c = centralReportTexts[input.language];
   const time = (iso: string) => formatTime(iso, 'nl');
   const labels: Record<string, string> = eventTypeLabels[input.language];
-  const who = (actor: string) => (actor === 'pupil' ? t.pupilActor : actor === 'system' ? t.systemActor : `${c.staff} ${actor}`);
-  const held = (custodian: string | null) => {
-    if (!custodian) return '';
-    const [kind, id] = custodian.split(':');
-    if (kind === 'staff' && id) return `${c.staff} ${id}`;
-    if (kind === 'location' && id) return `${c.place} ${id}`;
-    return t.custodians[custodian] ?? custodian;
-  };
+  const { who, held } = centralPeople(input.language);
   const supervision = new Set<string>();
   const events = input.custody.events.map((e): ReportEvent => {
     const lines: [string, string][] = [];

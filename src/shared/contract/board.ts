@@ -166,7 +166,7 @@ export const boardMethods = {
    */
   boardExport: method(
     'office',
-    z.strictObject({ filter: BoardFilter, format: z.enum(['csv', 'xlsx']).default('csv'), language: z.enum(['nl', 'en']).default('nl') }),
+    z.strictObject({ filter: BoardFilter, format: z.enum(['csv', 'xlsx', 'pdf']).default('csv'), language: z.enum(['nl', 'en']).default('nl') }),
     z.discriminatedUnion('saved', [
       z.object({ saved: z.literal(false) }),
       z.object({ saved: z.literal(true), fileName: z.string(), rows: z.number().int(), sha256: z.string() }),

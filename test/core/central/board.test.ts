@@ -16,6 +16,8 @@ import { renameKiosk } from '../../../src/core/kiosk/identity';
 import { chainSince } from '../../../src/core/ledger/importChain';
 import type { BoardEvent, BoardKiosk, CentralConnectionView, ExportRecord } from '../../../src/shared/contract';
 import { classFixture, PINS, type ClassFixture } from '../support/custodyFixture';
+import { requireTools } from '../../support/pdfRaster';
+import { pdfText } from '../../support/pdfText';
 import type { PgCluster } from '../../support/postgres';
 import { tempDir } from '../../support/tempDb';
 import { boardWithWitness, registerKioskDb } from './support/central';
@@ -397,5 +399,104 @@ describe("the board's office across kiosks", () => {
     const r = await pc.gateway.invoke('boardEvents', { filter: {} });
     expect(r).toMatchObject({ ok: false, error: { code: 'CENTRAL_UNREACHABLE', details: { target: `board_office@127.0.0.1:1/${database}` } } });
     expect(JSON.stringify(r)).not.toContain('kantoor-geheim');
+  });
+});
+
+describe("the board's log as a printable PDF", () => {
+  let board: ReturnType<typeof boardPc>;
+  let linde: ClassFixture;
+  let late: ClassFixture;
+  let anker: ClassFixture;
+  let wrongSeq: number;
+  let correctionSeq: number;
+
+  beforeAll(async () => {
+    requireTools();
+    linde = kiosk('De Linde', 'Groep 3', 2);
+    // A transfer to the wrong place, corrected: the log shows both, the wrong one marked.
+    const wrong = linde.s.transfer({ deviceId: linde.phones[0]!.deviceId, actor: linde.teacher.staffId, to: { locationId: linde.safe.locationId } });
+    const correction = linde.s.correct({ seq: wrong.event.seq, reason: 'Verkeerd vak', actor: linde.teacher.staffId });
+    ({ seq: wrongSeq } = wrong.event);
+    ({ seq: correctionSeq } = correction.event);
+    linde.s.signCheckpoint('day_closed');
+    late = kiosk('De Linde', 'Groep 6', 1);
+    anker = kiosk('Het Anker', 'Groep 2', 2);
+    for (const k of [linde, anker]) await syncKiosk(k.core.db, await registerKioskDb(admin, cluster, database, k.core.db));
+    await witnessCheckpoints(admin, witness);
+    // Synced after the witness ran: in the log, not witnessed yet.
+    await syncKiosk(late.core.db, await registerKioskDb(admin, cluster, database, late.core.db));
+    board = boardPc();
+    await board.as('admin');
+    await value(board.gateway.invoke('setCentralConnection', { url: officeUrl, board: true }));
+    await board.as('office');
+  }, 120_000);
+
+  /** The central rows of a school in the export's order: school, kiosk, kiosk id, seq. */
+  const centralRows = async (school: string) =>
+    (
+      await admin.query<{ kiosk_id: string; seq: string; hash: string }>(
+        `SELECT e.kiosk_id, e.seq, encode(e.hash, 'hex') AS hash FROM central.events e JOIN central.kiosks k USING (kiosk_id)
+          WHERE k.school = $1 ORDER BY k.school, k.name, e.kiosk_id, e.seq`,
+        [school],
+      )
+    ).rows;
+
+  it("holds every event of the school's kiosks in order with school and kiosk, voided ones marked, and each kiosk's witnessed checkpoint at the end", async () => {
+    const file = await exported(board, { filter: { school: 'De Linde' }, format: 'pdf' });
+    expect(file.fileName).toMatch(/^bestuur-logboek-\d{4}-\d{2}-\d{2}\.pdf$/);
+    const text = pdfText(file.bytes);
+    const rows = await centralRows('De Linde');
+    expect(new Set(rows.map((r) => r.kiosk_id))).toEqual(new Set([linde.core.kiosk().kioskId, late.core.kiosk().kioskId]));
+    expect(file.rows).toBe(rows.length);
+    // Every event once, in the export's order (its hash is on its line).
+    const at = rows.map((r) => text.raw.indexOf(r.hash));
+    expect(at.every((i) => i >= 0)).toBe(true);
+    expect(at).toEqual([...at].sort((a, b) => a - b));
+    expect(text.layout).toContain('Bewaarlogboek van het bestuur');
+    expect(text.layout).toContain(`${rows.length} gebeurtenissen, per school en kiosk`);
+    expect(text.layout).toMatch(/Selectie\s+school De Linde/);
+    expect(text.layout).toContain('Id’s staan waar namen zouden staan');
+    expect(text.raw).toContain('DeLinde·Groep3');
+    expect(text.raw).toContain('DeLinde·Groep6');
+    expect(text.layout).toContain(`pagina 1 van ${text.pages}`);
+    expect(text.raw).toContain(`VERVALLEN—herstelddoor#${correctionSeq}`);
+    expect(text.raw).toContain(`Herstelt#${wrongSeq}`);
+
+    // The end: the witnessed checkpoint of the one kiosk, "not witnessed yet" for the other.
+    const witnessed = await admin.query<{ tree_size: string; root: string }>(
+      `SELECT w.tree_size, encode(c.root, 'hex') AS root FROM central.cosignatures w JOIN central.checkpoints c USING (kiosk_id, tree_size)
+        WHERE w.kiosk_id = $1 ORDER BY w.tree_size DESC LIMIT 1`,
+      [linde.core.kiosk().kioskId],
+    );
+    const end = text.layout.slice(text.layout.indexOf('Nagerekende controlepunten'));
+    expect(end).toContain(`De Linde · Groep 3 (${linde.core.kiosk().kioskId})`);
+    expect(end).toContain(witnessed.rows[0]!.root);
+    expect(end).toMatch(new RegExp(`Aantal gebeurtenissen[^\\n]*\\n\\s*${witnessed.rows[0]!.tree_size}\\n`));
+    expect(end).toMatch(new RegExp(`De Linde · Groep 6 \\(${late.core.kiosk().kioskId}\\)\\s+Nog niet nagerekend`));
+  });
+
+  it("leaves the other school's events out, and is recorded in this PC's ledger with the file's SHA-256", async () => {
+    const file = await exported(board, { filter: { school: 'Het Anker', types: ['handed_in'] }, format: 'pdf', language: 'en' });
+    const text = pdfText(file.bytes);
+    const anchor = await centralRows('Het Anker');
+    expect(file.rows).toBe(2);
+    expect(text.layout).toContain("The board's custody log");
+    expect(text.layout).toMatch(/Selection\s+school Het Anker; kinds: Handed in/);
+    expect(text.layout).not.toContain('De Linde');
+    for (const r of await centralRows('De Linde')) expect(text.raw).not.toContain(r.hash);
+    expect(anchor.filter((r) => text.raw.includes(r.hash))).toHaveLength(2);
+    expect(text.layout).toContain('Witnessed checkpoints');
+
+    const sha256 = createHash('sha256').update(file.bytes).digest('hex');
+    expect(file.sha256).toBe(sha256);
+    const { exports } = await value<{ exports: ExportRecord[] }>(board.gateway.invoke('listExports', {}));
+    expect(exports[0]).toMatchObject({
+      by: board.f.office.displayName,
+      format: 'pdf',
+      filter: { scope: 'board', school: 'Het Anker', types: ['handed_in'] },
+      rows: 2,
+      sha256,
+      checkpointTreeSize: null,
+    });
   });
 });

@@ -135,6 +135,7 @@ export const board: Messages['board'] = {
   export: {
     make: 'Export (CSV)',
     makeXlsx: 'Export (Excel)',
+    makePdf: 'Printable log (PDF)',
     busy: 'Exporting…',
     done: '{{rows}} events exported to {{file}}.',
   },

@@ -134,6 +134,7 @@ export const board = {
   export: {
     make: 'Exporteren (CSV)',
     makeXlsx: 'Exporteren (Excel)',
+    makePdf: 'Afdrukbaar logboek (PDF)',
     busy: 'Bezig met exporteren…',
     done: '{{rows}} gebeurtenissen geëxporteerd naar {{file}}.',
   },

@@ -32,7 +32,7 @@ export function BoardScreen() {
   // The list with the request it answers: while a newer request runs, the list shows it is loading.
   const [page, setPage] = useState<{ key: string; events: BoardEvent[]; next: Cursor } | null>(null);
   const [loadingMore, setLoadingMore] = useState(false);
-  const [exporting, setExporting] = useState<'csv' | 'xlsx' | null>(null);
+  const [exporting, setExporting] = useState<'csv' | 'xlsx' | 'pdf' | null>(null);
   const [made, setMade] = useState(0);
   const [exported, setExported] = useState<{ rows: number; file: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -92,7 +92,7 @@ export function BoardScreen() {
     }
   };
 
-  const exportFile = async (format: 'csv' | 'xlsx') => {
+  const exportFile = async (format: 'csv' | 'xlsx' | 'pdf') => {
     setExporting(format);
     setExported(null);
     setError(null);
@@ -190,6 +190,9 @@ export function BoardScreen() {
           </button>
           <button type="button" className="primary" disabled={exporting !== null} onClick={() => void exportFile('xlsx')}>
             {exporting === 'xlsx' ? t('board.export.busy') : t('board.export.makeXlsx')}
+          </button>
+          <button type="button" className="primary" disabled={exporting !== null} onClick={() => void exportFile('pdf')}>
+            {exporting === 'pdf' ? t('board.export.busy') : t('board.export.makePdf')}
           </button>
         </div>
         {exported && <p role="status">{t('board.export.done', exported)}</p>}
