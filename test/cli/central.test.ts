@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pdfText } from '../support/pdfText';
 import { parseReadme } from '../support/readmeBlocks';
 import { runShellBlock } from '../support/readmeShell';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -294,6 +295,50 @@ describe('the central commands, as the IT partner runs them', () => {
       expect(usage.code).toBe(2);
       expect(usage.stderr).toContain('central report --url URL --kiosk ID');
     }
+  });
+
+  it("central export --format pdf: the board's printable log, filtered by school, ending with the kiosk's witnessed checkpoint", async () => {
+    const board = await cluster.createDatabase();
+    const url = cluster.adminUrl(board);
+    const witnessKey = `${keys.dir}/pdf-witness.pem`;
+    await cli(['central', 'init', '--url', url, '--witness-key', witnessKey]);
+    const registered = await cli(['central', 'register-kiosk', '--url', url, '--db', f.dbPath, '--school', 'De Linde', '--json']);
+    const { role, password } = JSON.parse(registered.stdout) as { role: string; password: string };
+    expect((await cli(['sync', '--url', cluster.urlFor(role, password, board), '--db', f.dbPath])).code).toBe(0);
+    expect((await cli(['central', 'witness', '--url', url, '--witness-key', witnessKey])).code).toBe(0);
+    const kioskId = f.core.kiosk().kioskId;
+    const db = new pg.Client({ connectionString: url });
+    await db.connect();
+    const central = await db
+      .query<{ n: string; size: string; root: string }>(
+        `SELECT (SELECT count(*) FROM central.events WHERE kiosk_id = $1 AND type = 'handed_in') AS n, w.tree_size AS size, encode(c.root, 'hex') AS root
+           FROM central.cosignatures w JOIN central.checkpoints c USING (kiosk_id, tree_size) WHERE w.kiosk_id = $1 ORDER BY w.tree_size DESC LIMIT 1`,
+        [kioskId],
+      )
+      .finally(() => db.end());
+    const { n, size, root } = central.rows[0]!;
+
+    const out = `${keys.dir}/board.pdf`;
+    const made = await cli(['central', 'export', '--url', url, '--format', 'pdf', '--out', out, '--school', 'De Linde', '--type', 'handed_in', '--lang', 'en', '--json']);
+    expect(made.code).toBe(0);
+    expect(JSON.parse(made.stdout)).toMatchObject({ format: 'pdf', rows: Number(n) });
+    const text = pdfText(readFileSync(out));
+    expect(text.layout).toContain("The board's custody log");
+    expect(text.layout).toMatch(/Selection\s+school De Linde; kinds: Handed in/);
+    expect(text.layout).toContain(`page 1 of ${text.pages}`);
+    expect(text.layout).toMatch(/Made by\s+system/);
+    expect(text.raw.match(/Handedin/g)).toHaveLength(Number(n) + 1);
+    const end = text.layout.slice(text.layout.indexOf('Witnessed checkpoints'));
+    expect(end).toContain(`De Linde · ${f.core.kiosk().name} (${kioskId})`);
+    expect(end).toContain(root);
+    expect(end).toMatch(new RegExp(`Number of events \\(tree size\\)\\s+${size}\\n`));
+
+    // Another school's filter: none of these events, no kiosk at the end.
+    await cli(['central', 'export', '--url', url, '--format', 'pdf', '--out', out, '--school', 'Elders']);
+    const none = pdfText(readFileSync(out)).layout;
+    expect(none).toContain('0 gebeurtenissen');
+    expect(none).not.toContain(kioskId);
+    expect((await cli(['central', 'export', '--url', url, '--format', 'pdf', '--out', out, '--witness-key', witnessKey])).code).toBe(2);
   });
 
   it('sync says in its exit code whether the centre could be reached, and never shows the password', async () => {
