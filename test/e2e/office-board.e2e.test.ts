@@ -212,6 +212,49 @@ describe("the board's office reads every kiosk from the central database", () =>
     expect(problems).toEqual([]);
     await context.close();
   });
+  it("exports the school's events as a printable PDF log through the save dialog, at 1024 × 768", async () => {
+    storeCentral(bridge.core.services.context, demo.staff.admin.staffId, { url: central.url, board: true });
+    const { page, context, problems } = await openKiosk(browser, bridge, { viewport: { width: 1024, height: 768 } });
+    await openArea(page, 'Administratie');
+    await tapPin(page.getByRole('form', { name: 'Toets je pincode in' }), demo.staff.office.pin);
+    await page.locator('nav.office-menu').getByRole('button', { name: 'Bestuur', exact: true }).click();
+    const events = page.getByRole('region', { name: 'Gebeurtenissen van alle kiosken' });
+    await page.getByLabel('School').first().selectOption('De Regenboog');
+    await events.getByLabel('Gebeurtenis').selectOption({ label: 'Ingeleverd' });
+    const handIns = (
+      await central.admin.query<{ hash: string }>(
+        `SELECT encode(e.hash, 'hex') AS hash FROM central.events e JOIN central.kiosks k USING (kiosk_id)
+          WHERE k.school = 'De Regenboog' AND e.type = 'handed_in' ORDER BY k.name, e.kiosk_id, e.seq`,
+      )
+    ).rows;
+    await expect.poll(() => events.getByRole('row').count()).toBe(handIns.length + 1);
+
+    await events.getByRole('button', { name: 'Afdrukbaar logboek (PDF)' }).click();
+    await events.getByText(`${handIns.length} gebeurtenissen geëxporteerd`, { exact: false }).waitFor();
+    expect(bridge.saveRequests.at(-1)).toMatch(/^bestuur-logboek-\d{4}-\d{2}-\d{2}\.pdf$/);
+    const bytes = await readFile(join(bridge.savedDir, bridge.saveRequests.at(-1)!));
+    const words = await pdfWords(bytes);
+    expect(words).toContain('Bewaarlogboek van het bestuur');
+    expect(words).toContain('Selectie school De Regenboog; soorten: Ingeleverd');
+    expect(words).toMatch(/pagina 1 van \d/);
+    expect(words).toContain('De Regenboog · Groep 7');
+    expect(words).not.toContain('De Klimop');
+    // Every hand-in once, in order, its hash whole when the cell's wrapped lines are put together.
+    const drawn = await pdfWords(bytes, 'raw');
+    const at = handIns.map((r) => drawn.replace(/ /g, '').indexOf(r.hash));
+    expect(at.every((i) => i >= 0)).toBe(true);
+    expect(at).toEqual([...at].sort((a, b) => a - b));
+    expect(words).toContain('Nagerekende controlepunten');
+
+    const history = page.getByRole('region', { name: 'Eerdere exports' });
+    const newest = history.getByRole('row').nth(1);
+    await newest.getByText(createHash('sha256').update(bytes).digest('hex')).waitFor();
+    expect(await newest.textContent()).toContain('PDF');
+    await accessibilityStop(page, 'office-board-pdf');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it("makes a kiosk's custody report and an incident report from the event list, as PDFs, at 1024 × 768", async () => {
     storeCentral(bridge.core.services.context, demo.staff.admin.staffId, { url: central.url, board: true });
     const { page, context, problems } = await openKiosk(browser, bridge, { viewport: { width: 1024, height: 768 } });
@@ -263,12 +306,12 @@ async function download(page: Page, click: () => Promise<void>): Promise<{ name:
   return { name: file.suggestedFilename(), bytes: await readFile(path) };
 }
 
-/** The PDF's text as poppler reads it, labels beside their values, on one line. */
-async function pdfWords(pdf: Buffer): Promise<string> {
+/** The PDF's text as poppler reads it, labels beside their values, on one line (`raw`: in the order it was drawn). */
+async function pdfWords(pdf: Buffer, mode: 'layout' | 'raw' = 'layout'): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'inleverpunt-board-report-'));
   try {
     await writeFile(join(dir, 'report.pdf'), pdf);
-    return spawnSync('pdftotext', ['-layout', '-enc', 'UTF-8', join(dir, 'report.pdf'), '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, ' ');
+    return spawnSync('pdftotext', [`-${mode}`, '-enc', 'UTF-8', join(dir, 'report.pdf'), '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, ' ');
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
