@@ -1,4 +1,4 @@
-import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { finished } from 'node:stream/promises';
@@ -64,6 +64,7 @@ async function main(): Promise<void> {
     console.log(
       `board PDF: ${rows} events of ${KIOSKS} kiosks, ${pages} pages, ${(statSync(file).size / 1e6).toFixed(1)} MB in ${seconds.toFixed(1)} s; RSS before ${(before / 1e6).toFixed(0)} MB, peak ${(peak / 1e6).toFixed(0)} MB, live heap at most ${(live / 1e6).toFixed(0)} MB`,
     );
+    if (process.env.CENTRAL_PDF_OUT) copyFileSync(file, process.env.CENTRAL_PDF_OUT);
     await admin.end();
   } finally {
     rmSync(dir, { recursive: true, force: true });

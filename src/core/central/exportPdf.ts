@@ -143,7 +143,7 @@ function rowResolver(language: ExportLanguage): (r: Raw) => LogRow {
       custodian: held(r.custodian),
       place: [r.location_id, r.pouch_id && `${words.pouch} ${r.pouch_id}`].filter(Boolean).join(' · '),
       // Whole, in groups of 16: pdfkit wraps one 64-character word letter by letter, which made
-      // the log take twice as long (test/bench/centralPdf.ts: 5,000 events 14.9 s, grouped 6.9 s).
+      // the log take twice as long (test/bench/centralPdf.ts: 5,000 events 14.9 s, grouped 6.9 s, on a busy machine).
       notes: r.hash.replace(/(.{16})(?=.)/g, '$1 '),
     };
   };

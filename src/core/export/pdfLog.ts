@@ -72,18 +72,18 @@ const COLUMNS: readonly { key: Column; width: number }[] = [
   { key: 'place', width: 80 },
   { key: 'notes', width: WIDTH - 652 },
 ];
-/** The board's columns: ids are longer than names, and each row names where it came from. */
+/** The board's columns: ids are longer than names, each row names where it came from, and its hash fits two lines of 32. */
 const BOARD_COLUMNS: readonly { key: Column; width: number }[] = [
-  { key: 'seq', width: 40 },
-  { key: 'time', width: 70 },
-  { key: 'origin', width: 100 },
-  { key: 'type', width: 96 },
-  { key: 'pupil', width: 84 },
-  { key: 'device', width: 84 },
-  { key: 'actor', width: 60 },
-  { key: 'custodian', width: 64 },
-  { key: 'place', width: 72 },
-  { key: 'notes', width: WIDTH - 670 },
+  { key: 'seq', width: 36 },
+  { key: 'time', width: 76 },
+  { key: 'origin', width: 88 },
+  { key: 'type', width: 86 },
+  { key: 'pupil', width: 68 },
+  { key: 'device', width: 68 },
+  { key: 'actor', width: 50 },
+  { key: 'custodian', width: 70 },
+  { key: 'place', width: 58 },
+  { key: 'notes', width: WIDTH - 600 },
 ];
 const GAP = 4;
 
