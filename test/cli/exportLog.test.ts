@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openNote, parseVerifierKey } from '../../src/core/evidence/signedNote';
 import { tempDir } from '../support/tempDb';
@@ -33,6 +33,19 @@ describe('export', () => {
     const dbPath = `${tmp.dir}/school.db`;
     expect((await cli(['export', '--out', 'x.txt', '--db', dbPath])).code).toBe(2);
     expect((await cli(['export', '--out', `${tmp.dir}/x.csv`, '--type', 'nonsense', '--db', dbPath])).code).toBe(2);
+  });
+
+  it('a disk that is full or a folder that is gone ends the export with EXPORT_FILE_FAILED, no half file and no record of it', async () => {
+    const dbPath = `${tmp.dir}/school.db`;
+    const exports = async () =>
+      (JSON.parse((await cli(['list', 'events', '--all', '--json', '--db', dbPath])).stdout) as { events: { type: string }[] }).events.filter((e) => e.type === 'export_made').length;
+    const before = await exports();
+    for (const out of ['/dev/full', `${tmp.dir}/gone/logboek.csv`]) {
+      const result = await cli(['export', '--out', out, '--format', 'csv', '--db', dbPath]);
+      expect(result).toMatchObject({ code: 1, stderr: expect.stringContaining('EXPORT_FILE_FAILED') });
+    }
+    expect(existsSync(`${tmp.dir}/gone`)).toBe(false);
+    expect(await exports()).toBe(before);
   });
 });
 

@@ -1,5 +1,5 @@
 import { createPublicKey } from 'node:crypto';
-import { createWriteStream, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -303,8 +303,8 @@ export const centralExport: CliCommand = {
     return withCentralCli(centralUrl(values.url), async (client) => {
       const rows =
         format === 'csv'
-          ? await exportCentralCsv(client, createWriteStream(out), filter)
-          : await exportCentralXlsx(client, createWriteStream(out), filter, { language });
+          ? await writeExportFile(out, (stream) => exportCentralCsv(client, stream, filter))
+          : await writeExportFile(out, (stream) => exportCentralXlsx(client, stream, filter, { language }));
       output(ctx, { out, format, rows }, () => `${rows} gebeurtenissen geschreven naar / events written to ${out}`);
       return 0;
     });

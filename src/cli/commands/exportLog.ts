@@ -1,4 +1,5 @@
-import { createWriteStream, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { writeExportFile } from '../../core/export/exportFile';
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { EventType } from '../../shared/contract/eventTypes';
@@ -66,10 +67,10 @@ export const exportLog: CliCommand = {
     };
     const core = openCliCore(ctx.dbPath);
     try {
-      const out = createWriteStream(values.out);
-      const report =
+      // A failed export (a full disk, a closed stick) leaves no half file that looks like the log.
+      const report = await writeExportFile(values.out, (out) =>
         format === 'bundle'
-          ? await exportBundle(
+          ? exportBundle(
               core.services.context,
               {
                 filter,
@@ -80,8 +81,8 @@ export const exportLog: CliCommand = {
               out,
             )
           : format === 'pdf'
-            ? await exportPdf(core.services.context, { filter, language: values.lang === 'en' ? 'en' : 'nl', actor: SYSTEM_ACTOR }, out)
-            : await exportEvents(
+            ? exportPdf(core.services.context, { filter, language: values.lang === 'en' ? 'en' : 'nl', actor: SYSTEM_ACTOR }, out)
+            : exportEvents(
               core.services.context,
               {
                 format,
@@ -92,7 +93,8 @@ export const exportLog: CliCommand = {
                 actor: SYSTEM_ACTOR,
               },
               out,
-            );
+            ),
+      );
       const notePath = `${values.out}.checkpoint.txt`;
       if (report.checkpoint) await writeFile(notePath, report.checkpoint.note);
       output(ctx, { rows: report.rows, file: values.out, sha256: report.sha256, checkpoint: report.checkpoint && { treeSize: report.checkpoint.treeSize, file: notePath } }, () =>
