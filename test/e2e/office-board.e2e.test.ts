@@ -86,6 +86,15 @@ describe("the board's office reads every kiosk from the central database", () =>
     cluster?.stop();
   });
 
+  /** The office PC in board mode, the office unlocked, on the Bestuur screen at `width` × 768. */
+  async function openBoardScreen(width: number) {
+    storeCentral(bridge.core.services.context, demo.staff.admin.staffId, { url: central.url, board: true });
+    const opened = await openKiosk(browser, bridge, { viewport: { width, height: 768 } });
+    await openArea(opened.page, 'Administratie');
+    await tapPin(opened.page.getByRole('form', { name: 'Toets je pincode in' }), demo.staff.office.pin);
+    await opened.page.locator('nav.office-menu').getByRole('button', { name: 'Bestuur', exact: true }).click();
+    return opened;
+  }
 
   it('the administrator sets the central database and board mode, tests the connection, and never sees the password again', async () => {
     const { page, context, problems } = await openKiosk(browser, bridge);
@@ -122,11 +131,7 @@ describe("the board's office reads every kiosk from the central database", () =>
 
   it('shows the health of both kiosks, one diverged, and the events of every kiosk by school, exported for Excel', async () => {
     // As the administrator saved it in the story above; set here too, so this story stands on its own.
-    storeCentral(bridge.core.services.context, demo.staff.admin.staffId, { url: central.url, board: true });
-    const { page, context, problems } = await openKiosk(browser, bridge, { viewport: { width: 1366, height: 768 } });
-    await openArea(page, 'Administratie');
-    await tapPin(page.getByRole('form', { name: 'Toets je pincode in' }), demo.staff.office.pin);
-    await page.locator('nav.office-menu').getByRole('button', { name: 'Bestuur', exact: true }).click();
+    const { page, context, problems } = await openBoardScreen(1366);
     const health = page.getByRole('region', { name: 'Kiosken', exact: true });
     const regenboog = health.getByRole('row', { name: /Groep 7/ });
     const klimop = health.getByRole('row', { name: /Groep 8/ });
@@ -171,11 +176,7 @@ describe("the board's office reads every kiosk from the central database", () =>
   });
 
   it('narrows the events by type and device, exports that choice as Excel, and lists the export with its board scope and SHA-256', async () => {
-    storeCentral(bridge.core.services.context, demo.staff.admin.staffId, { url: central.url, board: true });
-    const { page, context, problems } = await openKiosk(browser, bridge, { viewport: { width: 1366, height: 768 } });
-    await openArea(page, 'Administratie');
-    await tapPin(page.getByRole('form', { name: 'Toets je pincode in' }), demo.staff.office.pin);
-    await page.locator('nav.office-menu').getByRole('button', { name: 'Bestuur', exact: true }).click();
+    const { page, context, problems } = await openBoardScreen(1366);
     const events = page.getByRole('region', { name: 'Gebeurtenissen van alle kiosken' });
     await page.getByLabel('School').first().selectOption('De Regenboog');
     await events.getByLabel('Gebeurtenis').selectOption({ label: 'Ingeleverd' });
@@ -213,11 +214,7 @@ describe("the board's office reads every kiosk from the central database", () =>
     await context.close();
   });
   it("exports the school's events as a printable PDF log through the save dialog, at 1024 × 768", async () => {
-    storeCentral(bridge.core.services.context, demo.staff.admin.staffId, { url: central.url, board: true });
-    const { page, context, problems } = await openKiosk(browser, bridge, { viewport: { width: 1024, height: 768 } });
-    await openArea(page, 'Administratie');
-    await tapPin(page.getByRole('form', { name: 'Toets je pincode in' }), demo.staff.office.pin);
-    await page.locator('nav.office-menu').getByRole('button', { name: 'Bestuur', exact: true }).click();
+    const { page, context, problems } = await openBoardScreen(1024);
     const events = page.getByRole('region', { name: 'Gebeurtenissen van alle kiosken' });
     await page.getByLabel('School').first().selectOption('De Regenboog');
     await events.getByLabel('Gebeurtenis').selectOption({ label: 'Ingeleverd' });
@@ -256,11 +253,7 @@ describe("the board's office reads every kiosk from the central database", () =>
   });
 
   it("makes a kiosk's custody report and an incident report from the event list, as PDFs, at 1024 × 768", async () => {
-    storeCentral(bridge.core.services.context, demo.staff.admin.staffId, { url: central.url, board: true });
-    const { page, context, problems } = await openKiosk(browser, bridge, { viewport: { width: 1024, height: 768 } });
-    await openArea(page, 'Administratie');
-    await tapPin(page.getByRole('form', { name: 'Toets je pincode in' }), demo.staff.office.pin);
-    await page.locator('nav.office-menu').getByRole('button', { name: 'Bestuur', exact: true }).click();
+    const { page, context, problems } = await openBoardScreen(1024);
     const events = page.getByRole('region', { name: 'Gebeurtenissen van alle kiosken' });
     await page.getByLabel('School').first().selectOption('De Regenboog');
     const regenboog = central.kiosks[0]!;
