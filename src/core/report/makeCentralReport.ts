@@ -12,6 +12,7 @@ import type { Actor } from '../ledger/events';
 import { ledgerWriter, writeTransaction, type ServiceContext } from '../services/context';
 import { requireRole } from '../services/staff';
 import { centralReportModel } from './centralModel';
+import type { CustodyReport } from './makeReport';
 import { renderReport } from './pdf';
 
 export interface CentralReportRequest {
@@ -23,15 +24,11 @@ export interface CentralReportRequest {
   now: Date;
 }
 
-export interface CentralReport {
-  fileName: string;
-  pdf: Uint8Array;
-  pageCount: number;
-  events: number;
-  /** The kiosk's chain, checkpoints and cosignatures in the central database verified, nothing found. */
-  verified: boolean;
-  /** The witnessed checkpoint the report is made against (the cosigned note). */
-  checkpoint: { treeSize: number; note: string };
+/**
+ * The kiosk's report with the file's SHA-256; `verified` is the kiosk's chain, checkpoints and
+ * cosignatures in the central database, and `checkpoint` the witnessed (cosigned) note.
+ */
+export interface CentralReport extends CustodyReport {
   sha256: string;
 }
 
