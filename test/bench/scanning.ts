@@ -70,7 +70,7 @@ function wedgeBench(): Row[] {
     }, 400) / events.length;
   const detector =
     measure(() => {
-      const d = createWedgeDetector({}, { onScan: () => benchSink++, onRelease: () => benchSink++ }, timers);
+      const d = createWedgeDetector({}, { onScan: () => benchSink++, onRelease: () => benchSink++ > 0 }, timers);
       for (const e of events) d.handleKeyDown(e);
     }, 400) / events.length;
   return [

@@ -53,7 +53,7 @@ describe('one scan stream from every source, to the same device', () => {
         const event = makeScanEvent('wedge', scan.raw, 0);
         if (event) events.push(event);
       },
-      onRelease: () => undefined,
+      onRelease: () => false,
     });
     let t = 1000;
     for (const char of sticker) {

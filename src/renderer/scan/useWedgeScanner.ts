@@ -62,13 +62,14 @@ export function useWedgeScanner(onScan: (event: ScanEvent) => void, options: Wed
  * at the caret, replacing a selection, honouring maxlength, with undo, and firing the
  * `beforeinput`/`input` events React's onChange listens to. Where it is refused, `setRangeText`
  * plus an `input` event does the same for inputs and textareas. Outside a text field the keys had
- * nothing to do: letters and digits on a button or the page do nothing in the kiosk.
+ * nothing to do: letters and digits on a button or the page do nothing in the kiosk. Returns
+ * whether a field took them.
  */
-function typeIntoFocusedField(document: Document, keys: ReleasedKey[]): void {
+function typeIntoFocusedField(document: Document, keys: ReleasedKey[]): boolean {
   const text = keys.map((k) => (k.key.length === 1 ? k.key : '')).join('');
   const element = document.activeElement;
-  if (!text || !element || !isTextField(element)) return;
-  if (document.execCommand('insertText', false, text)) return;
+  if (!text || !element || !isTextField(element)) return false;
+  if (document.execCommand('insertText', false, text)) return true;
   if (element.tagName === 'INPUT' || element.tagName === 'TEXTAREA') {
     const field = element as HTMLInputElement | HTMLTextAreaElement;
     try {
@@ -76,10 +77,12 @@ function typeIntoFocusedField(document: Document, keys: ReleasedKey[]): void {
       const end = field.selectionEnd ?? field.value.length;
       field.setRangeText(text, start, end, 'end');
       field.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: text }));
+      return true;
     } catch {
       // type=number/email have no selection API; such fields do not take scanner-like input anyway.
     }
   }
+  return false;
 }
 
 const TEXT_INPUT_TYPES = new Set(['text', 'search', 'tel', 'url', 'email', 'password', 'number', '']);

@@ -108,7 +108,8 @@ export interface ReleasedKey {
 
 export interface WedgeCallbacks {
   onScan(scan: WedgeScan): void;
-  onRelease(keys: ReleasedKey[]): void;
+  /** Types the keys after all; returns whether anything took them (false where no text field has the focus). */
+  onRelease(keys: ReleasedKey[]): boolean;
 }
 
 export interface WedgeTimers {
@@ -156,6 +157,14 @@ export function createWedgeDetector(
    * a scan of its own. Holds the time of the last key let through, or null.
    */
   let passingSince: number | null = null;
+  /**
+   * What the timer gave back while nothing took it (no text field had the focus, as at the door).
+   * The timer runs on the page's clock, but a key carries the time the PC received it: on a busy
+   * PC a scan's keys can reach the page in two parts, with a pause the scanner never made. A key
+   * received within `maxGapMs` of the last one given back belongs to the same burst, which is
+   * collected again instead of being lost in two halves.
+   */
+  let untaken: HeldKey[] | null = null;
 
   function clearTimer(): void {
     if (timer !== null) timers.clearTimeout(timer);
@@ -168,17 +177,30 @@ export function createWedgeDetector(
       timer = null;
       // No key for maxGapMs: the burst is over without a suffix.
       if (!o.requireSuffix && isScan(held, held.at(-1)!.timeStamp)) emit();
-      else release();
+      else {
+        const keys = held;
+        if (!release()) untaken = keys;
+      }
     }, o.maxGapMs);
   }
 
-  /** Gives the withheld keys back: it was a person typing. */
-  function release(): void {
+  /** Gives the withheld keys back: it was a person typing. Returns whether anything took them. */
+  function release(): boolean {
     clearTimer();
-    if (held.length === 0) return;
+    untaken = null;
+    if (held.length === 0) return false;
     const keys = held.map(({ key, code }) => ({ key, code }));
     held = [];
-    callbacks.onRelease(keys);
+    return callbacks.onRelease(keys);
+  }
+
+  /** Takes back what the timer gave back for nothing, if this key shows the burst had not ended. */
+  function resume(e: WedgeKeyEvent): void {
+    const last = untaken?.at(-1);
+    if (untaken && last && held.length === 0 && e.timeStamp >= last.timeStamp && e.timeStamp - last.timeStamp <= o.maxGapMs) {
+      held = untaken;
+    }
+    untaken = null;
   }
 
   /** Releases a burst part-way through and lets the rest of it pass (see `passingSince`). */
@@ -230,6 +252,7 @@ export function createWedgeDetector(
 
   function handleKeyDown(e: WedgeKeyEvent): KeyDecision {
     if (MODIFIER_KEYS.has(e.key)) return 'pass';
+    resume(e);
     const isSuffix = o.suffixes.includes(e.key);
     if (passingSince !== null) {
       if (!isSuffix && e.timeStamp - passingSince <= o.maxGapMs) {
@@ -287,6 +310,7 @@ export function createWedgeDetector(
     dispose() {
       clearTimer();
       held = [];
+      untaken = null;
       passingSince = null;
     },
   };

@@ -46,6 +46,18 @@ export interface OpenKioskOptions {
 }
 
 /**
+ * Keys keep the time the PC received them, as in the product. Playwright's clock replaces
+ * `Event.prototype.timeStamp` with the fake clock's time at the moment a script first reads it,
+ * so a burst the page happens to handle late would look to the wedge detector as if the scanner
+ * had paused. Shadowing it on `KeyboardEvent.prototype` with the native getter leaves the clock
+ * in charge of everything else. Runs before the clock's own script.
+ */
+const nativeKeyTimeStamps = `(() => {
+  const native = Object.getOwnPropertyDescriptor(Event.prototype, 'timeStamp').get;
+  Object.defineProperty(KeyboardEvent.prototype, 'timeStamp', { get() { return native.call(this); }, configurable: true });
+})();`;
+
+/**
  * A page with the bridge object installed before any app script runs, on the same clock as the
  * core behind the bridge: whatever the hour on the machine that runs the test, the page and the
  * core live at the story's time, in the same time zone.
@@ -58,7 +70,7 @@ export async function openKiosk(
   const start = time ?? schoolMorning();
   bridge.clock.set(start);
   const context = await browser.newContext({ viewport, locale, timezoneId: localTimeZone() });
-  for (const content of [bridgeClientSource(), ...initScripts]) await context.addInitScript({ content });
+  for (const content of [nativeKeyTimeStamps, bridgeClientSource(), ...initScripts]) await context.addInitScript({ content });
   const page = await context.newPage();
   await page.clock.install({ time: start });
   const problems: string[] = [];

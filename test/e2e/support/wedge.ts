@@ -2,11 +2,12 @@ import type { CDPSession, Page } from 'playwright-core';
 import type { SettingsPatch } from '../../../src/shared/contract/settings';
 
 /**
- * The wedge thresholds of every test kiosk. `wedgeScan` hands Chromium a whole burst at once, but
- * on a two-core machine with both cores busy Chromium itself may still pause a burst for tens of
- * milliseconds. A longer allowed pause keeps such a burst a scan; the average (30 ms per key)
- * still tells a person (80–150 ms per key) from a scanner. The product's defaults are unit-tested
- * against recorded key timings in test/renderer/scan.
+ * The wedge thresholds of every test kiosk. `wedgeScan` stamps each key with the time a scanner
+ * would have sent it, as the PC stamps a real scanner's keys on arrival; on a two-core machine
+ * with both cores busy, Chromium may still deliver a burst in parts, and the detector's own timer
+ * runs on the page's clock. A longer allowed pause keeps such a burst a scan; the average (30 ms
+ * per key) still tells a person (80–150 ms per key) from a scanner. The product's defaults are
+ * unit-tested against recorded key timings in test/renderer/scan.
  */
 export const testWedge = {
   maxGapMs: 250,
@@ -47,23 +48,43 @@ function strokeOf(char: string): KeyStroke {
   throw new Error(`wedgeScan types letters and digits only, not ${JSON.stringify(char)}`);
 }
 
+/** How far apart a scanner's keys are (a typical USB scanner: 2–8 ms). */
+const SCANNER_KEY_GAP_S = 0.004;
+
 /**
  * A keyboard-wedge scanner: the whole code, then Enter, as one burst of real (trusted) key events.
  *
- * A scanner's keys reach the PC a few milliseconds apart whatever the PC is doing. Playwright's
- * `keyboard.type` waits for each key's round trip before sending the next, so on a loaded
- * machine its keys arrive 100 ms and more apart and stop looking like a scanner. Here every key
- * is sent to Chromium at once and Chromium delivers them in order, as USB would.
+ * A scanner's keys reach the PC a few milliseconds apart whatever the PC is doing, and the PC
+ * stamps each with the time it arrived (`KeyboardEvent.timeStamp`). Playwright's `keyboard.type`
+ * waits for each key's round trip before sending the next, so on a loaded machine its keys arrive
+ * 100 ms and more apart and stop looking like a scanner. Here every key is sent to Chromium at
+ * once, each stamped as the scanner would have sent it, and Chromium delivers them in order, as
+ * USB would.
  */
-export async function wedgeScan(page: Page, code: string): Promise<void> {
+export async function wedgeScan(page: Page, code: string, { deliveryPause }: WedgeScanOptions = {}): Promise<void> {
   const cdp = await cdpOf(page);
-  const sent: Promise<unknown>[] = [];
-  for (const char of `${code}\n`) {
+  let sent: Promise<unknown>[] = [];
+  const start = Date.now() / 1000;
+  for (const [i, char] of [...`${code}\n`].entries()) {
+    if (deliveryPause && i === deliveryPause.afterKeys) {
+      await Promise.all(sent);
+      sent = [];
+      await new Promise((resume) => setTimeout(resume, deliveryPause.ms));
+    }
     const { text, ...stroke } = strokeOf(char);
-    sent.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', ...stroke, text, unmodifiedText: text }));
-    sent.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', ...stroke }));
+    const timestamp = start + i * SCANNER_KEY_GAP_S;
+    sent.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', ...stroke, text, unmodifiedText: text, timestamp }));
+    sent.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', ...stroke, timestamp: timestamp + SCANNER_KEY_GAP_S / 2 }));
   }
   await Promise.all(sent);
+}
+
+interface WedgeScanOptions {
+  /**
+   * A busy PC: the page gets the first `afterKeys` keys, then the rest `ms` (real time) later,
+   * though the scanner sent them without a break.
+   */
+  deliveryPause?: { afterKeys: number; ms: number };
 }
 
 /** A person at the keyboard: 80–150 ms per key, as ENGINEERING.md describes. */

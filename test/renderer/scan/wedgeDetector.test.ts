@@ -11,9 +11,10 @@ import { keyEvent, typing } from './keyboards';
 /**
  * Plays recorded key events through the detector against a fake clock, and models the focused
  * text field: a passed printable key lands in it at once, released keys land when released, a
- * passed Enter is written as "⏎" (it would submit the form).
+ * passed Enter is written as "⏎" (it would submit the form). With `fieldFocused: false` nothing
+ * has the focus (the door): released keys go nowhere.
  */
-function kiosk(options: Partial<WedgeOptions> = {}) {
+function kiosk(options: Partial<WedgeOptions> = {}, { fieldFocused = true } = {}) {
   let now = 0;
   let pending: Array<{ at: number; callback: () => void; id: number }> = [];
   let nextId = 1;
@@ -36,7 +37,8 @@ function kiosk(options: Partial<WedgeOptions> = {}) {
       onScan: (scan) => scans.push(scan.raw),
       onRelease: (keys) => {
         releases.push(now);
-        field += keys.map((k) => k.key).join('');
+        if (fieldFocused) field += keys.map((k) => k.key).join('');
+        return fieldFocused;
       },
     },
     timers,
@@ -53,9 +55,10 @@ function kiosk(options: Partial<WedgeOptions> = {}) {
     now = Math.max(now, t);
   }
 
-  function play(events: WedgeKeyEvent[]): KeyDecision[] {
-    return events.map((e) => {
-      advanceTo(e.timeStamp);
+  /** Each key reaches the page when the PC received it, or later where `arrival` says so (a busy PC). */
+  function play(events: WedgeKeyEvent[], arrival: (e: WedgeKeyEvent, i: number) => number = (e) => e.timeStamp): KeyDecision[] {
+    return events.map((e, i) => {
+      advanceTo(arrival(e, i));
       const decision = detector.handleKeyDown(e);
       if (decision === 'pass') {
         if (e.key.length === 1) field += e.key;
@@ -84,6 +87,9 @@ function kiosk(options: Partial<WedgeOptions> = {}) {
 }
 
 const CODE = 'IP7K2M9QXA7';
+
+/** At 4 ms per key, everything after the fifth character reaches the page 300 ms late. */
+const afterFifthLate = (e: WedgeKeyEvent) => (e.timeStamp > 16 ? e.timeStamp + 300 : e.timeStamp);
 
 describe('telling a scanner from a person by speed', () => {
   it('a code typed at 5 ms per key is a scan; nothing reaches the text field', () => {
@@ -133,6 +139,35 @@ describe('telling a scanner from a person by speed', () => {
     expect(k.field).toBe('IP7K2');
     // The tail is a fast burst with Enter of its own; it is not one of our codes, so the ledger
     // will report an unknown tag rather than match anything.
+    expect(k.scans).toEqual(['M9QXA7']);
+  });
+
+  it('a scan that reaches the door in two parts on a busy PC is still one scan: its keys were received close together', () => {
+    const k = kiosk({}, { fieldFocused: false });
+    const keys = typing(CODE, { gap: 4 });
+    // The page is held up after the fifth character (at 16 ms), long enough for the timer to give the keys back.
+    k.play(keys, afterFifthLate);
+    expect(k.releases).toHaveLength(1);
+    expect(k.scans).toEqual([CODE]);
+  });
+
+  it('also when only the Enter comes late', () => {
+    const k = kiosk({}, { fieldFocused: false });
+    const keys = typing(CODE, { gap: 4 });
+    k.play(keys, (e, i) => (i === keys.length - 1 ? e.timeStamp + 300 : e.timeStamp));
+    expect(k.scans).toEqual([CODE]);
+  });
+
+  it('a key received after a real pause does not join what was given back', () => {
+    const k = kiosk({}, { fieldFocused: false });
+    k.play(typing(CODE, { gap: (i) => (i === 5 ? 70 : 4) }));
+    expect(k.scans).toEqual(['M9QXA7']);
+  });
+
+  it('keys a text field already took are not taken back, even if the rest comes late', () => {
+    const k = kiosk();
+    k.play(typing(CODE, { gap: 4 }), afterFifthLate);
+    expect(k.field).toBe('IP7K2');
     expect(k.scans).toEqual(['M9QXA7']);
   });
 
