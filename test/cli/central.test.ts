@@ -20,6 +20,8 @@ import { startPostgres, type PgCluster } from '../support/postgres';
 import { tempDir } from '../support/tempDb';
 import { cli } from './support/cli';
 
+const sha256Of = (path: string): string => createHash('sha256').update(readFileSync(path)).digest('hex');
+
 let cluster: PgCluster;
 let adminUrl: string;
 let database: string;
@@ -95,8 +97,10 @@ describe('the central commands, as the IT partner runs them', () => {
     const lines = readFileSync(csv, 'utf8').trimEnd().split('\n');
     expect(lines[0]).toBe('school,kiosk,kiosk_id,seq,occurred_at,type,actor,custodian,device_id,pupil_id,location_id,pouch_id,voids_seq,details,hash');
     expect(lines).toHaveLength(centralHead + 1);
-    expect(JSON.parse(exported.stdout)).toMatchObject({ rows: lines.length - 1 });
-    await cli(['central', 'export', '--url', adminUrl, '--out', csv, '--school', 'Elders']);
+    // The server keeps no record of a CLI export: the printed SHA-256 is of exactly the file written.
+    expect(JSON.parse(exported.stdout)).toMatchObject({ rows: lines.length - 1, sha256: sha256Of(csv) });
+    const human = await cli(['central', 'export', '--url', adminUrl, '--out', csv, '--school', 'Elders']);
+    expect(human.stdout).toBe(`0 gebeurtenissen geschreven naar / events written to ${csv} (SHA-256 ${sha256Of(csv)})\n`);
     expect(readFileSync(csv, 'utf8').trimEnd().split('\n')).toHaveLength(1);
 
     // The same log as XLSX, narrowed to one device's hand-ins: exactly the CSV's rows of that device and type.
@@ -108,7 +112,7 @@ describe('the central commands, as the IT partner runs them', () => {
     const args = ['central', 'export', '--url', adminUrl, '--out', xlsx, '--format', 'xlsx', '--lang', 'en', '--type', 'handed_in,returned', '--device', device, '--json'];
     const asXlsx = await cli(args);
     expect(asXlsx.code).toBe(0);
-    expect(JSON.parse(asXlsx.stdout)).toMatchObject({ format: 'xlsx', rows: wanted.length });
+    expect(JSON.parse(asXlsx.stdout)).toMatchObject({ format: 'xlsx', rows: wanted.length, sha256: sha256Of(xlsx) });
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(xlsx);
     const sheet = book.worksheets[0]!;
@@ -212,7 +216,7 @@ describe('the central commands, as the IT partner runs them', () => {
     const exported = await cli([...args, '--json']);
     expect(exported.code).toBe(0);
     const report = JSON.parse(exported.stdout) as { rows: number; sha256: string; treeSize: number };
-    expect(report.sha256).toBe(createHash('sha256').update(readFileSync(bundle)).digest('hex'));
+    expect(report.sha256).toBe(sha256Of(bundle));
     expect(report.rows).toBe(report.treeSize);
     expect((await cli(args)).stdout).toMatch(/^\d+ gebeurtenissen \/ events written to .* \(SHA-256 [0-9a-f]{64}\), controlepunt \/ checkpoint \d+, verzegeld door de getuige \/ sealed by the witness\n$/);
 
@@ -275,7 +279,7 @@ describe('the central commands, as the IT partner runs them', () => {
     expect(made.code).toBe(0);
     const result = JSON.parse(made.stdout) as { pages: number; events: number; verified: boolean; checkpoint: { treeSize: number }; sha256: string };
     expect(result).toMatchObject({ verified: true, events: expect.any(Number) });
-    expect(result.sha256).toBe(createHash('sha256').update(readFileSync(out)).digest('hex'));
+    expect(result.sha256).toBe(sha256Of(out));
     const text = spawnSync('pdftotext', ['-layout', '-enc', 'UTF-8', out, '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, ' ');
     expect(text).toContain('Chain-of-custody report from the central database');
     expect(text).toContain(kioskId);
@@ -321,7 +325,7 @@ describe('the central commands, as the IT partner runs them', () => {
     const out = `${keys.dir}/board.pdf`;
     const made = await cli(['central', 'export', '--url', url, '--format', 'pdf', '--out', out, '--school', 'De Linde', '--type', 'handed_in', '--lang', 'en', '--json']);
     expect(made.code).toBe(0);
-    expect(JSON.parse(made.stdout)).toMatchObject({ format: 'pdf', rows: Number(n) });
+    expect(JSON.parse(made.stdout)).toMatchObject({ format: 'pdf', rows: Number(n), sha256: sha256Of(out) });
     const text = pdfText(readFileSync(out));
     expect(text.layout).toContain("The board's custody log");
     expect(text.layout).toMatch(/Selection\s+school De Linde; kinds: Handed in/);

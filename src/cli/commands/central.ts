@@ -2,6 +2,7 @@ import { createPublicKey } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
+import type { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { describeUrl } from '../../core/central/connect';
 import { exportCentralBundle } from '../../core/central/exportBundle';
@@ -19,9 +20,10 @@ import { cosignedNote, publishWitnessKey, witnessCheckpoints, witnessFromKeyFile
 import { rawEd25519PublicKey } from '../../core/evidence/signedNote';
 import { readIdentity } from '../../core/kiosk/identity';
 import { writeExportFile } from '../../core/export/exportFile';
+import { hashingOutput } from '../../core/export/hashingOutput';
 import { EventType, eventTypeList } from '../../shared/contract/eventTypes';
 import { AppError } from '../../shared/errors';
-import { output, type CliCommand } from '../command';
+import { output, type CliCommand, type CliContext } from '../command';
 import { openReadOnly, withDb } from '../database';
 import { centralUrl, withCentralCli } from './centralShared';
 
@@ -295,21 +297,38 @@ export const centralExport: CliCommand = {
       const lang: 'nl' | 'en' = language === 'en' ? 'en' : 'nl';
       const options = { language: lang, scope, madeBy: reportTexts[lang].systemActor, now: new Date() };
       return withCentralCli(centralUrl(values.url), async (client) => {
-        const rows = await writeExportFile(out, (stream) => exportCentralPdf(client, stream, filter, options));
-        output(ctx, { out, format, rows }, () => `${rows} gebeurtenissen geschreven naar / events written to ${out}`);
+        const written = await writeHashed(out, (stream) => exportCentralPdf(client, stream, filter, options));
+        reportWritten(ctx, out, format, written);
         return 0;
       });
     }
     return withCentralCli(centralUrl(values.url), async (client) => {
-      const rows =
+      const written =
         format === 'csv'
-          ? await writeExportFile(out, (stream) => exportCentralCsv(client, stream, filter))
-          : await writeExportFile(out, (stream) => exportCentralXlsx(client, stream, filter, { language }));
-      output(ctx, { out, format, rows }, () => `${rows} gebeurtenissen geschreven naar / events written to ${out}`);
+          ? await writeHashed(out, (stream) => exportCentralCsv(client, stream, filter))
+          : await writeHashed(out, (stream) => exportCentralXlsx(client, stream, filter, { language }));
+      reportWritten(ctx, out, format, written);
       return 0;
     });
   },
 };
+
+/**
+ * Writes an export and hashes it on the way: the server keeps no record of a CLI export (there is
+ * no ledger here), so the SHA-256 printed is what the IT partner keeps beside the file.
+ */
+function writeHashed(path: string, write: (out: Writable) => Promise<number>): Promise<{ rows: number; sha256: string }> {
+  return writeExportFile(path, async (file) => {
+    const hashed = hashingOutput(file);
+    const rows = await write(hashed.stream);
+    if (!hashed.stream.writableEnded) hashed.stream.end();
+    return { rows, sha256: await hashed.done() };
+  });
+}
+
+function reportWritten(ctx: CliContext, out: string, format: string, { rows, sha256 }: { rows: number; sha256: string }): void {
+  output(ctx, { out, format, rows, sha256 }, () => `${rows} gebeurtenissen geschreven naar / events written to ${out} (SHA-256 ${sha256})`);
+}
 
 const REPORT_USAGE = 'central report --url URL --kiosk ID (--device ID | --incident SEQ) --out FILE.pdf [--lang nl|en]';
 
