@@ -33,6 +33,22 @@ describe('translations', () => {
     }
   });
 
+  it('a text that counts something says "1 gebeurtenis", not "1 gebeurtenissen": it has a singular and a plural form', () => {
+    // Texts where the number stands next to no noun read right for any count.
+    const countNeutral = new Set([
+      'teacher.dashboard.shown', 'teacher.dashboard.missing.more', 'teacher.dashboard.endOfDayDue',
+      'office.import.preview.more', 'office.stickers.perPage',
+    ]);
+    for (const [name, locale] of [['nl', nl], ['en', en]] as const) {
+      const counting = keys(locale).filter((k) => String(k.split('.').reduce<unknown>((o, p) => (o as Record<string, unknown>)[p], locale)).includes('{{count}}'));
+      const withoutForms = counting.filter((k) => !/_(one|other)$/.test(k) && !countNeutral.has(k));
+      expect(withoutForms, name).toEqual([]);
+      const plural = new Set(counting.filter((k) => k.endsWith('_other')).map((k) => k.slice(0, -'_other'.length)));
+      const singular = new Set(counting.filter((k) => k.endsWith('_one')).map((k) => k.slice(0, -'_one'.length)));
+      expect([...plural].filter((k) => !singular.has(k)), name).toEqual([]);
+    }
+  });
+
   it('every literal key used in the screens exists', () => {
     // i18next plurals: `t('pin.entered', {count})` resolves to pin.entered_one / _other.
     const known = new Set(keys(nl).flatMap((k) => [k, k.replace(/_(one|other)$/, '')]));

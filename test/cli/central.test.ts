@@ -396,6 +396,10 @@ describe('the central commands, as the IT partner runs them', () => {
       } finally {
         await owner.end();
       }
+      // The board sees the restore on its morning check, though the sync after it took nothing back.
+      const status = await cli(['central', 'status', '--url', adminUrl]);
+      expect(status.code).toBe(0);
+      expect(status.stdout).toMatch(new RegExp(`, taken back after a restore ${centralSeq - lastSeq} \\(\\d{4}-\\d{2}-\\d{2}T`));
     } finally {
       g.close();
     }

@@ -13,6 +13,7 @@ import { storeCentral } from '../../src/core/central/connection';
 import { listExports } from '../../src/core/export/exportHistory';
 import { renameKiosk } from '../../src/core/kiosk/identity';
 import { centralDatabase, registerKioskDb } from '../core/central/support/central';
+import { restoredKiosk, syncWithTakeBack } from '../core/central/support/restored';
 import { rewriteHistory } from '../core/central/support/rewrite';
 import { classFixture, type ClassFixture } from '../core/support/custodyFixture';
 import { startPostgres, type PgCluster } from '../support/postgres';
@@ -28,8 +29,8 @@ import { tmpdir } from 'node:os';
 
 const PASSWORD = 'bestuur-geheim-42';
 
-/** Two schools' kiosks in the board's central database: one in order, one that rewrote its history after a sync. */
-async function boardWithTwoKiosks(cluster: PgCluster, cleanups: (() => void)[]): Promise<{ url: string; admin: pg.Client; kiosks: ClassFixture[] }> {
+/** Two schools' kiosks in the board's central database: one in order, one that rewrote its history after a sync, and one put back on an older backup that took the rest back. */
+async function boardOfThreeKiosks(cluster: PgCluster, cleanups: (() => void)[]): Promise<{ url: string; admin: pg.Client; kiosks: ClassFixture[]; takenBack: number }> {
   const { name, admin } = await centralDatabase(cluster);
   await admin.query(`CREATE ROLE bestuur_kantoor LOGIN PASSWORD '${PASSWORD}' IN ROLE inleverpunt_office`);
   const keys = tempDir();
@@ -60,12 +61,17 @@ async function boardWithTwoKiosks(cluster: PgCluster, cleanups: (() => void)[]):
   rewriteHistory(klimop.core.db, klimop.core.kiosk().kioskId, 3);
   klimop.s.signCheckpoint('day_closed');
   expect(await syncKiosk(klimop.core.db, urls[1]!)).toMatchObject({ outcome: 'diverged' });
-  return { url: cluster.urlFor('bestuur_kantoor', PASSWORD, name), admin, kiosks };
+  // A third kiosk was put back on this morning's backup and took the afternoon back from the centre.
+  const restored = await restoredKiosk(admin, cluster, name, { school: 'De Regenboog', name: 'Groep 6' });
+  cleanups.push(() => restored.close());
+  const takenBack = (await syncWithTakeBack(restored.core, restored.url)).takenBack;
+  expect(takenBack).toBe(restored.centralSeq - restored.backupSeq);
+  return { url: cluster.urlFor('bestuur_kantoor', PASSWORD, name), admin, kiosks, takenBack };
 }
 
 describe("the board's office reads every kiosk from the central database", () => {
   let cluster: PgCluster;
-  let central: { url: string; admin: pg.Client; kiosks: ClassFixture[] };
+  let central: { url: string; admin: pg.Client; kiosks: ClassFixture[]; takenBack: number };
   let bridge: TestBridge;
   let demo: DemoSchool;
   let browser: Browser;
@@ -73,7 +79,7 @@ describe("the board's office reads every kiosk from the central database", () =>
 
   beforeAll(async () => {
     cluster = await startPostgres();
-    central = await boardWithTwoKiosks(cluster, cleanups);
+    central = await boardOfThreeKiosks(cluster, cleanups);
     ({ bridge, demo } = await startDemoBridge());
     browser = await launchChromium();
   });
@@ -113,7 +119,7 @@ describe("the board's office reads every kiosk from the central database", () =>
     await section.getByText('De server weigert de aanmelding', { exact: false }).waitFor();
     await section.getByLabel('Wachtwoord').fill(PASSWORD);
     await section.getByRole('button', { name: 'Verbinding testen' }).click();
-    await section.getByText('Verbinding gelukt: 2 kiosken aangemeld.').waitFor();
+    await section.getByText('Verbinding gelukt: 3 kiosken aangemeld.').waitFor();
     await section.getByText('Deze gebruiker mag alle kiosken lezen', { exact: false }).waitFor();
     await section.getByLabel('Bestuursmodus', { exact: false }).check();
     await section.getByRole('button', { name: 'Opslaan' }).click();
@@ -129,7 +135,7 @@ describe("the board's office reads every kiosk from the central database", () =>
     await context.close();
   });
 
-  it('shows the health of both kiosks, one diverged, and the events of every kiosk by school, exported for Excel', async () => {
+  it('shows the health of every kiosk, one diverged and one restored, and the events of every kiosk by school, exported for Excel', async () => {
     // As the administrator saved it in the story above; set here too, so this story stands on its own.
     const { page, context, problems } = await openBoardScreen(1366);
     const health = page.getByRole('region', { name: 'Kiosken', exact: true });
@@ -138,7 +144,11 @@ describe("the board's office reads every kiosk from the central database", () =>
     await regenboog.getByText('In orde').waitFor();
     await klimop.getByText('Wijkt af').waitFor();
     expect(await klimop.textContent()).toContain('de geschiedenis is herschreven na een medeondertekend controlepunt');
-    expect(await health.getByRole('row').count()).toBe(3);
+    // Put back on an older backup: worth a question to the school, not a fault.
+    const restored = health.getByRole('row', { name: /Groep 6/ });
+    expect(await restored.getByTestId('board-taken-back').textContent()).toMatch(new RegExp(`^Teruggezet: ${central.takenBack} gebeurtenissen teruggehaald, `));
+    await restored.getByText('Niet gecontroleerd').waitFor();
+    expect(await health.getByRole('row').count()).toBe(4);
     await accessibilityStop(page, 'office-board-health');
 
     const events = page.getByRole('region', { name: 'Gebeurtenissen van alle kiosken' });
@@ -193,7 +203,7 @@ describe("the board's office reads every kiosk from the central database", () =>
     expect(await events.getByRole('row').nth(1).textContent()).toContain(device);
 
     await events.getByRole('button', { name: 'Exporteren (Excel)' }).click();
-    await events.getByText('1 gebeurtenissen geëxporteerd', { exact: false }).waitFor();
+    await events.getByText('1 gebeurtenis geëxporteerd', { exact: false }).waitFor();
     expect(bridge.saveRequests.at(-1)).toMatch(/^bestuur-logboek-\d{4}-\d{2}-\d{2}\.xlsx$/);
     const bytes = await readFile(join(bridge.savedDir, bridge.saveRequests.at(-1)!));
     const book = new ExcelJS.Workbook();

@@ -194,7 +194,8 @@ export const centralStatus: CliCommand = {
           .map(
             (k) =>
               `${k.state.padEnd(12)} ${k.school} / ${k.name}: seq ${k.headSeq}, sync ${k.lastSyncAt ?? '-'} (${k.lastSyncOutcome ?? '-'}), ` +
-              `checkpoint ${k.lastCheckpointSize ?? '-'}, witnessed ${k.lastWitnessedSize ?? '-'}, findings ${k.findings}`,
+              `checkpoint ${k.lastCheckpointSize ?? '-'}, witnessed ${k.lastWitnessedSize ?? '-'}, findings ${k.findings}` +
+              (k.lastTakenBack ? `, taken back after a restore ${k.lastTakenBack.events} (${k.lastTakenBack.at})` : ''),
           )
           .join('\n') || 'Nog geen kiosks aangemeld / no kiosks registered yet',
       );

@@ -79,6 +79,8 @@ export const BoardKiosk = z.object({
   lastCheckpointSize: z.number().int().nullable(),
   lastCheckpointSignedAt: z.string().nullable(),
   lastWitnessedSize: z.number().int().nullable(),
+  /** The newest sync that gave the kiosk back events of its own chain (after a restore from an older backup). */
+  lastTakenBack: z.object({ at: z.string(), events: z.number().int() }).nullable(),
   findings: z.number().int(),
   verification: VerificationState,
   lastFinding: z.object({ problem: z.string(), source: z.string(), seq: z.number().int().nullable(), foundAt: z.string() }).nullable(),

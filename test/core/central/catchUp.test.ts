@@ -3,6 +3,7 @@ import { openCore } from '../../../src/core';
 import { TEST_PIN_COST } from '../support/custodyFixture';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { restoreMark } from '../../../src/core/backup/restoreMark';
+import { kioskHealth } from '../../../src/core/central/health';
 import { syncKiosk } from '../../../src/core/central/sync';
 import { hashEvent } from '../../../src/core/ledger/hash';
 import { readAllCustody, rebuildProjection } from '../../../src/core/ledger/projection';
@@ -88,6 +89,10 @@ describe('after a restore of an older backup the kiosk takes its missing events 
     expect(await centralChain(admin, r.kioskId)).toEqual(chainOf(r.core));
     const syncs = await admin.query<{ taken_back: number }>('SELECT taken_back FROM central.syncs WHERE kiosk_id = $1 ORDER BY id', [r.kioskId]);
     expect(syncs.rows.map((s) => s.taken_back)).toEqual([0, 0, r.centralSeq - r.backupSeq, 0]);
+    // The board's health view keeps saying that this kiosk was put back, also after later syncs.
+    const [health] = await kioskHealth(admin, { kioskId: r.kioskId });
+    const tookBack = await admin.query<{ synced_at: Date }>('SELECT synced_at FROM central.syncs WHERE kiosk_id = $1 AND taken_back > 0', [r.kioskId]);
+    expect(health).toMatchObject({ state: 'ok', lastTakenBack: { events: r.centralSeq - r.backupSeq, at: tookBack.rows[0]!.synced_at.toISOString() } });
   });
 
   it('registrations made after the backup come back into the registry tables, without the names the centre never held', async () => {

@@ -4,6 +4,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appendEvents, centralHead } from '../../../src/core/central/chain';
 import { CentralSchemaError, centralSchemaVersion, centralMigrations, migrateCentral } from '../../../src/core/central/schema/migrate';
+import { KIOSK_HEALTH_SQL, kioskHealth } from '../../../src/core/central/health';
 import { registerKiosk } from '../../../src/core/central/registry';
 import { rawEd25519PublicKey } from '../../../src/core/evidence/signedNote';
 import type { LedgerEvent } from '../../../src/core/ledger/events';
@@ -77,7 +78,7 @@ describe('the central schema', () => {
       await older.query("INSERT INTO central.syncs (kiosk_id, uploaded, head_seq, outcome) VALUES ($1, 4, 4, 'ok')", [kioskId]);
       expect((await older.query("SELECT to_regprocedure('central.own_events(text, bigint, integer)') AS f")).rows[0].f).toBeNull();
 
-      expect(await migrateCentral(older)).toEqual({ from: 1, to: 2 });
+      expect(await migrateCentral(older, centralMigrations.slice(0, 2))).toEqual({ from: 1, to: 2 });
       expect((await older.query('SELECT uploaded, taken_back FROM central.syncs WHERE kiosk_id = $1', [kioskId])).rows).toEqual([{ uploaded: 4, taken_back: 0 }]);
       const fns = await older.query<{ name: string; definer: boolean }>(
         "SELECT proname AS name, prosecdef AS definer FROM pg_proc WHERE pronamespace = 'central'::regnamespace AND proname LIKE 'own_%' ORDER BY proname",
@@ -89,6 +90,31 @@ describe('the central schema', () => {
       await expect(older.query('UPDATE central.syncs SET taken_back = 1')).rejects.toMatchObject({ code: 'IL005' });
     } finally {
       await older.end();
+    }
+  });
+
+  it("migration 3: the health view finds a kiosk's newest sync, and its newest one that took events back, by index", async () => {
+    // A board's syncs table: 200 kiosks, and one that went quiet long ago, put back from a backup once.
+    const board = new pg.Client({ connectionString: cluster.adminUrl(await cluster.createDatabase()) });
+    await board.connect();
+    try {
+      await migrateCentral(board);
+      await board.query(
+        "INSERT INTO central.kiosks (kiosk_id, public_key, verifier_key, db_role) SELECT 'k' || i, decode(repeat('00', 32), 'hex'), '', 'r' || i FROM generate_series(1, 200) i",
+      );
+      await board.query(
+        `INSERT INTO central.syncs (kiosk_id, uploaded, taken_back, head_seq, outcome)
+         SELECT 'k' || (1 + n % 200), 1, CASE WHEN n = 200 THEN 7 ELSE 0 END, n, 'ok' FROM generate_series(1, 20000) n WHERE n % 200 <> 0 OR n < 400`,
+      );
+      await board.query('ANALYZE central.syncs');
+      const [quiet] = await kioskHealth(board, { kioskId: 'k1' });
+      expect(quiet).toMatchObject({ lastSyncOutcome: 'ok', lastTakenBack: { events: 7 } });
+      const plan = await board.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${KIOSK_HEALTH_SQL}`, [null, 'k1']);
+      const text = plan.rows.map((r) => r['QUERY PLAN']).join('\n');
+      expect(text).toContain('syncs_kiosk_newest');
+      expect(text).toContain('syncs_kiosk_taken_back');
+    } finally {
+      await board.end();
     }
   });
 

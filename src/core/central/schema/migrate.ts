@@ -1,13 +1,14 @@
 import type { ClientBase } from 'pg';
 import { c001Chains } from './001-chains';
 import { c002CatchUp } from './002-catch-up';
+import { c003SyncIndexes } from './003-sync-indexes';
 import type { CentralMigration } from './migration';
 
 export type { CentralMigration } from './migration';
 
 
 /** Every central migration in order; a new one is one file in this folder and one line here. */
-export const centralMigrations: readonly CentralMigration[] = [c001Chains, c002CatchUp];
+export const centralMigrations: readonly CentralMigration[] = [c001Chains, c002CatchUp, c003SyncIndexes];
 
 /** Any fixed number: the lock that keeps two `central init` runs from migrating at once. */
 const MIGRATION_LOCK = 0x1e7e4;

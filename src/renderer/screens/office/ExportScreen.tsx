@@ -126,7 +126,7 @@ export function ExportScreen() {
       )}
       {done && (
         <div className="notice" role="status">
-          <p>{t('office.export.done', { rows: done.rows, file: done.fileName })}</p>
+          <p>{t('office.export.done', { count: done.rows, file: done.fileName })}</p>
           {done.checkpoint && (
             <p>
               {t('office.export.signed', { size: done.checkpoint.treeSize })}{' '}

@@ -4,6 +4,7 @@ import type pg from 'pg';
 import { openCore, type Core } from '../../../../src/core';
 import { makeBackup, restoreBackup } from '../../../../src/core/backup/backup';
 import { syncKiosk, type SyncOptions } from '../../../../src/core/central/sync';
+import { renameKiosk } from '../../../../src/core/kiosk/identity';
 import { kioskNoteVerifier } from '../../../../src/core/kiosk/signer';
 import { chainSince } from '../../../../src/core/ledger/importChain';
 import { ledgerHead } from '../../../../src/core/ledger/rows';
@@ -33,10 +34,11 @@ export async function restoredKiosk(
   admin: pg.Client,
   cluster: PgCluster,
   database: string,
-  options: { size?: number; afterBackup?: (f: ClassFixture) => void } = {},
+  options: { size?: number; afterBackup?: (f: ClassFixture) => void; school?: string; name?: string } = {},
 ): Promise<RestoredKiosk> {
   const size = options.size ?? 3;
   const f = classFixture({ size });
+  if (options.school !== undefined || options.name !== undefined) renameKiosk(f.core.db, options.name ?? f.core.kiosk().name, options.school);
   for (let n = 1; n <= size; n++) f.s.scan({ code: `STK-${n}`, mode: 'hand-in', actor: 'pupil' });
   f.s.signCheckpoint('on_request');
   const url = await registerKioskDb(admin, cluster, database, f.core.db);

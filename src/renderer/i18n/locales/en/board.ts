@@ -49,7 +49,8 @@ export const board: Messages['board'] = {
       running: 'Syncing…',
     },
     probe: {
-      ok: 'Connected: {{count}} kiosks registered.',
+      ok_one: 'Connected: {{count}} kiosk registered.',
+      ok_other: 'Connected: {{count}} kiosks registered.',
       readsBoard: 'This user may read every kiosk (right for board mode).',
       kioskOnly: 'This user may not read the kiosks: right for a kiosk that syncs, not for board mode.',
       unreachable: 'The server cannot be reached. Check the address, the port and the network.',
@@ -77,6 +78,8 @@ export const board: Messages['board'] = {
     never: 'Never',
     checkpoint: '{{size}} events, {{when}}',
     noCheckpoint: 'None yet',
+    takenBack_one: 'Restored: {{count}} event taken back, {{when}}',
+    takenBack_other: 'Restored: {{count}} events taken back, {{when}}',
     states: {
       ok: 'OK',
       diverged: 'Diverged',
@@ -137,7 +140,8 @@ export const board: Messages['board'] = {
     makeXlsx: 'Export (Excel)',
     makePdf: 'Printable log (PDF)',
     busy: 'Exporting…',
-    done: '{{rows}} events exported to {{file}}.',
+    done_one: '{{count}} event exported to {{file}}.',
+    done_other: '{{count}} events exported to {{file}}.',
   },
   import: {
     title: 'Bundles from a kiosk without a network',

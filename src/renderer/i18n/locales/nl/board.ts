@@ -48,7 +48,8 @@ export const board = {
       running: 'Bezig met synchroniseren…',
     },
     probe: {
-      ok: 'Verbinding gelukt: {{count}} kiosken aangemeld.',
+      ok_one: 'Verbinding gelukt: {{count}} kiosk aangemeld.',
+      ok_other: 'Verbinding gelukt: {{count}} kiosken aangemeld.',
       readsBoard: 'Deze gebruiker mag alle kiosken lezen (geschikt voor de bestuursmodus).',
       kioskOnly: 'Deze gebruiker mag de kiosken niet lezen: goed voor een kiosk die synchroniseert, niet voor de bestuursmodus.',
       unreachable: 'De server is niet bereikbaar. Controleer het adres, de poort en het netwerk.',
@@ -76,6 +77,8 @@ export const board = {
     never: 'Nog nooit',
     checkpoint: '{{size}} gebeurtenissen, {{when}}',
     noCheckpoint: 'Nog geen',
+    takenBack_one: 'Teruggezet: {{count}} gebeurtenis teruggehaald, {{when}}',
+    takenBack_other: 'Teruggezet: {{count}} gebeurtenissen teruggehaald, {{when}}',
     states: {
       ok: 'In orde',
       diverged: 'Wijkt af',
@@ -136,7 +139,8 @@ export const board = {
     makeXlsx: 'Exporteren (Excel)',
     makePdf: 'Afdrukbaar logboek (PDF)',
     busy: 'Bezig met exporteren…',
-    done: '{{rows}} gebeurtenissen geëxporteerd naar {{file}}.',
+    done_one: '{{count}} gebeurtenis geëxporteerd naar {{file}}.',
+    done_other: '{{count}} gebeurtenissen geëxporteerd naar {{file}}.',
   },
   import: {
     title: 'Bundels van een kiosk zonder netwerk',

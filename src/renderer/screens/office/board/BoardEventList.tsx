@@ -42,11 +42,11 @@ export function BoardEventList({
       <tbody>
         {events.map(({ deviceId, ...e }) => (
           <tr key={`${e.kioskId}/${e.seq}`}>
-            <td>{when(e.occurredAt)}</td>
-            <td>{e.school}</td>
-            <td>{e.kioskName}</td>
+            <td className="words">{when(e.occurredAt)}</td>
+            <td className="words">{e.school}</td>
+            <td className="words">{e.kioskName}</td>
             <td className="number">{e.seq}</td>
-            <td>{label(e.type)}</td>
+            <td className="words">{label(e.type)}</td>
             <td className="hash">{deviceId ?? '—'}</td>
             <td className="hash">{e.pupilId ?? '—'}</td>
             <td className="report">

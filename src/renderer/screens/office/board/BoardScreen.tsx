@@ -195,7 +195,7 @@ export function BoardScreen() {
             {exporting === 'pdf' ? t('board.export.busy') : t('board.export.makePdf')}
           </button>
         </div>
-        {exported && <p role="status">{t('board.export.done', exported)}</p>}
+        {exported && <p role="status">{t('board.export.done', { count: exported.rows, file: exported.file })}</p>}
         <p className="field-hint">{t('board.events.idsOnly')} {t('board.report.idsOnly')}</p>
         {report && 'error' in report && (
           <p className="notice" role="alert">

@@ -7,7 +7,8 @@ type Problem = keyof Messages['board']['health']['problems'];
 const MARK = { ok: '✓', diverged: '✕', not_verified: '?' } as const;
 
 /**
- * One row per kiosk: when it last reached the board, what it last signed, and whether that was
+ * One row per kiosk: when it last reached the board (and, once a kiosk was put back on an older
+ * backup, when it took its missing events back), what it last signed, and whether that was
  * checked. The verification state is a word and a mark, not a colour alone.
  */
 export function KioskHealthTable({ kiosks, when }: { kiosks: BoardKiosk[]; when: (iso: string) => string }) {
@@ -32,7 +33,12 @@ export function KioskHealthTable({ kiosks, when }: { kiosks: BoardKiosk[]; when:
           <tr key={k.kioskId} data-verification={k.verification}>
             <td>{k.school}</td>
             <th scope="row">{k.name || k.kioskId}</th>
-            <td>{k.lastSyncAt ? when(k.lastSyncAt) : t('board.health.never')}</td>
+            <td>
+              {k.lastSyncAt ? when(k.lastSyncAt) : t('board.health.never')}
+              {k.lastTakenBack && (
+                <small data-testid="board-taken-back">{t('board.health.takenBack', { count: k.lastTakenBack.events, when: when(k.lastTakenBack.at) })}</small>
+              )}
+            </td>
             <td>
               {k.lastCheckpointSize === null || k.lastCheckpointSignedAt === null
                 ? t('board.health.noCheckpoint')
