@@ -31,6 +31,14 @@ function layoutProblems(page: Page): Promise<string[]> {
       if (style.textOverflow === 'ellipsis' || ['auto', 'scroll'].includes(style.overflowX)) continue;
       if (el.scrollWidth > el.clientWidth + 1) problems.push(`text overflows ${describe(el)} (${el.scrollWidth}px in ${el.clientWidth}px)`);
     }
+    // A table running out of its card: the page need not be wider for the table to spill over the card's edge.
+    for (const table of document.querySelectorAll<HTMLElement>('table')) {
+      const parent = table.parentElement;
+      if (!visible(table) || !parent || ['auto', 'scroll'].includes(getComputedStyle(parent).overflowX)) continue;
+      const inner = parent.getBoundingClientRect().right - parseFloat(getComputedStyle(parent).paddingRight);
+      const right = table.getBoundingClientRect().right;
+      if (right > inner + 1) problems.push(`${describe(table)} runs ${Math.round(right - inner)}px out of its container`);
+    }
     // A table cell, and the end of day's row card (its actions sit in a grid cell of their own).
     for (const cell of document.querySelectorAll<HTMLElement>('td, th, .eod-item')) {
       if (!visible(cell)) continue;

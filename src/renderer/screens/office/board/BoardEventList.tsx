@@ -46,7 +46,7 @@ export function BoardEventList({
             <td className="words">{e.school}</td>
             <td className="words">{e.kioskName}</td>
             <td className="number">{e.seq}</td>
-            <td className="words">{label(e.type)}</td>
+            <td>{label(e.type)}</td>
             <td className="hash">{deviceId ?? '—'}</td>
             <td className="hash">{e.pupilId ?? '—'}</td>
             <td className="report">
