@@ -412,34 +412,56 @@ function verifyBundle(fd, options) {
 }
 
 // --- Command line ---
-const args = process.argv.slice(2);
-const options = {};
-let file;
-for (let i = 0; i < args.length; i++) {
-  if (args[i] === '--since') options.since = readFileSync(args[++i], 'utf8');
-  else if (args[i] === '--key') options.key = args[++i].trim();
-  else if (args[i] === '--witness') options.witness = args[++i].trim();
-  else file = args[i];
-}
-if (!file) {
-  process.stderr.write('usage: node verify-bundle.mjs FILE [--since EARLIER.checkpoint.txt] [--key VERIFIER_KEY] [--witness WITNESS_VKEY]\n');
-  process.exit(2);
-}
-try {
-  const fd = openSync(file, 'r');
-  let r;
-  try {
-    r = verifyBundle(fd, options);
-  } finally {
-    closeSync(fd);
+const USAGE = 'usage: node verify-bundle.mjs FILE [--since EARLIER.checkpoint.txt] [--key VERIFIER_KEY] [--witness WITNESS_VKEY]\n';
+/**
+ * Returns the exit code instead of calling process.exit(): an exit while V8 still compiles on a
+ * background thread can hang Node for good (nodejs/node#54918); a process that simply runs out of
+ * work ends cleanly, after its output is written.
+ */
+function main(args) {
+  const options = {};
+  let file, since;
+  for (let i = 0; i < args.length; i++) {
+    const value = () => (i + 1 < args.length ? args[++i] : undefined);
+    if (args[i] === '--since') since = value();
+    else if (args[i] === '--key') options.key = value()?.trim();
+    else if (args[i] === '--witness') options.witness = value()?.trim();
+    else file = args[i];
   }
-  process.stdout.write(`OK ${r.origin}: ${r.events} events, tree size ${r.treeSize}`);
-  if (r.consistentWith !== null) process.stdout.write(`, consistent with checkpoint ${r.consistentWith}`);
-  if (r.witnessedAt !== undefined) process.stdout.write(`, cosigned by the witness${r.witnessedAt === null ? '' : ` at ${new Date(r.witnessedAt * 1000).toISOString()}`}`);
-  if (r.sealedBy === 'witness') process.stdout.write(', sealed by the witness (made from the central database)');
-  process.stdout.write(r.keyPinned ? '\n' : ' (key taken from the bundle itself: pass --key to pin yours)\n');
-} catch (error) {
-  if (!(error instanceof Fail)) throw error;
-  process.stdout.write(`FAIL ${error.message}${error.where ? ` (${error.where})` : ''}\n`);
-  process.exit(1);
+  if (!file || (args.includes('--since') && !since) || (args.includes('--key') && !options.key) || (args.includes('--witness') && !options.witness)) {
+    process.stderr.write(USAGE);
+    return 2;
+  }
+  // A file that is not there or cannot be read is the caller's mistake, not a verdict on a bundle.
+  let fd;
+  try {
+    if (since !== undefined) options.since = readFileSync(since, 'utf8');
+    fd = openSync(file, 'r');
+  } catch (error) {
+    process.stderr.write(`cannot read ${error.path ?? file}: ${error.code ?? error.message}\n`);
+    return 2;
+  }
+  try {
+    let r;
+    try {
+      r = verifyBundle(fd, options);
+    } finally {
+      closeSync(fd);
+    }
+    process.stdout.write(`OK ${r.origin}: ${r.events} events, tree size ${r.treeSize}`);
+    if (r.consistentWith !== null) process.stdout.write(`, consistent with checkpoint ${r.consistentWith}`);
+    if (r.witnessedAt !== undefined) process.stdout.write(`, cosigned by the witness${r.witnessedAt === null ? '' : ` at ${new Date(r.witnessedAt * 1000).toISOString()}`}`);
+    if (r.sealedBy === 'witness') process.stdout.write(', sealed by the witness (made from the central database)');
+    process.stdout.write(r.keyPinned ? '\n' : ' (key taken from the bundle itself: pass --key to pin yours)\n');
+    return 0;
+  } catch (error) {
+    if (!(error instanceof Fail) && typeof error?.code === 'string') {
+      process.stderr.write(`cannot read ${file}: ${error.code}\n`);
+      return 2;
+    }
+    if (!(error instanceof Fail)) throw error;
+    process.stdout.write(`FAIL ${error.message}${error.where ? ` (${error.where})` : ''}\n`);
+    return 1;
+  }
 }
+process.exitCode = main(process.argv.slice(2));

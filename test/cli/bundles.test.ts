@@ -1,10 +1,10 @@
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyBundle } from '../../src/core/evidence/verifyBundle';
+import { standaloneVerifier } from '../support/standaloneVerifier';
 import { tempDir } from '../support/tempDb';
 import { cli } from './support/cli';
 
@@ -14,7 +14,7 @@ function standalone(...args: string[]): { code: number | null; stdout: string } 
 }
 
 function standaloneWith(nodeArgs: string[], ...args: string[]): { code: number | null; stdout: string } {
-  const run = spawnSync(process.execPath, [...nodeArgs, join(__dirname, '../../tools/verify-bundle.mjs'), ...args], { encoding: 'utf8' });
+  const run = standaloneVerifier(args, nodeArgs);
   return { code: run.status, stdout: run.stdout + run.stderr };
 }
 
@@ -50,6 +50,22 @@ describe('export --format bundle, verify-bundle and the standalone verifier', ()
     // Without a key of their own, both say whose key they trusted.
     expect((await cli(['verify-bundle', out])).stdout).toContain('--key');
     expect(standalone(out).stdout).toContain('pass --key');
+  });
+
+  it('the standalone verifier tells a file it cannot read, or a call without a file, from a bundle that fails: exit code 2, one line', () => {
+    const cases: [string[], RegExp][] = [
+      [[], /^usage: node verify-bundle\.mjs FILE/],
+      [[`${tmp.dir}/not-there.jsonl`], /^cannot read .*not-there\.jsonl: ENOENT\n$/],
+      [[tmp.dir], /^cannot read .*: EISDIR\n$/],
+      [[`${tmp.dir}/logboek.jsonl`, '--since', `${tmp.dir}/no.checkpoint.txt`], /^cannot read .*no\.checkpoint\.txt: ENOENT\n$/],
+      [[`${tmp.dir}/logboek.jsonl`, '--key'], /^usage: /],
+    ];
+    for (const [args, said] of cases) {
+      const run = standaloneVerifier(args);
+      expect(run.status, args.join(' ')).toBe(2);
+      expect(run.stdout).toBe('');
+      expect(run.stderr, args.join(' ')).toMatch(said);
+    }
   });
 
   it('a filtered bundle (--format with any file name, filters as for CSV) verifies in both', async () => {

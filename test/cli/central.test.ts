@@ -17,6 +17,7 @@ import { withReadOnlyFile } from '../../src/core/backup/readOnlyFile';
 import { restoreMark } from '../../src/core/backup/restoreMark';
 import { classFixture, type ClassFixture } from '../core/support/custodyFixture';
 import { startPostgres, type PgCluster } from '../support/postgres';
+import { standaloneVerifier } from '../support/standaloneVerifier';
 import { tempDir } from '../support/tempDb';
 import { cli } from './support/cli';
 
@@ -171,7 +172,7 @@ describe('the central commands, as the IT partner runs them', () => {
     const { witnessed } = JSON.parse(verified.stdout) as { witnessed: { witness: string; time: number } };
     expect(witnessed.witness).toBe('inleverpunt.central/witness');
     expect(Math.abs(witnessed.time - Date.now() / 1000)).toBeLessThan(24 * 3600);
-    const standalone = (...args: string[]) => spawnSync(process.execPath, [join(__dirname, '../../tools/verify-bundle.mjs'), ...args], { encoding: 'utf8' });
+    const standalone = (...args: string[]) => standaloneVerifier(args);
     expect(standalone(bundle, '--witness', vkey)).toMatchObject({ status: 0, stdout: expect.stringMatching(/^OK .*cosigned by the witness at \d{4}-/) });
 
     // Another witness's key, a bundle without the witness's line, and a line whose time was moved are refused.
@@ -225,7 +226,7 @@ describe('the central commands, as the IT partner runs them', () => {
     const unchecked = await cli(['verify-bundle', bundle, '--json']);
     expect(unchecked.code).toBe(1);
     expect(JSON.parse(unchecked.stdout)).toMatchObject({ ok: false, reason: 'seal_needs_witness', message: { nl: expect.stringContaining('--witness'), en: expect.stringContaining('--witness') } });
-    const standalone = (...more: string[]) => spawnSync(process.execPath, [join(__dirname, '../../tools/verify-bundle.mjs'), bundle, ...more], { encoding: 'utf8' });
+    const standalone = (...more: string[]) => standaloneVerifier([bundle, ...more]);
     expect(standalone('--witness', vkey)).toMatchObject({ status: 0, stdout: expect.stringContaining('sealed by the witness') });
     expect(standalone()).toMatchObject({ status: 1, stdout: 'FAIL seal_needs_witness (line 1)\n' });
 

@@ -1,5 +1,4 @@
 import { createHash, generateKeyPairSync } from 'node:crypto';
-import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -16,6 +15,7 @@ import { exportBundle, type BundleRequest } from '../../../src/core/export/expor
 import { kioskNoteSigner, kioskVerifierKey } from '../../../src/core/kiosk/signer';
 import { AppError } from '../../../src/shared/errors';
 import type { PgCluster } from '../../support/postgres';
+import { standaloneVerifier } from '../../support/standaloneVerifier';
 import { tempDir } from '../../support/tempDb';
 import { classFixture, type ClassFixture } from '../support/custodyFixture';
 import { boardWithWitness, registerKioskDb } from './support/central';
@@ -83,7 +83,7 @@ const pinned = (extra: VerifyBundleOptions = {}): VerifyBundleOptions => ({ key:
 function standalone(bytes: Buffer, ...args: string[]): { status: number | null; stdout: string } {
   const file = join(files.dir, `bundle-${createHash('sha256').update(bytes).digest('hex').slice(0, 12)}.jsonl`);
   writeFileSync(file, bytes);
-  const r = spawnSync(process.execPath, [join(__dirname, '../../../tools/verify-bundle.mjs'), file, '--key', kioskKey, ...args], { encoding: 'utf8' });
+  const r = standaloneVerifier([file, '--key', kioskKey, ...args]);
   return { status: r.status, stdout: r.stdout };
 }
 

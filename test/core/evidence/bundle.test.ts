@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join as joinPath } from 'node:path';
@@ -12,6 +11,7 @@ import { exportBundle, type BundleRequest } from '../../../src/core/export/expor
 import { kioskNoteSigner, kioskVerifierKey } from '../../../src/core/kiosk/signer';
 import { newestEvent } from '../../../src/core/ledger/readModel';
 import { generateKeyPairSync, createHash } from 'node:crypto';
+import { standaloneVerifier } from '../../support/standaloneVerifier';
 import { classFixture, PINS, type ClassFixture } from '../support/custodyFixture';
 import { rewriteHistory } from './bundleForgery';
 
@@ -101,7 +101,7 @@ describe('evidence bundles', () => {
     const dir = mkdtempSync(joinPath(tmpdir(), 'inleverpunt-bundle-'));
     try {
       writeFileSync(joinPath(dir, 'b.jsonl'), bytes);
-      const run = spawnSync(process.execPath, [joinPath(__dirname, '../../../tools/verify-bundle.mjs'), joinPath(dir, 'b.jsonl'), '--key', key], { encoding: 'utf8' });
+      const run = standaloneVerifier([joinPath(dir, 'b.jsonl'), '--key', key]);
       expect(run.status, run.stdout + run.stderr).toBe(0);
     } finally {
       rmSync(dir, { recursive: true, force: true });
