@@ -40,7 +40,9 @@ describe('kiosks syncing to the central database', () => {
     // A payload erased on the kiosk (AVG) leaves its hash in the chain: the centre still verifies the event.
     const withPayload = chainSince(group[0]!.core.db, group[0]!.core.kiosk().kioskId).find((r) => r.event.payloadHash !== null)!;
     group[0]!.s.redactPayloads({ seqs: [withPayload.event.seq], reason: 'request', actor: group[0]!.office.staffId });
-    const urls = await Promise.all(group.map((f) => registerKioskDb(admin, cluster, database, f.core.db)));
+    // One after another: each registration is a transaction on the one owner connection.
+    const urls: string[] = [];
+    for (const f of group) urls.push(await registerKioskDb(admin, cluster, database, f.core.db));
     const results = await Promise.all(group.map((f, i) => syncKiosk(f.core.db, urls[i]!, { batchSize: 7 })));
     for (const [i, f] of group.entries()) {
       expect(results[i]).toMatchObject({ outcome: 'ok', uploaded: localChain(f).length, checkpointsUploaded: 1 });
