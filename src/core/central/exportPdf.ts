@@ -6,6 +6,7 @@ import type { ExportLanguage } from '../export/columns';
 import { pageOut } from '../export/exportPdf';
 import { CustodyLogLayout, LOG_PAGE, type LogFrame, type LogRow, type WitnessedKiosk } from '../export/pdfLog';
 import { pdfLogTexts } from '../export/pdfLogTexts';
+import { printedId } from '../export/printedId';
 import { createPdf } from '../labels/pdfDocument';
 import { centralPeople } from '../report/centralModel';
 import { centralReportTexts } from '../report/centralTexts';
@@ -127,7 +128,7 @@ async function witnessedCheckpoints(client: ClientBase, kiosks: ReadonlyMap<stri
 function rowResolver(language: ExportLanguage): (r: Raw) => LogRow {
   const words = reportTexts[language];
   const labels: Record<string, string> = eventTypeLabels[language];
-  const { who, held } = centralPeople(language);
+  const { who, held } = centralPeople(language, printedId);
   return (r) => {
     const voidedBy = r.voided_by === null ? null : Number(r.voided_by);
     return {
@@ -137,11 +138,11 @@ function rowResolver(language: ExportLanguage): (r: Raw) => LogRow {
       mark: voidedBy !== null ? words.voidedBy(voidedBy) : r.voids_seq !== null ? words.voids(Number(r.voids_seq)) : null,
       voided: voidedBy !== null,
       origin: `${r.school} · ${r.kiosk}`,
-      pupil: r.pupil_id ?? '',
-      device: r.device_id ?? '',
+      pupil: r.pupil_id === null ? '' : printedId(r.pupil_id),
+      device: r.device_id === null ? '' : printedId(r.device_id),
       actor: who(r.actor),
       custodian: held(r.custodian),
-      place: [r.location_id, r.pouch_id && `${words.pouch} ${r.pouch_id}`].filter(Boolean).join(' · '),
+      place: [r.location_id && printedId(r.location_id), r.pouch_id && `${words.pouch} ${printedId(r.pouch_id)}`].filter(Boolean).join(' · '),
       // Whole, in groups of 16: pdfkit wraps one 64-character word letter by letter, which made
       // the log take twice as long (test/bench/centralPdf.ts: 5,000 events 14.9 s, grouped 6.9 s, on a busy machine).
       notes: r.hash.replace(/(.{16})(?=.)/g, '$1 '),

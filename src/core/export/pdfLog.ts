@@ -72,17 +72,20 @@ const COLUMNS: readonly { key: Column; width: number }[] = [
   { key: 'place', width: 80 },
   { key: 'notes', width: WIDTH - 652 },
 ];
-/** The board's columns: ids are longer than names, each row names where it came from, and its hash fits two lines of 32. */
+/**
+ * The board's columns: each row names where it came from, ids are cut to one line (printedId),
+ * a place with its pouch takes two, and the hash fits two lines of 32.
+ */
 const BOARD_COLUMNS: readonly { key: Column; width: number }[] = [
   { key: 'seq', width: 36 },
   { key: 'time', width: 76 },
   { key: 'origin', width: 88 },
   { key: 'type', width: 86 },
-  { key: 'pupil', width: 68 },
-  { key: 'device', width: 68 },
+  { key: 'pupil', width: 54 },
+  { key: 'device', width: 54 },
   { key: 'actor', width: 50 },
-  { key: 'custodian', width: 70 },
-  { key: 'place', width: 58 },
+  { key: 'custodian', width: 78 },
+  { key: 'place', width: 78 },
   { key: 'notes', width: WIDTH - 600 },
 ];
 const GAP = 4;

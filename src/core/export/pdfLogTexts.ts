@@ -1,4 +1,5 @@
 import type { ExportLanguage } from './columns';
+import { PRINTED_ID_LENGTH } from './printedId';
 
 /**
  * The words on the printable custody log (`export --format pdf`). Like the report it leaves the
@@ -38,7 +39,7 @@ export const pdfLogTexts = {
     boardTitle: 'Bewaarlogboek van het bestuur',
     boardIntro: (n: number) =>
       `${n} gebeurtenissen, per school en kiosk, oudste eerst. Een gebeurtenis wordt nooit gewijzigd: een fout wordt hersteld met een nieuwe gebeurtenis, en beide staan hier.`,
-    idsNotNames: 'Id’s staan waar namen zouden staan: de centrale database bewaart geen namen. De namen staan in het logboek van de kiosk zelf.',
+    idsNotNames: `Id’s staan waar namen zouden staan: de centrale database bewaart geen namen. De namen staan in het logboek van de kiosk zelf. Een id is verkort tot zijn eerste ${PRINTED_ID_LENGTH} tekens (…); de CSV en Excel hebben elk id voluit.`,
     ids: 'Namen',
     witnessedTitle: 'Nagerekende controlepunten',
     witnessedIntro:
@@ -77,7 +78,7 @@ export const pdfLogTexts = {
     boardTitle: "The board's custody log",
     boardIntro: (n: number) =>
       `${n} events, by school and kiosk, oldest first. An event is never changed: a mistake is fixed by a new event, and both are shown here.`,
-    idsNotNames: "Ids stand where names would: the central database keeps no names. The names are in the kiosk's own ledger.",
+    idsNotNames: `Ids stand where names would: the central database keeps no names. The names are in the kiosk's own ledger. An id is cut to its first ${PRINTED_ID_LENGTH} characters (…); the CSV and Excel files have every id whole.`,
     ids: 'Names',
     witnessedTitle: 'Witnessed checkpoints',
     witnessedIntro:

@@ -28,16 +28,19 @@ export interface CentralModelInput {
  * kiosk, and each event that had one says where it is.
  */
 /** Who acted and who held the device, as the centre can say it: the kiosk's ids, no names. Shared with the board's PDF log. */
-export function centralPeople(language: ExportLanguage): { who(actor: string): string; held(custodian: string | null): string } {
+export function centralPeople(
+  language: ExportLanguage,
+  id: (id: string) => string = (whole) => whole,
+): { who(actor: string): string; held(custodian: string | null): string } {
   const t = centralPdfTexts(language);
   const c = centralReportTexts[language];
   return {
-    who: (actor) => (actor === 'pupil' ? t.pupilActor : actor === 'system' ? t.systemActor : `${c.staff} ${actor}`),
+    who: (actor) => (actor === 'pupil' ? t.pupilActor : actor === 'system' ? t.systemActor : `${c.staff} ${id(actor)}`),
     held: (custodian) => {
       if (!custodian) return '';
-      const [kind, id] = custodian.split(':');
-      if (kind === 'staff' && id) return `${c.staff} ${id}`;
-      if (kind === 'location' && id) return `${c.place} ${id}`;
+      const [kind, ref] = custodian.split(':');
+      if (kind === 'staff' && ref) return `${c.staff} ${id(ref)}`;
+      if (kind === 'location' && ref) return `${c.place} ${id(ref)}`;
       return t.custodians[custodian] ?? custodian;
     },
   };

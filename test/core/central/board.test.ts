@@ -475,6 +475,31 @@ describe("the board's log as a printable PDF", () => {
     expect(end).toMatch(new RegExp(`De Linde · Groep 6 \\(${late.core.kiosk().kioskId}\\)\\s+Nog niet nagerekend`));
   });
 
+  it('prints each id cut to its first 8 characters, so a hand-in into a pouch takes two lines, not six, and says where the whole ids are', async () => {
+    const file = await exported(board, { filter: { school: 'De Linde', types: ['handed_in'] }, format: 'pdf' });
+    const text = pdfText(file.bytes);
+    const handIn = (
+      await admin.query<{ device_id: string; pupil_id: string; pouch_id: string; location_id: string; hash: string }>(
+        `SELECT e.device_id, e.pupil_id, e.pouch_id, e.location_id, encode(e.hash, 'hex') AS hash FROM central.events e
+          WHERE e.kiosk_id = $1 AND e.type = 'handed_in' AND e.pouch_id IS NOT NULL ORDER BY e.seq LIMIT 1`,
+        [linde.core.kiosk().kioskId],
+      )
+    ).rows[0]!;
+    const raw = text.raw.replace(/\s+/g, '');
+    for (const id of [handIn.device_id, handIn.pupil_id, handIn.pouch_id]) {
+      expect(raw).toContain(`${id.slice(0, 8)}…`);
+      expect(raw).not.toContain(id);
+    }
+    expect(raw).toContain(handIn.hash);
+    expect(text.layout.replace(/\s+/g, ' ')).toContain('Een id is verkort tot zijn eerste 8 tekens (…); de CSV en Excel hebben elk id voluit.');
+    // The hand-in's row: its SHA-256 (two lines of 32) is its tallest cell.
+    const lines = text.layout.split('\n');
+    const row = lines.findIndex((l) => l.includes(`${handIn.device_id.slice(0, 8)}…`));
+    const next = lines.findIndex((l, i) => i > row && /^\s*#\d+/.test(l));
+    expect(row).toBeGreaterThan(0);
+    expect((next < 0 ? lines.length : next) - row).toBeLessThanOrEqual(3);
+  });
+
   it("leaves the other school's events out, and is recorded in this PC's ledger with the file's SHA-256", async () => {
     const file = await exported(board, { filter: { school: 'Het Anker', types: ['handed_in'] }, format: 'pdf', language: 'en' });
     const text = pdfText(file.bytes);
