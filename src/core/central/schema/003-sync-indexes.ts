@@ -8,7 +8,7 @@ import type { CentralMigration } from './migration';
  */
 export const c003SyncIndexes: CentralMigration = {
   version: 3,
-  name: 'the health view finds a kiosk newest syncs by index',
+  name: "the health view finds each kiosk's newest syncs by index",
   sql: `
 CREATE INDEX syncs_kiosk_newest ON central.syncs (kiosk_id, id);
 CREATE INDEX syncs_kiosk_taken_back ON central.syncs (kiosk_id, id) WHERE taken_back > 0;
