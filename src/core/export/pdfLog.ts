@@ -79,11 +79,12 @@ const COLUMNS: readonly { key: Column; width: number }[] = [
 const BOARD_COLUMNS: readonly { key: Column; width: number }[] = [
   { key: 'seq', width: 36 },
   { key: 'time', width: 76 },
-  { key: 'origin', width: 88 },
+  { key: 'origin', width: 80 },
   { key: 'type', width: 86 },
   { key: 'pupil', width: 54 },
   { key: 'device', width: 54 },
-  { key: 'actor', width: 50 },
+  // "medewerker" on one line, the id on the next.
+  { key: 'actor', width: 58 },
   { key: 'custodian', width: 78 },
   { key: 'place', width: 78 },
   { key: 'notes', width: WIDTH - 600 },
