@@ -51,7 +51,40 @@ describe('import-bundle: an offline kiosk’s bundles from a USB stick into the 
     expect(JSON.parse(first.stdout)).toMatchObject({ results: [{ result: { outcome: 'ok', imported: readBundle(bytes).events.length, skipped: 0 } }] });
     const again = await cli(['import-bundle', stick, '--url', adminUrl, '--json']);
     expect(again.code).toBe(0);
-    expect(JSON.parse(again.stdout)).toMatchObject({ results: [{ file: 'lokaal-7.jsonl', result: { outcome: 'ok', imported: 0 } }] });
+    expect(JSON.parse(again.stdout)).toMatchObject({ results: [{ file: 'lokaal-7.jsonl', result: { outcome: 'ok', imported: 0, checkpoints: 0 } }] });
+  });
+
+  it('brings the checkpoint the kiosk signed: the witness countersigns it and the board sees the offline kiosk verified', async () => {
+    const kioskId = f.core.kiosk().kioskId;
+    const witnessKey = join(files.dir, 'witness.pem');
+    expect((await cli(['central', 'init', '--url', adminUrl, '--witness-key', witnessKey])).code).toBe(0);
+    const before = await cli(['central', 'status', '--url', adminUrl]);
+    f.s.scan({ code: 'STK-1', mode: 'return', actor: 'pupil' });
+    const bundle = join(files.dir, 'na-de-middag.jsonl');
+    writeFileSync(bundle, await bundleOf(f));
+    const size = readBundle(readFileSync(bundle)).events.length;
+    const imported = await cli(['import-bundle', bundle, '--url', adminUrl]);
+    expect(imported.code).toBe(0);
+    // The return, and the record of the export before it.
+    expect(imported.stdout).toContain('2 toegevoegd / added');
+    expect(imported.stdout).toContain('controlepunt bewaard voor de getuige / checkpoint stored for the witness');
+
+    const witnessed = await cli(['central', 'witness', '--url', adminUrl, '--witness-key', witnessKey, '--json']);
+    expect(witnessed.code).toBe(0);
+    expect(JSON.parse(witnessed.stdout)).toMatchObject({ findings: [] });
+    const status = await cli(['central', 'status', '--url', adminUrl]);
+    // Its events came by bundle, never by sync: it did reach the centre.
+    expect(before.stdout).toMatch(/^ok\s.*sync - \(-\)/);
+    expect(status.stdout.trimEnd()).toMatch(new RegExp(`^ok\\s.*seq ${size}, sync - \\(-\\), checkpoint ${size}, witnessed ${size}, findings 0$`));
+
+    // The kiosk's bundle against that countersigned checkpoint (it carries the witness's line): nothing new, nothing refused.
+    const cosigned = join(files.dir, 'cosigned.checkpoint.txt');
+    expect((await cli(['central', 'cosigned', '--url', adminUrl, '--kiosk', kioskId, '--out', cosigned])).code).toBe(0);
+    const withWitness = join(files.dir, 'getuigd.jsonl');
+    expect((await cli(['export', '--db', f.dbPath, '--format', 'bundle', '--out', withWitness, '--cosigned', cosigned])).code).toBe(0);
+    const again = await cli(['import-bundle', withWitness, '--url', adminUrl, '--json']);
+    expect(again.code).toBe(0);
+    expect(JSON.parse(again.stdout)).toMatchObject({ results: [{ result: { outcome: 'ok', imported: 0, checkpoints: 0 } }] });
   });
 
   it('refuses, naming why, a bundle changed after it was made and one from a kiosk the centre does not know; nothing is added', async () => {
@@ -62,6 +95,8 @@ describe('import-bundle: an offline kiosk’s bundles from a USB stick into the 
     const refused = await cli(['import-bundle', changed, '--url', adminUrl]);
     expect(refused.code).toBe(1);
     expect(refused.stdout).toMatch(/changed\.jsonl: geweigerd \/ refused: \w+/);
+    // What the code means, in Dutch and in English, under it.
+    expect(refused.stdout).toMatch(/\n {2}Een gebeurtenis is veranderd: haar hash klopt niet\.\n {2}An event was changed: its hash does not match\./);
     const unknown = join(files.dir, 'unknown.jsonl');
     writeFileSync(unknown, await bundleOf(stranger));
     const strangers = await cli(['import-bundle', unknown, '--url', adminUrl, '--json']);

@@ -12,6 +12,8 @@ import type { DemoSchool } from '../../src/core/demo/seed';
 import { storeCentral } from '../../src/core/central/connection';
 import { listExports } from '../../src/core/export/exportHistory';
 import { renameKiosk } from '../../src/core/kiosk/identity';
+import { readBundle } from '../../src/core/evidence/readBundle';
+import { exportBundle } from '../../src/core/export/exportBundle';
 import { centralDatabase, registerKioskDb } from '../core/central/support/central';
 import { restoredKiosk, syncWithTakeBack } from '../core/central/support/restored';
 import { rewriteHistory } from '../core/central/support/rewrite';
@@ -25,12 +27,16 @@ import { openArea } from './support/navigation';
 import { accessibilityStop } from './support/accessibilityStop';
 import { schoolTime } from './support/schoolTime';
 import { spawnSync } from 'node:child_process';
+import { PassThrough } from 'node:stream';
 import { tmpdir } from 'node:os';
 
 const PASSWORD = 'bestuur-geheim-42';
 
 /** Two schools' kiosks in the board's central database: one in order, one that rewrote its history after a sync, and one put back on an older backup that took the rest back. */
-async function boardOfThreeKiosks(cluster: PgCluster, cleanups: (() => void)[]): Promise<{ url: string; admin: pg.Client; kiosks: ClassFixture[]; takenBack: number }> {
+async function boardOfThreeKiosks(
+  cluster: PgCluster,
+  cleanups: (() => void)[],
+): Promise<{ url: string; name: string; admin: pg.Client; kiosks: ClassFixture[]; takenBack: number }> {
   const { name, admin } = await centralDatabase(cluster);
   await admin.query(`CREATE ROLE bestuur_kantoor LOGIN PASSWORD '${PASSWORD}' IN ROLE inleverpunt_office`);
   const keys = tempDir();
@@ -66,12 +72,12 @@ async function boardOfThreeKiosks(cluster: PgCluster, cleanups: (() => void)[]):
   cleanups.push(() => restored.close());
   const takenBack = (await syncWithTakeBack(restored.core, restored.url)).takenBack;
   expect(takenBack).toBe(restored.centralSeq - restored.backupSeq);
-  return { url: cluster.urlFor('bestuur_kantoor', PASSWORD, name), admin, kiosks, takenBack };
+  return { url: cluster.urlFor('bestuur_kantoor', PASSWORD, name), name, admin, kiosks, takenBack };
 }
 
 describe("the board's office reads every kiosk from the central database", () => {
   let cluster: PgCluster;
-  let central: { url: string; admin: pg.Client; kiosks: ClassFixture[]; takenBack: number };
+  let central: Awaited<ReturnType<typeof boardOfThreeKiosks>>;
   let bridge: TestBridge;
   let demo: DemoSchool;
   let browser: Browser;
@@ -298,6 +304,45 @@ describe("the board's office reads every kiosk from the central database", () =>
     await history.getByRole('row').nth(1).getByText(createHash('sha256').update(custody.bytes).digest('hex')).waitFor();
     expect(await history.getByRole('row').nth(1).textContent()).toContain(`apparaat ${deviceId}`);
     await accessibilityStop(page, 'office-board-report');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it("reads in an offline kiosk's bundles from a USB stick: an unreadable file is named in words, the same bundle again adds nothing, and its checkpoint is shown", async () => {
+    // Last in this story: a fourth kiosk, registered but never on the network.
+    const offline = classFixture({ size: 2 });
+    cleanups.push(() => offline.close());
+    renameKiosk(offline.core.db, 'Groep 2', 'Het Anker');
+    for (let n = 1; n <= 2; n++) offline.s.scan({ code: `STK-${n}`, mode: 'hand-in', actor: 'pupil' });
+    await registerKioskDb(central.admin, cluster, central.name, offline.core.db);
+    const out = new PassThrough();
+    const chunks: Buffer[] = [];
+    out.on('data', (c: Buffer) => chunks.push(c));
+    await exportBundle(offline.s.context, { filter: {}, actor: offline.office.staffId }, out);
+    const bundle = Buffer.concat(chunks);
+    const size = readBundle(bundle).events.length;
+
+    const { page, context, problems } = await openBoardScreen(1366);
+    const stick = page.getByRole('region', { name: 'Bundels van een kiosk zonder netwerk' });
+    const choose = stick.locator('input[type="file"]');
+    await choose.setInputFiles([
+      { name: 'groep2.jsonl', mimeType: 'application/x-ndjson', buffer: bundle },
+      { name: 'kapot.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from('{"niet":"een bundel"}\n') },
+    ]);
+    const results = stick.getByRole('status');
+    await results.getByText(`groep2.jsonl: ${size} nieuw, 0 al aanwezig; het ondertekende controlepunt van de kiosk is bewaard, de getuige rekent het na`).waitFor();
+    await results.getByText('kapot.jsonl: Niet ingelezen, het bestand klopt niet: Dit is geen leesbaar bewijsbestand (een regel klopt niet van vorm).').waitFor();
+
+    // The health view: its events and its checkpoint are there, though it never synced.
+    const row = page.getByRole('region', { name: 'Kiosken', exact: true }).getByRole('row').filter({ hasText: 'Het Anker' });
+    await row.getByText(`${size} gebeurtenissen`, { exact: false }).waitFor();
+    expect(await row.textContent()).toContain('Nog nooit');
+    await accessibilityStop(page, 'office-board-import');
+
+    await choose.setInputFiles([{ name: 'groep2.jsonl', mimeType: 'application/x-ndjson', buffer: bundle }]);
+    await results.getByText(`groep2.jsonl: 0 nieuw, ${size} al aanwezig`, { exact: true }).waitFor();
+    const stored = await central.admin.query<{ n: string }>('SELECT count(*) AS n FROM central.events e JOIN central.kiosks k USING (kiosk_id) WHERE k.school = $1', ['Het Anker']);
+    expect(Number(stored.rows[0]!.n)).toBe(size);
     expect(problems).toEqual([]);
     await context.close();
   });

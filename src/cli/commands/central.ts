@@ -17,6 +17,7 @@ import { verifyCentral } from '../../core/central/verify';
 import { centralCustodyReport } from '../../core/report/makeCentralReport';
 import { reportTexts } from '../../core/report/texts';
 import { cosignedNote, publishWitnessKey, witnessCheckpoints, witnessFromKeyFile } from '../../core/central/witness';
+import { bundleReasons } from '../../core/evidence/bundleReasons';
 import { rawEd25519PublicKey } from '../../core/evidence/signedNote';
 import { readIdentity } from '../../core/kiosk/identity';
 import { writeExportFile } from '../../core/export/exportFile';
@@ -409,13 +410,17 @@ export const importBundleCommand: CliCommand = {
       output(ctx, { results }, () =>
         results
           .map(({ file, result }) => {
-            if (result.outcome === 'not_verified') return `${file}: geweigerd / refused: ${result.reason}${result.line ? ` (regel/line ${result.line})` : ''}`;
+            if (result.outcome === 'not_verified') {
+              const words = bundleReasons[result.reason];
+              return `${file}: geweigerd / refused: ${result.reason}${result.line ? ` (regel/line ${result.line})` : ''}\n  ${words.nl}\n  ${words.en}`;
+            }
             if (result.outcome === 'unknown_kiosk') return `${file}: onbekende kiosk / unknown kiosk ${result.kioskId} (central register-kiosk)`;
             if (result.outcome === 'central_bundle') {
               return `${file}: geweigerd / refused: central_bundle, uit een centrale database, niet van de kiosk zelf / made from a central database, not by the kiosk (${result.kioskId})`;
             }
             if (result.outcome === 'refused') return `${file}: geweigerd / refused: ${result.problem}${result.seq ? ` at seq ${result.seq}` : ''}`;
-            return `${file}: ${result.imported} toegevoegd / added, ${result.skipped} al aanwezig / already there (${result.kioskId})`;
+            const checkpoint = result.checkpoints > 0 ? ', controlepunt bewaard voor de getuige / checkpoint stored for the witness' : '';
+            return `${file}: ${result.imported} toegevoegd / added, ${result.skipped} al aanwezig / already there${checkpoint} (${result.kioskId})`;
           })
           .join('\n') || 'Geen bundels gevonden / no bundles found',
       );

@@ -6,6 +6,7 @@ import { closeQuietly, connectCentral, describeUrl } from '../central/connect';
 import { listCentralEvents } from '../central/events';
 import type { CentralEventFilter } from '../central/filter';
 import { importBundle } from '../central/importBundle';
+import { bundleReasons } from '../evidence/bundleReasons';
 import { probeCentral } from '../central/probe';
 import { kioskHealthView } from '../central/verificationState';
 import { exportBoard } from '../export/boardExport';
@@ -108,12 +109,13 @@ export function createBoardHandlers(core: Core, host: BoardHost): Pick<Handlers,
         const results = [];
         for (const file of files) {
           const r = await importBundle(client, Buffer.from(file.base64, 'base64'));
+          const none = { imported: 0, skipped: 0, checkpoints: 0, reason: null, message: null };
           results.push(
             r.outcome === 'not_verified'
-              ? { name: file.name, outcome: r.outcome, kioskId: null, imported: 0, skipped: 0, reason: r.reason }
+              ? { ...none, name: file.name, outcome: r.outcome, kioskId: null, reason: r.reason, message: bundleReasons[r.reason] }
               : r.outcome === 'unknown_kiosk' || r.outcome === 'central_bundle'
-                ? { name: file.name, outcome: r.outcome, kioskId: r.kioskId, imported: 0, skipped: 0, reason: null }
-                : { name: file.name, outcome: r.outcome, kioskId: r.kioskId, imported: r.imported, skipped: r.skipped, reason: r.problem ?? null },
+                ? { ...none, name: file.name, outcome: r.outcome, kioskId: r.kioskId }
+                : { ...none, name: file.name, outcome: r.outcome, kioskId: r.kioskId, imported: r.imported, skipped: r.skipped, checkpoints: r.checkpoints, reason: r.problem ?? null },
           );
         }
         return { results };

@@ -17,7 +17,10 @@ export interface KioskHealth {
    */
   lastTakenBack: { at: string; events: number } | null;
   findings: number;
-  /** `findings`: something was reported and needs looking at; `never_synced`: registered, never reached the centre. */
+  /**
+   * `findings`: something was reported and needs looking at; `never_synced`: registered, and
+   * nothing of it reached the centre, by a sync or by a bundle the office imported.
+   */
   state: 'ok' | 'findings' | 'never_synced';
 }
 
@@ -59,7 +62,7 @@ export async function kioskHealth(client: ClientBase, filter: { school?: string;
       lastWitnessedSize: row.witnessed === null ? null : Number(row.witnessed),
       lastTakenBack: row.taken_back_at === null || row.taken_back === null ? null : { at: row.taken_back_at.toISOString(), events: row.taken_back },
       findings,
-      state: findings > 0 ? 'findings' : row.synced_at === null ? 'never_synced' : 'ok',
+      state: findings > 0 ? 'findings' : row.synced_at === null && row.head_seq === null ? 'never_synced' : 'ok',
     };
   });
 }

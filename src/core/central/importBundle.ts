@@ -1,14 +1,17 @@
 import type { ClientBase } from 'pg';
+import type { BundleReason } from '../evidence/bundleReasons';
 import { readBundle } from '../evidence/readBundle';
 import type { BundleEventLine, BundleHeader } from '../evidence/bundleFormat';
 import { verifyBundle } from '../evidence/verifyBundle';
 import type { LedgerEvent } from '../ledger/events';
 import type { EventType } from '../../shared/contract/eventTypes';
-import { importEvents, type CentralImportResult } from './importEvents';
+import { parseCheckpointText } from '../evidence/checkpoint';
+import { noteSignedBy, openNote, parseVerifierKey } from '../evidence/signedNote';
+import { importEvents, type CentralImportResult, type ImportedCheckpoint } from './importEvents';
 
 /** What became of one bundle: not checked out (with the verifier's reason), from a kiosk the centre does not know, or imported / refused. */
 export type BundleImport =
-  | { outcome: 'not_verified'; reason: string; line?: number }
+  | { outcome: 'not_verified'; reason: BundleReason; line?: number }
   | { outcome: 'unknown_kiosk'; kioskId: string }
   /** Sealed by the witness: rebuilt from a central database, not a kiosk's own; it adds nothing a sync did not. */
   | { outcome: 'central_bundle'; kioskId: string }
@@ -39,7 +42,25 @@ export async function importBundle(client: ClientBase, bytes: Buffer): Promise<B
   if (!key) return { outcome: 'unknown_kiosk', kioskId };
   const verdict = verifyBundle(bytes, { key });
   if (!verdict.ok) return { outcome: 'not_verified', reason: verdict.reason, ...(verdict.line === undefined ? {} : { line: verdict.line }) };
-  return importEvents(client, readBundle(bytes).events.map(ledgerEventOf));
+  const events = readBundle(bytes).events.map(ledgerEventOf);
+  return importEvents(client, events, bundleCheckpoint(header, key, events.length));
+}
+
+/**
+ * The kiosk-signed checkpoint a whole bundle proves its events against, to be stored as a sync
+ * stores the kiosk's checkpoints: the witness then checks and countersigns it, and the office sees
+ * an offline kiosk verified like any other. A filtered bundle's checkpoint covers events the
+ * bundle leaves out (the import refuses the gap anyway), so only a whole chain brings one.
+ */
+function bundleCheckpoint(header: BundleHeader, key: string, events: number): ImportedCheckpoint | undefined {
+  const kiosk = parseVerifierKey(key);
+  // As the kiosk signed it, without a witness's line (a bundle made with --cosigned carries one):
+  // the same checkpoint arriving by sync is then the same note, not a conflicting one.
+  const note = noteSignedBy(header.checkpoint, kiosk);
+  const body = parseCheckpointText(openNote(note, [kiosk]).text);
+  if (!body || body.size !== events) return undefined;
+  // The note holds no time of its own; the kiosk signed it when the bundle was made (madeAt) or before.
+  return { treeSize: body.size, root: body.root, note, reason: 'export', signedAt: header.madeAt };
 }
 
 /** A bundle's event line as the ledger's event: the hashed fields, with blobs back from hex. */

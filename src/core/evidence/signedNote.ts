@@ -111,6 +111,25 @@ export function openNote(note: string, verifiers: readonly NoteVerifier[]): { te
   return { text, signedBy };
 }
 
+/**
+ * The note with only `key`'s signature lines: what that key signed, as its signer wrote it, without
+ * the lines others added (a witness's cosignature, say). The key must have signed it.
+ */
+export function noteSignedBy(note: string, key: NoteVerifier): string {
+  const split = note.lastIndexOf('\n\n');
+  if (split < 0 || !note.endsWith('\n')) throw new NoteError('malformed');
+  const own = note
+    .slice(split + 2, -1)
+    .split('\n')
+    .filter((line) => {
+      const match = /^\u2014 (\S+) ([A-Za-z0-9+/]+=*)$/.exec(line);
+      const bytes = Buffer.from(match?.[2] ?? '', 'base64');
+      return match?.[1] === key.name && bytes.length >= 4 && bytes.readUInt32BE(0) === key.keyId;
+    });
+  if (own.length === 0) throw new NoteError('no_known_signature');
+  return `${note.slice(0, split + 1)}\n${own.map((line) => `${line}\n`).join('')}`;
+}
+
 function checkKeyName(name: string): void {
   if (!name || /[\s+]/u.test(name)) throw new NoteError('malformed');
 }

@@ -131,8 +131,12 @@ export const BundleImportOutcome = z.object({
   kioskId: z.string().nullable(),
   imported: z.number().int(),
   skipped: z.number().int(),
+  /** 1 when the kiosk's signed checkpoint came with the bundle and is now stored for the witness. */
+  checkpoints: z.number().int(),
   /** Why it was refused or not verified (a refusal code or the verifier's reason). */
   reason: z.string().nullable(),
+  /** The verifier's reason in words, for a bundle that did not verify. */
+  message: z.object({ nl: z.string(), en: z.string() }).nullable(),
 });
 export type BundleImportOutcome = z.infer<typeof BundleImportOutcome>;
 

@@ -372,10 +372,13 @@ describe("the board's office across kiosks", () => {
       ['centraal.jsonl', 'central_bundle'],
     ]);
     expect(first.results[0]!.imported).toBeGreaterThan(0);
+    // The kiosk's checkpoint came with its whole chain; the unreadable file is named in words.
+    expect(first.results[0]).toMatchObject({ checkpoints: 1, message: null });
+    expect(first.results[2]).toMatchObject({ reason: 'malformed', message: { nl: expect.stringContaining('geen leesbaar bewijsbestand'), en: expect.stringContaining('not a readable') } });
     const again = await value<{ results: { outcome: string; imported: number; skipped: number }[] }>(
       board.gateway.invoke('boardImportBundles', { files: files.slice(0, 1) }),
     );
-    expect(again.results[0]).toMatchObject({ outcome: 'ok', imported: 0, skipped: first.results[0]!.imported });
+    expect(again.results[0]).toMatchObject({ outcome: 'ok', imported: 0, skipped: first.results[0]!.imported, checkpoints: 0 });
   });
 
   it('is closed to a teacher, and to an office PC that is not in board mode', async () => {

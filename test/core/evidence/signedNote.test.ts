@@ -4,6 +4,7 @@ import {
   ed25519Signer,
   ed25519Verifier,
   NoteError,
+  noteSignedBy,
   openNote,
   parseVerifierKey,
   rawEd25519PublicKey,
@@ -67,6 +68,22 @@ describe('signed notes (C2SP signed-note v1.0.0)', () => {
       ed25519Signer('witness.example/w', witness),
     ]);
     expect(openNote(note, [ed25519Verifier('inleverpunt.kiosk/k1', rawEd25519PublicKey(kiosk))]).signedBy).toEqual(['inleverpunt.kiosk/k1']);
+  });
+
+  it("takes a note back to one signer's own lines: the kiosk's note as it signed it, whatever a witness added", () => {
+    const kiosk = generateKeyPairSync('ed25519').privateKey;
+    const witness = generateKeyPairSync('ed25519').privateKey;
+    const text = 'inleverpunt.kiosk/k1\n3\n' + Buffer.alloc(32).toString('base64') + '\n';
+    const own = signNote(text, [ed25519Signer('inleverpunt.kiosk/k1', kiosk)]);
+    const kioskKey = ed25519Verifier('inleverpunt.kiosk/k1', rawEd25519PublicKey(kiosk));
+    for (const signers of [[kiosk, witness], [witness, kiosk]]) {
+      const both = signNote(text, signers.map((key) => ed25519Signer(key === kiosk ? 'inleverpunt.kiosk/k1' : 'witness.example/w', key)));
+      expect(noteSignedBy(both, kioskKey)).toBe(own);
+    }
+    expect(noteSignedBy(own, kioskKey)).toBe(own);
+    // The same name under another key is not the kiosk's line.
+    const impostor = signNote(text, [ed25519Signer('inleverpunt.kiosk/k1', witness)]);
+    expect(reasonOf(() => noteSignedBy(impostor, kioskKey))).toBe('no_known_signature');
   });
 
   it('refuses malformed notes and checkpoint texts', () => {

@@ -150,8 +150,9 @@ export const board: Messages['board'] = {
     busy: 'Importing…',
     outcomes: {
       ok: '{{imported}} new, {{skipped}} already there',
+      okWithCheckpoint: "{{imported}} new, {{skipped}} already there; the kiosk's signed checkpoint is stored for the witness to check",
       refused: 'Refused: does not fit what is stored ({{reason}})',
-      not_verified: 'Not verified: {{reason}}',
+      not_verified: 'Not imported, the file does not verify: {{reason}}',
       unknown_kiosk: 'Unknown kiosk: register it with the central database first',
       central_bundle: 'Not imported: this bundle was made from a central database (sealed by the witness), not by the kiosk itself',
     },

@@ -149,8 +149,9 @@ export const board = {
     busy: 'Bezig met inlezen…',
     outcomes: {
       ok: '{{imported}} nieuw, {{skipped}} al aanwezig',
+      okWithCheckpoint: '{{imported}} nieuw, {{skipped}} al aanwezig; het ondertekende controlepunt van de kiosk is bewaard, de getuige rekent het na',
       refused: 'Geweigerd: past niet bij wat er al ligt ({{reason}})',
-      not_verified: 'Niet gecontroleerd: {{reason}}',
+      not_verified: 'Niet ingelezen, het bestand klopt niet: {{reason}}',
       unknown_kiosk: 'Onbekende kiosk: eerst aanmelden bij de centrale database',
       central_bundle: 'Niet ingelezen: dit bestand is uit een centrale database gemaakt (verzegeld door de getuige), niet door de kiosk zelf',
     },

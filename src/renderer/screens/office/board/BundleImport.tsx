@@ -3,11 +3,21 @@ import { useTranslation } from 'react-i18next';
 import type { BundleImportOutcome } from '../../../../shared/contract/board';
 import { call } from '../../../bridge';
 import { errorText } from '../../../errors';
+import type { Messages } from '../../../i18n/locales/nl';
 import { fileToBase64 } from '../import/fileBytes';
+
+type Problem = keyof Messages['board']['health']['problems'];
 
 /** Bundles of kiosks without a network, from a USB stick, into the central database; `onImported` refreshes the views. */
 export function BundleImport({ onImported }: { onImported: () => void }) {
   const { t, i18n } = useTranslation();
+  // The reason in words: the verifier's own sentence, or the health view's words for a refusal.
+  const reasonOf = (r: BundleImportOutcome) => {
+    if (r.message) return i18n.language === 'en' ? r.message.en : r.message.nl;
+    if (r.reason && i18n.exists(`board.health.problems.${r.reason}`)) return t(`board.health.problems.${r.reason as Problem}`);
+    return r.reason ?? '';
+  };
+  const outcomeKey = (r: BundleImportOutcome) => (r.outcome === 'ok' && r.checkpoints > 0 ? 'okWithCheckpoint' : r.outcome);
   const [busy, setBusy] = useState(false);
   const [results, setResults] = useState<BundleImportOutcome[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -43,13 +53,15 @@ export function BundleImport({ onImported }: { onImported: () => void }) {
         </p>
       )}
       {results && (
-        <ul role="status">
-          {results.map((r) => (
-            <li key={r.name} data-outcome={r.outcome}>
-              <strong>{r.name}</strong>: {t(`board.import.outcomes.${r.outcome}`, { imported: r.imported, skipped: r.skipped, reason: r.reason ?? '' })}
-            </li>
-          ))}
-        </ul>
+        <div role="status">
+          <ul>
+            {results.map((r) => (
+              <li key={r.name} data-outcome={r.outcome}>
+                <strong>{r.name}</strong>: {t(`board.import.outcomes.${outcomeKey(r)}`, { imported: r.imported, skipped: r.skipped, reason: reasonOf(r) })}
+              </li>
+            ))}
+          </ul>
+        </div>
       )}
     </section>
   );
