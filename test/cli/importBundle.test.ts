@@ -104,4 +104,19 @@ describe('import-bundle: an offline kiosk’s bundles from a USB stick into the 
     expect(JSON.parse(strangers.stdout)).toMatchObject({ results: [{ result: { outcome: 'unknown_kiosk' } }] });
     expect(readFileSync(changed, 'utf8')).toContain('"returned"');
   });
+
+  it("refuses a filtered bundle (one group, some kinds) without holding it against the kiosk: it verifies, but leaves gaps in the chain", async () => {
+    f.s.scan({ code: 'STK-2', mode: 'return', actor: 'pupil' });
+    f.s.scan({ code: 'STK-2', mode: 'hand-in', actor: 'pupil' });
+    const filtered = join(files.dir, 'alleen-inleveren.jsonl');
+    expect((await cli(['export', '--db', f.dbPath, '--format', 'bundle', '--type', 'handed_in', '--out', filtered])).code).toBe(0);
+    expect((await cli(['verify-bundle', filtered])).code).toBe(0);
+    const refused = await cli(['import-bundle', filtered, '--url', adminUrl]);
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toContain('alleen-inleveren.jsonl: geweigerd / refused: partial_bundle');
+    expect(refused.stdout).toContain('maak een bewijsbestand zonder filter / filtered, only part of the log; make a bundle without a filter');
+    const status = await cli(['central', 'status', '--url', adminUrl]);
+    expect(status.stdout).toContain('findings 0');
+    expect(status.code).toBe(0);
+  });
 });

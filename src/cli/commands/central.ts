@@ -418,6 +418,9 @@ export const importBundleCommand: CliCommand = {
             if (result.outcome === 'central_bundle') {
               return `${file}: geweigerd / refused: central_bundle, uit een centrale database, niet van de kiosk zelf / made from a central database, not by the kiosk (${result.kioskId})`;
             }
+            if (result.outcome === 'partial_bundle') {
+              return `${file}: geweigerd / refused: partial_bundle, gefilterd, maar een deel van het logboek; maak een bewijsbestand zonder filter / filtered, only part of the log; make a bundle without a filter (${result.kioskId})`;
+            }
             if (result.outcome === 'refused') return `${file}: geweigerd / refused: ${result.problem}${result.seq ? ` at seq ${result.seq}` : ''}`;
             const checkpoint = result.checkpoints > 0 ? ', controlepunt bewaard voor de getuige / checkpoint stored for the witness' : '';
             return `${file}: ${result.imported} toegevoegd / added, ${result.skipped} al aanwezig / already there${checkpoint} (${result.kioskId})`;

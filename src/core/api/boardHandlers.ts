@@ -113,7 +113,7 @@ export function createBoardHandlers(core: Core, host: BoardHost): Pick<Handlers,
           results.push(
             r.outcome === 'not_verified'
               ? { ...none, name: file.name, outcome: r.outcome, kioskId: null, reason: r.reason, message: bundleReasons[r.reason] }
-              : r.outcome === 'unknown_kiosk' || r.outcome === 'central_bundle'
+              : r.outcome === 'unknown_kiosk' || r.outcome === 'central_bundle' || r.outcome === 'partial_bundle'
                 ? { ...none, name: file.name, outcome: r.outcome, kioskId: r.kioskId }
                 : { ...none, name: file.name, outcome: r.outcome, kioskId: r.kioskId, imported: r.imported, skipped: r.skipped, checkpoints: r.checkpoints, reason: r.problem ?? null },
           );

@@ -15,6 +15,12 @@ export type BundleImport =
   | { outcome: 'unknown_kiosk'; kioskId: string }
   /** Sealed by the witness: rebuilt from a central database, not a kiosk's own; it adds nothing a sync did not. */
   | { outcome: 'central_bundle'; kioskId: string }
+  /**
+   * Filtered at the kiosk (a group, some days, some kinds): it verifies, but its events leave gaps
+   * in the chain. Not read in, and not held against the kiosk as a finding: it is the office's
+   * choice of file, not a contradiction.
+   */
+  | { outcome: 'partial_bundle'; kioskId: string }
   | CentralImportResult;
 
 /**
@@ -43,22 +49,22 @@ export async function importBundle(client: ClientBase, bytes: Buffer): Promise<B
   const verdict = verifyBundle(bytes, { key });
   if (!verdict.ok) return { outcome: 'not_verified', reason: verdict.reason, ...(verdict.line === undefined ? {} : { line: verdict.line }) };
   const events = readBundle(bytes).events.map(ledgerEventOf);
-  return importEvents(client, events, bundleCheckpoint(header, key, events.length));
+  if (events.length !== verdict.treeSize) return { outcome: 'partial_bundle', kioskId };
+  return importEvents(client, events, bundleCheckpoint(header, key));
 }
 
 /**
  * The kiosk-signed checkpoint a whole bundle proves its events against, to be stored as a sync
  * stores the kiosk's checkpoints: the witness then checks and countersigns it, and the office sees
- * an offline kiosk verified like any other. A filtered bundle's checkpoint covers events the
- * bundle leaves out (the import refuses the gap anyway), so only a whole chain brings one.
+ * an offline kiosk verified like any other.
  */
-function bundleCheckpoint(header: BundleHeader, key: string, events: number): ImportedCheckpoint | undefined {
+function bundleCheckpoint(header: BundleHeader, key: string): ImportedCheckpoint | undefined {
   const kiosk = parseVerifierKey(key);
   // As the kiosk signed it, without a witness's line (a bundle made with --cosigned carries one):
   // the same checkpoint arriving by sync is then the same note, not a conflicting one.
   const note = noteSignedBy(header.checkpoint, kiosk);
   const body = parseCheckpointText(openNote(note, [kiosk]).text);
-  if (!body || body.size !== events) return undefined;
+  if (!body) return undefined;
   // The note holds no time of its own; the kiosk signed it when the bundle was made (madeAt) or before.
   return { treeSize: body.size, root: body.root, note, reason: 'export', signedAt: header.madeAt };
 }

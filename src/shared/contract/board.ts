@@ -127,7 +127,7 @@ export const BundleFile = z.strictObject({ name: z.string().max(255), base64: z.
 
 export const BundleImportOutcome = z.object({
   name: z.string(),
-  outcome: z.enum(['ok', 'refused', 'not_verified', 'unknown_kiosk', 'central_bundle']),
+  outcome: z.enum(['ok', 'refused', 'not_verified', 'unknown_kiosk', 'central_bundle', 'partial_bundle']),
   kioskId: z.string().nullable(),
   imported: z.number().int(),
   skipped: z.number().int(),

@@ -340,11 +340,11 @@ describe("the board's office across kiosks", () => {
   it("imports an offline kiosk's bundles from a folder: new events once, the same bundle again adds nothing, a stranger's bundle is refused", async () => {
     const offline = kiosk('De Regenboog', 'Groep 6', 2);
     await registerKioskDb(admin, cluster, database, offline.core.db);
-    const bundle = async (f: ClassFixture) => {
+    const bundle = async (f: ClassFixture, filter: Parameters<typeof exportBundle>[1]['filter'] = {}) => {
       const out = new PassThrough();
       const chunks: Buffer[] = [];
       out.on('data', (c: Buffer) => chunks.push(c));
-      await exportBundle(f.core.services.context, { filter: {}, actor: f.office.staffId }, out);
+      await exportBundle(f.core.services.context, { filter, actor: f.office.staffId }, out);
       return Buffer.concat(chunks).toString('base64');
     };
     const centralBundle = async (f: ClassFixture) => {
@@ -360,6 +360,7 @@ describe("the board's office across kiosks", () => {
       { name: 'onbekend.jsonl', base64: await bundle(stranger) },
       { name: 'kapot.jsonl', base64: Buffer.from('{"niet":"een bundel"}\n').toString('base64') },
       { name: 'centraal.jsonl', base64: await centralBundle(healthy) },
+      { name: 'gefilterd.jsonl', base64: await bundle(offline, { types: ['handed_in'] }) },
     ];
     const first = await value<{ results: { name: string; outcome: string; imported: number; skipped: number }[] }>(
       board.gateway.invoke('boardImportBundles', { files }),
@@ -370,8 +371,12 @@ describe("the board's office across kiosks", () => {
       ['kapot.jsonl', 'not_verified'],
       // Rebuilt from this central database and sealed by its witness: not a kiosk's own word.
       ['centraal.jsonl', 'central_bundle'],
+      // One kind of event only: it verifies, but is not the chain; no finding against the kiosk.
+      ['gefilterd.jsonl', 'partial_bundle'],
     ]);
     expect(first.results[0]!.imported).toBeGreaterThan(0);
+    const findings = await admin.query('SELECT 1 FROM central.findings WHERE kiosk_id = $1', [offline.core.kiosk().kioskId]);
+    expect(findings.rowCount).toBe(0);
     // The kiosk's checkpoint came with its whole chain; the unreadable file is named in words.
     expect(first.results[0]).toMatchObject({ checkpoints: 1, message: null });
     expect(first.results[2]).toMatchObject({ reason: 'malformed', message: { nl: expect.stringContaining('geen leesbaar bewijsbestand'), en: expect.stringContaining('not a readable') } });

@@ -155,6 +155,7 @@ export const board: Messages['board'] = {
       not_verified: 'Not imported, the file does not verify: {{reason}}',
       unknown_kiosk: 'Unknown kiosk: register it with the central database first',
       central_bundle: 'Not imported: this bundle was made from a central database (sealed by the witness), not by the kiosk itself',
+      partial_bundle: 'Not imported: this bundle was filtered and holds only part of the log. Make a bundle without a filter at the kiosk.',
     },
   },
 };

@@ -154,6 +154,7 @@ export const board = {
       not_verified: 'Niet ingelezen, het bestand klopt niet: {{reason}}',
       unknown_kiosk: 'Onbekende kiosk: eerst aanmelden bij de centrale database',
       central_bundle: 'Niet ingelezen: dit bestand is uit een centrale database gemaakt (verzegeld door de getuige), niet door de kiosk zelf',
+      partial_bundle: 'Niet ingelezen: dit bewijsbestand is gefilterd en bevat maar een deel van het logboek. Maak op de kiosk een bewijsbestand zonder filter.',
     },
   },
 } as const;
