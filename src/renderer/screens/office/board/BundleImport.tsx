@@ -3,19 +3,17 @@ import { useTranslation } from 'react-i18next';
 import type { BundleImportOutcome } from '../../../../shared/contract/board';
 import { call } from '../../../bridge';
 import { errorText } from '../../../errors';
-import type { Messages } from '../../../i18n/locales/nl';
 import { fileToBase64 } from '../import/fileBytes';
-
-type Problem = keyof Messages['board']['health']['problems'];
+import { useProblemWords } from './useProblemWords';
 
 /** Bundles of kiosks without a network, from a USB stick, into the central database; `onImported` refreshes the views. */
 export function BundleImport({ onImported }: { onImported: () => void }) {
   const { t, i18n } = useTranslation();
+  const problem = useProblemWords();
   // The reason in words: the verifier's own sentence, or the health view's words for a refusal.
   const reasonOf = (r: BundleImportOutcome) => {
     if (r.message) return i18n.language === 'en' ? r.message.en : r.message.nl;
-    if (r.reason && i18n.exists(`board.health.problems.${r.reason}`)) return t(`board.health.problems.${r.reason as Problem}`);
-    return r.reason ?? '';
+    return r.reason ? problem(r.reason) : '';
   };
   const outcomeKey = (r: BundleImportOutcome) => (r.outcome === 'ok' && r.checkpoints > 0 ? 'okWithCheckpoint' : r.outcome);
   const [busy, setBusy] = useState(false);

@@ -1,8 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { BoardKiosk } from '../../../../shared/contract/board';
-import type { Messages } from '../../../i18n/locales/nl';
-
-type Problem = keyof Messages['board']['health']['problems'];
+import { useProblemWords } from './useProblemWords';
 
 const MARK = { ok: '✓', diverged: '✕', not_verified: '?' } as const;
 
@@ -12,9 +10,8 @@ const MARK = { ok: '✓', diverged: '✕', not_verified: '?' } as const;
  * checked. The verification state is a word and a mark, not a colour alone.
  */
 export function KioskHealthTable({ kiosks, when }: { kiosks: BoardKiosk[]; when: (iso: string) => string }) {
-  const { t, i18n } = useTranslation();
-  // A problem this version has no words for (a newer witness, say) is shown by its code.
-  const problem = (code: string) => (i18n.exists(`board.health.problems.${code}`) ? t(`board.health.problems.${code as Problem}`) : code);
+  const { t } = useTranslation();
+  const problem = useProblemWords();
   if (kiosks.length === 0) return <p>{t('board.health.none')}</p>;
   return (
     <table className="board-health">
