@@ -176,6 +176,7 @@ describe('the door: pupils scan in, through the real core', () => {
   });
 });
 
+// A kiosk of its own: the stories above have handed in every sticker this one scans.
 describe('the door on a busy PC', () => {
   let bridge: TestBridge;
   let demo: DemoSchool;
